@@ -1,0 +1,487 @@
+//! A small JSON parser that keeps what serde_json throws away: the byte span of every
+//! value and key, the order of members, and every duplicate key.
+//!
+//! RAM policies are short documents (6,144 characters at most), so a tree of owned nodes
+//! is cheap; what matters is that every finding can point at the exact text it concerns.
+
+use crate::position::Span;
+
+/// Nesting deeper than this is refused rather than risking the stack. Real policies nest
+/// four or five levels (`Statement` / item / `Condition` / operator / key / values).
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// The number exactly as written, so `1` and `1.0` stay distinguishable in messages.
+    Number(String),
+    String(String),
+    Array(Vec<Node>),
+    Object(Vec<Member>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&[Member]> {
+        match &self.value {
+            Value::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The last member with exactly this key; RAM, like serde_json, is assumed to keep the
+    /// last of duplicated keys (the duplicate-key rule reports them either way).
+    pub fn get(&self, key: &str) -> Option<&Member> {
+        self.as_object()?.iter().rev().find(|m| m.key == key)
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        self.value.type_name()
+    }
+}
+
+impl Value {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        }
+    }
+}
+
+/// Why a document is not JSON, and where the parser noticed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    /// Byte offset of the offending character (or the end of input).
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    EmptyDocument,
+    UnexpectedEnd,
+    UnexpectedCharacter(char),
+    TrailingCharacters,
+    TrailingComma,
+    ExpectedColon,
+    ExpectedKey,
+    InvalidEscape,
+    InvalidUnicodeEscape,
+    ControlCharacterInString,
+    InvalidNumber,
+    TooDeep,
+}
+
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let mut parser = Parser {
+        bytes: text.as_bytes(),
+        text,
+        pos: 0,
+    };
+    // A leading byte-order mark is common in files saved by Windows editors.
+    if text.starts_with('\u{feff}') {
+        parser.pos = 3;
+    }
+    parser.skip_whitespace();
+    if parser.pos >= parser.bytes.len() {
+        return Err(parser.error(SyntaxErrorKind::EmptyDocument));
+    }
+    let node = parser.value(0)?;
+    parser.skip_whitespace();
+    if parser.pos < parser.bytes.len() {
+        return Err(parser.error(SyntaxErrorKind::TrailingCharacters));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    text: &'a str,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, kind: SyntaxErrorKind) -> SyntaxError {
+        SyntaxError {
+            kind,
+            offset: self.pos,
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn unexpected(&self) -> SyntaxError {
+        match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            Some(c) => self.error(SyntaxErrorKind::UnexpectedCharacter(c)),
+            None => self.error(SyntaxErrorKind::UnexpectedEnd),
+        }
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error(SyntaxErrorKind::TooDeep));
+        }
+        let start = self.pos;
+        let value = match self.peek() {
+            None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(_) => return Err(self.unexpected()),
+        };
+        Ok(Node {
+            value,
+            span: Span::new(start, self.pos),
+        })
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
+        for expected in word.bytes() {
+            match self.peek() {
+                Some(b) if b == expected => self.pos += 1,
+                _ => return Err(self.unexpected()),
+            }
+        }
+        Ok(value)
+    }
+
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.error(SyntaxErrorKind::InvalidNumber)),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error(SyntaxErrorKind::InvalidNumber));
+            }
+            self.digits();
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if !matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err(self.error(SyntaxErrorKind::InvalidNumber));
+            }
+            self.digits();
+        }
+        let raw = self.text.get(start..self.pos).unwrap_or_default();
+        Ok(Value::Number(raw.to_owned()))
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        // Caller guarantees the opening quote.
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let run_start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The run stops only at ASCII bytes, so both ends are char boundaries.
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => return Err(self.error(SyntaxErrorKind::ControlCharacterInString)),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), SyntaxError> {
+        let c = match self.peek() {
+            None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let first = self.hex4()?;
+                let c = if (0xD800..0xDC00).contains(&first) {
+                    // A high surrogate must be followed by an escaped low surrogate.
+                    if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                        return Err(self.error(SyntaxErrorKind::InvalidUnicodeEscape));
+                    }
+                    self.pos += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&second) {
+                        return Err(self.error(SyntaxErrorKind::InvalidUnicodeEscape));
+                    }
+                    let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                    char::from_u32(code)
+                } else {
+                    char::from_u32(first)
+                };
+                let c = c.ok_or_else(|| self.error(SyntaxErrorKind::InvalidUnicodeEscape))?;
+                out.push(c);
+                return Ok(());
+            }
+            Some(_) => return Err(self.error(SyntaxErrorKind::InvalidEscape)),
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let mut code = 0u32;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                Some(b) => (b as char).to_digit(16),
+                None => None,
+            };
+            let digit = digit.ok_or_else(|| self.error(SyntaxErrorKind::InvalidUnicodeEscape))?;
+            code = code * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() == Some(b']') {
+                return Err(self.error(SyntaxErrorKind::TrailingComma));
+            }
+            items.push(self.value(depth + 1)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.unexpected()),
+            }
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b'"') => {}
+                Some(b'}') => return Err(self.error(SyntaxErrorKind::TrailingComma)),
+                None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
+                Some(_) => return Err(self.error(SyntaxErrorKind::ExpectedKey)),
+            }
+            let key_start = self.pos;
+            let key = self.string()?;
+            let key_span = Span::new(key_start, self.pos);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b':') => self.pos += 1,
+                None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
+                Some(_) => return Err(self.error(SyntaxErrorKind::ExpectedColon)),
+            }
+            self.skip_whitespace();
+            let value = self.value(depth + 1)?;
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(members));
+                }
+                _ => return Err(self.unexpected()),
+            }
+        }
+    }
+}
+
+/// Appends one reference token to an RFC 6901 JSON pointer.
+pub fn pointer_push(pointer: &str, token: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
+    out.push_str(pointer);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> SyntaxError {
+        match parse(text) {
+            Err(e) => e,
+            Ok(node) => unreachable!("expected an error, parsed {node:?}"),
+        }
+    }
+
+    #[test]
+    fn parses_nested_document_with_spans() {
+        let text = r#"{"a": [1, "x", true, null], "b": {"c": -2.5e3}}"#;
+        let node = parse(text).unwrap();
+        let a = node.get("a").unwrap();
+        assert_eq!(&text[a.key_span.start..a.key_span.end], "\"a\"");
+        assert_eq!(
+            &text[a.value.span.start..a.value.span.end],
+            r#"[1, "x", true, null]"#
+        );
+        let items = a.value.as_array().unwrap();
+        assert_eq!(items[1].as_str(), Some("x"));
+        assert_eq!(items[0].value, Value::Number("1".into()));
+        let c = node.get("b").unwrap().value.get("c").unwrap();
+        assert_eq!(c.value.value, Value::Number("-2.5e3".into()));
+    }
+
+    #[test]
+    fn keeps_duplicate_keys_in_order() {
+        let node = parse(r#"{"k": 1, "k": 2}"#).unwrap();
+        let members = node.as_object().unwrap();
+        assert_eq!(members.len(), 2);
+        assert_eq!(
+            node.get("k").unwrap().value.value,
+            Value::Number("2".into())
+        );
+    }
+
+    #[test]
+    fn decodes_escapes_and_surrogate_pairs() {
+        let node = parse(r#""a\n\"\u00e9\ud83d\ude00""#).unwrap();
+        assert_eq!(node.as_str(), Some("a\n\"é😀"));
+    }
+
+    #[test]
+    fn reports_offsets_of_errors() {
+        assert_eq!(err("").kind, SyntaxErrorKind::EmptyDocument);
+        assert_eq!(err("{\"a\" 1}").kind, SyntaxErrorKind::ExpectedColon);
+        assert_eq!(err("{\"a\" 1}").offset, 5);
+        assert_eq!(err("[1,]").kind, SyntaxErrorKind::TrailingComma);
+        assert_eq!(err("{\"a\":1,}").kind, SyntaxErrorKind::TrailingComma);
+        assert_eq!(err("{\"a\":1} x").kind, SyntaxErrorKind::TrailingCharacters);
+        assert_eq!(err("[01]").kind, SyntaxErrorKind::UnexpectedCharacter('1'));
+        assert_eq!(err("\"\\x\"").kind, SyntaxErrorKind::InvalidEscape);
+        assert_eq!(
+            err("\"\\ud800\"").kind,
+            SyntaxErrorKind::InvalidUnicodeEscape
+        );
+        assert_eq!(
+            err("\"a\u{1}\"").kind,
+            SyntaxErrorKind::ControlCharacterInString
+        );
+        assert_eq!(err("{'a': 1}").kind, SyntaxErrorKind::ExpectedKey);
+        assert_eq!(err("[tru]").kind, SyntaxErrorKind::UnexpectedCharacter(']'));
+        assert_eq!(err("[1").kind, SyntaxErrorKind::UnexpectedEnd);
+        assert_eq!(err("-").kind, SyntaxErrorKind::InvalidNumber);
+    }
+
+    #[test]
+    fn refuses_deep_nesting_without_overflowing() {
+        let text = "[".repeat(100_000);
+        assert_eq!(err(&text).kind, SyntaxErrorKind::TooDeep);
+    }
+
+    #[test]
+    fn skips_a_byte_order_mark() {
+        assert!(parse("\u{feff}{}").is_ok());
+    }
+
+    #[test]
+    fn escapes_pointer_tokens() {
+        assert_eq!(pointer_push("", "a/b~c"), "/a~1b~0c");
+        assert_eq!(pointer_push("/Statement", "0"), "/Statement/0");
+    }
+}

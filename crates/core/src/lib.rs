@@ -1,0 +1,21 @@
+//! ramplan's core: the RAM policy model, parser, lint rules and catalogue.
+//!
+//! No I/O, no clock, no browser: the same code runs in the CLI and in WebAssembly.
+
+pub mod arn;
+pub mod catalogue;
+pub mod condition;
+pub mod finding;
+pub mod json;
+pub mod limits;
+pub mod lint;
+pub mod policy;
+pub mod position;
+pub mod principal;
+pub mod render;
+pub mod rules;
+pub mod secrets;
+
+pub use finding::{Finding, Lang, Severity};
+pub use lint::{lint, KindChoice, LintOptions, LintReport};
+pub use policy::PolicyKind;

@@ -1,0 +1,99 @@
+//! RAM's documented limits, each with its source. Where sources disagree the current value
+//! is used and the disagreement is recorded here.
+
+/// Custom policy documents: 6,144 characters (CreatePolicy, CreatePolicyVersion). Older
+/// pages say 2,048. Source: https://alibabacloud.com/help/en/resource-management/api-createpolicy
+pub const POLICY_DOCUMENT_MAX: usize = 6_144;
+
+/// Policy names: 1-128 characters of letters, digits and `-`. Source: CreatePolicy API.
+pub const POLICY_NAME_MAX: usize = 128;
+
+/// Role names: 1-64 characters of letters, digits, `.` and `-` (CreateRole API). Older ROS
+/// and Terraform docs also allow `_`. Source:
+/// https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole
+pub const ROLE_NAME_MAX: usize = 64;
+
+/// Policy and role descriptions: 1-1,024 characters (CreatePolicy, CreateRole).
+pub const DESCRIPTION_MAX: usize = 1_024;
+
+/// What is wrong with a name, if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameProblem {
+    Empty,
+    TooLong {
+        length: usize,
+        max: usize,
+    },
+    BadCharacter(char),
+    /// `_` in a role name: accepted by old ROS/Terraform docs, absent from the API's list.
+    Underscore,
+}
+
+pub fn check_policy_name(name: &str) -> Option<NameProblem> {
+    check_name(name, POLICY_NAME_MAX, |c| {
+        c.is_ascii_alphanumeric() || c == '-'
+    })
+}
+
+pub fn check_role_name(name: &str) -> Option<NameProblem> {
+    let problem = check_name(name, ROLE_NAME_MAX, |c| {
+        c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '_'
+    });
+    if problem.is_none() && name.contains('_') {
+        return Some(NameProblem::Underscore);
+    }
+    problem
+}
+
+fn check_name(name: &str, max: usize, allowed: impl Fn(char) -> bool) -> Option<NameProblem> {
+    let length = name.chars().count();
+    if length == 0 {
+        return Some(NameProblem::Empty);
+    }
+    if length > max {
+        return Some(NameProblem::TooLong { length, max });
+    }
+    name.chars()
+        .find(|&c| !allowed(c))
+        .map(NameProblem::BadCharacter)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policy_names() {
+        assert_eq!(check_policy_name("read-oss-logs"), None);
+        assert_eq!(check_policy_name(""), Some(NameProblem::Empty));
+        assert_eq!(
+            check_policy_name("a_b"),
+            Some(NameProblem::BadCharacter('_'))
+        );
+        assert_eq!(
+            check_policy_name(&"a".repeat(129)),
+            Some(NameProblem::TooLong {
+                length: 129,
+                max: 128
+            })
+        );
+    }
+
+    #[test]
+    fn role_names() {
+        assert_eq!(check_role_name("EMRRole"), None);
+        assert_eq!(check_role_name("emr.role-1"), None);
+        assert_eq!(check_role_name("emr_role"), Some(NameProblem::Underscore));
+        assert_eq!(
+            check_role_name("emr role"),
+            Some(NameProblem::BadCharacter(' '))
+        );
+        assert_eq!(
+            check_role_name(&"r".repeat(65)),
+            Some(NameProblem::TooLong {
+                length: 65,
+                max: 64
+            })
+        );
+    }
+}

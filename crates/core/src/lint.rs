@@ -1,0 +1,226 @@
+//! The lint engine: parse, build the typed view, run every rule, return sorted findings.
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::{Finding, Lang, Severity};
+use crate::json::{self, Node};
+use crate::policy::{Policy, PolicyKind};
+use crate::position::{LineIndex, Span};
+use crate::rules;
+
+/// Which kind of policy to lint the text as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KindChoice {
+    /// Guess from the document (`Principal`, `sts:AssumeRole`).
+    #[default]
+    Auto,
+    Permission,
+    Trust,
+}
+
+impl KindChoice {
+    pub fn parse(text: &str) -> Option<KindChoice> {
+        match text {
+            "auto" => Some(KindChoice::Auto),
+            "permission" => Some(KindChoice::Permission),
+            "trust" => Some(KindChoice::Trust),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LintOptions {
+    pub kind: KindChoice,
+    pub lang: Lang,
+    /// The name the policy will be created under, checked against RAM's naming limits.
+    pub policy_name: Option<String>,
+    /// The role the trust policy belongs to, checked against RAM's naming limits.
+    pub role_name: Option<String>,
+    /// The policy's or role's description, checked against RAM's length limit.
+    pub description: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Lang::parse(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown language `{code}`")))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LintReport {
+    pub kind: PolicyKind,
+    /// True when the kind was guessed from the document rather than chosen.
+    pub kind_guessed: bool,
+    pub findings: Vec<Finding>,
+}
+
+impl LintReport {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// What a rule is, for the registry and the generated docs.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable, never reused.
+    pub code: &'static str,
+    /// Kebab-case name (`invalid-effect`).
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// A document that triggers the rule.
+    pub example: &'static str,
+    /// The same document fixed.
+    pub instead: &'static str,
+    /// Where the underlying fact comes from.
+    pub references: &'static [&'static str],
+}
+
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: fn(&mut Ctx<'_>),
+}
+
+/// Everything a rule sees, and where it puts what it finds.
+pub struct Ctx<'a> {
+    pub text: &'a str,
+    pub root: &'a Node,
+    pub policy: &'a Policy<'a>,
+    pub kind: PolicyKind,
+    pub options: &'a LintOptions,
+    pub lang: Lang,
+    index: &'a LineIndex<'a>,
+    findings: Vec<Finding>,
+}
+
+impl Ctx<'_> {
+    /// Picks the message text for the chosen language.
+    pub fn t(&self, en: String, zh: String) -> String {
+        self.lang.pick(en, zh)
+    }
+
+    /// Reports a finding with the rule's own severity.
+    pub fn report(&mut self, rule: &RuleMeta, path: &str, span: Option<Span>, message: String) {
+        self.push(rule.code, rule.severity, path, span, message, None);
+    }
+
+    pub fn report_help(
+        &mut self,
+        rule: &RuleMeta,
+        path: &str,
+        span: Option<Span>,
+        message: String,
+        help: String,
+    ) {
+        self.push(rule.code, rule.severity, path, span, message, Some(help));
+    }
+
+    /// Reports with a severity other than the rule's default, where the rule documents why.
+    pub fn report_as(
+        &mut self,
+        rule: &RuleMeta,
+        severity: Severity,
+        path: &str,
+        span: Option<Span>,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.push(rule.code, severity, path, span, message, help);
+    }
+
+    fn push(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        path: &str,
+        span: Option<Span>,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.findings.push(Finding {
+            code,
+            severity,
+            message,
+            path: path.to_owned(),
+            span: span.map(|s| self.index.range(s)),
+            help,
+        });
+    }
+}
+
+/// Lints one policy document. Never panics, whatever the text.
+pub fn lint(text: &str, options: &LintOptions) -> LintReport {
+    let index = LineIndex::new(text);
+    let root = match json::parse(text) {
+        Ok(root) => root,
+        Err(error) => {
+            let kind = match options.kind {
+                KindChoice::Trust => PolicyKind::Trust,
+                _ => PolicyKind::Permission,
+            };
+            let findings = vec![rules::json_syntax::finding(
+                &error,
+                text,
+                &index,
+                options.lang,
+            )];
+            return LintReport {
+                kind,
+                kind_guessed: options.kind == KindChoice::Auto,
+                findings,
+            };
+        }
+    };
+    let policy = Policy::from_root(&root);
+    let (kind, kind_guessed) = match options.kind {
+        KindChoice::Auto => (policy.guess_kind(), true),
+        KindChoice::Permission => (PolicyKind::Permission, false),
+        KindChoice::Trust => (PolicyKind::Trust, false),
+    };
+    let mut ctx = Ctx {
+        text,
+        root: &root,
+        policy: &policy,
+        kind,
+        options,
+        lang: options.lang,
+        index: &index,
+        findings: Vec::new(),
+    };
+    for rule in rules::RULES {
+        (rule.check)(&mut ctx);
+    }
+    let mut findings = ctx.findings;
+    // Text order first, so output reads top to bottom; then by code for ties. Findings on
+    // the same place with the same code and message are reported once.
+    findings.sort_by(|a, b| {
+        let key = |f: &Finding| f.span.map(|s| (s.start.offset, s.end.offset));
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.code.cmp(b.code))
+            .then_with(|| a.path.cmp(&b.path))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    findings.dedup();
+    LintReport {
+        kind,
+        kind_guessed,
+        findings,
+    }
+}

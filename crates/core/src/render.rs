@@ -1,0 +1,308 @@
+//! Findings as people and programs read them: rustc-style text with the source line and a
+//! caret under the span, and the JSON contract of `ramplan lint --format json`.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::catalogue::CATALOGUE_DATE;
+use crate::finding::{Finding, Lang, Severity};
+use crate::lint::{LintReport, RuleMeta};
+use crate::policy::PolicyKind;
+use crate::position::LineIndex;
+use crate::rules::RULES;
+use crate::secrets;
+
+/// One linted input, for rendering.
+pub struct Linted<'a> {
+    /// What to call the input in output (`policy.json`, `<stdin>`).
+    pub source: &'a str,
+    pub text: &'a str,
+    pub report: &'a LintReport,
+}
+
+/// Renders findings the way rustc and Ruff print theirs.
+pub fn text(linted: &Linted<'_>, lang: Lang) -> String {
+    let index = LineIndex::new(linted.text);
+    let mut out = String::new();
+    for finding in &linted.report.findings {
+        render_finding(&mut out, linted.source, &index, finding, lang);
+    }
+    out
+}
+
+fn render_finding(
+    out: &mut String,
+    source: &str,
+    index: &LineIndex<'_>,
+    finding: &Finding,
+    lang: Lang,
+) {
+    let severity = finding.severity.label(lang);
+    match finding.span {
+        Some(range) => {
+            let _ = writeln!(
+                out,
+                "{source}:{}:{}: {severity}[{}]: {}",
+                range.start.line, range.start.column, finding.code, finding.message
+            );
+            let line_no = range.start.line;
+            let raw_line = index.line_text(line_no);
+            let line = redact(&expand_tabs(raw_line));
+            let gutter = line_no.to_string().len();
+            let pad = " ".repeat(gutter);
+            // Caret positions in displayed characters, from the byte offsets.
+            let line_start = index.line_start(line_no);
+            let before = raw_line
+                .get(..range.start.offset.saturating_sub(line_start))
+                .unwrap_or_default();
+            let start_col = expand_tabs(before).chars().count();
+            let end_offset = if range.end.line == line_no {
+                range.end.offset.saturating_sub(line_start)
+            } else {
+                raw_line.len()
+            };
+            let spanned = raw_line
+                .get(range.start.offset.saturating_sub(line_start)..end_offset)
+                .unwrap_or_default();
+            let width = expand_tabs(spanned).chars().count().max(1);
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{line_no} | {line}");
+            let _ = writeln!(
+                out,
+                "{pad} | {}{}",
+                " ".repeat(start_col),
+                "^".repeat(width)
+            );
+            if let Some(help) = &finding.help {
+                let _ = writeln!(out, "{pad} = {}: {help}", lang.pick("help", "帮助"));
+            }
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "{source}: {severity}[{}]: {}",
+                finding.code, finding.message
+            );
+            if let Some(help) = &finding.help {
+                let _ = writeln!(out, "  = {}: {help}", lang.pick("help", "帮助"));
+            }
+        }
+    }
+    out.push('\n');
+}
+
+fn expand_tabs(text: &str) -> String {
+    text.replace('\t', "    ")
+}
+
+/// Masks anything credential-like in a source line before it is printed.
+fn redact(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(found) = secrets::find_credential(rest) {
+        out.push_str(rest.get(..found.start).unwrap_or_default());
+        let token = rest.get(found.start..found.end).unwrap_or_default();
+        out.push_str(&secrets::mask(token));
+        // Keep the line's width so carets still line up.
+        let hidden = token
+            .chars()
+            .count()
+            .saturating_sub(secrets::mask(token).chars().count());
+        out.push_str(&"*".repeat(hidden));
+        rest = rest.get(found.end..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The one-line summary after a file's findings.
+pub fn summary(linted: &Linted<'_>, lang: Lang) -> String {
+    let report = linted.report;
+    let counts: Vec<String> = [
+        Severity::Error,
+        Severity::Security,
+        Severity::Warning,
+        Severity::Suggestion,
+    ]
+    .into_iter()
+    .filter_map(|s| {
+        let n = report.count(s);
+        (n > 0).then(|| match lang {
+            Lang::En => format!("{n} {}", plural(s.as_str(), n)),
+            Lang::Zh => format!("{n} 个{}", s.label(lang)),
+        })
+    })
+    .collect();
+    let kind = match (report.kind, lang) {
+        (PolicyKind::Permission, Lang::En) => "permission policy",
+        (PolicyKind::Trust, Lang::En) => "trust policy",
+        (PolicyKind::Permission, Lang::Zh) => "权限策略",
+        (PolicyKind::Trust, Lang::Zh) => "信任策略",
+    };
+    let guessed = match (report.kind_guessed, lang) {
+        (true, Lang::En) => ", guessed",
+        (true, Lang::Zh) => "，自动识别",
+        (false, _) => "",
+    };
+    match lang {
+        Lang::En => {
+            let found = if counts.is_empty() {
+                "no findings".to_owned()
+            } else {
+                counts.join(", ")
+            };
+            format!(
+                "{}: {found} ({kind}{guessed}; catalogue {CATALOGUE_DATE})",
+                linted.source
+            )
+        }
+        Lang::Zh => {
+            let found = if counts.is_empty() {
+                "未发现问题".to_owned()
+            } else {
+                counts.join("，")
+            };
+            format!(
+                "{}：{found}（{kind}{guessed}；目录日期 {CATALOGUE_DATE}）",
+                linted.source
+            )
+        }
+    }
+}
+
+fn plural(word: &str, n: usize) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The JSON contract of `ramplan lint --format json`.
+#[derive(Debug, Serialize)]
+pub struct JsonOutput<'a> {
+    pub results: Vec<JsonResult<'a>>,
+    pub catalogue: JsonCatalogue,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonResult<'a> {
+    pub source: &'a str,
+    pub kind: PolicyKind,
+    pub kind_guessed: bool,
+    pub findings: &'a [Finding],
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonCatalogue {
+    pub date: &'static str,
+}
+
+pub fn json(linted: &[Linted<'_>]) -> String {
+    let output = JsonOutput {
+        results: linted
+            .iter()
+            .map(|l| JsonResult {
+                source: l.source,
+                kind: l.report.kind,
+                kind_guessed: l.report.kind_guessed,
+                findings: &l.report.findings,
+            })
+            .collect(),
+        catalogue: JsonCatalogue {
+            date: CATALOGUE_DATE,
+        },
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&output).unwrap_or_default()
+}
+
+/// The rule reference, `docs/rules.md`, generated from the registry.
+pub fn rules_markdown() -> String {
+    let mut out = String::new();
+    out.push_str("# ramplan lint rules\n\n");
+    out.push_str("<!-- Generated by `ramplan rules --markdown`; do not edit. A test fails when this file is stale. -->\n\n");
+    let _ = writeln!(
+        out,
+        "{} rules. Codes are stable and never reused. Severities follow the four classes of the RAM console's own checker: error, security, warning, suggestion. Catalogue date: {CATALOGUE_DATE}.\n",
+        RULES.len()
+    );
+    out.push_str("| code | name | severity | summary |\n|---|---|---|---|\n");
+    for rule in RULES {
+        let m = &rule.meta;
+        let _ = writeln!(
+            out,
+            "| [{}](#{}) | `{}` | {} | {} |",
+            m.code,
+            anchor(m),
+            m.name,
+            m.severity.as_str(),
+            m.summary.replace('|', "\\|")
+        );
+    }
+    out.push('\n');
+    for rule in RULES {
+        let m = &rule.meta;
+        let _ = writeln!(out, "## {} {}\n", m.code, m.name);
+        let _ = writeln!(out, "Severity: **{}**\n", m.severity.as_str());
+        let _ = writeln!(out, "**What it finds.** {}\n", m.summary);
+        let _ = writeln!(out, "**Why it matters.** {}\n", m.why);
+        let _ = writeln!(out, "**Example.**\n\n```json\n{}\n```\n", m.example);
+        let _ = writeln!(out, "**Use instead.**\n\n```json\n{}\n```\n", m.instead);
+        out.push_str("**References.**\n\n");
+        for reference in m.references {
+            let _ = writeln!(out, "- {reference}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn anchor(meta: &RuleMeta) -> String {
+    format!("{}-{}", meta.code.to_ascii_lowercase(), meta.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::{lint, LintOptions};
+
+    #[test]
+    fn text_output_points_a_caret_at_the_span() {
+        let text = "{\n  \"Version\": \"1\",\n  \"Statement\": [{\"Effect\": \"allow \", \"Action\": \"oss:GetObject\", \"Resource\": \"*\"}]\n}";
+        let report = lint(text, &LintOptions::default());
+        let linted = Linted {
+            source: "p.json",
+            text,
+            report: &report,
+        };
+        let out = super::text(&linted, Lang::En);
+        assert!(
+            out.starts_with("p.json:3:28: error[RP102]: `Effect` must be `Allow` or `Deny`"),
+            "{out}"
+        );
+        assert!(out.contains("3 |   \"Statement\""), "{out}");
+        let caret_line = out.lines().find(|l| l.contains('^')).unwrap();
+        assert_eq!(
+            caret_line,
+            format!("  | {}{}", " ".repeat(27), "^".repeat(8))
+        );
+        assert!(out.contains("= help: write `\"Allow\"`"), "{out}");
+    }
+
+    #[test]
+    fn credentials_never_reach_the_output() {
+        let text = r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:AccessId": "LTAI5tAbCdEfGhIjKlMnOp"}}}]}"#;
+        let report = lint(text, &LintOptions::default());
+        assert!(report.findings.iter().any(|f| f.code == "RP605"));
+        let linted = Linted {
+            source: "p.json",
+            text,
+            report: &report,
+        };
+        let out = super::text(&linted, Lang::En);
+        assert!(!out.contains("LTAI5tAbCdEfGhIjKlMnOp"), "{out}");
+        assert!(!super::json(&[linted]).contains("LTAI5tAbCdEfGhIjKlMnOp"));
+    }
+}

@@ -1,0 +1,44 @@
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP603",
+        name: "allow-not-action",
+        severity: Severity::Security,
+        summary: "An `Allow` statement uses `NotAction`.",
+        why: "`Allow` with `NotAction` grants every action of every service except those listed, including actions added to Alibaba Cloud later. It almost always grants far more than intended. List the allowed actions instead, or pair `Allow` on what is needed with a `Deny` on the exceptions.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "NotAction": "ram:*", "Resource": "*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": "*"}]}"#,
+        references: &["RAM policy structure and syntax (Action | NotAction): https://www.alibabacloud.com/help/doc-detail/93739.htm"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        let Some(not_action) = statement.not_action else {
+            continue;
+        };
+        if !statement.is_allow() {
+            continue;
+        }
+        let message = ctx.t(
+            "`Allow` with `NotAction` grants every action except those listed".to_owned(),
+            "`Allow` 与 `NotAction` 组合会授予除所列操作之外的所有操作".to_owned(),
+        );
+        let help = ctx.t(
+            "list the actions to allow in `Action`".to_owned(),
+            "请在 `Action` 中列出要允许的操作".to_owned(),
+        );
+        let pointer = not_action.pointer(&statement.pointer);
+        ctx.report_help(
+            &RULE.meta,
+            &pointer,
+            Some(not_action.key_span),
+            message,
+            help,
+        );
+    }
+}

@@ -1,0 +1,45 @@
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP604",
+        name: "allow-not-resource",
+        severity: Severity::Security,
+        summary: "An `Allow` statement uses `NotResource`.",
+        why: "`Allow` with `NotResource` grants the actions on every resource except those listed, including resources created later. Name the allowed resources in `Resource` instead.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "NotResource": "acs:oss:*:*:secret-bucket/*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": ["acs:oss:*:*:team-bucket", "acs:oss:*:*:team-bucket/*"]}]}"#,
+        references: &["RAM policy structure and syntax (Resource | NotResource): https://www.alibabacloud.com/help/doc-detail/93739.htm"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        let Some(not_resource) = statement.not_resource else {
+            continue;
+        };
+        if !statement.is_allow() {
+            continue;
+        }
+        let message = ctx.t(
+            "`Allow` with `NotResource` grants the actions on every resource except those listed"
+                .to_owned(),
+            "`Allow` 与 `NotResource` 组合会对除所列资源之外的所有资源授权".to_owned(),
+        );
+        let help = ctx.t(
+            "list the resources to allow in `Resource`".to_owned(),
+            "请在 `Resource` 中列出要允许的资源".to_owned(),
+        );
+        let pointer = not_resource.pointer(&statement.pointer);
+        ctx.report_help(
+            &RULE.meta,
+            &pointer,
+            Some(not_resource.key_span),
+            message,
+            help,
+        );
+    }
+}

@@ -1,0 +1,62 @@
+use crate::finding::Severity;
+use crate::json::{pointer_push, Node, Value};
+use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::position::Span;
+use crate::secrets::{self, CredentialKind};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP605",
+        name: "credential-in-policy",
+        severity: Severity::Security,
+        summary: "The document contains something that looks like a credential: an AccessKey ID (`LTAI...`), an AccessKey secret, an STS AccessKey ID (`STS....`) or a security token.",
+        why: "Policies are shared, pasted into tickets and committed to repositories. A credential in one is leaked; it also has no meaning in a policy. Remove it, and rotate the key if it is real. ramplan never shows the value back.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:AccessId": "LTAI5tAbCdEfGhIjKlMnOp"}}}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+        references: &["AccessKey pairs: https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let mut found = Vec::new();
+    walk(ctx.root, "", &mut found);
+    for (pointer, span, kind, masked) in found {
+        let message = ctx.t(
+            format!("this looks like {} (`{masked}`)", kind.describe_en()),
+            format!("此处疑似{}（`{masked}`）", kind.describe_zh()),
+        );
+        let help = ctx.t(
+            "remove it; if it is a real key, disable and rotate it now".to_owned(),
+            "请删除；如果是真实密钥，请立即禁用并轮换".to_owned(),
+        );
+        ctx.report_help(&RULE.meta, &pointer, Some(span), message, help);
+    }
+}
+
+fn walk(node: &Node, pointer: &str, found: &mut Vec<(String, Span, CredentialKind, String)>) {
+    match &node.value {
+        Value::String(s) => {
+            if let Some(m) = secrets::find_credential(s) {
+                let token = s.get(m.start..m.end).unwrap_or_default();
+                found.push((pointer.to_owned(), node.span, m.kind, secrets::mask(token)));
+            }
+        }
+        Value::Object(members) => {
+            for member in members {
+                let child = pointer_push(pointer, &member.key);
+                if let Some(m) = secrets::find_credential(&member.key) {
+                    let token = member.key.get(m.start..m.end).unwrap_or_default();
+                    found.push((child.clone(), member.key_span, m.kind, secrets::mask(token)));
+                }
+                walk(&member.value, &child, found);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, &pointer_push(pointer, &i.to_string()), found);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}

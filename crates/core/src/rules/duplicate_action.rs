@@ -1,0 +1,48 @@
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP801",
+        name: "duplicate-action",
+        severity: Severity::Suggestion,
+        summary: "The same action appears twice in one statement.",
+        why: "The repeat changes nothing (RAM compares actions case-insensitively) but lengthens the policy towards its 6,144-character limit and makes review harder.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:getobject"], "Resource": "*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": "*"}]}"#,
+        references: &["Access Analyzer check REDUNDANT_ACTION (peer tool)"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        for field in [statement.action, statement.not_action]
+            .into_iter()
+            .flatten()
+        {
+            let items = field.strings(&statement.pointer);
+            for (i, item) in items.iter().enumerate() {
+                let earlier = items
+                    .iter()
+                    .take(i)
+                    .any(|e| e.value.eq_ignore_ascii_case(item.value));
+                if earlier && !item.value.trim().is_empty() {
+                    let message = ctx.t(
+                        format!("`{}` is listed more than once", item.value),
+                        format!("`{}` 重复出现", item.value),
+                    );
+                    let help = ctx.t("remove the repeat".to_owned(), "请删除重复项".to_owned());
+                    ctx.report_help(
+                        &RULE.meta,
+                        &item.pointer,
+                        Some(item.node.span),
+                        message,
+                        help,
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+use crate::finding::Severity;
+use crate::json::{pointer_push, Node, Value};
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP002",
+        name: "duplicate-key",
+        severity: Severity::Error,
+        summary: "An object has the same key twice.",
+        why: "Most JSON parsers (serde_json among them) silently keep only the last value, so the earlier one is ignored without a word. Whichever RAM keeps, one of the two values does not do what its author meant.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Action": "oss:PutObject", "Resource": "*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:PutObject"], "Resource": "*"}]}"#,
+        references: &["RFC 8259 §4: names within an object should be unique"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let mut found = Vec::new();
+    walk(ctx.root, "", &mut found);
+    for (pointer, key, span) in found {
+        let message = ctx.t(
+            format!("duplicate key `{key}`; only one of its values takes effect"),
+            format!("重复的键 `{key}`；只有其中一个值会生效"),
+        );
+        ctx.report(&RULE.meta, &pointer, Some(span), message);
+    }
+}
+
+fn walk(node: &Node, pointer: &str, found: &mut Vec<(String, String, crate::position::Span)>) {
+    match &node.value {
+        Value::Object(members) => {
+            for (i, member) in members.iter().enumerate() {
+                let child = pointer_push(pointer, &member.key);
+                if members.iter().take(i).any(|m| m.key == member.key) {
+                    found.push((child.clone(), member.key.clone(), member.key_span));
+                }
+                walk(&member.value, &child, found);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(item, &pointer_push(pointer, &i.to_string()), found);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,45 @@
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP802",
+        name: "duplicate-resource",
+        severity: Severity::Suggestion,
+        summary: "The same resource appears twice in one statement.",
+        why: "The repeat changes nothing but lengthens the policy towards its 6,144-character limit and makes review harder.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": ["acs:oss:*:*:examplebucket/*", "acs:oss:*:*:examplebucket/*"]}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": ["acs:oss:*:*:examplebucket/*"]}]}"#,
+        references: &["Access Analyzer check REDUNDANT_RESOURCE (peer tool)"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        for field in [statement.resource, statement.not_resource]
+            .into_iter()
+            .flatten()
+        {
+            let items = field.strings(&statement.pointer);
+            for (i, item) in items.iter().enumerate() {
+                let earlier = items.iter().take(i).any(|e| e.value == item.value);
+                if earlier && !item.value.trim().is_empty() {
+                    let message = ctx.t(
+                        format!("`{}` is listed more than once", super::clip(item.value)),
+                        format!("`{}` 重复出现", super::clip(item.value)),
+                    );
+                    let help = ctx.t("remove the repeat".to_owned(), "请删除重复项".to_owned());
+                    ctx.report_help(
+                        &RULE.meta,
+                        &item.pointer,
+                        Some(item.node.span),
+                        message,
+                        help,
+                    );
+                }
+            }
+        }
+    }
+}

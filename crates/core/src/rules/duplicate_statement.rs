@@ -1,0 +1,67 @@
+use crate::finding::Severity;
+use crate::json::{Node, Value};
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP804",
+        name: "duplicate-statement",
+        severity: Severity::Suggestion,
+        summary: "Two statements are identical (ignoring the order of keys).",
+        why: "The second copy changes nothing; it usually comes from merging two policies. Remove it to stay clear of the 6,144-character limit.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}, {"Resource": "*", "Action": "oss:GetObject", "Effect": "Allow"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+        references: &["Access Analyzer check REDUNDANT_STATEMENT (peer tool)"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    let canonical: Vec<String> = policy
+        .statements
+        .iter()
+        .map(|s| canonical(s.node))
+        .collect();
+    for (i, statement) in policy.statements.iter().enumerate() {
+        let first = canonical
+            .iter()
+            .take(i)
+            .position(|c| Some(c) == canonical.get(i));
+        let Some(first) = first else {
+            continue;
+        };
+        let Some(original) = policy.statements.get(first) else {
+            continue;
+        };
+        let message = ctx.t(
+            format!("this statement repeats `{}`", original.pointer),
+            format!("该语句与 `{}` 完全相同", original.pointer),
+        );
+        let help = ctx.t("remove it".to_owned(), "请删除它".to_owned());
+        let span = Some(super::opening(statement.node));
+        ctx.report_help(&RULE.meta, &statement.pointer, span, message, help);
+    }
+}
+
+/// A rendering with object keys sorted, so key order does not matter.
+fn canonical(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(raw) => raw.clone(),
+        Value::String(s) => format!("{s:?}"),
+        Value::Array(items) => {
+            let inner: Vec<String> = items.iter().map(canonical).collect();
+            format!("[{}]", inner.join(","))
+        }
+        Value::Object(members) => {
+            let mut inner: Vec<String> = members
+                .iter()
+                .map(|m| format!("{:?}:{}", m.key, canonical(&m.value)))
+                .collect();
+            inner.sort();
+            format!("{{{}}}", inner.join(","))
+        }
+    }
+}

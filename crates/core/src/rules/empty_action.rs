@@ -1,0 +1,46 @@
+use crate::finding::Severity;
+use crate::json::Value;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP203",
+        name: "empty-action",
+        severity: Severity::Error,
+        summary: "`Action` or `NotAction` is empty, or holds an empty string.",
+        why: "An empty action list names no operation, so the statement has no effect; RAM rejects empty values.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": [], "Resource": "*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": "*"}]}"#,
+        references: &["RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        for field in [statement.action, statement.not_action]
+            .into_iter()
+            .flatten()
+        {
+            let name = field.key;
+            if let Value::Array(items) = &field.node.value {
+                if items.is_empty() {
+                    let message = ctx.t(format!("`{name}` is empty"), format!("`{name}` 为空"));
+                    let pointer = field.pointer(&statement.pointer);
+                    ctx.report(&RULE.meta, &pointer, Some(field.node.span), message);
+                    continue;
+                }
+            }
+            for item in field.strings(&statement.pointer) {
+                if item.value.trim().is_empty() {
+                    let message = ctx.t(
+                        format!("`{name}` holds an empty action"),
+                        format!("`{name}` 中有空的操作"),
+                    );
+                    ctx.report(&RULE.meta, &item.pointer, Some(item.node.span), message);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+use crate::condition;
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::principal::{self, Parsed};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP506",
+        name: "federated-condition",
+        severity: Severity::Warning,
+        summary: "A federated principal lacks the conditions that bind it: `saml:recipient` for SAML, `oidc:iss` and `oidc:aud` for OIDC.",
+        why: "Alibaba's SAML role examples pair the provider with `\"StringEquals\": {\"saml:recipient\": \"https://signin.aliyun.com/saml-role/sso\"}`. For OIDC providers, examples check the issuer and audience (`oidc:iss`, `oidc:aud`), and usually the subject (`oidc:sub`); without them any token the provider issues for any application may assume the role. The OIDC keys come from third-party examples and are not confirmed in Alibaba's documentation.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Federated": ["acs:ram::1234567890123456:saml-provider/corp-idp"]}}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Federated": ["acs:ram::1234567890123456:saml-provider/corp-idp"]}, "Condition": {"StringEquals": {"saml:recipient": "https://signin.aliyun.com/saml-role/sso"}}}]}"#,
+        references: &[
+            "Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role",
+            "Terraform alicloud_ram_policy_document (SAML example): https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/ram_policy_document",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let entries = condition::entries(ctx.policy);
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        let keys: Vec<String> = entries
+            .iter()
+            .filter(|e| e.statement_pointer == statement.pointer)
+            .map(|e| e.key_name().to_ascii_lowercase())
+            .collect();
+        for value in principal::values(statement) {
+            if value.principal_type != "Federated" {
+                continue;
+            }
+            let required: &[&str] = match principal::parse("Federated", value.item.value) {
+                Ok(Parsed::SamlProvider { .. }) => &["saml:recipient"],
+                Ok(Parsed::OidcProvider { .. }) => &["oidc:iss", "oidc:aud"],
+                _ => continue,
+            };
+            let missing: Vec<&str> = required
+                .iter()
+                .copied()
+                .filter(|k| !keys.iter().any(|have| have == k))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let list = missing
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let message = ctx.t(
+                format!("federated principal without a condition on {list}"),
+                format!("联合身份主体缺少对 {list} 的条件"),
+            );
+            let help = if missing.contains(&"saml:recipient") {
+                ctx.t(
+                    "add `\"Condition\": {\"StringEquals\": {\"saml:recipient\": \"https://signin.aliyun.com/saml-role/sso\"}}`".to_owned(),
+                    "请添加 `\"Condition\": {\"StringEquals\": {\"saml:recipient\": \"https://signin.aliyun.com/saml-role/sso\"}}`".to_owned(),
+                )
+            } else {
+                ctx.t(
+                    "add `StringEquals` conditions on the issuer and audience (keys from third-party examples; unconfirmed)".to_owned(),
+                    "请添加对签发者和受众的 `StringEquals` 条件（键名来自第三方示例，未经确认）".to_owned(),
+                )
+            };
+            let span = Some(value.item.node.span);
+            ctx.report_help(&RULE.meta, &value.item.pointer, span, message, help);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+use crate::arn;
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP303",
+        name: "invalid-arn-account",
+        severity: Severity::Error,
+        summary: "The account field of a resource ARN is not `*`, empty, or a 16-digit account ID.",
+        why: "Alibaba Cloud account IDs (UIDs) are 16-digit strings. An account alias, an e-mail address or a shortened ID in the account field matches nothing.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "acs:ram::12345678:role/EMRRole"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "acs:ram::1234567890123456:role/EMRRole"}]}"#,
+        references: &[
+            "RAM policy elements, Resource: https://www.alibabacloud.com/help/en/ram/policy-elements",
+            "View the account ID: https://www.alibabacloud.com/help/en/account/check-account-id",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        for field in [statement.resource, statement.not_resource]
+            .into_iter()
+            .flatten()
+        {
+            for item in field.strings(&statement.pointer) {
+                let Ok(parsed) = arn::parse(item.value) else {
+                    continue;
+                };
+                let account = parsed.account;
+                if account.is_empty()
+                    || account == "*"
+                    || arn::is_account_id(account)
+                    || arn::looks_like_placeholder(account)
+                {
+                    continue;
+                }
+                let message = ctx.t(
+                    format!("the account field `{account}` must be `*`, empty, or a 16-digit account ID"),
+                    format!("账号字段 `{account}` 必须为 `*`、空，或 16 位账号 ID"),
+                );
+                let help = ctx.t(
+                    "find the account ID by hovering over the profile picture in the console's top bar".to_owned(),
+                    "将鼠标悬停在控制台右上角的头像上即可看到账号 ID".to_owned(),
+                );
+                ctx.report_help(
+                    &RULE.meta,
+                    &item.pointer,
+                    Some(item.node.span),
+                    message,
+                    help,
+                );
+            }
+        }
+    }
+}

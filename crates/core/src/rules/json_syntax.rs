@@ -1,0 +1,93 @@
+use crate::finding::{Finding, Lang, Severity};
+use crate::json::{SyntaxError, SyntaxErrorKind};
+use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::position::{LineIndex, Span};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP001",
+        name: "json-syntax",
+        severity: Severity::Error,
+        summary: "The document is not valid JSON.",
+        why: "RAM checks JSON validity (RFC 7159) when a policy is created or updated and rejects the document with `MalformedPolicyDocument`. ramplan reports the exact line and column where parsing stopped; nothing else can be checked until the syntax is fixed.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow",}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow"}]}"#,
+        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
+    },
+    // Parsing happens before any rule runs; the engine calls `finding` when it fails.
+    check: |_: &mut Ctx<'_>| {},
+};
+
+/// The one finding for a document that does not parse.
+pub fn finding(error: &SyntaxError, text: &str, index: &LineIndex<'_>, lang: Lang) -> Finding {
+    let (en, zh) = describe(&error.kind);
+    let end = text
+        .get(error.offset..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(error.offset, |c| error.offset + c.len_utf8());
+    let help = match error.kind {
+        SyntaxErrorKind::TrailingComma => Some(lang.pick(
+            "JSON allows no comma after the last item of an array or object".to_owned(),
+            "JSON 不允许在数组或对象的最后一项之后加逗号".to_owned(),
+        )),
+        SyntaxErrorKind::ExpectedKey => Some(lang.pick(
+            "keys must be strings in double quotes, such as `\"Effect\"`".to_owned(),
+            "键必须是双引号中的字符串，例如 `\"Effect\"`".to_owned(),
+        )),
+        _ => None,
+    };
+    Finding {
+        code: RULE.meta.code,
+        severity: RULE.meta.severity,
+        message: lang.pick(en, zh),
+        path: String::new(),
+        span: Some(index.range(Span::new(error.offset, end))),
+        help,
+    }
+}
+
+fn describe(kind: &SyntaxErrorKind) -> (String, String) {
+    match kind {
+        SyntaxErrorKind::EmptyDocument => ("the document is empty".into(), "文档为空".into()),
+        SyntaxErrorKind::UnexpectedEnd => (
+            "unexpected end of the document".into(),
+            "文档意外结束".into(),
+        ),
+        SyntaxErrorKind::UnexpectedCharacter(c) => (
+            format!("unexpected character `{}`", c.escape_debug()),
+            format!("意外的字符 `{}`", c.escape_debug()),
+        ),
+        SyntaxErrorKind::TrailingCharacters => (
+            "unexpected text after the end of the document".into(),
+            "文档结束后还有多余的内容".into(),
+        ),
+        SyntaxErrorKind::TrailingComma => ("trailing comma".into(), "多余的尾随逗号".into()),
+        SyntaxErrorKind::ExpectedColon => {
+            ("expected `:` after the key".into(), "键之后应为 `:`".into())
+        }
+        SyntaxErrorKind::ExpectedKey => (
+            "expected a key in double quotes".into(),
+            "此处应为双引号中的键".into(),
+        ),
+        SyntaxErrorKind::InvalidEscape => (
+            "invalid escape sequence in a string".into(),
+            "字符串中的转义序列无效".into(),
+        ),
+        SyntaxErrorKind::InvalidUnicodeEscape => (
+            "invalid `\\u` escape in a string".into(),
+            "字符串中的 `\\u` 转义无效".into(),
+        ),
+        SyntaxErrorKind::ControlCharacterInString => (
+            "control character (such as a line break) inside a string".into(),
+            "字符串中含有控制字符（如换行）".into(),
+        ),
+        SyntaxErrorKind::InvalidNumber => ("invalid number".into(), "数字格式无效".into()),
+        SyntaxErrorKind::TooDeep => (
+            format!(
+                "the document nests deeper than {} levels",
+                crate::json::MAX_DEPTH
+            ),
+            format!("文档嵌套超过 {} 层", crate::json::MAX_DEPTH),
+        ),
+    }
+}

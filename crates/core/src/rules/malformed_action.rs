@@ -1,0 +1,134 @@
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP204",
+        name: "malformed-action",
+        severity: Severity::Error,
+        summary: "An action is not of the form `<ram-code>:<action-name>`.",
+        why: "RAM matches actions as `<ram-code>:<action-name>` (`oss:GetObject`, `ecs:Describe*`) or the lone `*`. A space (`Oss: GetObject`), a missing name (`oss:`) or a missing code never matches any request (\"Invalid action format\" in the RAM console's checker).",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["Oss: GetObject", "oss:"], "Resource": "*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": "*"}]}"#,
+        references: &[
+            "RAM policy elements, Action: https://www.alibabacloud.com/help/en/ram/policy-elements",
+            "RAM policy validation (Invalid action format): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
+        ],
+    },
+    check,
+};
+
+/// Why an action string is malformed, if it is.
+pub(crate) fn problem(action: &str) -> Option<Problem> {
+    if action == "*" {
+        return None;
+    }
+    if action.trim().is_empty() {
+        // Reported by the empty-action rule.
+        return None;
+    }
+    if action.chars().any(char::is_whitespace) {
+        return Some(Problem::Whitespace);
+    }
+    let Some((service, name)) = action.split_once(':') else {
+        return Some(Problem::NoColon);
+    };
+    if service.is_empty() {
+        return Some(Problem::NoService);
+    }
+    if name.is_empty() {
+        return Some(Problem::NoName);
+    }
+    if name.contains(':') {
+        return Some(Problem::ExtraColon);
+    }
+    let service_ok = service
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '*' | '?'));
+    let name_ok = name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '*' | '?' | '_'));
+    if !service_ok || !name_ok {
+        return Some(Problem::BadCharacter);
+    }
+    None
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Problem {
+    Whitespace,
+    NoColon,
+    NoService,
+    NoName,
+    ExtraColon,
+    BadCharacter,
+}
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        for field in [statement.action, statement.not_action]
+            .into_iter()
+            .flatten()
+        {
+            for item in field.strings(&statement.pointer) {
+                let Some(problem) = problem(item.value) else {
+                    continue;
+                };
+                let action = item.value;
+                let (en, zh) = match problem {
+                    Problem::Whitespace => ("contains white space", "包含空白字符"),
+                    Problem::NoColon => (
+                        "has no `:` between the service code and the action name",
+                        "服务代码与操作名之间缺少 `:`",
+                    ),
+                    Problem::NoService => {
+                        ("has no service code before `:`", "`:` 之前缺少服务代码")
+                    }
+                    Problem::NoName => ("has no action name after `:`", "`:` 之后缺少操作名"),
+                    Problem::ExtraColon => ("has more than one `:`", "包含多个 `:`"),
+                    Problem::BadCharacter => (
+                        "contains a character not allowed in actions",
+                        "包含操作中不允许的字符",
+                    ),
+                };
+                let message = ctx.t(
+                    format!("malformed action `{action}`: {en}"),
+                    format!("操作 `{action}` 格式错误：{zh}"),
+                );
+                let compact: String = action.chars().filter(|c| !c.is_whitespace()).collect();
+                let help = if problem == Problem::Whitespace && problem_free(&compact) {
+                    ctx.t(
+                        format!("write `{}`", lower_service(&compact)),
+                        format!("请写作 `{}`", lower_service(&compact)),
+                    )
+                } else {
+                    ctx.t(
+                        "actions have the form `<ram-code>:<action-name>`, such as `oss:GetObject`"
+                            .to_owned(),
+                        "操作的格式为 `<RAM 代码>:<操作名>`，例如 `oss:GetObject`".to_owned(),
+                    )
+                };
+                ctx.report_help(
+                    &RULE.meta,
+                    &item.pointer,
+                    Some(item.node.span),
+                    message,
+                    help,
+                );
+            }
+        }
+    }
+}
+
+fn problem_free(action: &str) -> bool {
+    !action.is_empty() && problem(action).is_none()
+}
+
+/// RAM codes are documented in lower case.
+fn lower_service(action: &str) -> String {
+    match action.split_once(':') {
+        Some((service, name)) => format!("{}:{name}", service.to_ascii_lowercase()),
+        None => action.to_owned(),
+    }
+}

@@ -1,0 +1,36 @@
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+use super::opening;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP101",
+        name: "missing-effect",
+        severity: Severity::Error,
+        summary: "A statement has no `Effect`.",
+        why: "Every statement must say whether it allows or denies: `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`.",
+        example: r#"{"Version": "1", "Statement": [{"Action": "oss:GetObject", "Resource": "*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+        references: &["RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        if statement.effect.is_none() {
+            let message = ctx.t(
+                "the statement has no `Effect`".to_owned(),
+                "语句缺少 `Effect`".to_owned(),
+            );
+            let help = ctx.t(
+                "add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`".to_owned(),
+                "请添加 `\"Effect\": \"Allow\"` 或 `\"Effect\": \"Deny\"`".to_owned(),
+            );
+            let span = Some(opening(statement.node));
+            ctx.report_help(&RULE.meta, &statement.pointer, span, message, help);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::policy::PolicyKind;
+
+use super::opening;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP301",
+        name: "missing-resource",
+        severity: Severity::Error,
+        summary: "A statement of a permission policy has no `Resource`.",
+        why: "In permission policies `Resource` is required: it says what the actions apply to (`*` for everything). Only trust policies leave it out.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:*:examplebucket/*"}]}"#,
+        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    if ctx.kind != PolicyKind::Permission {
+        return;
+    }
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        if statement.resource.is_none() && statement.not_resource.is_none() {
+            let message = ctx.t(
+                "the statement has no `Resource`".to_owned(),
+                "语句缺少 `Resource`".to_owned(),
+            );
+            let help = ctx.t(
+                "name the resources, such as `acs:oss:*:*:examplebucket/*`, or `*` for all"
+                    .to_owned(),
+                "请指定资源，例如 `acs:oss:*:*:examplebucket/*`，或用 `*` 表示全部".to_owned(),
+            );
+            let span = Some(opening(statement.node));
+            ctx.report_help(&RULE.meta, &statement.pointer, span, message, help);
+        }
+    }
+}

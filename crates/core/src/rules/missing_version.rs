@@ -1,0 +1,33 @@
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+use super::opening;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP010",
+        name: "missing-version",
+        severity: Severity::Error,
+        summary: "The policy has no `Version` element.",
+        why: "`Version` is required, and its only valid value is the string `\"1\"`.",
+        example: r#"{"Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    if ctx.root.as_object().is_some() && ctx.policy.version.is_none() {
+        let message = ctx.t(
+            "the policy has no `Version`".to_owned(),
+            "策略缺少 `Version`".to_owned(),
+        );
+        let help = ctx.t(
+            "add `\"Version\": \"1\"`".to_owned(),
+            "请添加 `\"Version\": \"1\"`".to_owned(),
+        );
+        let span = Some(opening(ctx.root));
+        ctx.report_help(&RULE.meta, "", span, message, help);
+    }
+}

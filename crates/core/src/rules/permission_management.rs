@@ -1,0 +1,102 @@
+use crate::catalogue::{self, AccessLevel};
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+use super::{split_action, wildcard_match};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP602",
+        name: "permission-management",
+        severity: Severity::Security,
+        summary: "A statement allows RAM permission-management actions (creating or attaching policies, roles, users or keys, passing roles) or `sts:AssumeRole` on every resource.",
+        why: "Whoever may create or attach policies, update a role's trust policy, create AccessKeys or pass any role can give themselves any permission: privilege escalation. `sts:AssumeRole` on `*` lets the holder assume every role that trusts the account. Scope these actions to named roles and users (`acs:ram:*:<uid>:role/<name>`).",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:AttachPolicyToRole", "ram:PassRole"], "Resource": "*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ram:PassRole", "Resource": "acs:ram:*:1234567890123456:role/EMRRole"}]}"#,
+        references: &[
+            "RAM authorization information (RAM actions): https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-overview",
+            "Parliament and Access Analyzer privilege-escalation checks (peer tools)",
+        ],
+    },
+    check,
+};
+
+/// Actions that grant permissions even where the catalogue does not say so.
+const ALWAYS: &[&str] = &["ram:PassRole", "sts:AssumeRole"];
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        if !statement.is_allow() {
+            continue;
+        }
+        let on_everything = statement
+            .resources()
+            .iter()
+            .any(|r| r.value == "*" || is_all_ram_resources(r.value));
+        if !on_everything {
+            continue;
+        }
+        for item in statement.actions() {
+            // `*` alone is reported as admin access.
+            if item.value == "*" || item.value == "*:*" {
+                continue;
+            }
+            let Some(granted) = escalating(item.value) else {
+                continue;
+            };
+            let action = item.value;
+            let message = if granted == action {
+                ctx.t(
+                    format!("`{action}` on every resource allows privilege escalation"),
+                    format!("对所有资源授予 `{action}` 可导致权限提升"),
+                )
+            } else {
+                ctx.t(
+                    format!("`{action}` includes `{granted}` on every resource, which allows privilege escalation"),
+                    format!("`{action}` 包含对所有资源的 `{granted}`，可导致权限提升"),
+                )
+            };
+            let help = ctx.t(
+                "scope it to named roles or users, such as `acs:ram:*:<account-id>:role/<name>`"
+                    .to_owned(),
+                "请限定到具体的角色或用户，例如 `acs:ram:*:<账号ID>:role/<名称>`".to_owned(),
+            );
+            ctx.report_help(
+                &RULE.meta,
+                &item.pointer,
+                Some(item.node.span),
+                message,
+                help,
+            );
+        }
+    }
+}
+
+/// The first permission-management action the (possibly wildcard) action grants.
+fn escalating(action: &str) -> Option<String> {
+    let (code, _) = split_action(action)?;
+    if let Some(always) = ALWAYS.iter().find(|a| wildcard_match(action, a)) {
+        return Some((*always).to_owned());
+    }
+    if !wildcard_match(code, "ram") {
+        return None;
+    }
+    let ram = catalogue::service("ram")?;
+    ram.actions
+        .iter()
+        .filter(|a| a.level == AccessLevel::PermissionManagement)
+        .map(|a| format!("ram:{}", a.name))
+        .find(|full| wildcard_match(action, full))
+}
+
+fn is_all_ram_resources(resource: &str) -> bool {
+    match crate::arn::parse(resource) {
+        Ok(arn) => {
+            (arn.service == "ram" || arn.service == "*")
+                && (arn.account == "*" || arn.account.is_empty())
+                && arn.relative_id == "*"
+        }
+        Err(_) => false,
+    }
+}

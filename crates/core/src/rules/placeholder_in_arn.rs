@@ -1,0 +1,64 @@
+use crate::arn;
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP304",
+        name: "placeholder-in-arn",
+        severity: Severity::Error,
+        summary: "A resource ARN still holds a masked value or a documentation placeholder (`123456789012****`, `<yourBucketName>`, `xxxx`).",
+        why: "Documentation masks account IDs and leaves placeholders to fill in. Copied as is, they match no real resource, and the request fails with a bare `NoPermission`.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:123456789012****:<yourBucketName>/*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:1234567890123456:examplebucket/*"}]}"#,
+        references: &["View the account ID: https://www.alibabacloud.com/help/en/account/check-account-id"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        for field in [statement.resource, statement.not_resource]
+            .into_iter()
+            .flatten()
+        {
+            for item in field.strings(&statement.pointer) {
+                let Ok(parsed) = arn::parse(item.value) else {
+                    continue;
+                };
+                let (en, zh) = if arn::looks_like_placeholder(parsed.account) {
+                    (
+                        format!(
+                            "the account field `{}` is a masked or placeholder value",
+                            parsed.account
+                        ),
+                        format!("账号字段 `{}` 是脱敏值或占位符", parsed.account),
+                    )
+                } else if parsed.relative_id.contains('<') || parsed.relative_id.contains('>') {
+                    (
+                        format!(
+                            "`{}` still holds a placeholder",
+                            super::clip(parsed.relative_id)
+                        ),
+                        format!("`{}` 中仍有占位符", super::clip(parsed.relative_id)),
+                    )
+                } else {
+                    continue;
+                };
+                let help = ctx.t(
+                    "replace it with the real value; an account ID is 16 digits".to_owned(),
+                    "请替换为真实值；账号 ID 为 16 位数字".to_owned(),
+                );
+                let message = ctx.t(en, zh);
+                ctx.report_help(
+                    &RULE.meta,
+                    &item.pointer,
+                    Some(item.node.span),
+                    message,
+                    help,
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+use crate::finding::Severity;
+use crate::limits::{self, NameProblem};
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP902",
+        name: "invalid-policy-name",
+        severity: Severity::Error,
+        summary: "The policy name given with the document (`--policy-name`) breaks RAM's rules: 1-128 characters of letters, digits and `-`.",
+        why: "CreatePolicy refuses other names. The check runs only when a name is supplied.",
+        example: "policy name `read_oss_logs`",
+        instead: "policy name `read-oss-logs`",
+        references: &["CreatePolicy API (PolicyName): https://alibabacloud.com/help/en/resource-management/api-createpolicy"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let Some(name) = ctx.options.policy_name.as_deref() else {
+        return;
+    };
+    let Some(problem) = limits::check_policy_name(name) else {
+        return;
+    };
+    let message = describe(ctx, "policy name", "策略名称", name, &problem);
+    ctx.report(&RULE.meta, "", None, message);
+}
+
+/// Shared wording for name problems.
+pub(super) fn describe(
+    ctx: &Ctx<'_>,
+    what_en: &str,
+    what_zh: &str,
+    name: &str,
+    problem: &NameProblem,
+) -> String {
+    match problem {
+        NameProblem::Empty => ctx.t(format!("the {what_en} is empty"), format!("{what_zh}为空")),
+        NameProblem::TooLong { length, max } => ctx.t(
+            format!("the {what_en} `{name}` is {length} characters, over the limit of {max}"),
+            format!("{what_zh} `{name}` 长 {length} 个字符，超出 {max} 的上限"),
+        ),
+        NameProblem::BadCharacter(c) => ctx.t(
+            format!("the {what_en} `{name}` contains `{c}`, which RAM does not allow"),
+            format!("{what_zh} `{name}` 包含 RAM 不允许的字符 `{c}`"),
+        ),
+        NameProblem::Underscore => ctx.t(
+            format!("the {what_en} `{name}` contains `_`, which the CreateRole API does not list"),
+            format!("{what_zh} `{name}` 包含 CreateRole API 未列出的字符 `_`"),
+        ),
+    }
+}

@@ -1,0 +1,76 @@
+use crate::finding::Severity;
+use crate::limits::POLICY_DOCUMENT_MAX;
+use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::policy::PolicyKind;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP901",
+        name: "policy-too-long",
+        severity: Severity::Error,
+        summary: "The document is longer than RAM's limit of 6,144 characters for a custom policy.",
+        why: "CreatePolicy and CreatePolicyVersion refuse documents over 6,144 characters (older pages say 2,048). Split the policy into two, or use wildcards where they do not widen access. For trust policies no limit is documented, so ramplan applies the same number as a warning.",
+        example: "(a policy of 6,145 characters or more)",
+        instead: "(two policies, each under 6,144 characters)",
+        references: &[
+            "CreatePolicy API (PolicyDocument length): https://alibabacloud.com/help/en/resource-management/api-createpolicy",
+            "CreatePolicyVersion API: https://alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createpolicyversion",
+        ],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let length = ctx.text.chars().count();
+    if length <= POLICY_DOCUMENT_MAX {
+        return;
+    }
+    let compact = compact_length(ctx.text);
+    let message = ctx.t(
+        format!("the document is {length} characters, over RAM's limit of {POLICY_DOCUMENT_MAX}"),
+        format!("文档长度为 {length} 个字符，超出 RAM 的 {POLICY_DOCUMENT_MAX} 字符上限"),
+    );
+    let help = if compact <= POLICY_DOCUMENT_MAX {
+        ctx.t(
+            format!("without white space outside strings it is {compact} characters; submit it minified"),
+            format!("去掉字符串之外的空白后为 {compact} 个字符；请以压缩格式提交"),
+        )
+    } else {
+        ctx.t(
+            "split the statements into two policies".to_owned(),
+            "请将语句拆分到两个策略中".to_owned(),
+        )
+    };
+    // The trust policy limit is not documented; the permission limit is the best guess.
+    let severity = if ctx.kind == PolicyKind::Trust {
+        Severity::Warning
+    } else {
+        RULE.meta.severity
+    };
+    let span = Some(crate::position::Span::new(0, ctx.text.len().min(1)));
+    ctx.report_as(&RULE.meta, severity, "", span, message, Some(help));
+}
+
+/// The length with white space outside strings removed.
+fn compact_length(text: &str) -> usize {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut count = 0;
+    for c in text.chars() {
+        if in_string {
+            count += 1;
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !c.is_whitespace() {
+            count += 1;
+            if c == '"' {
+                in_string = true;
+            }
+        }
+    }
+    count
+}

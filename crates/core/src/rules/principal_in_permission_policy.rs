@@ -1,0 +1,44 @@
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::policy::PolicyKind;
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP502",
+        name: "principal-in-permission-policy",
+        severity: Severity::Error,
+        summary: "A permission policy has a `Principal`.",
+        why: "`Principal` belongs only to resource-based policies: a role's trust policy, an OSS bucket policy, a KMS key policy. A permission policy applies to whoever it is attached to, and RAM rejects one with `Principal`. If this document is a trust policy, lint it as one (`--kind trust`).",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+        references: &["RAM policy elements, Principal: https://www.alibabacloud.com/help/en/ram/policy-elements"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    if ctx.kind != PolicyKind::Permission {
+        return;
+    }
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        if let Some(principal) = statement.principal {
+            let message = ctx.t(
+                "a permission policy cannot have a `Principal`".to_owned(),
+                "权限策略中不能包含 `Principal`".to_owned(),
+            );
+            let help = ctx.t(
+                "remove `Principal`, or check the document as a trust policy".to_owned(),
+                "请删除 `Principal`，或按信任策略进行检查".to_owned(),
+            );
+            let pointer = principal.pointer(&statement.pointer);
+            ctx.report_help(
+                &RULE.meta,
+                &pointer,
+                Some(principal.key_span),
+                message,
+                help,
+            );
+        }
+    }
+}

@@ -1,0 +1,75 @@
+use crate::catalogue::{self, CATALOGUE_DATE};
+use crate::finding::Severity;
+use crate::lint::{Ctx, Rule, RuleMeta};
+
+use super::{did_you_mean, has_wildcard, malformed_action, split_action};
+
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "RP205",
+        name: "unknown-service",
+        severity: Severity::Warning,
+        summary: "An action's service code is not in ramplan's catalogue.",
+        why: "A misspelt RAM code (`maxcompute:` for `odps:`, `sls:` for `log:`) matches no request, so the statement silently grants nothing. The catalogue can be out of date, so this is a warning, not an error; the catalogue's date is shown with every run.",
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "maxcompute:ListProjects", "Resource": "*"}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "odps:ListProjects", "Resource": "*"}]}"#,
+        references: &["Services that work with RAM: https://www.alibabacloud.com/help/en/ram/user-guide/services-that-work-with-ram"],
+    },
+    check,
+};
+
+fn check(ctx: &mut Ctx<'_>) {
+    let policy = ctx.policy;
+    for statement in &policy.statements {
+        for field in [statement.action, statement.not_action]
+            .into_iter()
+            .flatten()
+        {
+            for item in field.strings(&statement.pointer) {
+                if malformed_action::problem(item.value).is_some() {
+                    continue;
+                }
+                let Some((service, _)) = split_action(item.value) else {
+                    continue;
+                };
+                if has_wildcard(service) || catalogue::service(service).is_some() {
+                    continue;
+                }
+                let message = ctx.t(
+                    format!("`{service}` is not a RAM service code in ramplan's catalogue ({CATALOGUE_DATE})"),
+                    format!("`{service}` 不在 ramplan 的服务目录（{CATALOGUE_DATE}）中"),
+                );
+                let codes = catalogue::services().iter().map(|s| s.code);
+                let help = match did_you_mean(service, codes).or_else(|| alias(service)) {
+                    Some(code) => ctx.t(
+                        format!("did you mean `{code}`?"),
+                        format!("是否想写 `{code}`？"),
+                    ),
+                    None => ctx.t(
+                        "check the RAM code on the service's \"RAM authorization\" page; the catalogue may be out of date".to_owned(),
+                        "请在该云产品的“授权信息”页面核对 RAM 代码；ramplan 的目录可能已过时".to_owned(),
+                    ),
+                };
+                ctx.report_help(
+                    &RULE.meta,
+                    &item.pointer,
+                    Some(item.node.span),
+                    message,
+                    help,
+                );
+            }
+        }
+    }
+}
+
+/// Product names people write where the RAM code differs.
+fn alias(service: &str) -> Option<&'static str> {
+    match service.to_ascii_lowercase().as_str() {
+        "maxcompute" => Some("odps"),
+        "hologres" => Some("hologram"),
+        "sls" => Some("log"),
+        "kafka" => Some("alikafka"),
+        "ack" | "k8s" => Some("cs"),
+        _ => None,
+    }
+}

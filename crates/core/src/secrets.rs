@@ -1,0 +1,163 @@
+//! Recognises text that looks like an Alibaba Cloud credential. ramplan never asks for one;
+//! when one turns up in a policy or a form field it is refused and never echoed back.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CredentialKind {
+    /// A long-term AccessKey ID (`LTAI...`).
+    AccessKeyId,
+    /// A temporary AccessKey ID issued by STS (`STS....`).
+    StsAccessKeyId,
+    /// An STS security token (base64 that starts `CAIS`).
+    SecurityToken,
+    /// A 30-character mixed-case alphanumeric string: the shape of an AccessKey secret.
+    AccessKeySecret,
+}
+
+impl CredentialKind {
+    pub fn describe_en(self) -> &'static str {
+        match self {
+            CredentialKind::AccessKeyId => "an AccessKey ID",
+            CredentialKind::StsAccessKeyId => "an STS AccessKey ID",
+            CredentialKind::SecurityToken => "an STS security token",
+            CredentialKind::AccessKeySecret => "an AccessKey secret",
+        }
+    }
+
+    pub fn describe_zh(self) -> &'static str {
+        match self {
+            CredentialKind::AccessKeyId => "AccessKey ID",
+            CredentialKind::StsAccessKeyId => "STS AccessKey ID",
+            CredentialKind::SecurityToken => "STS 安全令牌（SecurityToken）",
+            CredentialKind::AccessKeySecret => "AccessKey Secret",
+        }
+    }
+}
+
+/// Where a credential-looking token was found, as a byte range of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CredentialMatch {
+    pub kind: CredentialKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Finds the first credential-looking token in the text.
+pub fn find_credential(text: &str) -> Option<CredentialMatch> {
+    tokens(text).find_map(|(start, token)| {
+        classify(token).map(|kind| CredentialMatch {
+            kind,
+            start,
+            end: start + token.len(),
+        })
+    })
+}
+
+/// Splits the text into runs of characters that can appear in keys, IDs and tokens.
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_token_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'.');
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() && !bytes.get(pos).is_some_and(|&b| is_token_byte(b)) {
+            pos += 1;
+        }
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        while bytes.get(pos).is_some_and(|&b| is_token_byte(b)) {
+            pos += 1;
+        }
+        // Token bytes are ASCII, so both ends are char boundaries.
+        text.get(start..pos).map(|token| (start, token))
+    })
+}
+
+fn classify(token: &str) -> Option<CredentialKind> {
+    // Trailing dots are sentence punctuation, not part of the token.
+    let token = token.trim_end_matches('.');
+    let alnum = |s: &str| s.bytes().all(|b| b.is_ascii_alphanumeric());
+    if let Some(rest) = token.strip_prefix("LTAI") {
+        if (12..=30).contains(&rest.len()) && alnum(rest) {
+            return Some(CredentialKind::AccessKeyId);
+        }
+    }
+    if let Some(rest) = token.strip_prefix("STS.") {
+        if rest.len() >= 16 && alnum(rest) {
+            return Some(CredentialKind::StsAccessKeyId);
+        }
+    }
+    if token.starts_with("CAIS") && token.len() >= 100 {
+        return Some(CredentialKind::SecurityToken);
+    }
+    if token.len() == 30 && alnum(token) {
+        let upper = token.bytes().filter(u8::is_ascii_uppercase).count();
+        let lower = token.bytes().filter(u8::is_ascii_lowercase).count();
+        let digits = token.bytes().filter(u8::is_ascii_digit).count();
+        // Random 30-character secrets mix all three classes; identifiers and words rarely do.
+        if upper >= 3 && lower >= 3 && digits >= 2 {
+            return Some(CredentialKind::AccessKeySecret);
+        }
+    }
+    None
+}
+
+/// Masks a credential for display: the first four characters, then asterisks.
+pub fn mask(token: &str) -> String {
+    let head: String = token.chars().take(4).collect();
+    format!("{head}****")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_access_key_ids() {
+        let text = "key LTAI5tAbCdEfGhIjKlMnOp here";
+        let found = find_credential(text).unwrap();
+        assert_eq!(found.kind, CredentialKind::AccessKeyId);
+        assert_eq!(&text[found.start..found.end], "LTAI5tAbCdEfGhIjKlMnOp");
+    }
+
+    #[test]
+    fn finds_sts_ids_tokens_and_secrets() {
+        assert_eq!(
+            find_credential("STS.NUgYrLnoC37mZZCNnAbCdEfGh")
+                .unwrap()
+                .kind,
+            CredentialKind::StsAccessKeyId
+        );
+        let token = format!("CAIS{}", "A1b2".repeat(40));
+        assert_eq!(
+            find_credential(&token).unwrap().kind,
+            CredentialKind::SecurityToken
+        );
+        assert_eq!(
+            find_credential("\"Q7xk2LmPz9RtY4vBn3HcWj8Ds5FgAe\"")
+                .unwrap()
+                .kind,
+            CredentialKind::AccessKeySecret
+        );
+    }
+
+    #[test]
+    fn ignores_policy_vocabulary() {
+        for text in [
+            "acs:oss:*:*:examplebucket/*",
+            "AliyunDataWorksAccessingEMRReadOnlyPolicy",
+            "1234567890123456@emr.dataworks.aliyuncs.com",
+            "oss:GetObject",
+            "LTAI",
+            "STS.short",
+            "AliyunECSInstanceForEMRStudioRolePolicy",
+        ] {
+            assert_eq!(find_credential(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn masks_all_but_the_head() {
+        assert_eq!(mask("LTAI5tAbCdEfGhIjKlMnOp"), "LTAI****");
+    }
+}
