@@ -65,6 +65,23 @@ impl Node {
     pub fn type_name(&self) -> &'static str {
         self.value.type_name()
     }
+
+    /// Resolves an RFC 6901 JSON pointer. With duplicate keys the last one is taken.
+    pub fn pointer(&self, pointer: &str) -> Option<&Node> {
+        if pointer.is_empty() {
+            return Some(self);
+        }
+        let mut node = self;
+        for token in pointer.strip_prefix('/')?.split('/') {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            node = match &node.value {
+                Value::Object(_) => &node.get(&token)?.value,
+                Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
 }
 
 impl Value {
@@ -477,6 +494,16 @@ mod tests {
     #[test]
     fn skips_a_byte_order_mark() {
         assert!(parse("\u{feff}{}").is_ok());
+    }
+
+    #[test]
+    fn resolves_pointers() {
+        let node = parse(r#"{"a/b": [{"~c": 1}]}"#).unwrap();
+        let found = node.pointer("/a~1b/0/~0c").unwrap();
+        assert_eq!(found.value, Value::Number("1".into()));
+        assert!(node.pointer("/a~1b/1").is_none());
+        assert!(node.pointer("/x").is_none());
+        assert_eq!(node.pointer("").unwrap(), &node);
     }
 
     #[test]

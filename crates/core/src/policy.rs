@@ -167,21 +167,22 @@ impl<'n> Policy<'n> {
         }
     }
 
-    /// Guesses the kind: any `Principal` makes a trust policy, and so does a statement that
-    /// only grants `sts:AssumeRole` without naming a resource. A permission policy that lets
-    /// a user assume roles names the role in `Resource`, so it stays a permission policy.
+    /// Guesses the kind. A statement that grants `sts:AssumeRole` to a `Principal`, or grants
+    /// it without naming a resource, makes a trust policy; so does a `Principal` with no
+    /// `Resource`. A permission policy that lets a user assume roles names the role in
+    /// `Resource`, and one with a stray `Principal` still names resources, so both stay
+    /// permission policies (where the principal rule reports the stray element).
     pub fn guess_kind(&self) -> PolicyKind {
-        let has_principal = self.statements.iter().any(|s| s.principal.is_some());
-        let assume_without_resource = self.statements.iter().any(|s| {
-            s.resource.is_none()
-                && s.not_resource.is_none()
-                && s.action.is_some_and(|a| {
-                    strings_of(a.node, "")
-                        .iter()
-                        .any(|i| i.value.trim().eq_ignore_ascii_case("sts:AssumeRole"))
-                })
+        let trust_like = self.statements.iter().any(|s| {
+            let no_resource = s.resource.is_none() && s.not_resource.is_none();
+            let assume = s.action.is_some_and(|a| {
+                strings_of(a.node, "")
+                    .iter()
+                    .any(|i| i.value.trim().eq_ignore_ascii_case("sts:AssumeRole"))
+            });
+            (s.principal.is_some() && (assume || no_resource)) || (assume && no_resource)
         });
-        if has_principal || assume_without_resource {
+        if trust_like {
             PolicyKind::Trust
         } else {
             PolicyKind::Permission
@@ -287,5 +288,13 @@ mod tests {
             PolicyKind::Permission
         );
         assert_eq!(guess(r#"{"Statement":[]}"#), PolicyKind::Permission);
+        assert_eq!(
+            guess(r#"{"Statement":[{"Effect":"Allow","Action":"oss:GetObject","Resource":"*","Principal":{"RAM":"acs:ram::1234567890123456:root"}}]}"#),
+            PolicyKind::Permission
+        );
+        assert_eq!(
+            guess(r#"{"Statement":[{"Effect":"Allow","Action":"sts:*","Principal":{"RAM":"acs:ram::1234567890123456:root"}}]}"#),
+            PolicyKind::Trust
+        );
     }
 }

@@ -10,8 +10,8 @@ pub static RULE: Rule = Rule {
         severity: Severity::Error,
         summary: "The document is not valid JSON.",
         why: "RAM checks JSON validity (RFC 7159) when a policy is created or updated and rejects the document with `MalformedPolicyDocument`. ramplan reports the exact line and column where parsing stopped; nothing else can be checked until the syntax is fixed.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow",}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow"}]}"#,
+        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*",}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
         references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
     },
     // Parsing happens before any rule runs; the engine calls `finding` when it fails.

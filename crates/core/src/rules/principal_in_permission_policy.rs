@@ -28,8 +28,8 @@ fn check(ctx: &mut Ctx<'_>) {
                 "权限策略中不能包含 `Principal`".to_owned(),
             );
             let help = ctx.t(
-                "remove `Principal`, or check the document as a trust policy".to_owned(),
-                "请删除 `Principal`，或按信任策略进行检查".to_owned(),
+                "remove `Principal`, or check the document as a trust policy (`--kind trust`); OSS bucket policies are not checked by ramplan yet".to_owned(),
+                "请删除 `Principal`，或按信任策略进行检查（`--kind trust`）；ramplan 暂不检查 OSS Bucket Policy".to_owned(),
             );
             let pointer = principal.pointer(&statement.pointer);
             ctx.report_help(

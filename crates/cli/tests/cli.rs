@@ -1,0 +1,171 @@
+//! The `ramplan` binary as a user runs it: formats, languages, exit codes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn ramplan(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ramplan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut pipe = child.stdin.take().unwrap();
+        if let Some(text) = stdin {
+            pipe.write_all(text.as_bytes()).unwrap();
+        }
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(rel)
+}
+
+fn path(rel: &str) -> String {
+    fixture(rel).to_string_lossy().into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+const BROKEN: &str = "rules/RP102-invalid-effect/invalid/trailing-space.json";
+const CLEAN: &str = "rules/RP102-invalid-effect/valid/deny.json";
+
+#[test]
+fn text_format_prints_location_code_source_line_and_caret() {
+    let output = ramplan(&["lint", &path(BROKEN)], None);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.ends_with("trailing-space.json:4:29: error[RP102]: `Effect` must be `Allow` or `Deny`, found `\"allow \"`"),
+        "{first}"
+    );
+    assert!(text.contains("4 |     {\"Effect\": \"allow \""), "{text}");
+    assert!(text.contains("  |                             ^^^^^^^^"), "{text}");
+    assert!(text.contains("= help: write `\"Allow\"`"), "{text}");
+    assert!(text.contains("1 error (permission policy, guessed; catalogue "), "{text}");
+}
+
+#[test]
+fn json_format_follows_the_contract() {
+    let output = ramplan(&["lint", "--format", "json", &path(BROKEN), &path(CLEAN)], None);
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let results = value["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert!(results[0]["source"].as_str().unwrap().ends_with("trailing-space.json"));
+    assert_eq!(results[0]["kind"], "permission");
+    let finding = &results[0]["findings"][0];
+    assert_eq!(finding["code"], "RP102");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["path"], "/Statement/0/Effect");
+    assert_eq!(finding["span"]["start"]["line"], 4);
+    assert_eq!(finding["span"]["start"]["column"], 29);
+    assert_eq!(finding["span"]["end"]["column"], 37);
+    assert!(finding["span"]["start"]["offset"].is_u64());
+    assert_eq!(finding["help"], "write `\"Allow\"`");
+    assert_eq!(results[1]["findings"].as_array().unwrap().len(), 0);
+    assert!(value["catalogue"]["date"].is_string());
+}
+
+#[test]
+fn clean_policy_exits_zero() {
+    let output = ramplan(&["lint", &path(CLEAN)], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("no findings"));
+}
+
+#[test]
+fn warnings_alone_exit_zero() {
+    let output = ramplan(&["lint", &path("rules/RP404-wildcard-without-like/invalid/string-equals-star.json")], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("warning[RP404]"));
+}
+
+#[test]
+fn reads_standard_input() {
+    let output = ramplan(&["lint", "-"], Some("{\"Version\": \"1\"}"));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).starts_with("<stdin>:1:1: error[RP012]"), "{}", stdout(&output));
+    let output = ramplan(&["lint"], Some("[1,]"));
+    assert!(stdout(&output).starts_with("<stdin>:1:4: error[RP001]: trailing comma"), "{}", stdout(&output));
+}
+
+#[test]
+fn chinese_messages() {
+    let output = ramplan(&["lint", "--lang", "zh", &path(BROKEN)], None);
+    let text = stdout(&output);
+    assert!(text.contains("错误[RP102]: `Effect` 必须为 `Allow` 或 `Deny`"), "{text}");
+    assert!(text.contains("= 帮助: 请写作 `\"Allow\"`"), "{text}");
+    assert!(text.contains("目录日期"), "{text}");
+}
+
+#[test]
+fn kind_override_changes_the_checks() {
+    let permission = ramplan(&["lint", "--format", "json", &path(CLEAN)], None);
+    let trust = ramplan(&["lint", "--format", "json", "--kind", "trust", &path(CLEAN)], None);
+    let codes = |o: &Output| {
+        let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap();
+        v["results"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert!(codes(&permission).is_empty());
+    let trust_codes = codes(&trust);
+    assert!(trust_codes.contains(&"RP501".to_owned()), "{trust_codes:?}");
+    assert!(trust_codes.contains(&"RP503".to_owned()), "{trust_codes:?}");
+    assert_eq!(trust.status.code(), Some(1));
+}
+
+#[test]
+fn names_are_checked_when_given() {
+    let output = ramplan(&["lint", "--policy-name", "bad name", &path(CLEAN)], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("error[RP902]"), "{}", stdout(&output));
+}
+
+#[test]
+fn usage_and_io_errors_exit_two() {
+    let missing = ramplan(&["lint", "/nonexistent/policy.json"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read `/nonexistent/policy.json`"));
+    let bad_flag = ramplan(&["lint", "--format", "yaml"], None);
+    assert_eq!(bad_flag.status.code(), Some(2));
+    let not_utf8 = std::env::temp_dir().join("ramplan-not-utf8.json");
+    std::fs::write(&not_utf8, [0xff, 0xfe, 0x00]).unwrap();
+    let output = ramplan(&["lint", &not_utf8.to_string_lossy()], None);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn rules_markdown_matches_the_committed_docs() {
+    let output = ramplan(&["rules", "--markdown"], None);
+    let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md")).unwrap();
+    assert_eq!(stdout(&output), docs);
+    let list = stdout(&ramplan(&["rules"], None));
+    assert!(list.lines().any(|l| l.starts_with("RP102  error")), "{list}");
+}
+
+#[test]
+fn catalogue_lists_services_with_sources() {
+    let list = stdout(&ramplan(&["catalogue"], None));
+    assert!(list.starts_with("catalogue "), "{list}");
+    for code in ["oss", "odps", "hologram", "ram", "sts"] {
+        assert!(list.lines().any(|l| l.starts_with(code)), "{code} missing:\n{list}");
+    }
+    let oss = ramplan(&["catalogue", "oss"], None);
+    assert!(stdout(&oss).contains("oss:GetObject"));
+    let unknown = ramplan(&["catalogue", "nosuch"], None);
+    assert_eq!(unknown.status.code(), Some(2));
+}
