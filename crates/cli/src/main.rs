@@ -106,7 +106,11 @@ struct Input {
 
 fn read_inputs(files: &[PathBuf]) -> Result<Vec<Input>, String> {
     let stdin_only = [PathBuf::from("-")];
-    let files = if files.is_empty() { &stdin_only[..] } else { files };
+    let files = if files.is_empty() {
+        &stdin_only[..]
+    } else {
+        files
+    };
     files
         .iter()
         .map(|path| {
@@ -229,7 +233,10 @@ fn print_catalogue(service: Option<&str>) -> Result<ExitCode, String> {
             let s = catalogue::service(code).ok_or_else(|| {
                 format!("`{code}` is not in the catalogue ({CATALOGUE_DATE}); run `ramplan catalogue` for the list")
             })?;
-            out.push_str(&format!("{} ({}), source: {}\n", s.code, s.name_en, s.source));
+            out.push_str(&format!(
+                "{} ({}), source: {}\n",
+                s.code, s.name_en, s.source
+            ));
             for a in s.actions {
                 let confirmed = if a.confirmed { "" } else { "  (unconfirmed)" };
                 out.push_str(&format!(
@@ -246,7 +253,10 @@ fn print_catalogue(service: Option<&str>) -> Result<ExitCode, String> {
 /// Writes to stdout; a closed pipe (`ramplan ... | head`) is not an error worth a panic.
 fn write_stdout(text: &str) -> Result<(), String> {
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write output: {e}")),

@@ -289,11 +289,15 @@ mod tests {
         );
         assert_eq!(guess(r#"{"Statement":[]}"#), PolicyKind::Permission);
         assert_eq!(
-            guess(r#"{"Statement":[{"Effect":"Allow","Action":"oss:GetObject","Resource":"*","Principal":{"RAM":"acs:ram::1234567890123456:root"}}]}"#),
+            guess(
+                r#"{"Statement":[{"Effect":"Allow","Action":"oss:GetObject","Resource":"*","Principal":{"RAM":"acs:ram::1234567890123456:root"}}]}"#
+            ),
             PolicyKind::Permission
         );
         assert_eq!(
-            guess(r#"{"Statement":[{"Effect":"Allow","Action":"sts:*","Principal":{"RAM":"acs:ram::1234567890123456:root"}}]}"#),
+            guess(
+                r#"{"Statement":[{"Effect":"Allow","Action":"sts:*","Principal":{"RAM":"acs:ram::1234567890123456:root"}}]}"#
+            ),
             PolicyKind::Trust
         );
     }

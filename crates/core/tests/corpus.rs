@@ -2,6 +2,14 @@
 //! (`tests/fixtures/corpus`, sources in SOURCES.md): none may get an error finding.
 //! The same corpus feeds a never-panic test over truncated and mutated documents.
 
+// Test helpers may panic: a failed read or a missing fixture is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -32,7 +40,10 @@ fn the_corpus_is_large_enough_and_sourced() {
     let sources = fs::read_to_string(dir.join("SOURCES.md")).unwrap();
     for (path, _) in &files {
         let name = path.file_name().unwrap().to_string_lossy();
-        assert!(sources.contains(name.as_ref()), "{name} is not in SOURCES.md");
+        assert!(
+            sources.contains(name.as_ref()),
+            "{name} is not in SOURCES.md"
+        );
     }
     let trust = files
         .iter()
@@ -46,8 +57,18 @@ fn real_policies_get_no_error_findings() {
     let mut problems = Vec::new();
     for (path, text) in corpus() {
         let report = lint(&text, &LintOptions::default());
-        for f in report.findings.iter().filter(|f| f.severity == Severity::Error) {
-            problems.push(format!("{}: {} {} at {}", path.display(), f.code, f.message, f.path));
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            problems.push(format!(
+                "{}: {} {} at {}",
+                path.display(),
+                f.code,
+                f.message,
+                f.path
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -58,7 +79,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
@@ -66,9 +90,35 @@ impl Lcg {
 #[test]
 fn no_input_makes_the_linter_panic() {
     let pieces = [
-        "{", "}", "[", "]", "\"", ":", ",", "\\", "\\u", "\\ud83d", "*", "?", "/", "~", "é", "😀",
-        "\"Effect\"", "\"Statement\"", "\"Principal\"", "\"Condition\"", "acs:", "null", "1e9",
-        "\n", "\t", "LTAI", "\"\"", "[]", "{}",
+        "{",
+        "}",
+        "[",
+        "]",
+        "\"",
+        ":",
+        ",",
+        "\\",
+        "\\u",
+        "\\ud83d",
+        "*",
+        "?",
+        "/",
+        "~",
+        "é",
+        "😀",
+        "\"Effect\"",
+        "\"Statement\"",
+        "\"Principal\"",
+        "\"Condition\"",
+        "acs:",
+        "null",
+        "1e9",
+        "\n",
+        "\t",
+        "LTAI",
+        "\"\"",
+        "[]",
+        "{}",
     ];
     let mut rng = Lcg(0x5eed);
     let mut checked = 0usize;
@@ -87,7 +137,7 @@ fn no_input_makes_the_linter_panic() {
                     at -= 1;
                 }
                 let piece = pieces[(rng.next() as usize) % pieces.len()];
-                if rng.next() % 2 == 0 {
+                if rng.next().is_multiple_of(2) {
                     mutated.insert_str(at, piece);
                 } else {
                     let mut end = (at + piece.len()).min(mutated.len());
@@ -98,7 +148,11 @@ fn no_input_makes_the_linter_panic() {
                 }
             }
             for kind in [KindChoice::Auto, KindChoice::Trust] {
-                let options = LintOptions { kind, lang: Lang::Zh, ..LintOptions::default() };
+                let options = LintOptions {
+                    kind,
+                    lang: Lang::Zh,
+                    ..LintOptions::default()
+                };
                 let _ = lint(&mutated, &options);
             }
             checked += 1;

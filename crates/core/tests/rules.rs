@@ -5,6 +5,14 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test -p ramplan-core --test rules` rewrites the snapshots;
 //! review the diff before committing.
 
+// Test helpers may panic: a failed read or a missing fixture is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -39,8 +47,9 @@ fn policies(dir: &Path) -> Vec<PathBuf> {
 fn options_for(policy: &Path, lang: Lang) -> LintOptions {
     let sidecar = policy.with_extension("options.json");
     let mut options: LintOptions = match fs::read_to_string(&sidecar) {
-        Ok(text) => serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", sidecar.display())),
+        Ok(text) => {
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", sidecar.display()))
+        }
         Err(_) => LintOptions::default(),
     };
     options.lang = lang;
@@ -122,7 +131,11 @@ fn every_rule_has_fixtures_that_fire_and_that_do_not() {
         }
         for path in &valid {
             let (_, report) = lint_file(path, Lang::En);
-            let fired: Vec<_> = report.findings.iter().filter(|f| f.code == meta.code).collect();
+            let fired: Vec<_> = report
+                .findings
+                .iter()
+                .filter(|f| f.code == meta.code)
+                .collect();
             if !fired.is_empty() {
                 problems.push(format!(
                     "{}: fired on valid fixture {}: {fired:?}",
@@ -162,8 +175,16 @@ fn documented_examples_fire_and_fixes_do_not() {
                 .iter()
                 .any(|f| f.code == meta.code)
         };
-        assert!(fired(meta.example), "{}: documented example does not fire", meta.code);
-        assert!(!fired(meta.instead), "{}: documented fix still fires", meta.code);
+        assert!(
+            fired(meta.example),
+            "{}: documented example does not fire",
+            meta.code
+        );
+        assert!(
+            !fired(meta.instead),
+            "{}: documented fix still fires",
+            meta.code
+        );
         assert!(
             lint(meta.instead, &LintOptions::default())
                 .findings
@@ -188,7 +209,12 @@ fn every_finding_points_into_the_document() {
             let root = json::parse(&text).ok();
             for finding in &report.findings {
                 assert!(!finding.message.is_empty());
-                assert!(!finding.message.ends_with('.'), "{}: {}", path.display(), finding.message);
+                assert!(
+                    !finding.message.ends_with('.'),
+                    "{}: {}",
+                    path.display(),
+                    finding.message
+                );
                 if let Some(span) = finding.span {
                     assert!(span.start.offset <= span.end.offset);
                     assert!(span.end.offset <= text.len());
@@ -227,7 +253,12 @@ fn every_rule_is_documented() {
     for rule in RULES {
         let m = &rule.meta;
         assert!(m.code.starts_with("RP") && m.code.len() == 5, "{}", m.code);
-        for (what, text) in [("summary", m.summary), ("why", m.why), ("example", m.example), ("instead", m.instead)] {
+        for (what, text) in [
+            ("summary", m.summary),
+            ("why", m.why),
+            ("example", m.example),
+            ("instead", m.instead),
+        ] {
             assert!(text.len() > 10, "{}: {what} is too short", m.code);
         }
         assert!(!m.references.is_empty(), "{}: no references", m.code);

@@ -1,4 +1,3 @@
-use crate::catalogue::{self, AccessLevel};
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleMeta};
 
@@ -9,7 +8,7 @@ pub static RULE: Rule = Rule {
         code: "RP602",
         name: "permission-management",
         severity: Severity::Security,
-        summary: "A statement allows RAM permission-management actions (creating or attaching policies, roles, users or keys, passing roles) or `sts:AssumeRole` on every resource.",
+        summary: "A statement allows, on every resource, an action that lets its holder raise their own permissions: attaching policies, new policy versions, AccessKeys or passwords for other users, group membership, rewriting a trust policy, passing or assuming any role.",
         why: "Whoever may create or attach policies, update a role's trust policy, create AccessKeys or pass any role can give themselves any permission: privilege escalation. `sts:AssumeRole` on `*` lets the holder assume every role that trusts the account. Scope these actions to named roles and users (`acs:ram:*:<uid>:role/<name>`).",
         example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:AttachPolicyToRole", "ram:PassRole"], "Resource": "*"}]}"#,
         instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ram:PassRole", "Resource": "acs:ram:*:1234567890123456:role/EMRRole"}]}"#,
@@ -21,8 +20,24 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// Actions that grant permissions even where the catalogue does not say so.
-const ALWAYS: &[&str] = &["ram:PassRole", "sts:AssumeRole"];
+/// Actions that let their holder raise their own permissions: the RAM counterparts of the
+/// IAM privilege-escalation paths that parliament and Access Analyzer check (new policy
+/// versions, attaching policies, new keys or passwords for other users, group membership,
+/// rewriting a trust policy, passing or assuming any role).
+const ESCALATING: &[&str] = &[
+    "ram:CreatePolicyVersion",
+    "ram:SetDefaultPolicyVersion",
+    "ram:AttachPolicyToUser",
+    "ram:AttachPolicyToGroup",
+    "ram:AttachPolicyToRole",
+    "ram:AddUserToGroup",
+    "ram:CreateAccessKey",
+    "ram:CreateLoginProfile",
+    "ram:UpdateLoginProfile",
+    "ram:UpdateRole",
+    "ram:PassRole",
+    "sts:AssumeRole",
+];
 
 fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
@@ -73,21 +88,13 @@ fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// The first permission-management action the (possibly wildcard) action grants.
-fn escalating(action: &str) -> Option<String> {
-    let (code, _) = split_action(action)?;
-    if let Some(always) = ALWAYS.iter().find(|a| wildcard_match(action, a)) {
-        return Some((*always).to_owned());
-    }
-    if !wildcard_match(code, "ram") {
-        return None;
-    }
-    let ram = catalogue::service("ram")?;
-    ram.actions
+/// The first escalating action the (possibly wildcard) action grants.
+fn escalating(action: &str) -> Option<&'static str> {
+    split_action(action)?;
+    ESCALATING
         .iter()
-        .filter(|a| a.level == AccessLevel::PermissionManagement)
-        .map(|a| format!("ram:{}", a.name))
-        .find(|full| wildcard_match(action, full))
+        .copied()
+        .find(|candidate| wildcard_match(action, candidate))
 }
 
 fn is_all_ram_resources(resource: &str) -> bool {
