@@ -49,6 +49,7 @@ mod placeholder_in_arn;
 mod policy_name;
 mod policy_too_long;
 mod principal_in_permission_policy;
+mod private_source_ip;
 mod redundant_action;
 mod resource_in_trust_policy;
 mod resource_service_mismatch;
@@ -96,6 +97,7 @@ pub static RULES: &[&Rule] = &[
     &empty_condition::RULE,
     &unknown_condition_key::RULE,
     &condition_key_type_mismatch::RULE,
+    &private_source_ip::RULE,
     &missing_principal::RULE,
     &principal_in_permission_policy::RULE,
     &resource_in_trust_policy::RULE,
@@ -170,34 +172,47 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Matches RAM's wildcards: `*` any run of characters (also none), `?` exactly one.
-/// Case-insensitive, as RAM compares action names.
+/// Case-insensitive, as RAM compares action names. Works on chars without allocating, since
+/// the linter calls it for every action against whole catalogues.
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().flat_map(char::to_lowercase).collect();
-    let t: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-    let (mut pi, mut ti) = (0, 0);
-    let mut backtrack: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        match p.get(pi) {
+    let same = |p: char, t: char| p == '?' || p == t || p.to_lowercase().eq(t.to_lowercase());
+    let mut p = pattern.chars();
+    let mut t = text.chars();
+    // After the last `*`: the rest of the pattern, and the text position it resumes from.
+    let mut resume: Option<(std::str::Chars<'_>, std::str::Chars<'_>)> = None;
+    loop {
+        let mut p_next = p.clone();
+        match p_next.next() {
             Some('*') => {
-                backtrack = Some((pi, ti));
-                pi += 1;
+                p = p_next;
+                resume = Some((p.clone(), t.clone()));
+                continue;
             }
-            Some(&c) if c == '?' || Some(&c) == t.get(ti) => {
-                pi += 1;
-                ti += 1;
-            }
-            _ => match backtrack {
-                Some((star, matched)) => {
-                    pi = star + 1;
-                    ti = matched + 1;
-                    backtrack = Some((star, matched + 1));
+            Some(pc) => {
+                let mut t_next = t.clone();
+                if t_next.next().is_some_and(|tc| same(pc, tc)) {
+                    p = p_next;
+                    t = t_next;
+                    continue;
                 }
-                None => return false,
-            },
+            }
+            None => {
+                if t.clone().next().is_none() {
+                    return true;
+                }
+            }
         }
+        // A mismatch: let the last `*` swallow one more character, or fail.
+        let Some((p_star, mut t_star)) = resume.take() else {
+            return false;
+        };
+        if t_star.next().is_none() {
+            return false;
+        }
+        p = p_star.clone();
+        t = t_star.clone();
+        resume = Some((p_star, t_star));
     }
-    p.get(pi..)
-        .is_some_and(|rest| rest.iter().all(|&c| c == '*'))
 }
 
 pub(crate) fn has_wildcard(text: &str) -> bool {
@@ -234,6 +249,13 @@ mod tests {
         assert!(!wildcard_match("a*b*c", "aXXbYY"));
         assert!(!wildcard_match("oss:Get?", "oss:Get"));
         assert!(wildcard_match("*:*", "oss:GetObject"));
+        assert!(wildcard_match("*Object", "oss:GetObject"));
+        assert!(!wildcard_match("*Object", "oss:GetObjects"));
+        assert!(wildcard_match("a*", "a"));
+        assert!(wildcard_match("**b", "ab"));
+        assert!(!wildcard_match("", "a"));
+        assert!(wildcard_match("", ""));
+        assert!(wildcard_match("É*", "éa"));
     }
 
     #[test]
