@@ -5,23 +5,31 @@ use crate::lint::{Ctx, Rule, RuleMeta};
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
         code: "RP408",
-        name: "private-source-ip",
+        name: "private-source-ip-without-vpc",
         severity: Severity::Warning,
-        summary: "`acs:SourceIp` is compared with a private address range (203.0.113.0/24, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10).",
-        why: "RAM documents `acs:SourceIp` as the client's public IP address. A private range never matches a request from the internet, so an `IpAddress` Allow never applies and a `NotIpAddress` Deny applies to every internet request. To restrict access to a VPC, `acs:SourceVpc` is the key the documentation offers.",
+        summary: "`acs:SourceIp` is compared with a private address range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10), but the statement does not name the VPC with `acs:SourceVpc`.",
+        why: "A request from the internet carries a public address, so a private range only ever matches requests that come through a VPC, and every customer's VPC may use the same private ranges. A private address therefore says little without the VPC it belongs to. OSS refuses bucket policies that limit `acs:SourceIp` without `acs:SourceVpc` for this reason; RAM's own examples still use private ranges alone, so this is a warning.",
         example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "192.168.0.0/16"}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:SourceVpc": "vpc-bp1example"}}}]}"#,
+        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "192.168.0.0/16"}, "StringEquals": {"acs:SourceVpc": "vpc-bp1example"}}}]}"#,
         references: &[
-            "RAM policy elements, acs:SourceIp (client public IP): https://www.alibabacloud.com/help/en/ram/policy-elements",
-            "Access Analyzer check PRIVATE_IP_ADDRESS (peer tool)",
+            "OSS error 0030-00000008, acs:SourceIp needs acs:SourceVpc in bucket policies: https://help.aliyun.com/zh/oss/user-guide/0030-00000008",
+            "RAM policy elements, acs:SourceIp and acs:SourceVpc: https://www.alibabacloud.com/help/en/ram/policy-elements",
         ],
     },
     check,
 };
 
 fn check(ctx: &mut Ctx<'_>) {
-    for entry in condition::entries(ctx.policy) {
+    let entries = condition::entries(ctx.policy);
+    for entry in &entries {
         if !entry.key_name().eq_ignore_ascii_case("acs:SourceIp") {
+            continue;
+        }
+        let names_vpc = entries.iter().any(|other| {
+            other.statement_pointer == entry.statement_pointer
+                && other.key_name().eq_ignore_ascii_case("acs:SourceVpc")
+        });
+        if names_vpc {
             continue;
         }
         let Some(operator) = condition::operator(entry.operator_name()) else {
@@ -36,17 +44,19 @@ fn check(ctx: &mut Ctx<'_>) {
             }
             let message = ctx.t(
                 format!(
-                    "`{}` is a private range, but `acs:SourceIp` is the client's public address",
+                    "private range `{}` without `acs:SourceVpc`: any VPC may use these addresses",
                     value.value
                 ),
                 format!(
-                    "`{}` 是私网地址段，而 `acs:SourceIp` 是客户端的公网地址",
+                    "私网地址段 `{}` 未配合 `acs:SourceVpc`：任何 VPC 都可能使用这些地址",
                     value.value
                 ),
             );
             let help = ctx.t(
-                "to limit access to a VPC, use `acs:SourceVpc`".to_owned(),
-                "如需限制为从某个 VPC 访问，请使用 `acs:SourceVpc`".to_owned(),
+                "add `\"StringEquals\": {\"acs:SourceVpc\": \"<vpc-id>\"}` to the same condition"
+                    .to_owned(),
+                "请在同一条件中添加 `\"StringEquals\": {\"acs:SourceVpc\": \"<VPC ID>\"}`"
+                    .to_owned(),
             );
             ctx.report_help(
                 &RULE.meta,
