@@ -116,10 +116,9 @@ fn redact(line: &str) -> String {
     out
 }
 
-/// The one-line summary after a file's findings.
-pub fn summary(linted: &Linted<'_>, lang: Lang) -> String {
-    let report = linted.report;
-    let counts: Vec<String> = [
+/// The finding counts in words: "1 error, 2 warnings" / "1 个错误，2 个警告".
+pub fn counts(report: &LintReport, lang: Lang) -> String {
+    let parts: Vec<String> = [
         Severity::Error,
         Severity::Security,
         Severity::Warning,
@@ -129,11 +128,21 @@ pub fn summary(linted: &Linted<'_>, lang: Lang) -> String {
     .filter_map(|s| {
         let n = report.count(s);
         (n > 0).then(|| match lang {
-            Lang::En => format!("{n} {}", plural(s.as_str(), n)),
+            Lang::En => format!("{n} {}", noun(s, n)),
             Lang::Zh => format!("{n} 个{}", s.label(lang)),
         })
     })
     .collect();
+    if parts.is_empty() {
+        return lang.pick("no findings", "未发现问题").to_owned();
+    }
+    parts.join(lang.pick(", ", "，"))
+}
+
+/// The one-line summary after a file's findings.
+pub fn summary(linted: &Linted<'_>, lang: Lang) -> String {
+    let report = linted.report;
+    let found = counts(report, lang);
     let kind = match (report.kind, lang) {
         (PolicyKind::Permission, Lang::En) => "permission policy",
         (PolicyKind::Trust, Lang::En) => "trust policy",
@@ -146,36 +155,27 @@ pub fn summary(linted: &Linted<'_>, lang: Lang) -> String {
         (false, _) => "",
     };
     match lang {
-        Lang::En => {
-            let found = if counts.is_empty() {
-                "no findings".to_owned()
-            } else {
-                counts.join(", ")
-            };
-            format!(
-                "{}: {found} ({kind}{guessed}; catalogue {CATALOGUE_DATE})",
-                linted.source
-            )
-        }
-        Lang::Zh => {
-            let found = if counts.is_empty() {
-                "未发现问题".to_owned()
-            } else {
-                counts.join("，")
-            };
-            format!(
-                "{}：{found}（{kind}{guessed}；目录日期 {CATALOGUE_DATE}）",
-                linted.source
-            )
-        }
+        Lang::En => format!(
+            "{}: {found} ({kind}{guessed}; catalogue {CATALOGUE_DATE})",
+            linted.source
+        ),
+        Lang::Zh => format!(
+            "{}：{found}（{kind}{guessed}；目录日期 {CATALOGUE_DATE}）",
+            linted.source
+        ),
     }
 }
 
-fn plural(word: &str, n: usize) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
+fn noun(severity: Severity, n: usize) -> &'static str {
+    match (severity, n == 1) {
+        (Severity::Error, true) => "error",
+        (Severity::Error, false) => "errors",
+        (Severity::Security, true) => "security finding",
+        (Severity::Security, false) => "security findings",
+        (Severity::Warning, true) => "warning",
+        (Severity::Warning, false) => "warnings",
+        (Severity::Suggestion, true) => "suggestion",
+        (Severity::Suggestion, false) => "suggestions",
     }
 }
 

@@ -53,10 +53,18 @@ fn describe(kind: &SyntaxErrorKind) -> (String, String) {
             "unexpected end of the document".into(),
             "文档意外结束".into(),
         ),
-        SyntaxErrorKind::UnexpectedCharacter(c) => (
-            format!("unexpected character `{}`", c.escape_debug()),
-            format!("意外的字符 `{}`", c.escape_debug()),
-        ),
+        SyntaxErrorKind::UnexpectedCharacter(c) => {
+            // Show the character itself; only invisible ones are escaped.
+            let shown = if c.is_control() || c.is_whitespace() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            };
+            (
+                format!("unexpected character `{shown}`"),
+                format!("意外的字符 `{shown}`"),
+            )
+        }
         SyntaxErrorKind::TrailingCharacters => (
             "unexpected text after the end of the document".into(),
             "文档结束后还有多余的内容".into(),

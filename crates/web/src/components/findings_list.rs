@@ -1,0 +1,45 @@
+//! The findings, in text order, as the core returned them.
+
+use std::rc::Rc;
+
+use ramplan_core::position::TextRange;
+use ramplan_core::LintReport;
+use yew::prelude::*;
+
+use super::finding_item::FindingItem;
+use crate::i18n;
+use crate::state::PageHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct FindingsListProps {
+    pub report: Rc<LintReport>,
+    /// Called with a finding's span when the person selects the finding.
+    pub on_select: Callback<TextRange>,
+}
+
+#[component]
+pub fn FindingsList(props: &FindingsListProps) -> Html {
+    let Some(page) = use_context::<PageHandle>() else {
+        return Html::default();
+    };
+    let strings = i18n::strings(page.lang);
+    let findings = &props.report.findings;
+    if findings.is_empty() {
+        return html! {
+            <p id="no-findings" class="no-findings">{ strings.no_findings }</p>
+        };
+    }
+    let items = findings.iter().map(|finding| {
+        html! {
+            <FindingItem finding={finding.clone()} on_select={props.on_select.clone()} />
+        }
+    });
+    html! {
+        <>
+            <p class="hint">{ strings.select_hint }</p>
+            <ol id="findings" class="findings">
+                { for items }
+            </ol>
+        </>
+    }
+}

@@ -1,0 +1,57 @@
+//! Showing a finding's place in the text area: select its span and scroll it into view.
+
+use ramplan_core::position::TextRange;
+use web_sys::HtmlTextAreaElement;
+use yew::NodeRef;
+
+use crate::text_index::utf16_index;
+
+/// Monospace fonts advance about 0.6 em per character. Only used to decide how far to
+/// scroll sideways, where an estimate is enough.
+const MONOSPACE_ADVANCE_EM: f64 = 0.6;
+
+/// Selects `range` of `text` (the text area's current value) and focuses the text area.
+pub fn select_range(editor: &NodeRef, text: &str, range: TextRange) {
+    let Some(area) = editor.cast::<HtmlTextAreaElement>() else {
+        return;
+    };
+    let start = utf16_index(text, range.start.offset);
+    let end = utf16_index(text, range.end.offset).max(start);
+    let _ = area.set_selection_range(start, end);
+    let _ = area.focus();
+    // Browsers do not reliably scroll a text area to a selection made from script.
+    reveal(&area, range.start.line, range.start.column);
+}
+
+/// Scrolls the text area so a 1-based line and column are visible, a third of the way in.
+fn reveal(area: &HtmlTextAreaElement, line: usize, column: usize) {
+    let Some(style) = web_sys::window().and_then(|window| window.get_computed_style(area).ok()?)
+    else {
+        return;
+    };
+    // The browser's own parseFloat reads "22.4px" as 22.4; Rust's float parser would add
+    // about 15 kB of gzipped wasm for this one use.
+    let px = |property: &str| {
+        let value = js_sys::parse_float(&style.get_property_value(property).ok()?);
+        value.is_finite().then_some(value)
+    };
+    let (Some(line_height), Some(font_size)) = (px("line-height"), px("font-size")) else {
+        return;
+    };
+    let padding_top = px("padding-top").unwrap_or(0.0);
+    let padding_left = px("padding-left").unwrap_or(0.0);
+
+    let top = padding_top + line.saturating_sub(1) as f64 * line_height;
+    let visible_height = f64::from(area.client_height());
+    let scroll_top = f64::from(area.scroll_top());
+    if top < scroll_top || top + line_height > scroll_top + visible_height {
+        area.set_scroll_top((top - visible_height / 3.0).max(0.0) as i32);
+    }
+
+    let left = padding_left + column.saturating_sub(1) as f64 * font_size * MONOSPACE_ADVANCE_EM;
+    let visible_width = f64::from(area.client_width());
+    let scroll_left = f64::from(area.scroll_left());
+    if left < scroll_left || left + font_size > scroll_left + visible_width {
+        area.set_scroll_left((left - visible_width / 3.0).max(0.0) as i32);
+    }
+}

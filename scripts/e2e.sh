@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the release web app into dist/, serves it on a free loopback port and runs the
+# browser tests in tests/e2e against it. Exits non-zero when the build or any test fails.
+#
+#   bash scripts/e2e.sh                        screenshots go to target/e2e-screenshots
+#   bash scripts/e2e.sh --update-screenshots   screenshots go to docs/screenshots
+#
+# Expects the tools from scripts/setup.sh.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+for arg in "$@"; do
+  case "$arg" in
+    --update-screenshots) export RAMPLAN_SCREENSHOTS_DIR=docs/screenshots ;;
+    *)
+      echo "usage: scripts/e2e.sh [--update-screenshots]" >&2
+      exit 2
+      ;;
+  esac
+done
+
+# shellcheck source=scripts/env.sh
+. scripts/env.sh
+
+echo "e2e: trunk build --release"
+trunk build --release
+
+# Port 0 lets the OS pick a free port; the server prints the one it got.
+log="$(mktemp)"
+python3 -u -m http.server --bind 127.0.0.1 --directory dist 0 >"$log" 2>&1 &
+server=$!
+cleanup() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  rm -f "$log"
+}
+trap cleanup EXIT
+
+port=""
+for _ in $(seq 100); do
+  port="$(sed -n 's/^Serving HTTP on 127\.0\.0\.1 port \([0-9]*\).*/\1/p' "$log")"
+  if [ -n "$port" ]; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then break; fi
+  sleep 0.1
+done
+if [ -z "$port" ]; then
+  echo "e2e: the test server did not start" >&2
+  cat "$log" >&2
+  exit 1
+fi
+
+echo "e2e: serving dist/ at http://127.0.0.1:$port/"
+RAMPLAN_URL="http://127.0.0.1:$port/" node --test --test-timeout=120000 tests/e2e/
