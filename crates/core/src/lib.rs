@@ -10,6 +10,7 @@ pub mod json;
 pub mod limits;
 pub mod lint;
 pub mod policy;
+pub mod plan;
 pub mod position;
 pub mod principal;
 pub mod render;

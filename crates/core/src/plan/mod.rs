@@ -1,0 +1,390 @@
+//! Cross-account plans: typed inputs in, a checked plan out (findings, artifacts, steps).
+//!
+//! Each scenario implements one seed document. A scenario declares its input fields (the
+//! contract the CLI, the web forms and embeds share), checks the documented limitations, and
+//! builds artifacts and ordered steps. The plan then checks itself: every generated policy
+//! goes through the linter, and a policy with an error or security finding is withheld.
+
+use serde::Serialize;
+
+use crate::finding::{Lang, Severity};
+use crate::lint::{lint, KindChoice, LintOptions};
+use crate::position::TextRange;
+
+pub mod emr_version;
+pub mod input;
+pub mod maxcompute;
+pub mod runbook;
+pub mod scenarios;
+
+pub use input::{FieldKind, FieldSpec, Inputs, Value};
+pub use scenarios::{scenario, ScenarioSpec, SCENARIOS};
+
+/// A finding about the inputs or the plan. Like a lint finding, but it names the input
+/// `field` it concerns; only unreadable input has a text `span`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanFinding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<TextRange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ArtifactKind {
+    TrustPolicy,
+    PermissionPolicy,
+    SystemPolicies,
+    RequiredRoles,
+    MaxcomputeSql,
+    Runbook,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Artifact {
+    pub id: String,
+    pub kind: ArtifactKind,
+    pub title: String,
+    pub filename: String,
+    pub content: String,
+}
+
+/// Whose console a step happens in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Account {
+    /// The account that owns the cluster, project, instance or database.
+    Resource,
+    /// The account that owns the DataWorks workspace.
+    Dataworks,
+    /// The single account of a same-account scenario.
+    Own,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Parameter {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub number: usize,
+    pub account: Account,
+    pub title: String,
+    /// Console and menu path.
+    #[serde(rename = "where")]
+    pub location: String,
+    pub instructions: String,
+    /// Form fields to fill, in the order the console shows them.
+    pub parameters: Vec<Parameter>,
+    /// Ids of the artifacts to paste in this step.
+    pub artifacts: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<String>,
+    /// Things that can go wrong in this step (running tasks may fail, ...).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cautions: Vec<String>,
+}
+
+/// A fact the sources do not settle, and what the plan assumed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unconfirmed {
+    pub about: String,
+    pub assumption: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    pub scenario: &'static str,
+    pub inputs: Inputs,
+    pub findings: Vec<PlanFinding>,
+    pub artifacts: Vec<Artifact>,
+    pub steps: Vec<Step>,
+    pub unconfirmed: Vec<Unconfirmed>,
+}
+
+impl Plan {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    pub fn artifact(&self, id: &str) -> Option<&Artifact> {
+        self.artifacts.iter().find(|a| a.id == id)
+    }
+}
+
+/// What a scenario's build function fills in.
+pub struct Builder {
+    pub lang: Lang,
+    pub findings: Vec<PlanFinding>,
+    pub artifacts: Vec<Artifact>,
+    pub steps: Vec<Step>,
+    pub unconfirmed: Vec<Unconfirmed>,
+}
+
+impl Builder {
+    pub fn new(lang: Lang) -> Self {
+        Builder {
+            lang,
+            findings: Vec::new(),
+            artifacts: Vec::new(),
+            steps: Vec::new(),
+            unconfirmed: Vec::new(),
+        }
+    }
+
+    /// Picks the text for the plan's language.
+    pub fn t(&self, en: impl Into<String>, zh: impl Into<String>) -> String {
+        match self.lang {
+            Lang::En => en.into(),
+            Lang::Zh => zh.into(),
+        }
+    }
+
+    pub fn finding(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        field: Option<&str>,
+        message: String,
+        help: Option<String>,
+    ) {
+        self.findings.push(PlanFinding {
+            code,
+            severity,
+            message,
+            field: field.map(str::to_owned),
+            span: None,
+            help,
+        });
+    }
+
+    pub fn artifact(
+        &mut self,
+        id: &str,
+        kind: ArtifactKind,
+        title: String,
+        filename: &str,
+        content: String,
+    ) {
+        self.artifacts.push(Artifact {
+            id: id.to_owned(),
+            kind,
+            title,
+            filename: filename.to_owned(),
+            content,
+        });
+    }
+
+    /// Adds a step; numbers follow the order of calls.
+    pub fn push_step(&mut self, mut step: Step) {
+        step.number = self.steps.len() + 1;
+        self.steps.push(step);
+    }
+
+    pub fn unconfirmed(&mut self, about: String, assumption: String, source: &str) {
+        self.unconfirmed.push(Unconfirmed {
+            about,
+            assumption,
+            source: source.to_owned(),
+        });
+    }
+}
+
+impl Step {
+    pub fn new(account: Account, title: String, location: String, instructions: String) -> Self {
+        Step {
+            number: 0,
+            account,
+            title,
+            location,
+            instructions,
+            parameters: Vec::new(),
+            artifacts: Vec::new(),
+            verification: None,
+            cautions: Vec::new(),
+        }
+    }
+
+    pub fn param(&mut self, name: impl Into<String>, value: impl Into<String>) -> &mut Self {
+        self.parameters.push(Parameter {
+            name: name.into(),
+            value: value.into(),
+        });
+        self
+    }
+
+    pub fn paste(&mut self, artifact_id: &str) -> &mut Self {
+        self.artifacts.push(artifact_id.to_owned());
+        self
+    }
+
+    pub fn verify(&mut self, text: String) -> &mut Self {
+        self.verification = Some(text);
+        self
+    }
+
+    pub fn caution(&mut self, text: String) -> &mut Self {
+        self.cautions.push(text);
+        self
+    }
+}
+
+/// Builds the plan for a scenario from input text (JSON). Never panics; unreadable or
+/// invalid input becomes findings, and a plan with error findings carries no artifacts.
+pub fn plan(scenario_id: &str, input_text: &str, lang: Lang) -> Result<Plan, UnknownScenario> {
+    let spec = scenario(scenario_id).ok_or_else(|| UnknownScenario {
+        id: scenario_id.to_owned(),
+        suggestion: crate::rules::did_you_mean(
+            scenario_id,
+            SCENARIOS.iter().map(|s| s.id),
+        ),
+    })?;
+    let mut builder = Builder::new(lang);
+    let inputs = input::read(spec, input_text, &mut builder);
+    if !builder.findings.iter().any(|f| f.severity == Severity::Error) {
+        (spec.build)(&inputs, &mut builder);
+    }
+    self_check(&mut builder);
+    let errors = builder.findings.iter().any(|f| f.severity == Severity::Error);
+    if errors {
+        // No artifact that could be wrong leaves the core.
+        builder.artifacts.clear();
+        builder.steps.clear();
+    } else {
+        let runbook = runbook::render(spec, &inputs, &builder);
+        builder.artifact(
+            "runbook",
+            ArtifactKind::Runbook,
+            builder.t("Runbook", "操作手册"),
+            "runbook.md",
+            runbook,
+        );
+    }
+    let mut findings = builder.findings;
+    findings.sort_by_key(|f| f.severity);
+    Ok(Plan {
+        scenario: spec.id,
+        inputs,
+        findings,
+        artifacts: builder.artifacts,
+        steps: builder.steps,
+        unconfirmed: builder.unconfirmed,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownScenario {
+    pub id: String,
+    pub suggestion: Option<&'static str>,
+}
+
+/// Lints every generated policy; one that would not pass is withheld behind an error.
+fn self_check(builder: &mut Builder) {
+    let mut problems = Vec::new();
+    for artifact in &builder.artifacts {
+        let kind = match artifact.kind {
+            ArtifactKind::TrustPolicy => KindChoice::Trust,
+            ArtifactKind::PermissionPolicy => KindChoice::Permission,
+            _ => continue,
+        };
+        let report = lint(
+            &artifact.content,
+            &LintOptions {
+                kind,
+                lang: builder.lang,
+                ..LintOptions::default()
+            },
+        );
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| matches!(f.severity, Severity::Error | Severity::Security))
+        {
+            problems.push((artifact.filename.clone(), f.code, f.message.clone()));
+        }
+    }
+    for (file, code, message) in problems {
+        let text = builder.t(
+            format!("generated `{file}` fails its own check: {code} {message}"),
+            format!("生成的 `{file}` 未通过自检：{code} {message}"),
+        );
+        builder.finding("PL900", Severity::Error, None, text, None);
+    }
+}
+
+/// A JSON value with object members in the order written, for generated documents:
+/// RAM's element order (`Version`, then `Statement`; `Effect`, `Action`, ...) reads better
+/// than alphabetical, and the output must be byte-for-byte stable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Json {
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    pub fn str(text: impl Into<String>) -> Json {
+        Json::Str(text.into())
+    }
+
+    pub fn strs<S: Into<String>>(items: impl IntoIterator<Item = S>) -> Json {
+        Json::Arr(items.into_iter().map(|s| Json::Str(s.into())).collect())
+    }
+
+    pub fn obj<K: Into<String>>(members: impl IntoIterator<Item = (K, Json)>) -> Json {
+        Json::Obj(members.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+
+    /// Two-space indented text ending in a newline.
+    pub fn pretty(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, 0);
+        out.push('\n');
+        out
+    }
+
+    fn write(&self, out: &mut String, depth: usize) {
+        let pad = |out: &mut String, depth: usize| out.push_str(&"  ".repeat(depth));
+        match self {
+            Json::Str(s) => out.push_str(&quote(s)),
+            Json::Arr(items) if items.is_empty() => out.push_str("[]"),
+            Json::Obj(members) if members.is_empty() => out.push_str("{}"),
+            Json::Arr(items) => {
+                out.push_str("[\n");
+                for (i, item) in items.iter().enumerate() {
+                    pad(out, depth + 1);
+                    item.write(out, depth + 1);
+                    out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+                }
+                pad(out, depth);
+                out.push(']');
+            }
+            Json::Obj(members) => {
+                out.push_str("{\n");
+                for (i, (key, value)) in members.iter().enumerate() {
+                    pad(out, depth + 1);
+                    out.push_str(&quote(key));
+                    out.push_str(": ");
+                    value.write(out, depth + 1);
+                    out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
+                }
+                pad(out, depth);
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// A JSON string literal.
+fn quote(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| String::from("\"\""))
+}

@@ -1,0 +1,470 @@
+//! Seed 004: a custom ECS application role for an E-MapReduce cluster, with an OSS policy.
+
+use crate::finding::Severity;
+use crate::plan::emr_version::{generation, EmrVersion, Generation};
+use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
+use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
+
+use super::ScenarioSpec;
+
+const SOURCE: &str = "https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/use-a-custom-ecs-application-role-to-access-other-cloud-resources-in-your-alibaba-cloud-account-19";
+const BUCKET_NAMING: &str = "https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions";
+
+const BUCKET_FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        name: "bucket",
+        label_en: "Bucket",
+        label_zh: "存储空间（Bucket）",
+        help_en: "The OSS bucket name, as the OSS console lists it. It must be in the region where the cluster will be.",
+        help_zh: "OSS 存储空间名称，即 OSS 控制台中显示的名称。应与集群位于同一地域。",
+        kind: FieldKind::Text,
+        required: true,
+        default: None,
+    },
+    FieldSpec {
+        name: "access",
+        label_en: "Access",
+        label_zh: "访问权限",
+        help_en: "`read-only` (download and list) or `read-write` (also upload and delete).",
+        help_zh: "`read-only`（下载和列举）或 `read-write`（还可上传和删除）。",
+        kind: FieldKind::Choice(&["read-only", "read-write"]),
+        required: true,
+        default: Some(Default::Str("read-only")),
+    },
+    FieldSpec {
+        name: "prefix",
+        label_en: "Folder prefix",
+        label_zh: "目录前缀",
+        help_en: "Optional: limit object access to one folder, such as `warehouse/`. Leave empty for the whole bucket.",
+        help_zh: "可选：只允许访问某个目录下的对象，例如 `warehouse/`。留空表示整个存储空间。",
+        kind: FieldKind::Text,
+        required: false,
+        default: None,
+    },
+];
+
+static FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        name: "emr_version",
+        label_en: "EMR version",
+        label_zh: "EMR 版本",
+        help_en: "The version of the cluster you will create, such as `V5.16.0` or `EMR-3.38.3`. It decides the trusted service.",
+        help_zh: "将要创建的集群的版本，例如 `V5.16.0` 或 `EMR-3.38.3`。版本决定受信服务。",
+        kind: FieldKind::EmrVersion,
+        required: true,
+        default: None,
+    },
+    super::role_name("EmrEcsOssRole"),
+    FieldSpec {
+        name: "policy_name",
+        label_en: "Policy name",
+        label_zh: "权限策略名称",
+        help_en: "The name of the custom policy: 1-128 letters, digits or `-`.",
+        help_zh: "自定义权限策略的名称：1-128 个字母、数字或 `-`。",
+        kind: FieldKind::PolicyName,
+        required: true,
+        default: Some(Default::Str("emr-oss-access")),
+    },
+    FieldSpec {
+        name: "oss_buckets",
+        label_en: "OSS buckets",
+        label_zh: "OSS 存储空间",
+        help_en: "The buckets the cluster's nodes may use, each read-only or read-write.",
+        help_zh: "集群节点可访问的存储空间，每个可设为只读或读写。",
+        kind: FieldKind::Records(BUCKET_FIELDS),
+        required: true,
+        default: None,
+    },
+];
+
+pub static SCENARIO: ScenarioSpec = ScenarioSpec {
+    id: "emr-ecs-role",
+    title_en: "Custom ECS application role for an EMR cluster",
+    title_zh: "为 EMR 集群配置自定义 ECS 应用角色",
+    summary_en: "Let the nodes of an E-MapReduce cluster read (or write) your OSS buckets through a RAM role, without storing keys on the cluster.",
+    summary_zh: "让 E-MapReduce 集群的节点通过 RAM 角色读取（或写入）您的 OSS 存储空间，而无需在集群上保存密钥。",
+    source: SOURCE,
+    fields: FIELDS,
+    build,
+};
+
+const READ_ACTIONS: &[&str] = &["oss:GetObject", "oss:ListObjects"];
+const WRITE_ACTIONS: &[&str] = &[
+    "oss:GetObject",
+    "oss:ListObjects",
+    "oss:PutObject",
+    "oss:DeleteObject",
+    "oss:AbortMultipartUpload",
+    "oss:ListMultipartUploads",
+    "oss:ListParts",
+];
+
+/// One checked bucket entry.
+struct Bucket {
+    name: String,
+    write: bool,
+    /// Normalised to end in `/`, or empty.
+    prefix: String,
+}
+
+fn build(inputs: &Inputs, b: &mut Builder) {
+    let version_text = inputs.text("emr_version");
+    let Some(version) = EmrVersion::parse(version_text) else {
+        return;
+    };
+    let role = inputs.text("role_name");
+    let policy_name = inputs.text("policy_name");
+    let generation = generation(version);
+    if generation == Generation::Unknown {
+        let message = b.t(
+            format!("the documentation covers EMR V3.x, V4.x and V5.x or later, not `{version}`"),
+            format!("文档只涵盖 EMR V3.x、V4.x 及 V5.x 及以上版本，不包括 `{version}`"),
+        );
+        b.finding("PL601", Severity::Error, Some("emr_version"), message, None);
+        return;
+    }
+    let buckets = read_buckets(inputs.records("oss_buckets"), b);
+    if buckets.is_empty() {
+        if !b.findings.iter().any(|f| f.severity == Severity::Error) {
+            let message = b.t(
+                "`oss_buckets` lists no bucket; the role would grant nothing".to_owned(),
+                "`oss_buckets` 中没有任何存储空间；该角色将没有任何权限".to_owned(),
+            );
+            b.finding("PL602", Severity::Error, Some("oss_buckets"), message, None);
+        }
+        return;
+    }
+    if b.findings.iter().any(|f| f.severity == Severity::Error) {
+        return;
+    }
+
+    let old = generation == Generation::Old;
+    let service = if old { "emr.aliyuncs.com" } else { "ecs.aliyuncs.com" };
+
+    let mut statements = Vec::new();
+    for write in [false, true] {
+        let group: Vec<&Bucket> = buckets.iter().filter(|k| k.write == write).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let mut resources = Vec::new();
+        for bucket in &group {
+            resources.push(format!("acs:oss:*:*:{}", bucket.name));
+            resources.push(format!("acs:oss:*:*:{}/{}*", bucket.name, bucket.prefix));
+        }
+        let actions = if write { WRITE_ACTIONS } else { READ_ACTIONS };
+        statements.push(Json::obj([
+            ("Effect", Json::str("Allow")),
+            ("Action", Json::strs(actions.iter().copied())),
+            ("Resource", Json::strs(resources)),
+        ]));
+    }
+    let policy = Json::obj([
+        ("Version", Json::str("1")),
+        ("Statement", Json::Arr(statements)),
+    ]);
+    let trust = Json::obj([
+        ("Statement", Json::Arr(vec![Json::obj([
+            ("Action", Json::str("sts:AssumeRole")),
+            ("Effect", Json::str("Allow")),
+            ("Principal", Json::obj([("Service", Json::strs([service]))])),
+        ])])),
+        ("Version", Json::str("1")),
+    ]);
+    b.artifact(
+        "permission-policy",
+        ArtifactKind::PermissionPolicy,
+        b.t(format!("Custom policy `{policy_name}`"), format!("自定义权限策略 `{policy_name}`")),
+        "permission-policy.json",
+        policy.pretty(),
+    );
+    b.artifact(
+        "trust-policy",
+        ArtifactKind::TrustPolicy,
+        b.t(format!("Trust policy of `{role}`"), format!("`{role}` 的信任策略")),
+        "trust-policy.json",
+        trust.pretty(),
+    );
+
+    if buckets.iter().any(|k| !k.prefix.is_empty()) {
+        let message = b.t(
+            "with a folder prefix, objects outside the folder cannot be read or written, but their names can still be listed (`oss:ListObjects` applies to the whole bucket)".to_owned(),
+            "设置目录前缀后，目录之外的对象不能读写，但其名称仍可被列举（`oss:ListObjects` 作用于整个存储空间）".to_owned(),
+        );
+        b.finding("PL603", Severity::Suggestion, Some("oss_buckets"), message, None);
+    }
+    let message = b.t(
+        "each bucket must be in the cluster's region, or its endpoint must be added to the connection strings".to_owned(),
+        "每个存储空间都应与集群位于同一地域，否则需要在连接串中加入该存储空间的 Endpoint".to_owned(),
+    );
+    b.finding("PL604", Severity::Suggestion, Some("oss_buckets"), message, None);
+
+    // Step: create the policy.
+    let mut step = Step::new(
+        Account::Own,
+        b.t("Create the custom policy", "创建自定义权限策略"),
+        b.t("RAM console > Permissions > Policies > Create Policy > JSON", "RAM 控制台 > 权限管理 > 权限策略 > 创建权限策略 > 脚本编辑"),
+        b.t(
+            "Log on with your Alibaba Cloud account. On the JSON tab, replace the editor's content with the policy below, click OK, enter the name, and click OK again. The policy lists each bucket twice: the bucket itself (for listing) and its objects (for reading and writing).",
+            "使用阿里云账号登录。在“脚本编辑”页签中，用下方策略替换编辑器中的内容，单击“确定”，填写名称后再次单击“确定”。策略中每个存储空间出现两次：存储空间本身（用于列举）和其中的对象（用于读写）。",
+        ),
+    );
+    step.param(b.t("Name", "名称"), policy_name).paste("permission-policy");
+    b.push_step(step);
+
+    // Step: create the role.
+    let mut step = Step::new(
+        Account::Own,
+        b.t("Create the RAM role", "创建 RAM 角色"),
+        b.t("RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
+        b.t(
+            "Choose Alibaba Cloud Service as the trusted entity, click Next, fill in the form and click OK.",
+            "选择“阿里云服务”作为可信实体类型，单击“下一步”，按下表填写后单击“确定”。",
+        ),
+    );
+    step.param(b.t("Select Trusted Entity", "选择可信实体类型"), b.t("Alibaba Cloud Service", "阿里云服务"))
+        .param(b.t("RAM Role Name", "角色名称"), role)
+        .param(b.t("Select Trusted Service", "选择受信服务"), b.t("Elastic Compute Service", "云服务器 ECS"));
+    b.push_step(step);
+
+    if old {
+        let mut step = Step::new(
+            Account::Own,
+            b.t("Change the trusted service to EMR", "将受信服务改为 EMR"),
+            b.t(
+                format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"),
+                format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略"),
+            ),
+            b.t(
+                format!("Clusters of {version} (V3.32.0 or V4.5.0 and earlier) need the trusted service `emr.aliyuncs.com` instead of `ecs.aliyuncs.com`. Replace the trust policy with the one below and click Save trust policy document."),
+                format!("{version} 的集群（V3.32.0、V4.5.0 及更早版本）要求受信服务为 `emr.aliyuncs.com` 而非 `ecs.aliyuncs.com`。用下方信任策略替换原内容，并单击“保存信任策略”。"),
+            ),
+        );
+        step.paste("trust-policy").caution(b.t(
+            "without this change, cluster creation fails with NoPermission",
+            "若不修改，创建集群时会报 NoPermission 错误",
+        ));
+        b.push_step(step);
+    } else {
+        let mut step = Step::new(
+            Account::Own,
+            b.t("Check the trust policy", "检查信任策略"),
+            b.t(
+                format!("RAM console > Identities > Roles > {role} > Trust Policy"),
+                format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略"),
+            ),
+            b.t(
+                format!("Clusters of {version} keep the trusted service `ecs.aliyuncs.com` that the console wrote; no change is needed. The trust policy should read as below."),
+                format!("{version} 的集群保持控制台写入的受信服务 `ecs.aliyuncs.com` 即可，无需修改。信任策略应如下所示。"),
+            ),
+        );
+        step.paste("trust-policy");
+        b.push_step(step);
+    }
+
+    let mut step = Step::new(
+        Account::Own,
+        b.t("Grant the policy to the role", "为角色授权"),
+        b.t("RAM console > Identities > Roles > Grant Permission", "RAM 控制台 > 身份管理 > 角色 > 新增授权"),
+        b.t(
+            format!("Find `{role}`, click Grant Permission, choose Custom Policy, select `{policy_name}`, click Grant permissions, then Close."),
+            format!("找到 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}`，单击“确认新增授权”后关闭。"),
+        ),
+    );
+    step.param(b.t("Policy type", "权限策略类型"), b.t("Custom Policy", "自定义策略"))
+        .param(b.t("Policy", "权限策略"), policy_name);
+    b.push_step(step);
+
+    let mut step = Step::new(
+        Account::Own,
+        b.t("Create the cluster with the role", "使用该角色创建集群"),
+        b.t("EMR console > EMR on ECS > Create Cluster > Basic Configuration > Advanced Settings", "EMR 控制台 > EMR on ECS > 创建集群 > 基础配置 > 高级设置"),
+        b.t(
+            format!("In the top bar choose the region of the buckets and a resource group, click Create Cluster, choose version {version}, and in Advanced Settings enter the role name as the ECS application role."),
+            format!("在顶部导航栏选择存储空间所在地域和资源组，单击“创建集群”，选择版本 {version}，并在“高级设置”中将 ECS 应用角色填写为该角色名称。"),
+        ),
+    );
+    step.param(b.t("ECS application role", "ECS 应用角色"), role);
+    b.push_step(step);
+
+    let commands: Vec<String> = buckets
+        .iter()
+        .map(|k| format!("hdfs dfs -ls oss://{}/{}", k.name, k.prefix))
+        .collect();
+    let mut step = Step::new(
+        Account::Own,
+        b.t("Verify access from the cluster", "在集群上验证访问"),
+        b.t("SSH to the cluster's master node", "通过 SSH 登录集群主节点"),
+        b.t(
+            format!("Run:\n\n{}", commands.iter().map(|c| format!("    {c}")).collect::<Vec<_>>().join("\n")),
+            format!("运行：\n\n{}", commands.iter().map(|c| format!("    {c}")).collect::<Vec<_>>().join("\n")),
+        ),
+    );
+    step.verify(b.t(
+        "the bucket contents are listed; \"access denied\" means the role lacks permission (see the next step)",
+        "列出存储空间内容即表示成功；若提示拒绝访问，说明角色缺少权限（见下一步）",
+    ));
+    b.push_step(step);
+
+    let mut step = Step::new(
+        Account::Own,
+        b.t("If cluster creation fails with NoPermission", "如果创建集群时报 NoPermission"),
+        b.t("RAM console", "RAM 控制台"),
+        b.t(
+            format!(
+                "Check in this order:\n1. The RAM user creating the cluster has `AliyunEMRFullAccess` (not `AliyunEMRDevelopAccess`).\n2. The ECS application role name entered is `{role}`, exactly.\n3. {}",
+                if old { "The trust policy names `emr.aliyuncs.com`, not `ecs.aliyuncs.com` (step 3)." } else { "For V3.32.0, V4.5.0 and earlier clusters only: the trust policy names `emr.aliyuncs.com`; not needed for this version." }
+            ),
+            format!(
+                "按顺序检查：\n1. 创建集群的 RAM 用户拥有 `AliyunEMRFullAccess`（而不是 `AliyunEMRDevelopAccess`）。\n2. 填写的 ECS 应用角色名称与 `{role}` 完全一致。\n3. {}",
+                if old { "信任策略中是 `emr.aliyuncs.com` 而不是 `ecs.aliyuncs.com`（第 3 步）。" } else { "仅 V3.32.0、V4.5.0 及更早版本需要信任策略为 `emr.aliyuncs.com`；当前版本无需修改。" }
+            ),
+        ),
+    );
+    step.verify(b.t("cluster creation succeeds", "集群创建成功"));
+    b.push_step(step);
+
+    let step = Step::new(
+        Account::Own,
+        b.t("If HDFS cannot access a bucket", "如果 HDFS 无法访问存储空间"),
+        b.t("OSS console and RAM console", "OSS 控制台和 RAM 控制台"),
+        b.t(
+            "Check in this order:\n1. The bucket is in the cluster's region; otherwise add the bucket's endpoint to the connection strings.\n2. The bucket is listed in the policy's Resource, both as `acs:oss:*:*:<bucket>` and `acs:oss:*:*:<bucket>/*`.\n3. Bucket-level permissions set in the OSS console (bucket policy) may conflict with the role's policy: remove them and manage access through the RAM policy only.",
+            "按顺序检查：\n1. 存储空间与集群位于同一地域；否则需在连接串中加入该存储空间的 Endpoint。\n2. 策略的 Resource 中同时列出了 `acs:oss:*:*:<bucket>` 和 `acs:oss:*:*:<bucket>/*`。\n3. 在 OSS 控制台为存储空间单独设置的权限（Bucket Policy）可能与角色策略冲突：请删除它们，只通过 RAM 策略管理访问。",
+        ),
+    );
+    b.push_step(step);
+
+    b.unconfirmed(
+        b.t("Write actions", "写入所需的操作"),
+        b.t(
+            "the source's example is read-only; for read-write ramplan adds PutObject, DeleteObject and the multipart-upload actions, which the OSS authorization page lists",
+            "资料中的示例只读；读写权限中 ramplan 额外加入了 PutObject、DeleteObject 及分片上传相关操作，这些操作见于 OSS 授权页面",
+        ),
+        "https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements",
+    );
+}
+
+fn read_buckets(records: &[Record], b: &mut Builder) -> Vec<Bucket> {
+    let mut buckets: Vec<Bucket> = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        let Some(name) = record.str("bucket") else {
+            continue;
+        };
+        let field = format!("oss_buckets[{i}].bucket");
+        if let Some(problem) = bucket_name_problem(name) {
+            let message = b.t(
+                format!("`{name}` is not a valid bucket name: {}", problem.0),
+                format!("`{name}` 不是有效的存储空间名称：{}", problem.1),
+            );
+            let help = b.t(
+                format!("bucket names are 3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit ({BUCKET_NAMING})"),
+                format!("存储空间名称为 3-63 个小写字母、数字或短划线，且以字母或数字开头和结尾（{BUCKET_NAMING}）"),
+            );
+            b.finding("PL605", Severity::Error, Some(&field), message, Some(help));
+            continue;
+        }
+        let prefix = match record.str("prefix") {
+            None => String::new(),
+            Some(raw) => match normalise_prefix(raw) {
+                Ok(p) => p,
+                Err((en, zh)) => {
+                    let message = b.t(
+                        format!("prefix `{raw}` {en}"),
+                        format!("前缀 `{raw}` {zh}"),
+                    );
+                    b.finding("PL606", Severity::Error, Some(&format!("oss_buckets[{i}].prefix")), message, None);
+                    continue;
+                }
+            },
+        };
+        let write = record.str("access") == Some("read-write");
+        if let Some(existing) = buckets.iter_mut().find(|k| k.name == name && k.prefix == prefix) {
+            let message = b.t(
+                format!("bucket `{name}` is listed more than once; the broader access is kept"),
+                format!("存储空间 `{name}` 重复出现；保留较宽的权限"),
+            );
+            b.finding("PL607", Severity::Warning, Some(&field), message, None);
+            existing.write |= write;
+            continue;
+        }
+        buckets.push(Bucket {
+            name: name.to_owned(),
+            write,
+            prefix,
+        });
+    }
+    buckets
+}
+
+/// OSS bucket naming: 3-63 characters of lowercase letters, digits and `-`, starting and
+/// ending with a letter or digit.
+pub(crate) fn bucket_name_problem(name: &str) -> Option<(&'static str, &'static str)> {
+    let length = name.len();
+    if !(3..=63).contains(&length) {
+        return Some(("it must be 3 to 63 characters long", "长度必须为 3 到 63 个字符"));
+    }
+    if !name
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+    {
+        return Some((
+            "it may hold only lowercase letters, digits and hyphens",
+            "只能包含小写字母、数字和短划线",
+        ));
+    }
+    if name.starts_with('-') || name.ends_with('-') {
+        return Some((
+            "it must start and end with a letter or digit",
+            "必须以字母或数字开头和结尾",
+        ));
+    }
+    None
+}
+
+/// `warehouse` / `/warehouse/` -> `warehouse/`. Wildcards and odd characters are refused.
+fn normalise_prefix(raw: &str) -> Result<String, (&'static str, &'static str)> {
+    let trimmed = raw.trim().trim_start_matches('/');
+    if trimmed.is_empty() {
+        return Ok(String::new());
+    }
+    if trimmed.contains(['*', '?']) {
+        return Err(("must not contain `*` or `?`; ramplan adds the wildcard itself", "不能包含 `*` 或 `?`；ramplan 会自动添加通配符"));
+    }
+    if trimmed.contains("//") || trimmed.split('/').any(|part| part == "." || part == "..") {
+        return Err(("is not a plain folder path", "不是普通的目录路径"));
+    }
+    if trimmed.chars().any(|c| c.is_control() || c == '"' || c == '\\') {
+        return Err(("contains a character that cannot be used here", "包含不能使用的字符"));
+    }
+    Ok(if trimmed.ends_with('/') {
+        trimmed.to_owned()
+    } else {
+        format!("{trimmed}/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_names() {
+        assert_eq!(bucket_name_problem("examplebucket"), None);
+        assert_eq!(bucket_name_problem("a-1"), None);
+        assert!(bucket_name_problem("ab").is_some());
+        assert!(bucket_name_problem("Example").is_some());
+        assert!(bucket_name_problem("-abc").is_some());
+        assert!(bucket_name_problem("my_bucket").is_some());
+        assert!(bucket_name_problem(&"a".repeat(64)).is_some());
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(normalise_prefix("warehouse").unwrap(), "warehouse/");
+        assert_eq!(normalise_prefix("/a/b/").unwrap(), "a/b/");
+        assert_eq!(normalise_prefix("").unwrap(), "");
+        assert!(normalise_prefix("a/*").is_err());
+        assert!(normalise_prefix("../x").is_err());
+    }
+}

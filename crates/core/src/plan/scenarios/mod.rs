@@ -1,0 +1,88 @@
+//! The scenarios, one file each (one per seed document), listed once in `SCENARIOS`.
+
+use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
+use crate::plan::Builder;
+
+mod dataworks_di;
+mod dataworks_emr;
+mod dataworks_hologres;
+mod dataworks_maxcompute;
+mod emr_default_roles;
+mod emr_ecs_role;
+
+pub struct ScenarioSpec {
+    /// Stable id, used by the CLI, the web app's URLs and embeds.
+    pub id: &'static str,
+    pub title_en: &'static str,
+    pub title_zh: &'static str,
+    /// Who does what, in plain words.
+    pub summary_en: &'static str,
+    pub summary_zh: &'static str,
+    /// The document the scenario implements.
+    pub source: &'static str,
+    pub fields: &'static [FieldSpec],
+    pub build: fn(&Inputs, &mut Builder),
+}
+
+/// Every scenario, in the order the seeds number them.
+pub static SCENARIOS: &[&ScenarioSpec] = &[
+    &dataworks_emr::SCENARIO,
+    &dataworks_maxcompute::SCENARIO,
+    &dataworks_hologres::SCENARIO,
+    &dataworks_di::SCENARIO,
+    &emr_default_roles::SCENARIO,
+    &emr_ecs_role::SCENARIO,
+];
+
+pub fn scenario(id: &str) -> Option<&'static ScenarioSpec> {
+    SCENARIOS.iter().copied().find(|s| s.id == id)
+}
+
+// Fields several scenarios share. Names are part of the contract.
+
+pub(crate) const DATAWORKS_ACCOUNT_UID: FieldSpec = FieldSpec {
+    name: "dataworks_account_uid",
+    label_en: "DataWorks account ID",
+    label_zh: "DataWorks 所属账号 ID",
+    help_en: "The 16-digit ID of the account that owns the DataWorks workspace (account A). Log on with it and hover over the profile picture in the console's top bar.",
+    help_zh: "拥有 DataWorks 工作空间的账号（账号 A）的 16 位 ID。用该账号登录控制台，将鼠标悬停在右上角头像上即可看到。",
+    kind: FieldKind::AccountUid,
+    required: true,
+    default: None,
+};
+
+pub(crate) const RESOURCE_ACCOUNT_UID: FieldSpec = FieldSpec {
+    name: "resource_account_uid",
+    label_en: "Resource account ID",
+    label_zh: "资源所属账号 ID",
+    help_en: "The 16-digit ID of the account that owns the cluster, project, instance or database (account B), where the RAM role is created.",
+    help_zh: "拥有集群、项目、实例或数据库的账号（账号 B）的 16 位 ID，RAM 角色创建在该账号下。",
+    kind: FieldKind::AccountUid,
+    required: true,
+    default: None,
+};
+
+pub(crate) const REGION: FieldSpec = FieldSpec {
+    name: "region",
+    label_en: "Region",
+    label_zh: "地域",
+    help_en: "The region ID where the resource and the DataWorks workspace are, such as `cn-hangzhou`; the console's top bar shows it.",
+    help_zh: "资源与 DataWorks 工作空间所在地域的 ID，例如 `cn-hangzhou`；控制台顶部导航栏会显示。",
+    kind: FieldKind::Region,
+    required: true,
+    default: None,
+};
+
+/// A role name field with a scenario's own default.
+pub(crate) const fn role_name(default: &'static str) -> FieldSpec {
+    FieldSpec {
+        name: "role_name",
+        label_en: "RAM role name",
+        label_zh: "RAM 角色名称",
+        help_en: "The name of the RAM role to create: 1-64 letters, digits, `.` or `-`.",
+        help_zh: "要创建的 RAM 角色名称：1-64 个字母、数字、`.` 或 `-`。",
+        kind: FieldKind::RoleName,
+        required: true,
+        default: Some(Default::Str(default)),
+    }
+}
