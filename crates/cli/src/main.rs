@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ramplan_core::catalogue::{self, Coverage, CATALOGUE_DATE};
+use ramplan_core::plan::{self, ArtifactKind};
 use ramplan_core::render::{self, Linted};
 use ramplan_core::rules::RULES;
 use ramplan_core::{lint, KindChoice, Lang, LintOptions, LintReport};
@@ -34,6 +35,18 @@ enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// List the scenarios and the input fields each takes.
+    Scenarios {
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+    },
+    /// Build a checked cross-account plan: policies, MaxCompute SQL, steps and runbook.
+    ///
+    /// Exit status: 0 when no finding is an error, 1 when any is (no artifact is then
+    /// produced), 2 on a usage or I/O error.
+    Plan(PlanArgs),
     /// List the services in the catalogue, or the actions of one service.
     Catalogue {
         /// A RAM service code such as `oss`.
@@ -64,6 +77,32 @@ struct LintArgs {
     description: Option<String>,
 }
 
+#[derive(clap::Args)]
+struct PlanArgs {
+    /// The scenario id (`ramplan scenarios` lists them).
+    scenario: String,
+    /// The inputs as a JSON object; `-` reads standard input.
+    #[arg(long)]
+    input: PathBuf,
+    #[arg(long, value_enum, default_value_t = PlanFormat::Json)]
+    format: PlanFormat,
+    /// Also write each artifact to its own file in this folder.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PlanFormat {
+    /// The whole plan: inputs, findings, artifacts, steps.
+    Json,
+    /// The runbook.
+    Md,
+    /// The MaxCompute script, for scenarios that have one.
+    Sql,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum KindArg {
     Auto,
@@ -88,6 +127,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Lint(args) => run_lint(&args),
         Command::Rules { markdown } => print_rules(markdown),
+        Command::Scenarios { format, lang } => print_scenarios(format, lang.into()),
+        Command::Plan(args) => run_plan(&args),
         Command::Catalogue { service } => print_catalogue(service.as_deref()),
     };
     match result {
@@ -95,6 +136,15 @@ fn main() -> ExitCode {
         Err(message) => {
             eprintln!("ramplan: {message}");
             ExitCode::from(2)
+        }
+    }
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::En => Lang::En,
+            LangArg::Zh => Lang::Zh,
         }
     }
 }
@@ -182,6 +232,122 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
     };
     write_stdout(&output)?;
     let failed = reports.iter().any(LintReport::has_errors);
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_scenarios(format: FormatArg, lang: Lang) -> Result<ExitCode, String> {
+    let scenarios = plan::describe_scenarios(lang);
+    let output = match format {
+        FormatArg::Json => {
+            let mut text = serde_json::to_string_pretty(&scenarios)
+                .map_err(|e| format!("cannot write JSON: {e}"))?;
+            text.push('\n');
+            text
+        }
+        FormatArg::Text => {
+            let mut out = String::new();
+            for s in &scenarios {
+                out.push_str(&format!("{}  {}\n  {}\n", s.id, s.title, s.summary));
+                for f in &s.fields {
+                    describe_field(&mut out, f, 4);
+                }
+                out.push('\n');
+            }
+            out
+        }
+    };
+    write_stdout(&output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe_field(out: &mut String, f: &plan::FieldDescription, indent: usize) {
+    let pad = " ".repeat(indent);
+    let required = if f.required { "required" } else { "optional" };
+    let mut line = format!("{pad}{} ({}, {required}", f.name, f.kind);
+    if let Some(default) = &f.default {
+        line.push_str(&format!(", default {default}"));
+    }
+    if !f.values.is_empty() {
+        line.push_str(&format!(", one of {}", f.values.join("|")));
+    }
+    line.push_str(&format!("): {}\n", f.help));
+    out.push_str(&line);
+    for inner in &f.fields {
+        describe_field(out, inner, indent + 4);
+    }
+}
+
+fn run_plan(args: &PlanArgs) -> Result<ExitCode, String> {
+    let lang: Lang = args.lang.into();
+    let input = read_inputs(std::slice::from_ref(&args.input))?
+        .into_iter()
+        .next()
+        .ok_or("no input")?;
+    let plan = plan::plan(&args.scenario, &input.text, lang).map_err(|unknown| {
+        let hint = unknown
+            .suggestion
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_else(|| "; `ramplan scenarios` lists them".to_owned());
+        format!("unknown scenario `{}`{hint}", unknown.id)
+    })?;
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
+        for artifact in &plan.artifacts {
+            let path = dir.join(&artifact.filename);
+            std::fs::write(&path, &artifact.content)
+                .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    let failed = plan.has_errors();
+    match args.format {
+        PlanFormat::Json => write_stdout(&plan::to_json(&plan))?,
+        PlanFormat::Md | PlanFormat::Sql => {
+            let kind = match args.format {
+                PlanFormat::Sql => ArtifactKind::MaxcomputeSql,
+                _ => ArtifactKind::Runbook,
+            };
+            if failed {
+                // No artifact exists; say why on stderr, in the finding format.
+                let mut text = String::new();
+                for f in plan.findings.iter() {
+                    let field = f
+                        .field
+                        .as_deref()
+                        .map(|x| format!(" [{x}]"))
+                        .unwrap_or_default();
+                    let at = f
+                        .span
+                        .map(|s| format!("{}:{}:{}: ", input.source, s.start.line, s.start.column))
+                        .unwrap_or_default();
+                    text.push_str(&format!(
+                        "{at}{}[{}]{field}: {}\n",
+                        f.severity.label(lang),
+                        f.code,
+                        f.message
+                    ));
+                    if let Some(help) = &f.help {
+                        text.push_str(&format!("  = {}: {help}\n", lang.pick("help", "帮助")));
+                    }
+                }
+                eprint!("{text}");
+            } else {
+                let artifact = plan
+                    .artifacts
+                    .iter()
+                    .find(|a| a.kind == kind)
+                    .ok_or_else(|| {
+                        format!("scenario `{}` produces no MaxCompute SQL", plan.scenario)
+                    })?;
+                write_stdout(&artifact.content)?;
+            }
+        }
+    }
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -11,7 +11,11 @@ pub struct EmrVersion {
 
 impl EmrVersion {
     pub const fn new(major: u32, minor: u32, patch: u32) -> Self {
-        EmrVersion { major, minor, patch }
+        EmrVersion {
+            major,
+            minor,
+            patch,
+        }
     }
 
     /// Reads `V3.38.3`, `v3.38.3`, `EMR-3.38.3`, `emr-3.38.3` or `3.38.3`. A missing patch
@@ -81,11 +85,31 @@ mod tests {
 
     #[test]
     fn parses_the_three_spellings() {
-        for text in ["V3.38.3", "v3.38.3", "EMR-3.38.3", "emr-3.38.3", "3.38.3", " 3.38.3 "] {
-            assert_eq!(EmrVersion::parse(text), Some(EmrVersion::new(3, 38, 3)), "{text}");
+        for text in [
+            "V3.38.3",
+            "v3.38.3",
+            "EMR-3.38.3",
+            "emr-3.38.3",
+            "3.38.3",
+            " 3.38.3 ",
+        ] {
+            assert_eq!(
+                EmrVersion::parse(text),
+                Some(EmrVersion::new(3, 38, 3)),
+                "{text}"
+            );
         }
         assert_eq!(EmrVersion::parse("V5.8"), Some(EmrVersion::new(5, 8, 0)));
-        for bad in ["", "V", "3", "3.x.1", "3.38.3.1", "EMR 3.38.3", "-3.38.3", "3..1"] {
+        for bad in [
+            "",
+            "V",
+            "3",
+            "3.x.1",
+            "3.38.3.1",
+            "EMR 3.38.3",
+            "-3.38.3",
+            "3..1",
+        ] {
             assert_eq!(EmrVersion::parse(bad), None, "{bad}");
         }
         assert_eq!(EmrVersion::new(3, 38, 3).to_string(), "V3.38.3");

@@ -204,14 +204,16 @@ impl Serialize for Inputs {
     }
 }
 
-/// Reads the input document against the scenario's fields.
-pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> Inputs {
+/// Reads the input document against the scenario's fields. The flag says whether the
+/// document was a readable JSON object at all.
+pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> (Inputs, bool) {
     let index = LineIndex::new(text);
     let mut reader = Reader {
         lang: builder.lang,
         index: &index,
         findings: Vec::new(),
     };
+    let mut readable = true;
     let values = match json::parse(text) {
         Err(error) => {
             // The linter's wording for syntax errors, under the plan's own code.
@@ -228,12 +230,16 @@ pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> Inputs {
                 span: lint_finding.span,
                 help: None,
             });
+            readable = false;
             Vec::new()
         }
-        Ok(root) => reader.object(&root, spec.fields, ""),
+        Ok(root) => {
+            readable = root.as_object().is_some();
+            reader.object(&root, spec.fields, "")
+        }
     };
     builder.findings.append(&mut reader.findings);
-    Inputs { values }
+    (Inputs { values }, readable)
 }
 
 struct Reader<'a> {
@@ -247,7 +253,15 @@ impl Reader<'_> {
         self.lang.pick(en, zh)
     }
 
-    fn push(&mut self, code: &'static str, severity: Severity, field: &str, node: Option<&Node>, message: String, help: Option<String>) {
+    fn push(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        field: &str,
+        node: Option<&Node>,
+        message: String,
+        help: Option<String>,
+    ) {
         self.findings.push(PlanFinding {
             code,
             severity,
@@ -259,11 +273,22 @@ impl Reader<'_> {
     }
 
     /// Reads an object against fields; `prefix` names the enclosing list item.
-    fn object(&mut self, node: &Node, fields: &'static [FieldSpec], prefix: &str) -> Vec<(&'static str, Value)> {
+    fn object(
+        &mut self,
+        node: &Node,
+        fields: &'static [FieldSpec],
+        prefix: &str,
+    ) -> Vec<(&'static str, Value)> {
         let Some(members) = node.as_object() else {
             let message = self.t(
-                format!("expected a JSON object of input fields, found {}", node.type_name()),
-                format!("输入应为包含各字段的 JSON 对象，实际为 {}", node.type_name()),
+                format!(
+                    "expected a JSON object of input fields, found {}",
+                    node.type_name()
+                ),
+                format!(
+                    "输入应为包含各字段的 JSON 对象，实际为 {}",
+                    node.type_name()
+                ),
             );
             self.push("PL003", Severity::Error, prefix, Some(node), message, None);
             return Vec::new();
@@ -275,7 +300,14 @@ impl Reader<'_> {
                     format!("`{}` is given twice; the last value is used", member.key),
                     format!("`{}` 出现了两次；将使用最后一个值", member.key),
                 );
-                self.push("PL008", Severity::Warning, &path, Some(&member.value), message, None);
+                self.push(
+                    "PL008",
+                    Severity::Warning,
+                    &path,
+                    Some(&member.value),
+                    message,
+                    None,
+                );
             }
             if fields.iter().any(|f| f.name == member.key) {
                 continue;
@@ -284,17 +316,25 @@ impl Reader<'_> {
                 format!("unknown field `{}`", member.key),
                 format!("未知字段 `{}`", member.key),
             );
-            let help = did_you_mean(&member.key, fields.iter().map(|f| f.name)).map(|s| {
-                self.t(format!("did you mean `{s}`?"), format!("是否想写 `{s}`？"))
-            });
-            self.push("PL002", Severity::Warning, &path, Some(&member.value), message, help);
+            let help = did_you_mean(&member.key, fields.iter().map(|f| f.name))
+                .map(|s| self.t(format!("did you mean `{s}`?"), format!("是否想写 `{s}`？")));
+            self.push(
+                "PL002",
+                Severity::Warning,
+                &path,
+                Some(&member.value),
+                message,
+                help,
+            );
         }
         let mut values = Vec::new();
         for field in fields {
             let path = join(prefix, field.name);
             let member: Option<&Member> = members.iter().rev().find(|m| m.key == field.name);
             let value = match member {
-                Some(m) if !matches!(m.value.value, JsonValue::Null) => self.value(field, &m.value, &path),
+                Some(m) if !matches!(m.value.value, JsonValue::Null) => {
+                    self.value(field, &m.value, &path)
+                }
                 _ => match field.default {
                     Some(Default::Str(s)) => Some(Value::Str(s.to_owned())),
                     Some(Default::Bool(b)) => Some(Value::Bool(b)),
@@ -327,7 +367,9 @@ impl Reader<'_> {
                 }
             },
             FieldKind::StringList => match &node.value {
-                JsonValue::String(_) => self.string(field, node, path).map(|s| Value::Strings(vec![s])),
+                JsonValue::String(_) => self
+                    .string(field, node, path)
+                    .map(|s| Value::Strings(vec![s])),
                 JsonValue::Array(items) => {
                     let mut out = Vec::new();
                     for (i, item) in items.iter().enumerate() {
@@ -392,7 +434,14 @@ impl Reader<'_> {
                 "if this is a real key, disable and rotate it".to_owned(),
                 "如果这是真实密钥，请立即禁用并轮换".to_owned(),
             );
-            self.push("PL005", Severity::Error, path, Some(node), message, Some(help));
+            self.push(
+                "PL005",
+                Severity::Error,
+                path,
+                Some(node),
+                message,
+                Some(help),
+            );
             return None;
         }
         let value = raw.trim();
@@ -434,7 +483,11 @@ impl Reader<'_> {
                 if let Some(choice) = choices.iter().find(|c| c.eq_ignore_ascii_case(value)) {
                     return Some((*choice).to_owned());
                 }
-                let list = choices.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+                let list = choices
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 let message = self.t(
                     format!("`{path}` must be one of {list}, found `{value}`"),
                     format!("`{path}` 必须是 {list} 之一，实际为 `{value}`"),
@@ -475,15 +528,40 @@ impl Reader<'_> {
                 self.push("PL011", Severity::Error, path, Some(node), message, help);
                 None
             }
-            FieldKind::RoleName => self.name(path, node, value, limits::check_role_name(value), "PL012", "role name", "角色名称"),
-            FieldKind::PolicyName => self.name(path, node, value, limits::check_policy_name(value), "PL013", "policy name", "策略名称"),
+            FieldKind::RoleName => self.name(
+                path,
+                node,
+                value,
+                limits::check_role_name(value),
+                "PL012",
+                "role name",
+                "角色名称",
+            ),
+            FieldKind::PolicyName => self.name(
+                path,
+                node,
+                value,
+                limits::check_policy_name(value),
+                "PL013",
+                "policy name",
+                "策略名称",
+            ),
             FieldKind::Text | FieldKind::StringList => Some(value.to_owned()),
             FieldKind::Bool | FieldKind::Records(_) => None,
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn name(&mut self, path: &str, node: &Node, value: &str, problem: Option<NameProblem>, code: &'static str, what_en: &str, what_zh: &str) -> Option<String> {
+    fn name(
+        &mut self,
+        path: &str,
+        node: &Node,
+        value: &str,
+        problem: Option<NameProblem>,
+        code: &'static str,
+        what_en: &str,
+        what_zh: &str,
+    ) -> Option<String> {
         let Some(problem) = problem else {
             return Some(value.to_owned());
         };
@@ -531,9 +609,11 @@ fn is_region(text: &str) -> bool {
     let rest: Vec<&str> = parts.collect();
     first_ok
         && (1..=4).contains(&rest.len())
-        && rest
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && rest.iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -542,10 +622,22 @@ mod tests {
 
     #[test]
     fn regions() {
-        for ok in ["cn-hangzhou", "ap-southeast-1", "cn-shanghai-finance-1", "us-west-1"] {
+        for ok in [
+            "cn-hangzhou",
+            "ap-southeast-1",
+            "cn-shanghai-finance-1",
+            "us-west-1",
+        ] {
             assert!(is_region(ok), "{ok}");
         }
-        for bad in ["hangzhou", "cn_hangzhou", "cn-", "CN-hangzhou", "c-hangzhou", ""] {
+        for bad in [
+            "hangzhou",
+            "cn_hangzhou",
+            "cn-",
+            "CN-hangzhou",
+            "c-hangzhou",
+            "",
+        ] {
             assert!(!is_region(bad), "{bad}");
         }
     }

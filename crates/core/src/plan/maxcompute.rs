@@ -17,7 +17,15 @@ pub fn privileges(object_type: &str) -> &'static [&'static str] {
             "CreateResource",
             "All",
         ],
-        "table" => &["Describe", "Select", "Alter", "Update", "Drop", "ShowHistory", "All"],
+        "table" => &[
+            "Describe",
+            "Select",
+            "Alter",
+            "Update",
+            "Drop",
+            "ShowHistory",
+            "All",
+        ],
         "function" => &["Read", "Write", "Delete", "Run", "Execute", "All"],
         "resource" => &["Read", "Write", "Delete", "All"],
         "instance" => &["Read", "Write", "All"],
@@ -50,13 +58,17 @@ pub fn check_identifier(name: &str) -> Option<NameProblem> {
 
 /// Resource names may also hold `.` and `-` (`my_udf.jar`, `dict-v2.txt`).
 pub fn check_resource_name(name: &str) -> Option<NameProblem> {
-    check(name, 128, |c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    check(name, 128, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')
+    })
 }
 
 /// Account names as the seed's `RAM$<Account-B-name>:role/<role>` form uses them: an alias
 /// or a logon e-mail.
 pub fn check_account_name(name: &str) -> Option<NameProblem> {
-    check(name, 64, |c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '@'))
+    check(name, 64, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '@')
+    })
 }
 
 fn check(name: &str, max: usize, allowed: impl Fn(char) -> bool) -> Option<NameProblem> {
@@ -108,7 +120,10 @@ mod tests {
     #[test]
     fn refuses_names_that_would_break_out_of_sql() {
         assert_eq!(check_identifier("sales_2026"), None);
-        assert_eq!(check_identifier("sales`; drop"), Some(NameProblem::Unsafe('`')));
+        assert_eq!(
+            check_identifier("sales`; drop"),
+            Some(NameProblem::Unsafe('`'))
+        );
         assert_eq!(check_identifier("a b"), Some(NameProblem::Unsafe(' ')));
         assert_eq!(check_identifier("a;b"), Some(NameProblem::Unsafe(';')));
         assert_eq!(check_identifier("a'b"), Some(NameProblem::Unsafe('\'')));

@@ -243,18 +243,26 @@ impl Step {
 pub fn plan(scenario_id: &str, input_text: &str, lang: Lang) -> Result<Plan, UnknownScenario> {
     let spec = scenario(scenario_id).ok_or_else(|| UnknownScenario {
         id: scenario_id.to_owned(),
-        suggestion: crate::rules::did_you_mean(
-            scenario_id,
-            SCENARIOS.iter().map(|s| s.id),
-        ),
+        suggestion: crate::rules::did_you_mean(scenario_id, SCENARIOS.iter().map(|s| s.id)),
     })?;
     let mut builder = Builder::new(lang);
-    let inputs = input::read(spec, input_text, &mut builder);
-    if !builder.findings.iter().any(|f| f.severity == Severity::Error) {
+    let (inputs, readable) = input::read(spec, input_text, &mut builder);
+    // The scenario's own checks run even when some fields were bad, so that every problem
+    // shows at once; the artifacts it builds are then discarded below.
+    if readable {
+        let input_errors = builder
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error);
         (spec.build)(&inputs, &mut builder);
+        if !input_errors {
+            self_check(&mut builder);
+        }
     }
-    self_check(&mut builder);
-    let errors = builder.findings.iter().any(|f| f.severity == Severity::Error);
+    let errors = builder
+        .findings
+        .iter()
+        .any(|f| f.severity == Severity::Error);
     if errors {
         // No artifact that could be wrong leaves the core.
         builder.artifacts.clear();
@@ -387,4 +395,77 @@ impl Json {
 /// A JSON string literal.
 fn quote(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| String::from("\"\""))
+}
+
+/// A scenario as `ramplan scenarios --format json` publishes it: the contract forms are
+/// built from.
+#[derive(Debug, Serialize)]
+pub struct ScenarioDescription {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    pub source: &'static str,
+    pub fields: Vec<FieldDescription>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FieldDescription {
+    pub name: &'static str,
+    pub label: &'static str,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<&'static str>,
+    pub help: &'static str,
+    /// The fields of each item, for list fields.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldDescription>,
+}
+
+pub fn describe_scenarios(lang: Lang) -> Vec<ScenarioDescription> {
+    SCENARIOS
+        .iter()
+        .map(|s| ScenarioDescription {
+            id: s.id,
+            title: lang.pick(s.title_en, s.title_zh),
+            summary: lang.pick(s.summary_en, s.summary_zh),
+            source: s.source,
+            fields: describe_fields(s.fields, lang),
+        })
+        .collect()
+}
+
+fn describe_fields(fields: &'static [FieldSpec], lang: Lang) -> Vec<FieldDescription> {
+    fields
+        .iter()
+        .map(|f| FieldDescription {
+            name: f.name,
+            label: lang.pick(f.label_en, f.label_zh),
+            kind: f.kind.type_name(),
+            required: f.required,
+            default: f.default.map(|d| match d {
+                input::Default::Str(s) => serde_json::Value::from(s),
+                input::Default::Bool(b) => serde_json::Value::from(b),
+            }),
+            values: match &f.kind {
+                FieldKind::Choice(values) => values.to_vec(),
+                _ => Vec::new(),
+            },
+            help: lang.pick(f.help_en, f.help_zh),
+            fields: match &f.kind {
+                FieldKind::Records(inner) => describe_fields(inner, lang),
+                _ => Vec::new(),
+            },
+        })
+        .collect()
+}
+
+/// The plan as `ramplan plan --format json` prints it.
+pub fn to_json(plan: &Plan) -> String {
+    let mut text = serde_json::to_string_pretty(plan).unwrap_or_default();
+    text.push('\n');
+    text
 }

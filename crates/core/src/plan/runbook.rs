@@ -38,13 +38,21 @@ pub fn render(spec: &ScenarioSpec, inputs: &Inputs, plan: &Builder) -> String {
         seen
     };
     let _ = writeln!(out, "## {}\n", t("Accounts", "涉及的账号"));
-    let _ = writeln!(out, "| {} | {} |\n|---|---|", t("account", "账号"), t("ID", "ID"));
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n|---|---|",
+        t("account", "账号"),
+        t("ID", "ID")
+    );
     for (account, uid) in &accounts {
         let _ = writeln!(
             out,
             "| {} | {} |",
             account_name(*account, lang),
-            uid.map_or_else(|| t("the account you are logged on with", "当前登录的账号"), |u| format!("`{u}`"))
+            uid.map_or_else(
+                || t("the account you are logged on with", "当前登录的账号"),
+                |u| format!("`{u}`")
+            )
         );
     }
     out.push('\n');
@@ -58,7 +66,11 @@ pub fn render(spec: &ScenarioSpec, inputs: &Inputs, plan: &Builder) -> String {
     if !notes.is_empty() {
         let _ = writeln!(out, "## {}\n", t("Before you start", "开始之前"));
         for f in notes {
-            let field = f.field.as_deref().map(|x| format!(" (`{x}`)")).unwrap_or_default();
+            let field = f
+                .field
+                .as_deref()
+                .map(|x| format!(" (`{x}`)"))
+                .unwrap_or_default();
             let _ = writeln!(out, "- **{}** {}{field}", f.severity.label(lang), f.message);
             if let Some(help) = &f.help {
                 let _ = writeln!(out, "  {help}");
@@ -80,7 +92,12 @@ pub fn render(spec: &ScenarioSpec, inputs: &Inputs, plan: &Builder) -> String {
         let _ = writeln!(out, "**{}** {}\n", t("Where:", "位置："), step.location);
         let _ = writeln!(out, "{}\n", step.instructions);
         if !step.parameters.is_empty() {
-            let _ = writeln!(out, "| {} | {} |\n|---|---|", t("Parameter", "参数"), t("Value", "值"));
+            let _ = writeln!(
+                out,
+                "| {} | {} |\n|---|---|",
+                t("Parameter", "参数"),
+                t("Value", "值")
+            );
             for p in &step.parameters {
                 let _ = writeln!(out, "| {} | {} |", cell(&p.name), cell(&p.value));
             }
@@ -95,7 +112,13 @@ pub fn render(spec: &ScenarioSpec, inputs: &Inputs, plan: &Builder) -> String {
                 ArtifactKind::Runbook => "markdown",
                 _ => "json",
             };
-            let _ = writeln!(out, "{} `{}` ({}):\n", t("Paste", "粘贴"), artifact.filename, artifact.title);
+            let _ = writeln!(
+                out,
+                "{} `{}` ({}):\n",
+                t("Paste", "粘贴"),
+                artifact.filename,
+                artifact.title
+            );
             let _ = writeln!(out, "```{fence}\n{}```\n", with_newline(&artifact.content));
         }
         for caution in &step.cautions {
@@ -107,9 +130,20 @@ pub fn render(spec: &ScenarioSpec, inputs: &Inputs, plan: &Builder) -> String {
     }
 
     if !plan.unconfirmed.is_empty() {
-        let _ = writeln!(out, "## {}\n", t("Not confirmed by the sources", "尚未经资料确认的内容"));
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            t("Not confirmed by the sources", "尚未经资料确认的内容")
+        );
         for u in &plan.unconfirmed {
-            let _ = writeln!(out, "- **{}** {} ({}: {})", u.about, u.assumption, t("source", "依据"), u.source);
+            let _ = writeln!(
+                out,
+                "- **{}** {} ({}: {})",
+                u.about,
+                u.assumption,
+                t("source", "依据"),
+                u.source
+            );
         }
         out.push('\n');
     }

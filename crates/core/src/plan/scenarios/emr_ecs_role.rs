@@ -8,7 +8,8 @@ use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
 use super::ScenarioSpec;
 
 const SOURCE: &str = "https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/use-a-custom-ecs-application-role-to-access-other-cloud-resources-in-your-alibaba-cloud-account-19";
-const BUCKET_NAMING: &str = "https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions";
+const BUCKET_NAMING: &str =
+    "https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions";
 
 const BUCKET_FIELDS: &[FieldSpec] = &[
     FieldSpec {
@@ -121,25 +122,26 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             format!("文档只涵盖 EMR V3.x、V4.x 及 V5.x 及以上版本，不包括 `{version}`"),
         );
         b.finding("PL601", Severity::Error, Some("emr_version"), message, None);
-        return;
     }
-    let buckets = read_buckets(inputs.records("oss_buckets"), b);
-    if buckets.is_empty() {
-        if !b.findings.iter().any(|f| f.severity == Severity::Error) {
-            let message = b.t(
-                "`oss_buckets` lists no bucket; the role would grant nothing".to_owned(),
-                "`oss_buckets` 中没有任何存储空间；该角色将没有任何权限".to_owned(),
-            );
-            b.finding("PL602", Severity::Error, Some("oss_buckets"), message, None);
-        }
-        return;
+    let listed = inputs.records("oss_buckets");
+    if listed.is_empty() && inputs.get("oss_buckets").is_some() {
+        let message = b.t(
+            "`oss_buckets` lists no bucket; the role would grant nothing".to_owned(),
+            "`oss_buckets` 中没有任何存储空间；该角色将没有任何权限".to_owned(),
+        );
+        b.finding("PL602", Severity::Error, Some("oss_buckets"), message, None);
     }
-    if b.findings.iter().any(|f| f.severity == Severity::Error) {
+    let buckets = read_buckets(listed, b);
+    if buckets.is_empty() || b.findings.iter().any(|f| f.severity == Severity::Error) {
         return;
     }
 
     let old = generation == Generation::Old;
-    let service = if old { "emr.aliyuncs.com" } else { "ecs.aliyuncs.com" };
+    let service = if old {
+        "emr.aliyuncs.com"
+    } else {
+        "ecs.aliyuncs.com"
+    };
 
     let mut statements = Vec::new();
     for write in [false, true] {
@@ -164,24 +166,33 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         ("Statement", Json::Arr(statements)),
     ]);
     let trust = Json::obj([
-        ("Statement", Json::Arr(vec![Json::obj([
-            ("Action", Json::str("sts:AssumeRole")),
-            ("Effect", Json::str("Allow")),
-            ("Principal", Json::obj([("Service", Json::strs([service]))])),
-        ])])),
+        (
+            "Statement",
+            Json::Arr(vec![Json::obj([
+                ("Action", Json::str("sts:AssumeRole")),
+                ("Effect", Json::str("Allow")),
+                ("Principal", Json::obj([("Service", Json::strs([service]))])),
+            ])]),
+        ),
         ("Version", Json::str("1")),
     ]);
     b.artifact(
         "permission-policy",
         ArtifactKind::PermissionPolicy,
-        b.t(format!("Custom policy `{policy_name}`"), format!("自定义权限策略 `{policy_name}`")),
+        b.t(
+            format!("Custom policy `{policy_name}`"),
+            format!("自定义权限策略 `{policy_name}`"),
+        ),
         "permission-policy.json",
         policy.pretty(),
     );
     b.artifact(
         "trust-policy",
         ArtifactKind::TrustPolicy,
-        b.t(format!("Trust policy of `{role}`"), format!("`{role}` 的信任策略")),
+        b.t(
+            format!("Trust policy of `{role}`"),
+            format!("`{role}` 的信任策略"),
+        ),
         "trust-policy.json",
         trust.pretty(),
     );
@@ -191,13 +202,25 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             "with a folder prefix, objects outside the folder cannot be read or written, but their names can still be listed (`oss:ListObjects` applies to the whole bucket)".to_owned(),
             "设置目录前缀后，目录之外的对象不能读写，但其名称仍可被列举（`oss:ListObjects` 作用于整个存储空间）".to_owned(),
         );
-        b.finding("PL603", Severity::Suggestion, Some("oss_buckets"), message, None);
+        b.finding(
+            "PL603",
+            Severity::Suggestion,
+            Some("oss_buckets"),
+            message,
+            None,
+        );
     }
     let message = b.t(
         "each bucket must be in the cluster's region, or its endpoint must be added to the connection strings".to_owned(),
         "每个存储空间都应与集群位于同一地域，否则需要在连接串中加入该存储空间的 Endpoint".to_owned(),
     );
-    b.finding("PL604", Severity::Suggestion, Some("oss_buckets"), message, None);
+    b.finding(
+        "PL604",
+        Severity::Suggestion,
+        Some("oss_buckets"),
+        message,
+        None,
+    );
 
     // Step: create the policy.
     let mut step = Step::new(
@@ -209,7 +232,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             "使用阿里云账号登录。在“脚本编辑”页签中，用下方策略替换编辑器中的内容，单击“确定”，填写名称后再次单击“确定”。策略中每个存储空间出现两次：存储空间本身（用于列举）和其中的对象（用于读写）。",
         ),
     );
-    step.param(b.t("Name", "名称"), policy_name).paste("permission-policy");
+    step.param(b.t("Name", "名称"), policy_name)
+        .paste("permission-policy");
     b.push_step(step);
 
     // Step: create the role.
@@ -222,9 +246,15 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             "选择“阿里云服务”作为可信实体类型，单击“下一步”，按下表填写后单击“确定”。",
         ),
     );
-    step.param(b.t("Select Trusted Entity", "选择可信实体类型"), b.t("Alibaba Cloud Service", "阿里云服务"))
-        .param(b.t("RAM Role Name", "角色名称"), role)
-        .param(b.t("Select Trusted Service", "选择受信服务"), b.t("Elastic Compute Service", "云服务器 ECS"));
+    step.param(
+        b.t("Select Trusted Entity", "选择可信实体类型"),
+        b.t("Alibaba Cloud Service", "阿里云服务"),
+    )
+    .param(b.t("RAM Role Name", "角色名称"), role)
+    .param(
+        b.t("Select Trusted Service", "选择受信服务"),
+        b.t("Elastic Compute Service", "云服务器 ECS"),
+    );
     b.push_step(step);
 
     if old {
@@ -271,8 +301,11 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             format!("找到 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}`，单击“确认新增授权”后关闭。"),
         ),
     );
-    step.param(b.t("Policy type", "权限策略类型"), b.t("Custom Policy", "自定义策略"))
-        .param(b.t("Policy", "权限策略"), policy_name);
+    step.param(
+        b.t("Policy type", "权限策略类型"),
+        b.t("Custom Policy", "自定义策略"),
+    )
+    .param(b.t("Policy", "权限策略"), policy_name);
     b.push_step(step);
 
     let mut step = Step::new(
@@ -294,10 +327,27 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let mut step = Step::new(
         Account::Own,
         b.t("Verify access from the cluster", "在集群上验证访问"),
-        b.t("SSH to the cluster's master node", "通过 SSH 登录集群主节点"),
         b.t(
-            format!("Run:\n\n{}", commands.iter().map(|c| format!("    {c}")).collect::<Vec<_>>().join("\n")),
-            format!("运行：\n\n{}", commands.iter().map(|c| format!("    {c}")).collect::<Vec<_>>().join("\n")),
+            "SSH to the cluster's master node",
+            "通过 SSH 登录集群主节点",
+        ),
+        b.t(
+            format!(
+                "Run:\n\n{}",
+                commands
+                    .iter()
+                    .map(|c| format!("    {c}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+            format!(
+                "运行：\n\n{}",
+                commands
+                    .iter()
+                    .map(|c| format!("    {c}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
         ),
     );
     step.verify(b.t(
@@ -369,17 +419,23 @@ fn read_buckets(records: &[Record], b: &mut Builder) -> Vec<Bucket> {
             Some(raw) => match normalise_prefix(raw) {
                 Ok(p) => p,
                 Err((en, zh)) => {
-                    let message = b.t(
-                        format!("prefix `{raw}` {en}"),
-                        format!("前缀 `{raw}` {zh}"),
+                    let message = b.t(format!("prefix `{raw}` {en}"), format!("前缀 `{raw}` {zh}"));
+                    b.finding(
+                        "PL606",
+                        Severity::Error,
+                        Some(&format!("oss_buckets[{i}].prefix")),
+                        message,
+                        None,
                     );
-                    b.finding("PL606", Severity::Error, Some(&format!("oss_buckets[{i}].prefix")), message, None);
                     continue;
                 }
             },
         };
         let write = record.str("access") == Some("read-write");
-        if let Some(existing) = buckets.iter_mut().find(|k| k.name == name && k.prefix == prefix) {
+        if let Some(existing) = buckets
+            .iter_mut()
+            .find(|k| k.name == name && k.prefix == prefix)
+        {
             let message = b.t(
                 format!("bucket `{name}` is listed more than once; the broader access is kept"),
                 format!("存储空间 `{name}` 重复出现；保留较宽的权限"),
@@ -402,7 +458,10 @@ fn read_buckets(records: &[Record], b: &mut Builder) -> Vec<Bucket> {
 pub(crate) fn bucket_name_problem(name: &str) -> Option<(&'static str, &'static str)> {
     let length = name.len();
     if !(3..=63).contains(&length) {
-        return Some(("it must be 3 to 63 characters long", "长度必须为 3 到 63 个字符"));
+        return Some((
+            "it must be 3 to 63 characters long",
+            "长度必须为 3 到 63 个字符",
+        ));
     }
     if !name
         .bytes()
@@ -429,13 +488,22 @@ fn normalise_prefix(raw: &str) -> Result<String, (&'static str, &'static str)> {
         return Ok(String::new());
     }
     if trimmed.contains(['*', '?']) {
-        return Err(("must not contain `*` or `?`; ramplan adds the wildcard itself", "不能包含 `*` 或 `?`；ramplan 会自动添加通配符"));
+        return Err((
+            "must not contain `*` or `?`; ramplan adds the wildcard itself",
+            "不能包含 `*` 或 `?`；ramplan 会自动添加通配符",
+        ));
     }
     if trimmed.contains("//") || trimmed.split('/').any(|part| part == "." || part == "..") {
         return Err(("is not a plain folder path", "不是普通的目录路径"));
     }
-    if trimmed.chars().any(|c| c.is_control() || c == '"' || c == '\\') {
-        return Err(("contains a character that cannot be used here", "包含不能使用的字符"));
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() || c == '"' || c == '\\')
+    {
+        return Err((
+            "contains a character that cannot be used here",
+            "包含不能使用的字符",
+        ));
     }
     Ok(if trimmed.ends_with('/') {
         trimmed.to_owned()
