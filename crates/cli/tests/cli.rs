@@ -220,3 +220,188 @@ fn catalogue_lists_services_with_sources() {
     let unknown = ramplan(&["catalogue", "nosuch"], None);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+const ECS_ROLE_VALID: &str =
+    "scenarios/emr-ecs-role/valid-old-version-read-write-prefix.input.json";
+
+#[test]
+fn scenarios_lists_ids_and_fields() {
+    let text = stdout(&ramplan(&["scenarios"], None));
+    assert!(
+        text.contains("emr-ecs-role  Custom ECS application role"),
+        "{text}"
+    );
+    assert!(text.contains("    oss_buckets (list, required"), "{text}");
+    assert!(
+        text.contains(
+            "        access (choice, required, default \"read-only\", one of read-only|read-write)"
+        ),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&ramplan(
+        &["scenarios", "--format", "json", "--lang", "zh"],
+        None,
+    )))
+    .unwrap();
+    let ids: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "dataworks-emr",
+            "dataworks-maxcompute",
+            "dataworks-hologres",
+            "dataworks-di",
+            "emr-default-roles",
+            "emr-ecs-role"
+        ]
+    );
+    let ecs = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "emr-ecs-role")
+        .unwrap();
+    assert_eq!(ecs["title"], "为 EMR 集群配置自定义 ECS 应用角色");
+    assert_eq!(ecs["fields"][1]["name"], "role_name");
+    assert_eq!(ecs["fields"][1]["default"], "EmrEcsOssRole");
+}
+
+#[test]
+fn plan_json_md_and_out() {
+    let output = ramplan(
+        &["plan", "emr-ecs-role", "--input", &path(ECS_ROLE_VALID)],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(plan["scenario"], "emr-ecs-role");
+    assert_eq!(plan["inputs"]["emr_version"], "V3.32.0");
+    assert_eq!(
+        plan["inputs"]["oss_buckets"][1]["prefix"],
+        "/hive/warehouse"
+    );
+    let kinds: Vec<&str> = plan["artifacts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["permission-policy", "trust-policy", "runbook"]);
+    assert_eq!(plan["steps"][0]["number"], 1);
+    assert_eq!(plan["steps"][0]["account"], "own");
+    assert!(plan["steps"][0]["where"].is_string());
+
+    let md = ramplan(
+        &[
+            "plan",
+            "emr-ecs-role",
+            "--input",
+            &path(ECS_ROLE_VALID),
+            "--format",
+            "md",
+            "--lang",
+            "zh",
+        ],
+        None,
+    );
+    assert_eq!(md.status.code(), Some(0));
+    assert!(stdout(&md).starts_with("# 为 EMR 集群配置自定义 ECS 应用角色"));
+
+    let dir = std::env::temp_dir().join(format!("ramplan-out-{}", std::process::id()));
+    let out = ramplan(
+        &[
+            "plan",
+            "emr-ecs-role",
+            "--input",
+            &path(ECS_ROLE_VALID),
+            "--out",
+            &dir.to_string_lossy(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    for file in ["permission-policy.json", "trust-policy.json", "runbook.md"] {
+        assert!(dir.join(file).is_file(), "{file} not written");
+    }
+    let trust = std::fs::read_to_string(dir.join("trust-policy.json")).unwrap();
+    assert!(trust.contains("\"emr.aliyuncs.com\""));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn plan_errors_exit_one_with_findings_and_no_artifacts() {
+    let input = "{\"emr_version\": \"3.38.3\", \"oss_buckets\": [{\"bucket\": \"Bad_Name\"}], \"role_nmae\": \"x\"}";
+    let output = ramplan(&["plan", "emr-ecs-role", "--input", "-"], Some(input));
+    assert_eq!(output.status.code(), Some(1));
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert!(plan["artifacts"].as_array().unwrap().is_empty());
+    let findings = plan["findings"].as_array().unwrap();
+    assert!(findings
+        .iter()
+        .any(|f| f["code"] == "PL605" && f["field"] == "oss_buckets[0].bucket"));
+    let unknown = findings.iter().find(|f| f["code"] == "PL002").unwrap();
+    assert_eq!(unknown["severity"], "warning");
+    assert_eq!(unknown["help"], "did you mean `role_name`?");
+
+    let md = ramplan(
+        &["plan", "emr-ecs-role", "--input", "-", "--format", "md"],
+        Some(input),
+    );
+    assert_eq!(md.status.code(), Some(1));
+    assert!(stdout(&md).is_empty());
+    assert!(String::from_utf8_lossy(&md.stderr).contains("error[PL605] [oss_buckets[0].bucket]"));
+}
+
+#[test]
+fn plan_refuses_credentials_without_echoing_them() {
+    let input = "{\"emr_version\": \"V5.16.0\", \"policy_name\": \"LTAI5tAbCdEfGhIjKlMnOp\", \"oss_buckets\": [{\"bucket\": \"examplebucket\"}]}";
+    let output = ramplan(&["plan", "emr-ecs-role", "--input", "-"], Some(input));
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("PL005"), "{text}");
+    assert!(!text.contains("LTAI5tAbCdEfGhIjKlMnOp"), "{text}");
+}
+
+#[test]
+fn plan_usage_errors_exit_two() {
+    let unknown = ramplan(&["plan", "emr-ecs-rol", "--input", "-"], Some("{}"));
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("did you mean `emr-ecs-role`?"));
+    let missing = ramplan(
+        &["plan", "emr-ecs-role", "--input", "/nonexistent.json"],
+        None,
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    let no_sql = ramplan(
+        &[
+            "plan",
+            "emr-ecs-role",
+            "--input",
+            &path(ECS_ROLE_VALID),
+            "--format",
+            "sql",
+        ],
+        None,
+    );
+    assert_eq!(no_sql.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_sql.stderr).contains("produces no MaxCompute SQL"));
+}
+
+#[test]
+fn unreadable_plan_input_points_at_line_and_column() {
+    let output = ramplan(
+        &["plan", "emr-ecs-role", "--input", "-"],
+        Some("{\n  \"emr_version\": \"V5.16.0\",\n}"),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let finding = &plan["findings"][0];
+    assert_eq!(finding["code"], "PL001");
+    assert_eq!(finding["span"]["start"]["line"], 3);
+    assert_eq!(finding["span"]["start"]["column"], 1);
+}
