@@ -309,14 +309,14 @@ fn generate_object(fields: &[FieldSpec], rng: &mut Lcg) -> serde_json::Value {
     let mut object_type = None;
     for field in fields {
         // Optional and defaulted fields are sometimes left out.
-        if (!field.required || field.default.is_some()) && rng.next() % 3 == 0 {
+        if (!field.required || field.default.is_some()) && rng.next().is_multiple_of(3) {
             continue;
         }
         let value = match &field.kind {
             FieldKind::AccountUid => {
                 serde_json::Value::from(format!("1{}", rng.word("0123456789", 15, 15)))
             }
-            FieldKind::Bool => serde_json::Value::from(rng.next() % 4 == 0),
+            FieldKind::Bool => serde_json::Value::from(rng.next().is_multiple_of(4)),
             FieldKind::Choice(values) => {
                 let v = rng.pick(values);
                 if field.name == "object_type" {

@@ -213,7 +213,7 @@ pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> (Inputs, 
         index: &index,
         findings: Vec::new(),
     };
-    let mut readable = true;
+    let readable;
     let values = match json::parse(text) {
         Err(error) => {
             // The linter's wording for syntax errors, under the plan's own code.

@@ -268,6 +268,14 @@ pub fn plan(scenario_id: &str, input_text: &str, lang: Lang) -> Result<Plan, Unk
         builder.artifacts.clear();
         builder.steps.clear();
     } else {
+        if lang == Lang::Zh {
+            // The sources give console labels in English; the Chinese ones are ramplan's.
+            builder.unconfirmed(
+                "控制台中文名称".to_owned(),
+                "步骤中的中文菜单、按钮和字段名称由 ramplan 根据英文文档翻译，可能与控制台实际显示略有不同；如有出入，请以对应的英文名称为准".to_owned(),
+                spec.source,
+            );
+        }
         let runbook = runbook::render(spec, &inputs, &builder);
         builder.artifact(
             "runbook",

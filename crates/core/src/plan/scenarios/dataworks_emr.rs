@@ -1,19 +1,1054 @@
-//! PLACEHOLDER to be replaced by the scenario's implementation (scaffolding, not done).
+//! Seed 000: DataWorks in account A registers an E-MapReduce cluster that account B owns.
+//!
+//! Account B creates a RAM role that DataWorks, acting for account A, may assume, and grants
+//! it read access to EMR; account A then registers the cluster as a computing resource.
+//!
+//! Finding codes (stable; a retired code is never reused):
+//! - PL101 error: the cluster is not an EMR Hadoop cluster (`emr_cluster_type`).
+//! - PL102 error: the version is neither V3.38.2 nor V3.38.3 (`emr_version`).
+//! - PL103 error: the cluster keeps its metadata in DLF unified metadata (`emr_metadata`).
+//! - PL104 error: the cluster uses Kerberos authentication (`kerberos`).
+//! - PL105 warning: Spark SQL nodes get table lineage but no field (column) lineage.
+//! - PL106 error: `dataworks_service_principal` is not `<16-digit ID>@emr.dataworks.aliyuncs.com`.
+//! - PL107 error: `dataworks_service_principal` names the MaxCompute service
+//!   (`engine.dataworks.aliyuncs.com`) instead of the EMR one.
+//! - PL108 error: `dataworks_service_principal` is the documentation's masked or placeholder
+//!   value (`san******@...`, `<ACCOUNT_A_SERVICE_ID>`).
+//! - PL109 warning: `dataworks_service_principal` names an account other than
+//!   `dataworks_account_uid`.
+//! - PL110 error: `emr_cluster_id` holds characters no cluster ID has, or is masked.
+//! - PL111 warning: `emr_cluster_id` does not start with `C-` as EMR cluster IDs do.
+//! - PL112 warning: the DataWorks account and the cluster's account are the same.
 
-use crate::plan::input::Inputs;
-use crate::plan::Builder;
+use crate::arn;
+use crate::finding::Severity;
+use crate::plan::emr_version::EmrVersion;
+use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
+use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
 
 use super::ScenarioSpec;
 
+const SOURCE: &str =
+    "https://www.alibabacloud.com/help/en/dataworks/user-guide/cross-account-registration-for-emr-cluster";
+
+/// The one system policy the role needs (ram-facts §9.1; its content is read-only `emr:Get*`
+/// and `emr:List*`, S39).
+const SYSTEM_POLICY: &str = "AliyunDataWorksAccessingEMRReadOnlyPolicy";
+
+/// The service DataWorks uses for EMR (`AliyunServiceRoleForDataworksOnEmr`, ram-facts §9.4).
+const EMR_SERVICE: &str = "emr.dataworks.aliyuncs.com";
+
+/// The service DataWorks uses for MaxCompute (ram-facts §9.2, §9.4): right for the
+/// `dataworks-maxcompute` scenario, wrong here.
+const MAXCOMPUTE_SERVICE: &str = "engine.dataworks.aliyuncs.com";
+
+/// The service the Data Integration seed (002) names; also wrong here.
+const DATA_INTEGRATION_SERVICE: &str = "cdp.aliyuncs.com";
+
+/// The only versions the console offers for cross-account registration.
+const SUPPORTED_VERSIONS: [EmrVersion; 2] = [EmrVersion::new(3, 38, 2), EmrVersion::new(3, 38, 3)];
+
+const CLUSTER_TYPES: &[&str] = &[
+    "hadoop",
+    "datalake",
+    "dataflow",
+    "olap",
+    "datascience",
+    "custom",
+];
+const METADATA: &[&str] = &["builtin-mysql", "rds", "dlf"];
+const WORKSPACE_MODES: &[&str] = &["basic", "standard"];
+
+static FIELDS: &[FieldSpec] = &[
+    super::DATAWORKS_ACCOUNT_UID,
+    super::RESOURCE_ACCOUNT_UID,
+    super::role_name("EMRRole"),
+    super::REGION,
+    FieldSpec {
+        name: "emr_cluster_id",
+        label_en: "EMR cluster ID",
+        label_zh: "EMR 集群 ID",
+        help_en: "Optional: the ID of account B's cluster as the EMR console shows it, such as `C-A510C0FD3FCC1234`. Without it, the plan says which cluster to pick from the list.",
+        help_zh: "可选：账号 B 的集群 ID，即 EMR 控制台中显示的 ID，例如 `C-A510C0FD3FCC1234`。不填时，计划会说明应在列表中选择哪个集群。",
+        kind: FieldKind::Text,
+        required: false,
+        default: None,
+    },
+    FieldSpec {
+        name: "emr_cluster_type",
+        label_en: "Cluster type",
+        label_zh: "集群类型",
+        help_en: "The cluster type shown on the EMR console. Only `hadoop` clusters can be registered from another account, so that is the default.",
+        help_zh: "EMR 控制台中显示的集群类型。只有 `hadoop` 集群可以跨账号注册，因此默认为 `hadoop`。",
+        kind: FieldKind::Choice(CLUSTER_TYPES),
+        required: true,
+        default: Some(Default::Str("hadoop")),
+    },
+    FieldSpec {
+        name: "emr_version",
+        label_en: "EMR version",
+        label_zh: "EMR 版本",
+        help_en: "The cluster's version, written `V3.38.3`, `EMR-3.38.3` or `3.38.3`. Only V3.38.2 and V3.38.3 can be registered from another account.",
+        help_zh: "集群版本，可写作 `V3.38.3`、`EMR-3.38.3` 或 `3.38.3`。只有 V3.38.2 和 V3.38.3 可以跨账号注册。",
+        kind: FieldKind::EmrVersion,
+        required: true,
+        default: None,
+    },
+    FieldSpec {
+        name: "emr_metadata",
+        label_en: "Metadata storage",
+        label_zh: "元数据存储",
+        help_en: "Where the cluster keeps its Hive metadata: `builtin-mysql` (the cluster's own MySQL, the default), `rds` (an ApsaraDB RDS database) or `dlf` (DLF unified metadata, which cross-account registration does not support).",
+        help_zh: "集群的 Hive 元数据存放位置：`builtin-mysql`（集群内置 MySQL，默认）、`rds`（云数据库 RDS）或 `dlf`（DLF 统一元数据，跨账号注册不支持）。",
+        kind: FieldKind::Choice(METADATA),
+        required: true,
+        default: Some(Default::Str("builtin-mysql")),
+    },
+    FieldSpec {
+        name: "kerberos",
+        label_en: "Kerberos",
+        label_zh: "Kerberos 认证",
+        help_en: "Whether the cluster has Kerberos authentication turned on. Defaults to false; clusters with Kerberos cannot be registered from another account.",
+        help_zh: "集群是否开启了 Kerberos 认证。默认为 false；开启 Kerberos 的集群不能跨账号注册。",
+        kind: FieldKind::Bool,
+        required: true,
+        default: Some(Default::Bool(false)),
+    },
+    FieldSpec {
+        name: "workspace_mode",
+        label_en: "Workspace mode",
+        label_zh: "工作空间模式",
+        help_en: "The mode of account A's DataWorks workspace: `basic` (one environment, the default) or `standard` (development and production, each registered separately).",
+        help_zh: "账号 A 的 DataWorks 工作空间模式：`basic`（简单模式，单一环境，默认）或 `standard`（标准模式，开发与生产环境需分别注册）。",
+        kind: FieldKind::Choice(WORKSPACE_MODES),
+        required: true,
+        default: Some(Default::Str("basic")),
+    },
+    FieldSpec {
+        name: "dataworks_service_principal",
+        label_en: "DataWorks service principal",
+        label_zh: "DataWorks 服务主体",
+        help_en: "Optional: the principal the role trusts, `<account A's ID>@emr.dataworks.aliyuncs.com`. Leave it empty to build it from the DataWorks account ID. The documentation prints it masked as `san******@emr.dataworks.aliyuncs.com`.",
+        help_zh: "可选：角色信任的主体，格式为 `<账号 A 的 ID>@emr.dataworks.aliyuncs.com`。留空则根据 DataWorks 所属账号 ID 生成。文档中该值以脱敏形式 `san******@emr.dataworks.aliyuncs.com` 出现。",
+        kind: FieldKind::Text,
+        required: false,
+        default: None,
+    },
+];
+
 pub static SCENARIO: ScenarioSpec = ScenarioSpec {
     id: "dataworks-emr",
-    title_en: "dataworks-emr",
-    title_zh: "dataworks-emr",
-    summary_en: "",
-    summary_zh: "",
-    source: "",
-    fields: &[],
+    title_en: "Register another account's EMR cluster in DataWorks",
+    title_zh: "在 DataWorks 中注册其他账号的 EMR 集群",
+    summary_en: "Account B, which owns an E-MapReduce Hadoop cluster, creates a RAM role that DataWorks may assume on behalf of account A; account A then adds the cluster to its workspace as a computing resource.",
+    summary_zh: "拥有 E-MapReduce Hadoop 集群的账号 B 创建一个 RAM 角色，允许 DataWorks 代表账号 A 扮演；随后账号 A 将该集群作为计算资源加入自己的工作空间。",
+    source: SOURCE,
+    fields: FIELDS,
     build,
 };
 
-fn build(_inputs: &Inputs, _b: &mut Builder) {}
+fn build(inputs: &Inputs, b: &mut Builder) {
+    check_limitations(inputs, b);
+    let cluster_id = inputs
+        .str("emr_cluster_id")
+        .and_then(|id| check_cluster_id(id, b));
+    let dataworks_uid = inputs.str("dataworks_account_uid");
+    let resource_uid = inputs.str("resource_account_uid");
+    if let (Some(a), Some(owner)) = (dataworks_uid, resource_uid) {
+        if a == owner {
+            let message = b.t(
+                format!("the DataWorks account and the cluster's account are both `{a}`; this plan is for a cluster in another account"),
+                format!("DataWorks 所属账号与集群所属账号同为 `{a}`；本计划适用于其他账号的集群"),
+            );
+            let help = b.t(
+                "a cluster of the workspace's own account is registered directly, without a cross-account role",
+                "工作空间所属账号自己的集群可直接注册，无需跨账号角色",
+            );
+            b.finding(
+                "PL112",
+                Severity::Warning,
+                Some("resource_account_uid"),
+                message,
+                Some(help),
+            );
+        }
+    }
+    let principal = match inputs.str("dataworks_service_principal") {
+        Some(given) => check_principal(given, dataworks_uid, b),
+        None => dataworks_uid.map(|uid| format!("{uid}@{EMR_SERVICE}")),
+    };
+    let message = b.t(
+        "Spark SQL nodes on this cluster get table-level lineage only: Data Map shows no field (column) lineage for them",
+        "该集群上的 Spark SQL 节点只有表级血缘：数据地图中不会显示它们的字段级血缘",
+    );
+    b.finding("PL105", Severity::Warning, None, message, None);
+
+    if b.findings.iter().any(|f| f.severity == Severity::Error) {
+        return;
+    }
+    let (Some(dataworks_uid), Some(resource_uid), Some(principal), Some(version)) = (
+        dataworks_uid,
+        resource_uid,
+        principal,
+        EmrVersion::parse(inputs.text("emr_version")),
+    ) else {
+        return;
+    };
+    let role = inputs.text("role_name");
+    let region = inputs.text("region");
+    let standard = inputs.str("workspace_mode") == Some("standard");
+
+    // Element order as the seed prints it: Statement (Action, Effect, Principal), Version.
+    let trust = Json::obj([
+        (
+            "Statement",
+            Json::Arr(vec![Json::obj([
+                ("Action", Json::str("sts:AssumeRole")),
+                ("Effect", Json::str("Allow")),
+                (
+                    "Principal",
+                    Json::obj([("Service", Json::strs([principal.as_str()]))]),
+                ),
+            ])]),
+        ),
+        ("Version", Json::str("1")),
+    ]);
+    b.artifact(
+        "trust-policy",
+        ArtifactKind::TrustPolicy,
+        b.t(
+            format!("Trust policy of `{role}`"),
+            format!("`{role}` 的信任策略"),
+        ),
+        "trust-policy.json",
+        trust.pretty(),
+    );
+    b.artifact(
+        "system-policies",
+        ArtifactKind::SystemPolicies,
+        b.t(
+            format!("System policies to attach to `{role}`"),
+            format!("需为 `{role}` 授权的系统策略"),
+        ),
+        "system-policies.json",
+        Json::strs([SYSTEM_POLICY]).pretty(),
+    );
+
+    // Account B: the role.
+    let mut step = Step::new(
+        Account::Resource,
+        b.t("Create the role for account A", "创建供账号 A 使用的角色"),
+        b.t(
+            "RAM console > Identities > Roles > Create Role",
+            "RAM 控制台 > 身份管理 > 角色 > 创建角色",
+        ),
+        b.t(
+            format!("Log on to the RAM console with account B (`{resource_uid}`), which owns the cluster. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter account A's ID. Account A's ID is shown when you log on with it and hover over the profile picture in the top bar. The console writes a trust policy that names account A; the next step narrows it to DataWorks."),
+            format!("使用拥有集群的账号 B（`{resource_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他云账号”并填写账号 A 的 ID。用账号 A 登录后将鼠标悬停在顶部导航栏的头像上即可看到其 ID。控制台会生成一份信任账号 A 的信任策略；下一步会将其收窄为只信任 DataWorks。"),
+        ),
+    );
+    step.param(
+        b.t("Select Trusted Entity", "选择可信实体类型"),
+        b.t("Alibaba Cloud Account", "阿里云账号"),
+    )
+    .param(b.t("RAM Role Name", "角色名称"), role)
+    .param(
+        b.t("Select Trusted Alibaba Cloud Account", "选择信任的云账号"),
+        b.t("Other Alibaba Cloud Account", "其他云账号"),
+    )
+    .param(b.t("Account ID", "账号 ID"), dataworks_uid)
+    .verify(b.t(
+        format!("`{role}` appears in the list of roles"),
+        format!("角色列表中出现 `{role}`"),
+    ));
+    b.push_step(step);
+
+    let mut step = Step::new(
+        Account::Resource,
+        b.t("Replace the trust policy", "替换信任策略"),
+        b.t(
+            format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"),
+            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略"),
+        ),
+        b.t(
+            format!("Replace the whole document with the one below and save it. It lets DataWorks, acting for account A, assume the role. The principal is account A's ID followed by `@{EMR_SERVICE}`, here `{principal}`. The documentation prints this value masked, as `san******@{EMR_SERVICE}`, and explains that it stands for account A's ID; no source shows it unmasked (see the end of the plan)."),
+            format!("用下方内容替换整份信任策略并保存。该策略允许 DataWorks 代表账号 A 扮演此角色。主体为账号 A 的 ID 加上 `@{EMR_SERVICE}`，此处为 `{principal}`。文档中该值以脱敏形式 `san******@{EMR_SERVICE}` 出现，并说明它代表账号 A 的 ID；没有任何资料给出其未脱敏的写法（见计划末尾）。"),
+        ),
+    );
+    step.paste("trust-policy")
+        .caution(b.t(
+            "do not paste the masked value from the documentation: a role that trusts `san******@...` can be assumed by no one",
+            "不要粘贴文档中的脱敏值：信任 `san******@...` 的角色无法被任何人扮演",
+        ))
+        .verify(b.t(
+            format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"),
+            format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`"),
+        ));
+    b.push_step(step);
+
+    let mut step = Step::new(
+        Account::Resource,
+        b.t("Grant the read-only EMR policy", "授予 EMR 只读策略"),
+        b.t(
+            format!("RAM console > Identities > Roles > {role} > Permissions > Grant Permission"),
+            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 权限管理 > 新增授权"),
+        ),
+        b.t(
+            "Choose System Policy, select the policy below and confirm. It lets DataWorks list account B's clusters and read their details and configuration; it grants no write access.",
+            "选择“系统策略”，选中下方策略并确认。该策略允许 DataWorks 列出账号 B 的集群并读取其详情与配置，不包含任何写权限。",
+        ),
+    );
+    step.param(
+        b.t("Policy type", "权限策略类型"),
+        b.t("System Policy", "系统策略"),
+    )
+    .param(b.t("Policy", "权限策略"), SYSTEM_POLICY)
+    .verify(b.t(
+        format!("the Permissions tab of `{role}` lists `{SYSTEM_POLICY}`"),
+        format!("`{role}` 的“权限管理”页签中列出 `{SYSTEM_POLICY}`"),
+    ));
+    b.push_step(step);
+
+    // Account A: DataWorks.
+    let mut step = Step::new(
+        Account::Dataworks,
+        b.t(
+            "Open Computing Resources in Management Center",
+            "打开管理中心的计算资源页面",
+        ),
+        b.t(
+            "DataWorks console > More > Management Center > Computing Resources",
+            "DataWorks 控制台 > 更多 > 管理中心 > 计算资源",
+        ),
+        b.t(
+            format!("Log on to the DataWorks console with account A (`{dataworks_uid}`) and choose region `{region}` in the top bar. In the left pane choose More > Management Center, pick the workspace, click Go to Management Center, then click Computing Resources."),
+            format!("使用账号 A（`{dataworks_uid}`）登录 DataWorks 控制台，在顶部导航栏选择地域 `{region}`。在左侧导航栏选择“更多 > 管理中心”，选择工作空间后单击“进入管理中心”，再单击“计算资源”。"),
+        ),
+    );
+    step.param(b.t("Region", "地域"), region);
+    b.push_step(step);
+
+    let cluster = match &cluster_id {
+        Some(id) => id.clone(),
+        None => b.t(
+            format!("choose account B's {version} Hadoop cluster"),
+            format!("选择账号 B 的 {version} Hadoop 集群"),
+        ),
+    };
+    let instructions = if standard {
+        b.t(
+            "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account. The workspace is in standard mode, so register the cluster twice: once for the development environment and once for production, each with the values below. The cluster list offers only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata.",
+            "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源。该工作空间为标准模式，需注册两次：开发环境一次、生产环境一次，分别按下表填写。集群列表中只会出现版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群。",
+        )
+    } else {
+        b.t(
+            "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account, and fill in the values below. The cluster list offers only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata.",
+            "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源，并按下表填写。集群列表中只会出现版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群。",
+        )
+    };
+    let mut step = Step::new(
+        Account::Dataworks,
+        b.t("Register account B's cluster", "注册账号 B 的集群"),
+        b.t(
+            "Management Center > Computing Resources",
+            "管理中心 > 计算资源",
+        ),
+        instructions,
+    );
+    let environments: Vec<Option<String>> = if standard {
+        vec![
+            Some(b.t("Development", "开发环境")),
+            Some(b.t("Production", "生产环境")),
+        ]
+    } else {
+        vec![None]
+    };
+    for environment in &environments {
+        let label = |name: String| match environment {
+            Some(env) => format!("{env} · {name}"),
+            None => name,
+        };
+        step.param(
+            label(b.t("Alibaba Cloud Primary Account UID", "阿里云主账号 UID")),
+            resource_uid,
+        )
+        .param(label(b.t("Opposite RAM Role", "对方 RAM 角色")), role)
+        .param(
+            label(b.t("Peer EMR Cluster", "对方 EMR 集群")),
+            cluster.as_str(),
+        );
+    }
+    step.verify(if standard {
+        b.t(
+            "the cluster is listed under Computing Resources in both the development and the production environment; if it is missing from the Peer EMR Cluster list, check the version, the metadata setting and the role's policy",
+            "开发环境和生产环境的计算资源列表中都出现该集群；若“对方 EMR 集群”列表中找不到它，请检查版本、元数据设置和角色的权限策略",
+        )
+    } else {
+        b.t(
+            "the cluster is listed under Computing Resources; if it is missing from the Peer EMR Cluster list, check the version, the metadata setting and the role's policy",
+            "计算资源列表中出现该集群；若“对方 EMR 集群”列表中找不到它，请检查版本、元数据设置和角色的权限策略",
+        )
+    });
+    b.push_step(step);
+
+    let mut step = Step::new(
+        Account::Dataworks,
+        b.t("Initialize the resource group", "初始化资源组"),
+        b.t(
+            "Management Center > Computing Resources > the registered cluster",
+            "管理中心 > 计算资源 > 已注册的集群",
+        ),
+        if standard {
+            b.t(
+                "For each environment, initialize the resource group that will run the cluster's tasks, so that it is set up to reach the cluster. Do it now, since this is the first association, and again whenever the cluster's service configuration changes (core-site.xml, for example) or its components are upgraded.",
+                "分别为每个环境初始化将运行该集群任务的资源组，使其具备访问集群所需的配置。首次关联时需要执行；此后每当集群的服务配置变化（例如修改 core-site.xml）或组件升级，也要重新初始化。",
+            )
+        } else {
+            b.t(
+                "Initialize the resource group that will run the cluster's tasks, so that it is set up to reach the cluster. Do it now, since this is the first association, and again whenever the cluster's service configuration changes (core-site.xml, for example) or its components are upgraded.",
+                "初始化将运行该集群任务的资源组，使其具备访问集群所需的配置。首次关联时需要执行；此后每当集群的服务配置变化（例如修改 core-site.xml）或组件升级，也要重新初始化。",
+            )
+        },
+    );
+    step.caution(b.t(
+        "initialization can make tasks that are running on the resource group fail: do it off-peak, unless tasks are already failing after a cluster configuration change. If initialization fails, run the connectivity diagnosis tool to find out why.",
+        "初始化可能导致资源组上正在运行的任务失败：请在业务低峰期执行，除非集群配置变更后任务已经开始失败。若初始化失败，请使用网络连通性诊断工具排查原因。",
+    ))
+    .verify(b.t(
+        "initialization reports success and the resource group can reach the cluster",
+        "初始化显示成功，且资源组可以连通集群",
+    ));
+    b.push_step(step);
+
+    b.unconfirmed(
+        b.t("DataWorks service principal", "DataWorks 服务主体"),
+        b.t(
+            format!("the documentation shows the principal only masked, as `san******@{EMR_SERVICE}`, and says it stands for account A's ID. Account IDs are 16 digits, so `san` is not a literal prefix; ramplan writes `<account A's ID>@{EMR_SERVICE}` (here `{principal}`), the form Alibaba Cloud uses for a service acting for another account"),
+            format!("文档只给出了脱敏后的主体 `san******@{EMR_SERVICE}`，并说明它代表账号 A 的 ID。账号 ID 为 16 位数字，`san` 并非字面前缀；ramplan 按阿里云中“服务代表其他账号”的通用格式写作 `<账号 A 的 ID>@{EMR_SERVICE}`（此处为 `{principal}`）"),
+        ),
+        SOURCE,
+    );
+    if standard {
+        b.unconfirmed(
+            b.t("Production cluster in standard mode", "标准模式下的生产环境集群"),
+            b.t(
+                "the documentation says to configure development and production separately but not whether both may point at the same cluster; ramplan fills in the same account, role and cluster for both. To run production on another cluster of account B, choose that cluster in the production registration",
+                "文档要求分别配置开发和生产环境，但没有说明两者能否指向同一集群；ramplan 为两者填写了相同的账号、角色和集群。若生产环境要使用账号 B 的另一个集群，请在生产环境注册时选择该集群",
+            ),
+            SOURCE,
+        );
+    }
+}
+
+/// The documented limitations, each an error on its own field.
+fn check_limitations(inputs: &Inputs, b: &mut Builder) {
+    if let Some(kind) = inputs.str("emr_cluster_type") {
+        if kind != "hadoop" {
+            let message = b.t(
+                format!("only EMR Hadoop clusters can be registered from another account, not `{kind}` clusters"),
+                format!("只有 EMR Hadoop 集群可以跨账号注册，`{kind}` 集群不行"),
+            );
+            let help = b.t(
+                "create a Hadoop cluster of V3.38.2 or V3.38.3 in account B, or register the cluster from its own account",
+                "请在账号 B 中创建 V3.38.2 或 V3.38.3 的 Hadoop 集群，或在集群所属账号中直接注册",
+            );
+            b.finding(
+                "PL101",
+                Severity::Error,
+                Some("emr_cluster_type"),
+                message,
+                Some(help),
+            );
+        }
+    }
+    if let Some(version) = inputs.str("emr_version").and_then(EmrVersion::parse) {
+        if !SUPPORTED_VERSIONS.contains(&version) {
+            let message = b.t(
+                format!("only clusters of V3.38.2 or V3.38.3 can be registered from another account, not {version}"),
+                format!("只有 V3.38.2 或 V3.38.3 的集群可以跨账号注册，{version} 不行"),
+            );
+            let help = b.t(
+                "the console lists no other version for a cross-account cluster",
+                "跨账号注册时，控制台不会列出其他版本的集群",
+            );
+            b.finding(
+                "PL102",
+                Severity::Error,
+                Some("emr_version"),
+                message,
+                Some(help),
+            );
+        }
+    }
+    if inputs.str("emr_metadata") == Some("dlf") {
+        let message = b.t(
+            "clusters whose metadata is DLF unified metadata cannot be registered from another account",
+            "元数据为 DLF 统一元数据的集群不能跨账号注册",
+        );
+        let help = b.t(
+            "the cluster must keep its metadata in its built-in MySQL or in an RDS database",
+            "集群的元数据必须存放在内置 MySQL 或 RDS 数据库中",
+        );
+        b.finding(
+            "PL103",
+            Severity::Error,
+            Some("emr_metadata"),
+            message,
+            Some(help),
+        );
+    }
+    if inputs.bool("kerberos") {
+        let message = b.t(
+            "clusters with Kerberos authentication cannot be registered from another account",
+            "开启 Kerberos 认证的集群不能跨账号注册",
+        );
+        b.finding("PL104", Severity::Error, Some("kerberos"), message, None);
+    }
+}
+
+/// Returns the ID to write into the steps, or `None` when it cannot be used.
+fn check_cluster_id(id: &str, b: &mut Builder) -> Option<String> {
+    let field = Some("emr_cluster_id");
+    if arn::looks_like_placeholder(id) || id.contains('*') {
+        let message = b.t(
+            format!("`emr_cluster_id` `{id}` is masked or a placeholder"),
+            format!("`emr_cluster_id` 的值 `{id}` 是脱敏值或占位符"),
+        );
+        let help = b.t(
+            "copy the full ID from account B's EMR console, or leave the field empty and pick the cluster from the list",
+            "请从账号 B 的 EMR 控制台复制完整 ID，或留空并在列表中选择集群",
+        );
+        b.finding("PL110", Severity::Error, field, message, Some(help));
+        return None;
+    }
+    if id
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '\\'))
+    {
+        let message = b.t(
+            format!("`emr_cluster_id` `{id}` contains spaces or quotes, which no cluster ID has"),
+            format!("`emr_cluster_id` 的值 `{id}` 包含空格或引号，集群 ID 中不会出现这些字符"),
+        );
+        b.finding("PL110", Severity::Error, field, message, None);
+        return None;
+    }
+    let prefix = id.get(..2).unwrap_or_default();
+    if !prefix.eq_ignore_ascii_case("c-") {
+        let message = b.t(
+            format!("`emr_cluster_id` `{id}` does not look like an EMR cluster ID, which starts with `C-`"),
+            format!("`emr_cluster_id` 的值 `{id}` 不像 EMR 集群 ID（集群 ID 以 `C-` 开头）"),
+        );
+        b.finding("PL111", Severity::Warning, field, message, None);
+    }
+    Some(id.to_owned())
+}
+
+/// Checks a principal the user gave; returns the value to trust when it is usable.
+fn check_principal(given: &str, dataworks_uid: Option<&str>, b: &mut Builder) -> Option<String> {
+    let field = Some("dataworks_service_principal");
+    let expected = b.t(
+        format!("`<account A's ID>@{EMR_SERVICE}`"),
+        format!("`<账号 A 的 ID>@{EMR_SERVICE}`"),
+    );
+    let leave_empty = b.t(
+        "leave the field empty to build it from `dataworks_account_uid`",
+        "留空即可根据 `dataworks_account_uid` 自动生成",
+    );
+    let Some((account, service)) = given.split_once('@') else {
+        if arn::looks_like_placeholder(given) {
+            let message = b.t(
+                format!("`dataworks_service_principal` `{given}` is the documentation's placeholder, not a principal"),
+                format!("`dataworks_service_principal` 的值 `{given}` 是文档中的占位符，不是主体"),
+            );
+            b.finding("PL108", Severity::Error, field, message, Some(leave_empty));
+        } else {
+            let message = b.t(
+                format!("`dataworks_service_principal` `{given}` names no account; across accounts the principal is {expected}"),
+                format!("`dataworks_service_principal` 的值 `{given}` 缺少账号；跨账号时主体应为 {expected}"),
+            );
+            let help = b.t(
+                format!("a service name alone (`{EMR_SERVICE}`) means the service in account B itself, not DataWorks acting for account A; {leave_empty}"),
+                format!("只写服务名（`{EMR_SERVICE}`）表示账号 B 自己的服务，而非代表账号 A 的 DataWorks；{leave_empty}"),
+            );
+            b.finding("PL106", Severity::Error, field, message, Some(help));
+        }
+        return None;
+    };
+    let service = service.to_ascii_lowercase();
+    let mut usable = true;
+    if service == MAXCOMPUTE_SERVICE {
+        let message = b.t(
+            format!("`dataworks_service_principal` names `{MAXCOMPUTE_SERVICE}`, the service DataWorks uses for MaxCompute; registering an EMR cluster needs `{EMR_SERVICE}`"),
+            format!("`dataworks_service_principal` 中的 `{MAXCOMPUTE_SERVICE}` 是 DataWorks 访问 MaxCompute 所用的服务；注册 EMR 集群需要 `{EMR_SERVICE}`"),
+        );
+        let help = b.t(
+            format!("the `{MAXCOMPUTE_SERVICE}` principal belongs to cross-account MaxCompute data sources (scenario `dataworks-maxcompute`); {leave_empty}"),
+            format!("`{MAXCOMPUTE_SERVICE}` 主体用于跨账号 MaxCompute 数据源（场景 `dataworks-maxcompute`）；{leave_empty}"),
+        );
+        b.finding("PL107", Severity::Error, field, message, Some(help));
+        usable = false;
+    } else if service != EMR_SERVICE {
+        let message = b.t(
+            format!("`dataworks_service_principal` names the service `{service}`; registering an EMR cluster needs {expected}"),
+            format!("`dataworks_service_principal` 中的服务为 `{service}`；注册 EMR 集群需要 {expected}"),
+        );
+        let help = if service == DATA_INTEGRATION_SERVICE {
+            b.t(
+                format!("`{DATA_INTEGRATION_SERVICE}` is the principal the Data Integration documentation gives for RDS, Hive and Kafka data sources (scenario `dataworks-di`); {leave_empty}"),
+                format!("`{DATA_INTEGRATION_SERVICE}` 是数据集成文档中 RDS、Hive、Kafka 数据源所用的主体（场景 `dataworks-di`）；{leave_empty}"),
+            )
+        } else {
+            leave_empty.clone()
+        };
+        b.finding("PL106", Severity::Error, field, message, Some(help));
+        usable = false;
+    }
+    if arn::looks_like_placeholder(account) || account.contains('*') {
+        let message = b.t(
+            format!("`dataworks_service_principal` starts with `{account}`, the documentation's masked stand-in for account A's ID"),
+            format!("`dataworks_service_principal` 以 `{account}` 开头，这是文档中代替账号 A 的 ID 的脱敏值"),
+        );
+        let help = b.t(
+            format!("a role that trusts the masked value can be assumed by no one; write account A's 16-digit ID, or {leave_empty}"),
+            format!("信任脱敏值的角色无法被任何人扮演；请填写账号 A 的 16 位 ID，或{leave_empty}"),
+        );
+        b.finding("PL108", Severity::Error, field, message, Some(help));
+        usable = false;
+    } else if !arn::is_account_id(account) {
+        let message = b.t(
+            format!("`dataworks_service_principal` starts with `{account}`, which is not a 16-digit account ID; the principal is {expected}"),
+            format!("`dataworks_service_principal` 以 `{account}` 开头，这不是 16 位账号 ID；主体应为 {expected}"),
+        );
+        b.finding("PL106", Severity::Error, field, message, Some(leave_empty));
+        usable = false;
+    } else if let Some(uid) = dataworks_uid.filter(|uid| *uid != account) {
+        let message = b.t(
+            format!("`dataworks_service_principal` names account `{account}`, but the DataWorks account is `{uid}`; the role will trust DataWorks acting for `{account}`"),
+            format!("`dataworks_service_principal` 中的账号为 `{account}`，而 DataWorks 所属账号为 `{uid}`；该角色将信任代表 `{account}` 的 DataWorks"),
+        );
+        let help = b.t(
+            format!("check which account owns the workspace, or {leave_empty}"),
+            format!("请确认工作空间属于哪个账号，或{leave_empty}"),
+        );
+        b.finding("PL109", Severity::Warning, field, message, Some(help));
+    }
+    usable.then(|| format!("{account}@{service}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Lang;
+    use crate::lint::{lint, KindChoice, LintOptions};
+    use crate::plan::{plan, Plan};
+
+    const A: &str = "1111222233334444";
+    const B: &str = "5555666677778888";
+
+    fn input(extra: &[(&str, serde_json::Value)]) -> String {
+        let mut object = serde_json::json!({
+            "dataworks_account_uid": A,
+            "resource_account_uid": B,
+            "region": "cn-hangzhou",
+            "emr_cluster_id": "C-A510C0FD3FCC1234",
+            "emr_version": "V3.38.3",
+        });
+        for (key, value) in extra {
+            object[*key] = value.clone();
+        }
+        object.to_string()
+    }
+
+    fn run(extra: &[(&str, serde_json::Value)]) -> Plan {
+        plan("dataworks-emr", &input(extra), Lang::En).unwrap()
+    }
+
+    fn codes(plan: &Plan, severity: Severity) -> Vec<(&'static str, Option<&str>)> {
+        plan.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .map(|f| (f.code, f.field.as_deref()))
+            .collect()
+    }
+
+    fn has(plan: &Plan, code: &str, severity: Severity, field: Option<&str>) -> bool {
+        plan.findings
+            .iter()
+            .any(|f| f.code == code && f.severity == severity && f.field.as_deref() == field)
+    }
+
+    #[test]
+    fn typical_plan_has_trust_policy_system_policy_and_six_steps() {
+        let plan = run(&[]);
+        assert!(!plan.has_errors(), "{:#?}", plan.findings);
+        let trust = plan.artifact("trust-policy").unwrap();
+        assert_eq!(
+            trust.content,
+            format!(
+                "{{\n  \"Statement\": [\n    {{\n      \"Action\": \"sts:AssumeRole\",\n      \"Effect\": \"Allow\",\n      \"Principal\": {{\n        \"Service\": [\n          \"{A}@emr.dataworks.aliyuncs.com\"\n        ]\n      }}\n    }}\n  ],\n  \"Version\": \"1\"\n}}\n"
+            )
+        );
+        let system = plan.artifact("system-policies").unwrap();
+        let names: Vec<String> = serde_json::from_str(&system.content).unwrap();
+        assert_eq!(names, ["AliyunDataWorksAccessingEMRReadOnlyPolicy"]);
+        assert!(plan.artifact("runbook").is_some());
+
+        let accounts: Vec<Account> = plan.steps.iter().map(|s| s.account).collect();
+        assert_eq!(
+            accounts,
+            [
+                Account::Resource,
+                Account::Resource,
+                Account::Resource,
+                Account::Dataworks,
+                Account::Dataworks,
+                Account::Dataworks
+            ]
+        );
+        let create = &plan.steps[0];
+        assert!(create
+            .parameters
+            .iter()
+            .any(|p| p.name == "Account ID" && p.value == A));
+        assert!(create
+            .parameters
+            .iter()
+            .any(|p| p.name == "RAM Role Name" && p.value == "EMRRole"));
+        assert_eq!(plan.steps[1].artifacts, ["trust-policy"]);
+        assert!(plan.steps[2]
+            .parameters
+            .iter()
+            .any(|p| p.value == "AliyunDataWorksAccessingEMRReadOnlyPolicy"));
+        assert!(plan.steps[3]
+            .parameters
+            .iter()
+            .any(|p| p.value == "cn-hangzhou"));
+        let register: Vec<(&str, &str)> = plan.steps[4]
+            .parameters
+            .iter()
+            .map(|p| (p.name.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(
+            register,
+            [
+                ("Alibaba Cloud Primary Account UID", B),
+                ("Opposite RAM Role", "EMRRole"),
+                ("Peer EMR Cluster", "C-A510C0FD3FCC1234"),
+            ]
+        );
+        let init = &plan.steps[5];
+        assert_eq!(init.cautions.len(), 1);
+        assert!(init.cautions[0].contains("off-peak"));
+        assert!(init.cautions[0].contains("connectivity diagnosis"));
+        assert!(plan.steps.iter().all(|s| s.number > 0));
+        assert!(plan.steps[0].verification.is_some());
+    }
+
+    #[test]
+    fn spark_lineage_is_a_warning() {
+        let plan = run(&[]);
+        assert_eq!(codes(&plan, Severity::Warning), [("PL105", None)]);
+    }
+
+    #[test]
+    fn generated_policies_lint_clean_in_both_languages() {
+        for lang in [Lang::En, Lang::Zh] {
+            for mode in ["basic", "standard"] {
+                let text = input(&[("workspace_mode", mode.into())]);
+                let plan = plan("dataworks-emr", &text, lang).unwrap();
+                assert!(!plan.has_errors(), "{:#?}", plan.findings);
+                let trust = plan.artifact("trust-policy").unwrap();
+                let report = lint(
+                    &trust.content,
+                    &LintOptions {
+                        kind: KindChoice::Trust,
+                        lang,
+                        role_name: Some("EMRRole".to_owned()),
+                        ..LintOptions::default()
+                    },
+                );
+                assert!(
+                    report
+                        .findings
+                        .iter()
+                        .all(|f| !matches!(f.severity, Severity::Error | Severity::Security)),
+                    "{:#?}",
+                    report.findings
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn each_limitation_is_an_error_on_its_field() {
+        let cases: [(&str, serde_json::Value, &str); 4] = [
+            ("emr_cluster_type", "datalake".into(), "PL101"),
+            ("emr_version", "V5.16.0".into(), "PL102"),
+            ("emr_metadata", "dlf".into(), "PL103"),
+            ("kerberos", true.into(), "PL104"),
+        ];
+        for (field, value, code) in cases {
+            let plan = run(&[(field, value)]);
+            assert_eq!(
+                codes(&plan, Severity::Error),
+                [(code, Some(field))],
+                "{field}"
+            );
+            assert!(plan.artifacts.is_empty() && plan.steps.is_empty());
+        }
+        for kind in ["dataflow", "olap", "datascience", "custom"] {
+            let plan = run(&[("emr_cluster_type", kind.into())]);
+            assert!(has(
+                &plan,
+                "PL101",
+                Severity::Error,
+                Some("emr_cluster_type")
+            ));
+        }
+        for metadata in ["builtin-mysql", "rds"] {
+            assert!(!run(&[("emr_metadata", metadata.into())]).has_errors());
+        }
+    }
+
+    #[test]
+    fn all_four_limitations_fire_together() {
+        let plan = run(&[
+            ("emr_cluster_type", "datalake".into()),
+            ("emr_version", "EMR-5.8.0".into()),
+            ("emr_metadata", "dlf".into()),
+            ("kerberos", true.into()),
+        ]);
+        assert_eq!(
+            codes(&plan, Severity::Error),
+            [
+                ("PL101", Some("emr_cluster_type")),
+                ("PL102", Some("emr_version")),
+                ("PL103", Some("emr_metadata")),
+                ("PL104", Some("kerberos")),
+            ]
+        );
+    }
+
+    #[test]
+    fn version_boundaries() {
+        for (version, ok) in [
+            ("V3.38.1", false),
+            ("V3.38.2", true),
+            ("V3.38.3", true),
+            ("V3.38.4", false),
+            ("EMR-3.38.3", true),
+            ("3.38.3", true),
+            ("3.38.2", true),
+            ("V3.37.2", false),
+            ("V4.38.3", false),
+        ] {
+            let plan = run(&[("emr_version", version.into())]);
+            assert_eq!(!plan.has_errors(), ok, "{version}: {:#?}", plan.findings);
+            if !ok {
+                assert!(has(&plan, "PL102", Severity::Error, Some("emr_version")));
+            }
+        }
+        // Normalised in the inputs and named in the steps when no cluster ID is given.
+        let text = input(&[
+            ("emr_version", "EMR-3.38.2".into()),
+            ("emr_cluster_id", serde_json::Value::Null),
+        ]);
+        let plan = plan("dataworks-emr", &text, Lang::En).unwrap();
+        assert_eq!(plan.inputs.str("emr_version"), Some("V3.38.2"));
+        assert!(plan.steps[4]
+            .parameters
+            .iter()
+            .any(|p| p.name == "Peer EMR Cluster" && p.value.contains("V3.38.2 Hadoop cluster")));
+    }
+
+    #[test]
+    fn defaults_follow_the_seed() {
+        let plan = run(&[]);
+        assert_eq!(plan.inputs.str("role_name"), Some("EMRRole"));
+        assert_eq!(plan.inputs.str("emr_cluster_type"), Some("hadoop"));
+        assert_eq!(plan.inputs.str("emr_metadata"), Some("builtin-mysql"));
+        assert_eq!(
+            plan.inputs.get("kerberos"),
+            Some(&crate::plan::Value::Bool(false))
+        );
+        assert_eq!(plan.inputs.str("workspace_mode"), Some("basic"));
+        assert_eq!(plan.inputs.str("dataworks_service_principal"), None);
+    }
+
+    #[test]
+    fn standard_mode_registers_development_and_production() {
+        let basic = run(&[]);
+        let standard = run(&[("workspace_mode", "standard".into())]);
+        assert_eq!(basic.steps.len(), standard.steps.len());
+        assert_eq!(basic.steps[4].parameters.len(), 3);
+        let names: Vec<&str> = standard.steps[4]
+            .parameters
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Development · Alibaba Cloud Primary Account UID",
+                "Development · Opposite RAM Role",
+                "Development · Peer EMR Cluster",
+                "Production · Alibaba Cloud Primary Account UID",
+                "Production · Opposite RAM Role",
+                "Production · Peer EMR Cluster",
+            ]
+        );
+        assert!(standard.steps[4].instructions.contains("twice"));
+        assert!(standard.steps[5].instructions.contains("each environment"));
+        assert_eq!(basic.unconfirmed.len(), 1);
+        assert_eq!(standard.unconfirmed.len(), 2);
+    }
+
+    #[test]
+    fn the_masked_principal_is_reported_as_unconfirmed() {
+        let plan = run(&[]);
+        let entry = &plan.unconfirmed[0];
+        assert!(entry
+            .assumption
+            .contains("san******@emr.dataworks.aliyuncs.com"));
+        assert!(entry
+            .assumption
+            .contains(&format!("{A}@emr.dataworks.aliyuncs.com")));
+        assert_eq!(entry.source, SOURCE);
+        let trust_step = &plan.steps[1];
+        assert!(trust_step.instructions.contains("san******"));
+        assert!(trust_step.instructions.contains("account A's ID"));
+    }
+
+    #[test]
+    fn a_matching_principal_is_accepted() {
+        let given = format!("{A}@emr.dataworks.aliyuncs.com");
+        let plan = run(&[("dataworks_service_principal", given.clone().into())]);
+        assert!(!plan.has_errors(), "{:#?}", plan.findings);
+        assert!(plan
+            .artifact("trust-policy")
+            .unwrap()
+            .content
+            .contains(&given));
+        // Service names are matched ignoring case and written in lowercase.
+        let plan = run(&[(
+            "dataworks_service_principal",
+            format!("{A}@EMR.DataWorks.aliyuncs.com").into(),
+        )]);
+        assert!(plan
+            .artifact("trust-policy")
+            .unwrap()
+            .content
+            .contains(&given));
+    }
+
+    #[test]
+    fn principal_mix_ups() {
+        let field = Some("dataworks_service_principal");
+        let engine = run(&[(
+            "dataworks_service_principal",
+            format!("{A}@engine.dataworks.aliyuncs.com").into(),
+        )]);
+        assert_eq!(codes(&engine, Severity::Error), [("PL107", field)]);
+        assert!(engine.findings[0].message.contains("MaxCompute"));
+
+        let masked = run(&[(
+            "dataworks_service_principal",
+            "san******@emr.dataworks.aliyuncs.com".into(),
+        )]);
+        assert_eq!(codes(&masked, Severity::Error), [("PL108", field)]);
+
+        let placeholder = run(&[(
+            "dataworks_service_principal",
+            "<ACCOUNT_A_SERVICE_ID>".into(),
+        )]);
+        assert_eq!(codes(&placeholder, Severity::Error), [("PL108", field)]);
+
+        let other = run(&[(
+            "dataworks_service_principal",
+            format!("{B}@emr.dataworks.aliyuncs.com").into(),
+        )]);
+        assert!(!other.has_errors());
+        assert!(has(&other, "PL109", Severity::Warning, field));
+        assert!(other
+            .artifact("trust-policy")
+            .unwrap()
+            .content
+            .contains(&format!("{B}@emr.dataworks.aliyuncs.com")));
+
+        for bad in [
+            "emr.dataworks.aliyuncs.com".to_owned(),
+            "123@emr.dataworks.aliyuncs.com".to_owned(),
+            format!("{A}@emr.aliyuncs.com"),
+            format!("acs:ram::{A}:root"),
+        ] {
+            let plan = run(&[("dataworks_service_principal", bad.clone().into())]);
+            assert_eq!(codes(&plan, Severity::Error), [("PL106", field)], "{bad}");
+        }
+        let cdp = run(&[(
+            "dataworks_service_principal",
+            format!("{A}@cdp.aliyuncs.com").into(),
+        )]);
+        assert_eq!(codes(&cdp, Severity::Error), [("PL106", field)]);
+        assert!(cdp.findings[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("dataworks-di"));
+
+        // Two problems in one value are both reported.
+        let both = run(&[(
+            "dataworks_service_principal",
+            "san******@engine.dataworks.aliyuncs.com".into(),
+        )]);
+        assert_eq!(
+            codes(&both, Severity::Error),
+            [("PL107", field), ("PL108", field)]
+        );
+    }
+
+    #[test]
+    fn cluster_ids() {
+        let field = Some("emr_cluster_id");
+        let masked = run(&[("emr_cluster_id", "C-A510C0FD3FCC****".into())]);
+        assert_eq!(codes(&masked, Severity::Error), [("PL110", field)]);
+        let spaced = run(&[("emr_cluster_id", "C-A510 C0FD".into())]);
+        assert_eq!(codes(&spaced, Severity::Error), [("PL110", field)]);
+        let odd = run(&[("emr_cluster_id", "rm-bp1abc".into())]);
+        assert!(!odd.has_errors());
+        assert!(has(&odd, "PL111", Severity::Warning, field));
+        let new_style = run(&[("emr_cluster_id", "c-b933c5aac8fe1234".into())]);
+        assert!(!has(&new_style, "PL111", Severity::Warning, field));
+    }
+
+    #[test]
+    fn same_account_is_a_warning() {
+        let plan = run(&[("resource_account_uid", A.into())]);
+        assert!(!plan.has_errors());
+        assert!(has(
+            &plan,
+            "PL112",
+            Severity::Warning,
+            Some("resource_account_uid")
+        ));
+    }
+
+    #[test]
+    fn bad_uid_is_an_error_and_no_plan() {
+        let plan = run(&[("dataworks_account_uid", "123456789012****".into())]);
+        assert!(plan.has_errors());
+        assert!(plan.artifacts.is_empty() && plan.steps.is_empty());
+    }
+
+    #[test]
+    fn chinese_plan_is_in_chinese() {
+        let plan = plan("dataworks-emr", &input(&[]), Lang::Zh).unwrap();
+        assert!(!plan.has_errors());
+        assert_eq!(plan.steps[0].title, "创建供账号 A 使用的角色");
+        assert!(plan.steps[4]
+            .parameters
+            .iter()
+            .any(|p| p.name == "对方 RAM 角色" && p.value == "EMRRole"));
+        assert!(plan.steps[5].cautions[0].contains("低峰"));
+        assert!(plan.unconfirmed[0].about.contains("服务主体"));
+    }
+}
