@@ -515,6 +515,105 @@ fn normalise_prefix(raw: &str) -> Result<String, (&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Lang;
+    use crate::plan::{plan, Plan};
+
+    fn plan_for(version: &str, buckets: &str) -> Plan {
+        let input = format!(r#"{{"emr_version": "{version}", "oss_buckets": {buckets}}}"#);
+        plan("emr-ecs-role", &input, Lang::En).unwrap()
+    }
+
+    fn trusted_service(plan: &Plan) -> String {
+        let trust = plan.artifact("trust-policy").unwrap();
+        let value: serde_json::Value = serde_json::from_str(&trust.content).unwrap();
+        value["Statement"][0]["Principal"]["Service"][0]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn the_trusted_service_follows_the_version_boundary() {
+        let one = r#"[{"bucket": "examplebucket"}]"#;
+        for (version, service, steps_mention_emr) in [
+            ("V3.32.0", "emr.aliyuncs.com", true),
+            ("EMR-3.31.2", "emr.aliyuncs.com", true),
+            ("V3.32.1", "ecs.aliyuncs.com", false),
+            ("V4.5.0", "emr.aliyuncs.com", true),
+            ("4.5.1", "ecs.aliyuncs.com", false),
+            ("V5.0.0", "ecs.aliyuncs.com", false),
+            ("V5.16.0", "ecs.aliyuncs.com", false),
+        ] {
+            let plan = plan_for(version, one);
+            assert!(!plan.has_errors(), "{version}: {:?}", plan.findings);
+            assert_eq!(trusted_service(&plan), service, "{version}");
+            let changes_trust = plan
+                .steps
+                .iter()
+                .any(|s| s.title == "Change the trusted service to EMR");
+            assert_eq!(changes_trust, steps_mention_emr, "{version}");
+        }
+        let unknown = plan_for("V2.4.0", one);
+        assert!(unknown
+            .findings
+            .iter()
+            .any(|f| f.code == "PL601" && f.field.as_deref() == Some("emr_version")));
+        assert!(unknown.artifacts.is_empty());
+    }
+
+    #[test]
+    fn every_bucket_gets_both_the_bucket_and_its_objects() {
+        let plan = plan_for(
+            "V5.16.0",
+            r#"[{"bucket": "logs-a"}, {"bucket": "data-b", "access": "read-write", "prefix": "warehouse"}]"#,
+        );
+        let policy: serde_json::Value =
+            serde_json::from_str(&plan.artifact("permission-policy").unwrap().content).unwrap();
+        let read = &policy["Statement"][0];
+        assert_eq!(
+            read["Action"],
+            serde_json::json!(["oss:GetObject", "oss:ListObjects"])
+        );
+        assert_eq!(
+            read["Resource"],
+            serde_json::json!(["acs:oss:*:*:logs-a", "acs:oss:*:*:logs-a/*"])
+        );
+        let write = &policy["Statement"][1];
+        assert!(write["Action"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("oss:PutObject")));
+        assert_eq!(
+            write["Resource"],
+            serde_json::json!(["acs:oss:*:*:data-b", "acs:oss:*:*:data-b/warehouse/*"])
+        );
+        let verify = plan
+            .steps
+            .iter()
+            .find(|s| s.verification.is_some() && s.instructions.contains("hdfs"))
+            .unwrap();
+        assert!(verify
+            .instructions
+            .contains("hdfs dfs -ls oss://data-b/warehouse/"));
+    }
+
+    #[test]
+    fn bad_buckets_name_their_fields() {
+        let plan = plan_for(
+            "V5.16.0",
+            r#"[{"bucket": "Bad_Name"}, {"bucket": "ok-name", "prefix": "a/*"}]"#,
+        );
+        let fields: Vec<_> = plan
+            .findings
+            .iter()
+            .filter_map(|f| f.field.as_deref())
+            .collect();
+        assert!(fields.contains(&"oss_buckets[0].bucket"), "{fields:?}");
+        assert!(fields.contains(&"oss_buckets[1].prefix"), "{fields:?}");
+        assert!(plan.artifacts.is_empty());
+        let empty = plan_for("V5.16.0", "[]");
+        assert!(empty.findings.iter().any(|f| f.code == "PL602"));
+    }
 
     #[test]
     fn bucket_names() {
