@@ -72,7 +72,7 @@ impl LintReport {
     }
 }
 
-/// What a rule is, for the registry and the generated docs.
+/// What a rule is: what the linter needs at run time.
 #[derive(Debug)]
 pub struct RuleMeta {
     /// Stable, never reused.
@@ -82,6 +82,13 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// One line: what the rule finds.
     pub summary: &'static str,
+}
+
+/// A rule's documentation, kept apart from `RuleMeta` so that builds which never print the
+/// rule reference (the web app) leave the text out.
+#[derive(Debug)]
+pub struct RuleDocs {
+    pub code: &'static str,
     /// Why it matters.
     pub why: &'static str,
     /// A document that triggers the rule.

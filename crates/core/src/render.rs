@@ -10,7 +10,7 @@ use crate::finding::{Finding, Lang, Severity};
 use crate::lint::{LintReport, RuleMeta};
 use crate::policy::PolicyKind;
 use crate::position::LineIndex;
-use crate::rules::RULES;
+use crate::rules::{DOCS, RULES};
 use crate::secrets;
 
 /// One linted input, for rendering.
@@ -242,16 +242,16 @@ pub fn rules_markdown() -> String {
         );
     }
     out.push('\n');
-    for rule in RULES {
+    for (rule, docs) in RULES.iter().zip(DOCS) {
         let m = &rule.meta;
         let _ = writeln!(out, "## {} {}\n", m.code, m.name);
         let _ = writeln!(out, "Severity: **{}**\n", m.severity.as_str());
         let _ = writeln!(out, "**What it finds.** {}\n", m.summary);
-        let _ = writeln!(out, "**Why it matters.** {}\n", m.why);
-        let _ = writeln!(out, "**Example.**\n\n```json\n{}\n```\n", m.example);
-        let _ = writeln!(out, "**Use instead.**\n\n```json\n{}\n```\n", m.instead);
+        let _ = writeln!(out, "**Why it matters.** {}\n", docs.why);
+        let _ = writeln!(out, "**Example.**\n\n```json\n{}\n```\n", docs.example);
+        let _ = writeln!(out, "**Use instead.**\n\n```json\n{}\n```\n", docs.instead);
         out.push_str("**References.**\n\n");
-        for reference in m.references {
+        for reference in docs.references {
             let _ = writeln!(out, "- {reference}");
         }
         out.push('\n');

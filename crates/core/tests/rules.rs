@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use ramplan_core::json;
 use ramplan_core::lint::LintReport;
 use ramplan_core::render::{self, Linted};
-use ramplan_core::rules::RULES;
+use ramplan_core::rules::{DOCS, RULES};
 use ramplan_core::{lint, Lang, LintOptions};
 
 fn fixtures_root() -> PathBuf {
@@ -163,10 +163,11 @@ fn fixture_folders_all_belong_to_a_rule() {
 
 #[test]
 fn documented_examples_fire_and_fixes_do_not() {
-    for rule in RULES {
+    for (rule, docs) in RULES.iter().zip(DOCS) {
         let meta = &rule.meta;
+        assert_eq!(meta.code, docs.code);
         // Examples that are not JSON documents describe options or sizes in words.
-        if json::parse(meta.example).is_err() && meta.code != "RP001" {
+        if json::parse(docs.example).is_err() && meta.code != "RP001" {
             continue;
         }
         let fired = |text: &str| {
@@ -176,23 +177,24 @@ fn documented_examples_fire_and_fixes_do_not() {
                 .any(|f| f.code == meta.code)
         };
         assert!(
-            fired(meta.example),
+            fired(docs.example),
             "{}: documented example does not fire",
             meta.code
         );
         assert!(
-            !fired(meta.instead),
+            !fired(docs.instead),
             "{}: documented fix still fires",
             meta.code
         );
+        let fixed = lint(docs.instead, &LintOptions::default());
         assert!(
-            lint(meta.instead, &LintOptions::default())
+            fixed
                 .findings
                 .iter()
                 .all(|f| f.severity != ramplan_core::Severity::Error),
             "{}: documented fix has errors: {:?}",
             meta.code,
-            lint(meta.instead, &LintOptions::default()).findings
+            fixed.findings
         );
     }
 }
@@ -250,17 +252,17 @@ fn rule_docs_are_current() {
 
 #[test]
 fn every_rule_is_documented() {
-    for rule in RULES {
+    for (rule, docs) in RULES.iter().zip(DOCS) {
         let m = &rule.meta;
         assert!(m.code.starts_with("RP") && m.code.len() == 5, "{}", m.code);
         for (what, text) in [
             ("summary", m.summary),
-            ("why", m.why),
-            ("example", m.example),
-            ("instead", m.instead),
+            ("why", docs.why),
+            ("example", docs.example),
+            ("instead", docs.instead),
         ] {
             assert!(text.len() > 10, "{}: {what} is too short", m.code);
         }
-        assert!(!m.references.is_empty(), "{}: no references", m.code);
+        assert!(!docs.references.is_empty(), "{}: no references", m.code);
     }
 }

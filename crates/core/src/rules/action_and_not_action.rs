@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -7,12 +7,16 @@ pub static RULE: Rule = Rule {
         name: "action-and-not-action",
         severity: Severity::Error,
         summary: "A statement has both `Action` and `NotAction`.",
-        why: "The grammar allows one or the other, never both; the combination is rejected.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "NotAction": "oss:DeleteBucket", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*"}, {"Effect": "Deny", "Action": "oss:DeleteBucket", "Resource": "*"}]}"#,
-        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP202",
+    why: "The grammar allows one or the other, never both; the combination is rejected.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "NotAction": "oss:DeleteBucket", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*"}, {"Effect": "Deny", "Action": "oss:DeleteBucket", "Resource": "*"}]}"#,
+    references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

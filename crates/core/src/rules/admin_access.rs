@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -7,12 +7,16 @@ pub static RULE: Rule = Rule {
         name: "admin-access",
         severity: Severity::Security,
         summary: "A statement allows every action on every resource.",
-        why: "`\"Action\": \"*\"` with `\"Resource\": \"*\"` is full administrator access, the same as the `AdministratorAccess` system policy. Whoever holds it can also grant themselves anything else. Grant the actions the job needs on the resources it touches.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket", "acs:oss:*:*:examplebucket/*"]}]}"#,
-        references: &["RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP601",
+    why: "`\"Action\": \"*\"` with `\"Resource\": \"*\"` is full administrator access, the same as the `AdministratorAccess` system policy. Whoever holds it can also grant themselves anything else. Grant the actions the job needs on the resources it touches.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket", "acs:oss:*:*:examplebucket/*"]}]}"#,
+    references: &["RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

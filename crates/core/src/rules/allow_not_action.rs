@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -7,12 +7,16 @@ pub static RULE: Rule = Rule {
         name: "allow-not-action",
         severity: Severity::Security,
         summary: "An `Allow` statement uses `NotAction`.",
-        why: "`Allow` with `NotAction` grants every action of every service except those listed, including actions added to Alibaba Cloud later. It almost always grants far more than intended. List the allowed actions instead, or pair `Allow` on what is needed with a `Deny` on the exceptions.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "NotAction": "ram:*", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": "*"}]}"#,
-        references: &["RAM policy structure and syntax (Action | NotAction): https://www.alibabacloud.com/help/doc-detail/93739.htm"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP603",
+    why: "`Allow` with `NotAction` grants every action of every service except those listed, including actions added to Alibaba Cloud later. It almost always grants far more than intended. List the allowed actions instead, or pair `Allow` on what is needed with a `Deny` on the exceptions.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "NotAction": "ram:*", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": "*"}]}"#,
+    references: &["RAM policy structure and syntax (Action | NotAction): https://www.alibabacloud.com/help/doc-detail/93739.htm"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

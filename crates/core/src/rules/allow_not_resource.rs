@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -7,12 +7,16 @@ pub static RULE: Rule = Rule {
         name: "allow-not-resource",
         severity: Severity::Security,
         summary: "An `Allow` statement uses `NotResource`.",
-        why: "`Allow` with `NotResource` grants the actions on every resource except those listed, including resources created later. Name the allowed resources in `Resource` instead.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "NotResource": "acs:oss:*:*:secret-bucket/*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": ["acs:oss:*:*:team-bucket", "acs:oss:*:*:team-bucket/*"]}]}"#,
-        references: &["RAM policy structure and syntax (Resource | NotResource): https://www.alibabacloud.com/help/doc-detail/93739.htm"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP604",
+    why: "`Allow` with `NotResource` grants the actions on every resource except those listed, including resources created later. Name the allowed resources in `Resource` instead.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "NotResource": "acs:oss:*:*:secret-bucket/*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": ["acs:oss:*:*:team-bucket", "acs:oss:*:*:team-bucket/*"]}]}"#,
+    references: &["RAM policy structure and syntax (Resource | NotResource): https://www.alibabacloud.com/help/doc-detail/93739.htm"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,7 +1,7 @@
 use crate::catalogue::{self, KeyType};
 use crate::condition;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -9,12 +9,16 @@ pub static RULE: Rule = Rule {
         name: "condition-key-type-mismatch",
         severity: Severity::Warning,
         summary: "A condition key is compared with an operator of another type, such as `acs:SourceIp` under `StringEquals`.",
-        why: "Each key has a type: `acs:SourceIp` is an IP address, `acs:CurrentTime` a date, `acs:SecureTransport` a boolean. A string operator on an IP key compares text, so `\"203.0.113.0/24\"` matches no address; use the operator of the key's type.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:SourceIp": "203.0.113.0/24"}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "203.0.113.0/24"}}}]}"#,
-        references: &["RAM policy elements, common condition keys and their types: https://www.alibabacloud.com/help/en/ram/policy-elements"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP407",
+    why: "Each key has a type: `acs:SourceIp` is an IP address, `acs:CurrentTime` a date, `acs:SecureTransport` a boolean. A string operator on an IP key compares text, so `\"203.0.113.0/24\"` matches no address; use the operator of the key's type.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:SourceIp": "203.0.113.0/24"}}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "203.0.113.0/24"}}}]}"#,
+    references: &["RAM policy elements, common condition keys and their types: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,7 +1,7 @@
 use crate::catalogue::KeyType;
 use crate::condition;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -9,15 +9,19 @@ pub static RULE: Rule = Rule {
         name: "condition-value-type",
         severity: Severity::Error,
         summary: "A condition value is not of the type its operator compares: a number, an ISO 8601 date, `\"true\"`/`\"false\"`, or an IP address or CIDR block.",
-        why: "Numeric operators compare numbers, date operators ISO 8601 times such as `2026-12-31T23:59:59Z`, `Bool` the strings `\"true\"` and `\"false\"`, and the IP operators addresses or CIDR blocks. A value of another shape never matches, so an Allow never applies and a Deny never protects (\"Data type mismatch\" in the RAM console's checker). `Bool` takes a single value (\"Invalid condition multiple Boolean\").",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"acs:SourceIp": "203.0.113.0/33"}, "DateGreaterThan": {"acs:CurrentTime": "31/12/2026"}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"acs:SourceIp": "203.0.113.0/24"}, "DateGreaterThan": {"acs:CurrentTime": "2026-12-31T00:00:00Z"}}}]}"#,
-        references: &[
-            "RAM condition operators: https://www.alibabacloud.com/help/en/ram/conditional-operator",
-            "RAM policy validation (Data type mismatch, Invalid condition multiple Boolean): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP403",
+    why: "Numeric operators compare numbers, date operators ISO 8601 times such as `2026-12-31T23:59:59Z`, `Bool` the strings `\"true\"` and `\"false\"`, and the IP operators addresses or CIDR blocks. A value of another shape never matches, so an Allow never applies and a Deny never protects (\"Data type mismatch\" in the RAM console's checker). `Bool` takes a single value (\"Invalid condition multiple Boolean\").",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"acs:SourceIp": "203.0.113.0/33"}, "DateGreaterThan": {"acs:CurrentTime": "31/12/2026"}}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"acs:SourceIp": "203.0.113.0/24"}, "DateGreaterThan": {"acs:CurrentTime": "2026-12-31T00:00:00Z"}}}]}"#,
+    references: &[
+        "RAM condition operators: https://www.alibabacloud.com/help/en/ram/conditional-operator",
+        "RAM policy validation (Data type mismatch, Invalid condition multiple Boolean): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::json::{pointer_push, Node, Value};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::position::Span;
 use crate::secrets::{self, CredentialKind};
 
@@ -10,12 +10,16 @@ pub static RULE: Rule = Rule {
         name: "credential-in-policy",
         severity: Severity::Security,
         summary: "The document contains something that looks like a credential: an AccessKey ID (`LTAI...`), an AccessKey secret, an STS AccessKey ID (`STS....`) or a security token.",
-        why: "Policies are shared, pasted into tickets and committed to repositories. A credential in one is leaked; it also has no meaning in a policy. Remove it, and rotate the key if it is real. ramplan never shows the value back.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:AccessId": "LTAI5tAbCdEfGhIjKlMnOp"}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["AccessKey pairs: https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP605",
+    why: "Policies are shared, pasted into tickets and committed to repositories. A credential in one is leaked; it also has no meaning in a policy. Remove it, and rotate the key if it is real. ramplan never shows the value back.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:AccessId": "LTAI5tAbCdEfGhIjKlMnOp"}}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["AccessKey pairs: https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::limits::DESCRIPTION_MAX;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,15 +8,19 @@ pub static RULE: Rule = Rule {
         name: "description-too-long",
         severity: Severity::Error,
         summary: "The description given with the document (`--description`) is longer than 1,024 characters.",
-        why: "CreatePolicy and CreateRole limit descriptions to 1,024 characters. The check runs only when a description is supplied.",
-        example: "a description of 1,025 characters",
-        instead: "a description of at most 1,024 characters",
-        references: &[
-            "CreatePolicy API (Description): https://alibabacloud.com/help/en/resource-management/api-createpolicy",
-            "CreateRole API (Description): https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP904",
+    why: "CreatePolicy and CreateRole limit descriptions to 1,024 characters. The check runs only when a description is supplied.",
+    example: "a description of 1,025 characters",
+    instead: "a description of at most 1,024 characters",
+    references: &[
+        "CreatePolicy API (Description): https://alibabacloud.com/help/en/resource-management/api-createpolicy",
+        "CreateRole API (Description): https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

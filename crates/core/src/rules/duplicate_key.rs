@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::json::{pointer_push, Node, Value};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,12 +8,16 @@ pub static RULE: Rule = Rule {
         name: "duplicate-key",
         severity: Severity::Error,
         summary: "An object has the same key twice.",
-        why: "Most JSON parsers (serde_json among them) silently keep only the last value, so the earlier one is ignored without a word. Whichever RAM keeps, one of the two values does not do what its author meant.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Action": "oss:PutObject", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:PutObject"], "Resource": "*"}]}"#,
-        references: &["RFC 8259 §4: names within an object should be unique"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP002",
+    why: "Most JSON parsers (serde_json among them) silently keep only the last value, so the earlier one is ignored without a word. Whichever RAM keeps, one of the two values does not do what its author meant.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Action": "oss:PutObject", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:PutObject"], "Resource": "*"}]}"#,
+    references: &["RFC 8259 §4: names within an object should be unique"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::json::{Node, Value};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,12 +8,16 @@ pub static RULE: Rule = Rule {
         name: "duplicate-statement",
         severity: Severity::Suggestion,
         summary: "Two statements are identical (ignoring the order of keys).",
-        why: "The second copy changes nothing; it usually comes from merging two policies. Remove it to stay clear of the 6,144-character limit.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}, {"Resource": "*", "Action": "oss:GetObject", "Effect": "Allow"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["Access Analyzer check REDUNDANT_STATEMENT (peer tool)"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP804",
+    why: "The second copy changes nothing; it usually comes from merging two policies. Remove it to stay clear of the 6,144-character limit.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}, {"Resource": "*", "Action": "oss:GetObject", "Effect": "Allow"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["Access Analyzer check REDUNDANT_STATEMENT (peer tool)"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::json::{pointer_push, Value};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,12 +8,16 @@ pub static RULE: Rule = Rule {
         name: "empty-condition",
         severity: Severity::Suggestion,
         summary: "`Condition`, an operator block or a key's value list is empty.",
-        why: "An empty block restricts nothing and only makes the policy harder to read; an empty value list can never match. Editors such as the old ram-policy-editor emit `\"Condition\": {}` on every statement.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["RAM policy elements, Condition: https://www.alibabacloud.com/help/en/ram/policy-elements"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP405",
+    why: "An empty block restricts nothing and only makes the policy harder to read; an empty value list can never match. Editors such as the old ram-policy-editor emit `\"Condition\": {}` on every statement.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["RAM policy elements, Condition: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::json::Value;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,12 +8,16 @@ pub static RULE: Rule = Rule {
         name: "empty-statement",
         severity: Severity::Error,
         summary: "`Statement` is an empty array or an empty object.",
-        why: "RAM requires at least one statement. An empty policy grants nothing and RAM does not accept it.",
-        example: r#"{"Version": "1", "Statement": []}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP013",
+    why: "RAM requires at least one statement. An empty policy grants nothing and RAM does not accept it.",
+    example: r#"{"Version": "1", "Statement": []}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::condition;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::principal::{self, Parsed};
 
 pub static RULE: Rule = Rule {
@@ -9,15 +9,19 @@ pub static RULE: Rule = Rule {
         name: "federated-condition",
         severity: Severity::Warning,
         summary: "A federated principal lacks the conditions that bind it: `saml:recipient` for SAML, `oidc:iss` and `oidc:aud` for OIDC.",
-        why: "Alibaba's SAML role examples pair the provider with `\"StringEquals\": {\"saml:recipient\": \"https://signin.aliyun.com/saml-role/sso\"}`. For OIDC providers, examples check the issuer and audience (`oidc:iss`, `oidc:aud`), and usually the subject (`oidc:sub`); without them any token the provider issues for any application may assume the role. The OIDC keys come from third-party examples and are not confirmed in Alibaba's documentation.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Federated": ["acs:ram::1234567890123456:saml-provider/corp-idp"]}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Federated": ["acs:ram::1234567890123456:saml-provider/corp-idp"]}, "Condition": {"StringEquals": {"saml:recipient": "https://signin.aliyun.com/saml-role/sso"}}}]}"#,
-        references: &[
-            "Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role",
-            "Terraform alicloud_ram_policy_document (SAML example): https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/ram_policy_document",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP506",
+    why: "Alibaba's SAML role examples pair the provider with `\"StringEquals\": {\"saml:recipient\": \"https://signin.aliyun.com/saml-role/sso\"}`. For OIDC providers, examples check the issuer and audience (`oidc:iss`, `oidc:aud`), and usually the subject (`oidc:sub`); without them any token the provider issues for any application may assume the role. The OIDC keys come from third-party examples and are not confirmed in Alibaba's documentation.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Federated": ["acs:ram::1234567890123456:saml-provider/corp-idp"]}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Federated": ["acs:ram::1234567890123456:saml-provider/corp-idp"]}, "Condition": {"StringEquals": {"saml:recipient": "https://signin.aliyun.com/saml-role/sso"}}}]}"#,
+    references: &[
+        "Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role",
+        "Terraform alicloud_ram_policy_document (SAML example): https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/ram_policy_document",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::arn::{self, ArnError};
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,15 +8,19 @@ pub static RULE: Rule = Rule {
         name: "invalid-arn",
         severity: Severity::Error,
         summary: "A resource is neither `*` nor of the form `acs:<service>:<region>:<account>:<relative-id>`.",
-        why: "RAM matches resources by their ARN. A bare bucket name, an AWS `arn:` string or an ARN with a field missing matches nothing (\"Invalid ARN prefix\" in the RAM console's checker).",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": ["examplebucket/*", "acs:oss:*:examplebucket"]}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": ["acs:oss:*:*:examplebucket/*"]}]}"#,
-        references: &[
-            "RAM policy elements, Resource: https://www.alibabacloud.com/help/en/ram/policy-elements",
-            "RAM policy validation (Invalid ARN prefix): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP302",
+    why: "RAM matches resources by their ARN. A bare bucket name, an AWS `arn:` string or an ARN with a field missing matches nothing (\"Invalid ARN prefix\" in the RAM console's checker).",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": ["examplebucket/*", "acs:oss:*:examplebucket"]}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": ["acs:oss:*:*:examplebucket/*"]}]}"#,
+    references: &[
+        "RAM policy elements, Resource: https://www.alibabacloud.com/help/en/ram/policy-elements",
+        "RAM policy validation (Invalid ARN prefix): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

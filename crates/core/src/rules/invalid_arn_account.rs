@@ -1,6 +1,6 @@
 use crate::arn;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,15 +8,19 @@ pub static RULE: Rule = Rule {
         name: "invalid-arn-account",
         severity: Severity::Error,
         summary: "The account field of a resource ARN is not `*`, empty, or a 16-digit account ID.",
-        why: "Alibaba Cloud account IDs (UIDs) are 16-digit strings. An account alias, an e-mail address or a shortened ID in the account field matches nothing.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "acs:ram::12345678:role/EMRRole"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "acs:ram::1234567890123456:role/EMRRole"}]}"#,
-        references: &[
-            "RAM policy elements, Resource: https://www.alibabacloud.com/help/en/ram/policy-elements",
-            "View the account ID: https://www.alibabacloud.com/help/en/account/check-account-id",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP303",
+    why: "Alibaba Cloud account IDs (UIDs) are 16-digit strings. An account alias, an e-mail address or a shortened ID in the account field matches nothing.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "acs:ram::12345678:role/EMRRole"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "acs:ram::1234567890123456:role/EMRRole"}]}"#,
+    references: &[
+        "RAM policy elements, Resource: https://www.alibabacloud.com/help/en/ram/policy-elements",
+        "View the account ID: https://www.alibabacloud.com/help/en/account/check-account-id",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::condition;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,15 +8,19 @@ pub static RULE: Rule = Rule {
         name: "invalid-condition-key",
         severity: Severity::Error,
         summary: "A condition key is not of the form `<ram-code>:<key>`, or has spaces around it.",
-        why: "Condition keys are `acs:<key>` for the common ones (`acs:SourceIp`) and `<ram-code>:<key>` for service keys (`oss:Prefix`). A key with a trailing space or no prefix never matches what the request carries (\"Invalid condition key format\" in the RAM console's checker).",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:ListObjects", "Resource": "acs:oss:*:*:examplebucket", "Condition": {"StringLike": {"oss:Prefix ": "logs/*"}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:ListObjects", "Resource": "acs:oss:*:*:examplebucket", "Condition": {"StringLike": {"oss:Prefix": "logs/*"}}}]}"#,
-        references: &[
-            "RAM policy elements, Condition: https://www.alibabacloud.com/help/en/ram/policy-elements",
-            "RAM policy validation (Invalid condition key format): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP402",
+    why: "Condition keys are `acs:<key>` for the common ones (`acs:SourceIp`) and `<ram-code>:<key>` for service keys (`oss:Prefix`). A key with a trailing space or no prefix never matches what the request carries (\"Invalid condition key format\" in the RAM console's checker).",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:ListObjects", "Resource": "acs:oss:*:*:examplebucket", "Condition": {"StringLike": {"oss:Prefix ": "logs/*"}}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:ListObjects", "Resource": "acs:oss:*:*:examplebucket", "Condition": {"StringLike": {"oss:Prefix": "logs/*"}}}]}"#,
+    references: &[
+        "RAM policy elements, Condition: https://www.alibabacloud.com/help/en/ram/policy-elements",
+        "RAM policy validation (Invalid condition key format): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,7 +1,7 @@
 use crate::condition::{self, OPERATORS};
 use crate::finding::Severity;
 use crate::json::pointer_push;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::did_you_mean;
 
@@ -11,15 +11,19 @@ pub static RULE: Rule = Rule {
         name: "invalid-condition-operator",
         severity: Severity::Error,
         summary: "A condition operator is not one of the 21 RAM documents.",
-        why: "RAM documents 21 operators in five categories (string, number, date, boolean, IP address). AWS habits such as `StringEqualsIfExists`, `Null` or `ForAnyValue:` are not among them; RAM has been reported to reject them with \"The condition operator is not supported\".",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEqualsIfExists": {"acs:SourceVpc": "vpc-123"}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:SourceVpc": "vpc-123"}}}]}"#,
-        references: &[
-            "RAM condition operators: https://www.alibabacloud.com/help/en/ram/conditional-operator",
-            "RAM policy validation (Invalid condition operator): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP401",
+    why: "RAM documents 21 operators in five categories (string, number, date, boolean, IP address). AWS habits such as `StringEqualsIfExists`, `Null` or `ForAnyValue:` are not among them; RAM has been reported to reject them with \"The condition operator is not supported\".",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEqualsIfExists": {"acs:SourceVpc": "vpc-123"}}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:SourceVpc": "vpc-123"}}}]}"#,
+    references: &[
+        "RAM condition operators: https://www.alibabacloud.com/help/en/ram/conditional-operator",
+        "RAM policy validation (Invalid condition operator): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -7,15 +7,19 @@ pub static RULE: Rule = Rule {
         name: "invalid-effect",
         severity: Severity::Error,
         summary: "`Effect` is a string other than exactly `Allow` or `Deny`.",
-        why: "RAM accepts only the two exact values. `\"allow \"`, `\"ALLOW\"` and `\"Permit\"` are all rejected (\"Invalid effect\" in the RAM console's checker).",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "allow ", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &[
-            "RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements",
-            "RAM policy validation (Invalid effect): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP102",
+    why: "RAM accepts only the two exact values. `\"allow \"`, `\"ALLOW\"` and `\"Permit\"` are all rejected (\"Invalid effect\" in the RAM console's checker).",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "allow ", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &[
+        "RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements",
+        "RAM policy validation (Invalid effect): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,7 +1,7 @@
 use crate::arn;
 use crate::finding::Severity;
 use crate::json::pointer_push;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::principal::{self, Parsed, PrincipalError, PRINCIPAL_TYPES};
 
 pub static RULE: Rule = Rule {
@@ -10,16 +10,20 @@ pub static RULE: Rule = Rule {
         name: "invalid-principal",
         severity: Severity::Error,
         summary: "A principal is not one of the forms RAM trust policies take.",
-        why: "RAM trust policies name principals as `RAM` (`acs:ram::<uid>:root` or `acs:ram::<uid>:user/<name>`), `Service` (`<name>.aliyuncs.com` for a service of the role's own account, `<uid>@<name>.aliyuncs.com` for a service acting for another account) or `Federated` (`acs:ram::<uid>:saml-provider/<name>`, `acs:ram::<uid>:oidc-provider/<name>`). Account IDs are 16 digits; documentation masks them (`san******@emr.dataworks.aliyuncs.com`), and a masked value copied as is trusts nobody. `acs:ram::<uid>:role/<name>` is not confirmed in Alibaba's documentation and is reported as a warning.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["san******@emr.dataworks.aliyuncs.com"]}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["1234567890123456@emr.dataworks.aliyuncs.com"]}}]}"#,
-        references: &[
-            "Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role",
-            "CreateRole API: https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole",
-            "DataWorks, register a cross-account EMR cluster (masked service principal): https://www.alibabacloud.com/help/en/dataworks/user-guide/cross-account-registration-for-emr-cluster",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP505",
+    why: "RAM trust policies name principals as `RAM` (`acs:ram::<uid>:root` or `acs:ram::<uid>:user/<name>`), `Service` (`<name>.aliyuncs.com` for a service of the role's own account, `<uid>@<name>.aliyuncs.com` for a service acting for another account) or `Federated` (`acs:ram::<uid>:saml-provider/<name>`, `acs:ram::<uid>:oidc-provider/<name>`). Account IDs are 16 digits; documentation masks them (`san******@emr.dataworks.aliyuncs.com`), and a masked value copied as is trusts nobody. `acs:ram::<uid>:role/<name>` is not confirmed in Alibaba's documentation and is reported as a warning.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["san******@emr.dataworks.aliyuncs.com"]}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["1234567890123456@emr.dataworks.aliyuncs.com"]}}]}"#,
+    references: &[
+        "Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role",
+        "CreateRole API: https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole",
+        "DataWorks, register a cross-account EMR cluster (masked service principal): https://www.alibabacloud.com/help/en/dataworks/user-guide/cross-account-registration-for-emr-cluster",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,19 +1,24 @@
 use crate::finding::Severity;
 use crate::json::{pointer_push, Value};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
         code: "RP014",
         name: "invalid-statement",
         severity: Severity::Error,
-        summary: "`Statement` is neither an array nor an object, or holds an item that is not an object.",
-        why: "`Statement` is an array of statement objects (a single object is accepted as a one-statement list). Anything else cannot be read as a statement.",
-        example: r#"{"Version": "1", "Statement": ["oss:GetObject"]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
+        summary:
+            "`Statement` is neither an array nor an object, or holds an item that is not an object.",
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP014",
+    why: "`Statement` is an array of statement objects (a single object is accepted as a one-statement list). Anything else cannot be read as a statement.",
+    example: r#"{"Version": "1", "Statement": ["oss:GetObject"]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -7,12 +7,16 @@ pub static RULE: Rule = Rule {
         name: "invalid-version",
         severity: Severity::Error,
         summary: "`Version` is a string other than `\"1\"`.",
-        why: "RAM policies have one version, `\"1\"`, and it cannot be changed. `\"2012-10-17\"` is AWS IAM's version and is a sign that the policy was written for AWS.",
-        example: r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP011",
+    why: "RAM policies have one version, `\"1\"`, and it cannot be changed. `\"2012-10-17\"` is AWS IAM's version and is a sign that the policy was written for AWS.",
+    example: r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

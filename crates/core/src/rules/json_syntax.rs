@@ -1,6 +1,6 @@
 use crate::finding::{Finding, Lang, Severity};
 use crate::json::{SyntaxError, SyntaxErrorKind};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::position::{LineIndex, Span};
 
 pub static RULE: Rule = Rule {
@@ -9,13 +9,17 @@ pub static RULE: Rule = Rule {
         name: "json-syntax",
         severity: Severity::Error,
         summary: "The document is not valid JSON.",
-        why: "RAM checks JSON validity (RFC 7159) when a policy is created or updated and rejects the document with `MalformedPolicyDocument`. ramplan reports the exact line and column where parsing stopped; nothing else can be checked until the syntax is fixed.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*",}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
     },
     // Parsing happens before any rule runs; the engine calls `finding` when it fails.
     check: |_: &mut Ctx<'_>| {},
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP001",
+    why: "RAM checks JSON validity (RFC 7159) when a policy is created or updated and rejects the document with `MalformedPolicyDocument`. ramplan reports the exact line and column where parsing stopped; nothing else can be checked until the syntax is fixed.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*",}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
 };
 
 /// The one finding for a document that does not parse.

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -7,15 +7,19 @@ pub static RULE: Rule = Rule {
         name: "malformed-action",
         severity: Severity::Error,
         summary: "An action is not of the form `<ram-code>:<action-name>`.",
-        why: "RAM matches actions as `<ram-code>:<action-name>` (`oss:GetObject`, `ecs:Describe*`) or the lone `*`. A space (`Oss: GetObject`), a missing name (`oss:`) or a missing code never matches any request (\"Invalid action format\" in the RAM console's checker).",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["Oss: GetObject", "oss:"], "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": "*"}]}"#,
-        references: &[
-            "RAM policy elements, Action: https://www.alibabacloud.com/help/en/ram/policy-elements",
-            "RAM policy validation (Invalid action format): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP204",
+    why: "RAM matches actions as `<ram-code>:<action-name>` (`oss:GetObject`, `ecs:Describe*`) or the lone `*`. A space (`Oss: GetObject`), a missing name (`oss:`) or a missing code never matches any request (\"Invalid action format\" in the RAM console's checker).",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["Oss: GetObject", "oss:"], "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": "*"}]}"#,
+    references: &[
+        "RAM policy elements, Action: https://www.alibabacloud.com/help/en/ram/policy-elements",
+        "RAM policy validation (Invalid action format): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
+    ],
 };
 
 /// Why an action string is malformed, if it is.

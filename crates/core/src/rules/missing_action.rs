@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::opening;
 
@@ -9,12 +9,16 @@ pub static RULE: Rule = Rule {
         name: "missing-action",
         severity: Severity::Error,
         summary: "A statement has neither `Action` nor `NotAction`.",
-        why: "Each statement must name the operations it applies to, with `Action` (or, rarely, `NotAction`).",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP201",
+    why: "Each statement must name the operations it applies to, with `Action` (or, rarely, `NotAction`).",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::opening;
 
@@ -9,12 +9,16 @@ pub static RULE: Rule = Rule {
         name: "missing-effect",
         severity: Severity::Error,
         summary: "A statement has no `Effect`.",
-        why: "Every statement must say whether it allows or denies: `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`.",
-        example: r#"{"Version": "1", "Statement": [{"Action": "oss:GetObject", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP101",
+    why: "Every statement must say whether it allows or denies: `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`.",
+    example: r#"{"Version": "1", "Statement": [{"Action": "oss:GetObject", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

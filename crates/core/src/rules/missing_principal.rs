@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 
 use super::opening;
@@ -10,12 +10,16 @@ pub static RULE: Rule = Rule {
         name: "missing-principal",
         severity: Severity::Error,
         summary: "A statement of a trust policy has no `Principal`.",
-        why: "A trust policy says who may assume the role. Without `Principal` the statement trusts no one, and RAM rejects it.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}"#,
-        references: &["Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP501",
+    why: "A trust policy says who may assume the role. Without `Principal` the statement trusts no one, and RAM rejects it.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}"#,
+    references: &["Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 
 use super::opening;
@@ -10,12 +10,16 @@ pub static RULE: Rule = Rule {
         name: "missing-resource",
         severity: Severity::Error,
         summary: "A statement of a permission policy has no `Resource`.",
-        why: "In permission policies `Resource` is required: it says what the actions apply to (`*` for everything). Only trust policies leave it out.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:*:examplebucket/*"}]}"#,
-        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP301",
+    why: "In permission policies `Resource` is required: it says what the actions apply to (`*` for everything). Only trust policies leave it out.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:*:examplebucket/*"}]}"#,
+    references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::opening;
 
@@ -9,12 +9,16 @@ pub static RULE: Rule = Rule {
         name: "missing-statement",
         severity: Severity::Error,
         summary: "The policy has no `Statement` element.",
-        why: "A policy grants or denies nothing without statements; RAM requires `Statement`.",
-        example: r#"{"Version": "1"}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP012",
+    why: "A policy grants or denies nothing without statements; RAM requires `Statement`.",
+    example: r#"{"Version": "1"}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

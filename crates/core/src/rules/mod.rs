@@ -5,7 +5,7 @@
 //! 8 redundancy, 9 size and names.
 
 use crate::json::Node;
-use crate::lint::Rule;
+use crate::lint::{Rule, RuleDocs};
 use crate::position::Span;
 
 pub mod json_syntax;
@@ -121,6 +121,69 @@ pub static RULES: &[&Rule] = &[
     &role_name::RULE,
     &description_length::RULE,
 ];
+
+/// The documentation of every rule, in the order of `RULES`.
+pub static DOCS: &[&RuleDocs] = &[
+    &json_syntax::DOCS,
+    &duplicate_key::DOCS,
+    &unknown_element::DOCS,
+    &value_type::DOCS,
+    &unconfirmed_element::DOCS,
+    &missing_version::DOCS,
+    &invalid_version::DOCS,
+    &missing_statement::DOCS,
+    &empty_statement::DOCS,
+    &invalid_statement::DOCS,
+    &missing_effect::DOCS,
+    &invalid_effect::DOCS,
+    &missing_action::DOCS,
+    &action_and_not_action::DOCS,
+    &empty_action::DOCS,
+    &malformed_action::DOCS,
+    &unknown_service::DOCS,
+    &unknown_action::DOCS,
+    &missing_resource::DOCS,
+    &invalid_arn::DOCS,
+    &invalid_arn_account::DOCS,
+    &placeholder_in_arn::DOCS,
+    &resource_service_mismatch::DOCS,
+    &empty_resource::DOCS,
+    &invalid_condition_operator::DOCS,
+    &invalid_condition_key::DOCS,
+    &condition_value_type::DOCS,
+    &wildcard_without_like::DOCS,
+    &empty_condition::DOCS,
+    &unknown_condition_key::DOCS,
+    &condition_key_type_mismatch::DOCS,
+    &private_source_ip::DOCS,
+    &missing_principal::DOCS,
+    &principal_in_permission_policy::DOCS,
+    &resource_in_trust_policy::DOCS,
+    &trust_action::DOCS,
+    &invalid_principal::DOCS,
+    &federated_condition::DOCS,
+    &wildcard_principal::DOCS,
+    &admin_access::DOCS,
+    &permission_management::DOCS,
+    &allow_not_action::DOCS,
+    &allow_not_resource::DOCS,
+    &credential_in_policy::DOCS,
+    &oss_object_resource::DOCS,
+    &oss_bucket_resource::DOCS,
+    &duplicate_action::DOCS,
+    &duplicate_resource::DOCS,
+    &redundant_action::DOCS,
+    &duplicate_statement::DOCS,
+    &policy_too_long::DOCS,
+    &policy_name::DOCS,
+    &role_name::DOCS,
+    &description_length::DOCS,
+];
+
+/// Looks a rule's documentation up by code.
+pub fn docs(code: &str) -> Option<&'static RuleDocs> {
+    DOCS.iter().copied().find(|d| d.code == code)
+}
 
 /// Looks a rule up by code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
@@ -281,5 +344,10 @@ mod tests {
         let count = names.len();
         names.dedup();
         assert_eq!(count, names.len(), "rule names must be unique");
+        let doc_codes: Vec<&str> = DOCS.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes, doc_codes,
+            "DOCS must list every rule in the order of RULES"
+        );
     }
 }

@@ -1,7 +1,7 @@
 use crate::arn;
 use crate::catalogue::{self, ResourceScope};
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::Statement;
 
 use super::{has_wildcard, split_action};
@@ -12,15 +12,19 @@ pub static RULE: Rule = Rule {
         name: "oss-bucket-resource",
         severity: Severity::Warning,
         summary: "OSS bucket actions (`oss:ListObjects`, `oss:GetBucketInfo`, ...) are granted only on object resources (`acs:oss:*:*:<bucket>/*`).",
-        why: "Bucket actions apply to `acs:oss:*:*:<bucket>`, which `<bucket>/*` does not match. With only `bucket/*`, reading a known object works but listing the bucket fails; tools such as `hdfs dfs -ls oss://bucket/` and the OSS console then report `AccessDenied`. Even Alibaba's Terraform template `MaxComputeAccessOSSBucket` has this mistake.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket/*"]}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket", "acs:oss:*:*:examplebucket/*"]}]}"#,
-        references: &[
-            "E-MapReduce, custom ECS application role: https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/use-a-custom-ecs-application-role-to-access-other-cloud-resources-in-your-alibaba-cloud-account-19",
-            "OSS, list and read resources in a bucket: https://www.alibabacloud.com/help/en/resource-access-management/latest/list-and-read-resources-in-a-bucket",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP702",
+    why: "Bucket actions apply to `acs:oss:*:*:<bucket>`, which `<bucket>/*` does not match. With only `bucket/*`, reading a known object works but listing the bucket fails; tools such as `hdfs dfs -ls oss://bucket/` and the OSS console then report `AccessDenied`. Even Alibaba's Terraform template `MaxComputeAccessOSSBucket` has this mistake.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket/*"]}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket", "acs:oss:*:*:examplebucket/*"]}]}"#,
+    references: &[
+        "E-MapReduce, custom ECS application role: https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/use-a-custom-ecs-application-role-to-access-other-cloud-resources-in-your-alibaba-cloud-account-19",
+        "OSS, list and read resources in a bucket: https://www.alibabacloud.com/help/en/resource-access-management/latest/list-and-read-resources-in-a-bucket",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,7 +1,7 @@
 use crate::arn;
 use crate::catalogue::ResourceScope;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::oss_bucket_resource::{oss_actions, oss_resources};
 
@@ -11,15 +11,19 @@ pub static RULE: Rule = Rule {
         name: "oss-object-resource",
         severity: Severity::Warning,
         summary: "OSS object actions (`oss:GetObject`, `oss:PutObject`, ...) are granted, but no resource names objects (`acs:oss:*:*:<bucket>/*`).",
-        why: "Object actions apply to `acs:oss:*:*:<bucket>/<key>`. A policy that names only the bucket (`acs:oss:*:*:examplebucket`) lets the holder list the bucket but not read a single object, and the request fails with `AccessDenied`. The E-MapReduce guide for custom ECS roles calls out exactly this: the resource needs both the bucket and `bucket/*`.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket"]}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket", "acs:oss:*:*:examplebucket/*"]}]}"#,
-        references: &[
-            "E-MapReduce, custom ECS application role: https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/use-a-custom-ecs-application-role-to-access-other-cloud-resources-in-your-alibaba-cloud-account-19",
-            "OSS, how OSS works with RAM: https://www.alibabacloud.com/help/en/oss/user-guide/how-oss-works-with-ram",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP701",
+    why: "Object actions apply to `acs:oss:*:*:<bucket>/<key>`. A policy that names only the bucket (`acs:oss:*:*:examplebucket`) lets the holder list the bucket but not read a single object, and the request fails with `AccessDenied`. The E-MapReduce guide for custom ECS roles calls out exactly this: the resource needs both the bucket and `bucket/*`.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket"]}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": ["acs:oss:*:*:examplebucket", "acs:oss:*:*:examplebucket/*"]}]}"#,
+    references: &[
+        "E-MapReduce, custom ECS application role: https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/use-a-custom-ecs-application-role-to-access-other-cloud-resources-in-your-alibaba-cloud-account-19",
+        "OSS, how OSS works with RAM: https://www.alibabacloud.com/help/en/oss/user-guide/how-oss-works-with-ram",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{split_action, wildcard_match};
 
@@ -9,15 +9,19 @@ pub static RULE: Rule = Rule {
         name: "permission-management",
         severity: Severity::Security,
         summary: "A statement allows, on every resource, an action that lets its holder raise their own permissions: attaching policies, new policy versions, AccessKeys or passwords for other users, group membership, rewriting a trust policy, passing or assuming any role.",
-        why: "Whoever may create or attach policies, update a role's trust policy, create AccessKeys or pass any role can give themselves any permission: privilege escalation. `sts:AssumeRole` on `*` lets the holder assume every role that trusts the account. Scope these actions to named roles and users (`acs:ram:*:<uid>:role/<name>`).",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:AttachPolicyToRole", "ram:PassRole"], "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ram:PassRole", "Resource": "acs:ram:*:1234567890123456:role/EMRRole"}]}"#,
-        references: &[
-            "RAM authorization information (RAM actions): https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-overview",
-            "Parliament and Access Analyzer privilege-escalation checks (peer tools)",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP602",
+    why: "Whoever may create or attach policies, update a role's trust policy, create AccessKeys or pass any role can give themselves any permission: privilege escalation. `sts:AssumeRole` on `*` lets the holder assume every role that trusts the account. Scope these actions to named roles and users (`acs:ram:*:<uid>:role/<name>`).",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ram:AttachPolicyToRole", "ram:PassRole"], "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ram:PassRole", "Resource": "acs:ram:*:1234567890123456:role/EMRRole"}]}"#,
+    references: &[
+        "RAM authorization information (RAM actions): https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-overview",
+        "Parliament and Access Analyzer privilege-escalation checks (peer tools)",
+    ],
 };
 
 /// Actions that let their holder raise their own permissions: the RAM counterparts of the

@@ -1,6 +1,6 @@
 use crate::arn;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,12 +8,16 @@ pub static RULE: Rule = Rule {
         name: "placeholder-in-arn",
         severity: Severity::Error,
         summary: "A resource ARN still holds a masked value or a documentation placeholder (`123456789012****`, `<yourBucketName>`, `xxxx`).",
-        why: "Documentation masks account IDs and leaves placeholders to fill in. Copied as is, they match no real resource, and the request fails with a bare `NoPermission`.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:123456789012****:<yourBucketName>/*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:1234567890123456:examplebucket/*"}]}"#,
-        references: &["View the account ID: https://www.alibabacloud.com/help/en/account/check-account-id"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP304",
+    why: "Documentation masks account IDs and leaves placeholders to fill in. Copied as is, they match no real resource, and the request fails with a bare `NoPermission`.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:123456789012****:<yourBucketName>/*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:1234567890123456:examplebucket/*"}]}"#,
+    references: &["View the account ID: https://www.alibabacloud.com/help/en/account/check-account-id"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

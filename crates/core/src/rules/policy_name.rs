@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::limits::{self, NameProblem};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,12 +8,16 @@ pub static RULE: Rule = Rule {
         name: "invalid-policy-name",
         severity: Severity::Error,
         summary: "The policy name given with the document (`--policy-name`) breaks RAM's rules: 1-128 characters of letters, digits and `-`.",
-        why: "CreatePolicy refuses other names. The check runs only when a name is supplied.",
-        example: "policy name `read_oss_logs`",
-        instead: "policy name `read-oss-logs`",
-        references: &["CreatePolicy API (PolicyName): https://alibabacloud.com/help/en/resource-management/api-createpolicy"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP902",
+    why: "CreatePolicy refuses other names. The check runs only when a name is supplied.",
+    example: "policy name `read_oss_logs`",
+    instead: "policy name `read-oss-logs`",
+    references: &["CreatePolicy API (PolicyName): https://alibabacloud.com/help/en/resource-management/api-createpolicy"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::limits::POLICY_DOCUMENT_MAX;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 
 pub static RULE: Rule = Rule {
@@ -9,15 +9,19 @@ pub static RULE: Rule = Rule {
         name: "policy-too-long",
         severity: Severity::Error,
         summary: "The document is longer than RAM's limit of 6,144 characters for a custom policy.",
-        why: "CreatePolicy and CreatePolicyVersion refuse documents over 6,144 characters (older pages say 2,048). Split the policy into two, or use wildcards where they do not widen access. For trust policies no limit is documented, so ramplan applies the same number as a warning.",
-        example: "(a policy of 6,145 characters or more)",
-        instead: "(two policies, each under 6,144 characters)",
-        references: &[
-            "CreatePolicy API (PolicyDocument length): https://alibabacloud.com/help/en/resource-management/api-createpolicy",
-            "CreatePolicyVersion API: https://alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createpolicyversion",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP901",
+    why: "CreatePolicy and CreatePolicyVersion refuse documents over 6,144 characters (older pages say 2,048). Split the policy into two, or use wildcards where they do not widen access. For trust policies no limit is documented, so ramplan applies the same number as a warning.",
+    example: "(a policy of 6,145 characters or more)",
+    instead: "(two policies, each under 6,144 characters)",
+    references: &[
+        "CreatePolicy API (PolicyDocument length): https://alibabacloud.com/help/en/resource-management/api-createpolicy",
+        "CreatePolicyVersion API: https://alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createpolicyversion",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

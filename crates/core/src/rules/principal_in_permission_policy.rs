@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 
 pub static RULE: Rule = Rule {
@@ -8,12 +8,16 @@ pub static RULE: Rule = Rule {
         name: "principal-in-permission-policy",
         severity: Severity::Error,
         summary: "A permission policy has a `Principal`.",
-        why: "`Principal` belongs only to resource-based policies: a role's trust policy, an OSS bucket policy, a KMS key policy. A permission policy applies to whoever it is attached to, and RAM rejects one with `Principal`. If this document is a trust policy, lint it as one (`--kind trust`).",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &["RAM policy elements, Principal: https://www.alibabacloud.com/help/en/ram/policy-elements"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP502",
+    why: "`Principal` belongs only to resource-based policies: a role's trust policy, an OSS bucket policy, a KMS key policy. A permission policy applies to whoever it is attached to, and RAM rejects one with `Principal`. If this document is a trust policy, lint it as one (`--kind trust`).",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &["RAM policy elements, Principal: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

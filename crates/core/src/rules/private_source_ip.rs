@@ -1,6 +1,6 @@
 use crate::condition;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,15 +8,19 @@ pub static RULE: Rule = Rule {
         name: "private-source-ip-without-vpc",
         severity: Severity::Warning,
         summary: "`acs:SourceIp` is compared with a private address range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10), but the statement does not name the VPC with `acs:SourceVpc`.",
-        why: "A request from the internet carries a public address, so a private range only ever matches requests that come through a VPC, and every customer's VPC may use the same private ranges. A private address therefore says little without the VPC it belongs to. OSS refuses bucket policies that limit `acs:SourceIp` without `acs:SourceVpc` for this reason; RAM's own examples still use private ranges alone, so this is a warning.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "192.168.0.0/16"}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "192.168.0.0/16"}, "StringEquals": {"acs:SourceVpc": "vpc-bp1example"}}}]}"#,
-        references: &[
-            "OSS error 0030-00000008, acs:SourceIp needs acs:SourceVpc in bucket policies: https://help.aliyun.com/zh/oss/user-guide/0030-00000008",
-            "RAM policy elements, acs:SourceIp and acs:SourceVpc: https://www.alibabacloud.com/help/en/ram/policy-elements",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP408",
+    why: "A request from the internet carries a public address, so a private range only ever matches requests that come through a VPC, and every customer's VPC may use the same private ranges. A private address therefore says little without the VPC it belongs to. OSS refuses bucket policies that limit `acs:SourceIp` without `acs:SourceVpc` for this reason; RAM's own examples still use private ranges alone, so this is a warning.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "192.168.0.0/16"}}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "192.168.0.0/16"}, "StringEquals": {"acs:SourceVpc": "vpc-bp1example"}}}]}"#,
+    references: &[
+        "OSS error 0030-00000008, acs:SourceIp needs acs:SourceVpc in bucket policies: https://help.aliyun.com/zh/oss/user-guide/0030-00000008",
+        "RAM policy elements, acs:SourceIp and acs:SourceVpc: https://www.alibabacloud.com/help/en/ram/policy-elements",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{has_wildcard, malformed_action, wildcard_match};
 
@@ -9,12 +9,16 @@ pub static RULE: Rule = Rule {
         name: "redundant-action",
         severity: Severity::Suggestion,
         summary: "An action is already covered by a wildcard action in the same statement.",
-        why: "`oss:GetObject` beside `oss:Get*` adds nothing. Either the wildcard is broader than intended, or the explicit action can go. Keeping one makes the policy's real reach visible.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:Get*", "oss:GetObject"], "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": "*"}]}"#,
-        references: &["Access Analyzer check REDUNDANT_ACTION (peer tool)"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP803",
+    why: "`oss:GetObject` beside `oss:Get*` adds nothing. Either the wildcard is broader than intended, or the explicit action can go. Keeping one makes the policy's real reach visible.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:Get*", "oss:GetObject"], "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": "*"}]}"#,
+    references: &["Access Analyzer check REDUNDANT_ACTION (peer tool)"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 
 pub static RULE: Rule = Rule {
@@ -8,15 +8,19 @@ pub static RULE: Rule = Rule {
         name: "resource-in-trust-policy",
         severity: Severity::Error,
         summary: "A trust policy has a `Resource` or `NotResource`.",
-        why: "A trust policy is attached to the role it protects, so the resource is implied. The official examples have no `Resource`, and the Terraform provider's policy document builder refuses one for role policies.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}, "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}"#,
-        references: &[
-            "Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role",
-            "Terraform alicloud_ram_policy_document: https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/ram_policy_document",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP503",
+    why: "A trust policy is attached to the role it protects, so the resource is implied. The official examples have no `Resource`, and the Terraform provider's policy document builder refuses one for role policies.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}, "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}"#,
+    references: &[
+        "Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role",
+        "Terraform alicloud_ram_policy_document: https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/ram_policy_document",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

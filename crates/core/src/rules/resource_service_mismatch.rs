@@ -1,7 +1,7 @@
 use crate::arn;
 use crate::catalogue;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{has_wildcard, split_action, wildcard_match};
 
@@ -11,12 +11,16 @@ pub static RULE: Rule = Rule {
         name: "resource-service-mismatch",
         severity: Severity::Warning,
         summary: "A resource ARN names a service that none of the statement's actions belongs to.",
-        why: "An action only ever applies to its own service's resources: `oss:GetObject` on `acs:log:*:*:project/p` grants nothing. Usually the resource was copied from another statement or the action list is missing an entry.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:log:*:*:project/app-logs"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:GetLogStoreLogs", "Resource": "acs:log:*:*:project/app-logs"}]}"#,
-        references: &["RAM policy elements, Resource: https://www.alibabacloud.com/help/en/ram/policy-elements"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP305",
+    why: "An action only ever applies to its own service's resources: `oss:GetObject` on `acs:log:*:*:project/p` grants nothing. Usually the resource was copied from another statement or the action list is missing an entry.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:log:*:*:project/app-logs"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:GetLogStoreLogs", "Resource": "acs:log:*:*:project/app-logs"}]}"#,
+    references: &["RAM policy elements, Resource: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::limits::{self, NameProblem};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -8,12 +8,16 @@ pub static RULE: Rule = Rule {
         name: "invalid-role-name",
         severity: Severity::Error,
         summary: "The role name given with a trust policy (`--role-name`) breaks RAM's rules: 1-64 characters of letters, digits, `.` and `-`.",
-        why: "CreateRole refuses other names. `_` is allowed by older ROS and Terraform documentation but is not in the API's list, so it is a warning. The check runs only when a name is supplied.",
-        example: "role name `emr role`",
-        instead: "role name `EMRRole`",
-        references: &["CreateRole API (RoleName): https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP903",
+    why: "CreateRole refuses other names. `_` is allowed by older ROS and Terraform documentation but is not in the API's list, so it is a warning. The check runs only when a name is supplied.",
+    example: "role name `emr role`",
+    instead: "role name `EMRRole`",
+    references: &["CreateRole API (RoleName): https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createrole"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

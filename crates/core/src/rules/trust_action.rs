@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 use crate::principal;
 
@@ -8,16 +8,21 @@ pub static RULE: Rule = Rule {
         code: "RP504",
         name: "trust-action",
         severity: Severity::Error,
-        summary: "A trust policy grants an action other than `sts:AssumeRole`, or uses `NotAction`.",
-        why: "A trust policy grants one thing: assuming the role. RAM's examples and the Terraform provider require the action `sts:AssumeRole`. For federated (SAML or OIDC) principals some third-party examples write `sts:AssumeRoleWithSAML` or `sts:AssumeRoleWithOIDC`; that form is not confirmed in Alibaba's documentation and is reported as a warning.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:*", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
-        references: &[
-            "Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role",
-            "Terraform alicloud_ram_policy_document (role policies must use sts:AssumeRole): https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/ram_policy_document",
-        ],
+        summary:
+            "A trust policy grants an action other than `sts:AssumeRole`, or uses `NotAction`.",
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP504",
+    why: "A trust policy grants one thing: assuming the role. RAM's examples and the Terraform provider require the action `sts:AssumeRole`. For federated (SAML or OIDC) principals some third-party examples write `sts:AssumeRoleWithSAML` or `sts:AssumeRoleWithOIDC`; that form is not confirmed in Alibaba's documentation and is reported as a warning.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:*", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
+    references: &[
+        "Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role",
+        "Terraform alicloud_ram_policy_document (role policies must use sts:AssumeRole): https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/data-sources/ram_policy_document",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -7,16 +7,20 @@ pub static RULE: Rule = Rule {
         name: "unconfirmed-element",
         severity: Severity::Warning,
         summary: "A statement uses `Sid` or `NotResource`, whose support in RAM permission and trust policies is not confirmed.",
-        why: "The current RAM grammar lists `Effect`, `Action`/`NotAction`, `Resource`, `Condition` and `Principal`. `NotResource` appears only in an older version of the grammar, and `Sid` only in KMS key policy examples. RAM has rejected documents that break its grammar since November 2022, so a policy using them may fail to save. ramplan could not confirm either way.",
-        example: r#"{"Version": "1", "Statement": [{"Sid": "ReadLogs", "Effect": "Allow", "Action": "log:GetLogStore", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:GetLogStore", "Resource": "*"}]}"#,
-        references: &[
-            "RAM policy structure and syntax (current grammar, no NotResource): https://www.alibabacloud.com/help/document_detail/93739.html",
-            "Older grammar with NotResource: https://www.alibabacloud.com/help/doc-detail/93739.htm",
-            "KMS key policy examples with Sid: https://www.alibabacloud.com/help/en/kms/key-management-service/security-and-compliance/condition-key",
-        ],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP005",
+    why: "The current RAM grammar lists `Effect`, `Action`/`NotAction`, `Resource`, `Condition` and `Principal`. `NotResource` appears only in an older version of the grammar, and `Sid` only in KMS key policy examples. RAM has rejected documents that break its grammar since November 2022, so a policy using them may fail to save. ramplan could not confirm either way.",
+    example: r#"{"Version": "1", "Statement": [{"Sid": "ReadLogs", "Effect": "Allow", "Action": "log:GetLogStore", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:GetLogStore", "Resource": "*"}]}"#,
+    references: &[
+        "RAM policy structure and syntax (current grammar, no NotResource): https://www.alibabacloud.com/help/document_detail/93739.html",
+        "Older grammar with NotResource: https://www.alibabacloud.com/help/doc-detail/93739.htm",
+        "KMS key policy examples with Sid: https://www.alibabacloud.com/help/en/kms/key-management-service/security-and-compliance/condition-key",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::catalogue::{self, Coverage, CATALOGUE_DATE};
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{did_you_mean, has_wildcard, malformed_action, split_action, wildcard_match};
 
@@ -10,12 +10,16 @@ pub static RULE: Rule = Rule {
         name: "unknown-action",
         severity: Severity::Warning,
         summary: "An action is not in the catalogue of its service, or is written in a different case from the documented name.",
-        why: "A misspelt action (`oss:GetObjects`) matches no request. Action catalogues go stale, so an unknown action is only a warning, with the closest known name as a suggestion; a different case is a suggestion, since RAM compares action names case-insensitively but the documented spelling is easier to review.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObjects", "oss:listobjects"], "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": "*"}]}"#,
-        references: &["RAM policy elements, Action: https://www.alibabacloud.com/help/en/ram/policy-elements"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP206",
+    why: "A misspelt action (`oss:GetObjects`) matches no request. Action catalogues go stale, so an unknown action is only a warning, with the closest known name as a suggestion; a different case is a suggestion, since RAM compares action names case-insensitively but the documented spelling is easier to review.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObjects", "oss:listobjects"], "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:ListObjects"], "Resource": "*"}]}"#,
+    references: &["RAM policy elements, Action: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,7 +1,7 @@
 use crate::catalogue::{self, CATALOGUE_DATE};
 use crate::condition;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::did_you_mean;
 
@@ -11,12 +11,16 @@ pub static RULE: Rule = Rule {
         name: "unknown-condition-key",
         severity: Severity::Warning,
         summary: "A common condition key (`acs:...`) is not one ramplan knows, or a key's service code is unknown.",
-        why: "A misspelt key (`acs:SourceIP`, `acs:SecureTransfer`) is absent from every request. RAM does not treat a missing key as a match, so an Allow with it never applies, and a Deny with a negated operator may apply to everything. The catalogue can be out of date, so this is a warning.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransfer": "false"}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": "false"}}}]}"#,
-        references: &["RAM policy elements, common condition keys: https://www.alibabacloud.com/help/en/ram/policy-elements"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP406",
+    why: "A misspelt key (`acs:SourceIP`, `acs:SecureTransfer`) is absent from every request. RAM does not treat a missing key as a match, so an Allow with it never applies, and a Deny with a negated operator may apply to everything. The catalogue can be out of date, so this is a warning.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransfer": "false"}}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": "false"}}}]}"#,
+    references: &["RAM policy elements, common condition keys: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

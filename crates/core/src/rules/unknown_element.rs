@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::json::{pointer_push, Node};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::{STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS};
 
 use super::did_you_mean;
@@ -10,16 +10,21 @@ pub static RULE: Rule = Rule {
         code: "RP003",
         name: "unknown-element",
         severity: Severity::Error,
-        summary: "A key is not a RAM policy element, or is a known element written in the wrong case.",
-        why: "RAM's grammar names each element exactly (`Version`, `Statement`, `Effect`, `Action`, `Resource`, `Condition`, `Principal`). Since November 2022 RAM rejects documents that break the grammar with `MalformedPolicyDocument`; a key in the wrong case (`statement`, `effect`) is at best ignored.",
-        example: r#"{"Version": "1", "statement": [{"effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
-        references: &[
-            "RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html",
-            "RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements",
-        ],
+        summary:
+            "A key is not a RAM policy element, or is a known element written in the wrong case.",
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP003",
+    why: "RAM's grammar names each element exactly (`Version`, `Statement`, `Effect`, `Action`, `Resource`, `Condition`, `Principal`). Since November 2022 RAM rejects documents that break the grammar with `MalformedPolicyDocument`; a key in the wrong case (`statement`, `effect`) is at best ignored.",
+    example: r#"{"Version": "1", "statement": [{"effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+    references: &[
+        "RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html",
+        "RAM policy elements: https://www.alibabacloud.com/help/en/ram/policy-elements",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,6 +1,6 @@
 use crate::catalogue::{self, CATALOGUE_DATE};
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{did_you_mean, has_wildcard, malformed_action, split_action};
 
@@ -10,12 +10,16 @@ pub static RULE: Rule = Rule {
         name: "unknown-service",
         severity: Severity::Warning,
         summary: "An action's service code is not in ramplan's catalogue.",
-        why: "A misspelt RAM code (`maxcompute:` for `odps:`, `sls:` for `log:`) matches no request, so the statement silently grants nothing. The catalogue can be out of date, so this is a warning, not an error; the catalogue's date is shown with every run.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "maxcompute:ListProjects", "Resource": "*"}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "odps:ListProjects", "Resource": "*"}]}"#,
-        references: &["Services that work with RAM: https://www.alibabacloud.com/help/en/ram/user-guide/services-that-work-with-ram"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP205",
+    why: "A misspelt RAM code (`maxcompute:` for `odps:`, `sls:` for `log:`) matches no request, so the statement silently grants nothing. The catalogue can be out of date, so this is a warning, not an error; the catalogue's date is shown with every run.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "maxcompute:ListProjects", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "odps:ListProjects", "Resource": "*"}]}"#,
+    references: &["Services that work with RAM: https://www.alibabacloud.com/help/en/ram/user-guide/services-that-work-with-ram"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

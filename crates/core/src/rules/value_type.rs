@@ -1,6 +1,6 @@
 use crate::finding::Severity;
 use crate::json::{pointer_push, Node, Value};
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::Field;
 
 pub static RULE: Rule = Rule {
@@ -9,12 +9,16 @@ pub static RULE: Rule = Rule {
         name: "value-type",
         severity: Severity::Error,
         summary: "An element has a value of the wrong JSON type, such as a number or boolean where RAM wants a string.",
-        why: "RAM requires every scalar value to be a string in double quotes, numbers, dates, booleans and IP addresses included: `\"true\"`, not `true`; `\"Version\": \"1\"`, not `1`. Lists of actions, resources and condition values hold strings only, and `Condition` and `Principal` are objects.",
-        example: r#"{"Version": 1, "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": true}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": "true"}}}]}"#,
-        references: &["RAM policy structure and syntax, \"all values must be strings\": https://www.alibabacloud.com/help/document_detail/93739.html"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP004",
+    why: "RAM requires every scalar value to be a string in double quotes, numbers, dates, booleans and IP addresses included: `\"true\"`, not `true`; `\"Version\": \"1\"`, not `1`. Lists of actions, resources and condition values hold strings only, and `Condition` and `Principal` are objects.",
+    example: r#"{"Version": 1, "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": true}}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": "true"}}}]}"#,
+    references: &["RAM policy structure and syntax, \"all values must be strings\": https://www.alibabacloud.com/help/document_detail/93739.html"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::principal::{self, Parsed};
 
 pub static RULE: Rule = Rule {
@@ -8,12 +8,16 @@ pub static RULE: Rule = Rule {
         name: "wildcard-principal",
         severity: Severity::Security,
         summary: "A trust policy trusts everyone: `\"Principal\": \"*\"`, a `*` value, or `acs:ram::*:root`.",
-        why: "A wildcard principal lets any account, or any account's service, assume the role and use its permissions. Name the exact account, user or service instead.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::*:root"]}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
-        references: &["Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP507",
+    why: "A wildcard principal lets any account, or any account's service, assume the role and use its permissions. Name the exact account, user or service instead.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::*:root"]}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
+    references: &["Edit the trust policy of a RAM role: https://help.aliyun.com/en/ram/user-guide/edit-the-trust-policy-of-a-ram-role"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

@@ -1,7 +1,7 @@
 use crate::catalogue::KeyType;
 use crate::condition;
 use crate::finding::Severity;
-use crate::lint::{Ctx, Rule, RuleMeta};
+use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::has_wildcard;
 
@@ -11,12 +11,16 @@ pub static RULE: Rule = Rule {
         name: "wildcard-without-like",
         severity: Severity::Warning,
         summary: "A string condition value has `*` or `?`, but the operator is not `StringLike` or `StringNotLike`.",
-        why: "Only `StringLike` and `StringNotLike` read `*` and `?` as wildcards. Under `StringEquals` they are literal characters, so `\"logs/*\"` matches only the exact text `logs/*`.",
-        example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:ListObjects", "Resource": "acs:oss:*:*:examplebucket", "Condition": {"StringEquals": {"oss:Prefix": "logs/*"}}}]}"#,
-        instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:ListObjects", "Resource": "acs:oss:*:*:examplebucket", "Condition": {"StringLike": {"oss:Prefix": "logs/*"}}}]}"#,
-        references: &["RAM condition operators: https://www.alibabacloud.com/help/en/ram/conditional-operator"],
     },
     check,
+};
+
+pub(crate) static DOCS: RuleDocs = RuleDocs {
+    code: "RP404",
+    why: "Only `StringLike` and `StringNotLike` read `*` and `?` as wildcards. Under `StringEquals` they are literal characters, so `\"logs/*\"` matches only the exact text `logs/*`.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:ListObjects", "Resource": "acs:oss:*:*:examplebucket", "Condition": {"StringEquals": {"oss:Prefix": "logs/*"}}}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:ListObjects", "Resource": "acs:oss:*:*:examplebucket", "Condition": {"StringLike": {"oss:Prefix": "logs/*"}}}]}"#,
+    references: &["RAM condition operators: https://www.alibabacloud.com/help/en/ram/conditional-operator"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {
