@@ -86,7 +86,7 @@ fn check_plan(plan: &Plan, input: &str, problems: &mut Vec<String>, label: &str)
         if step.number != i + 1 {
             problems.push(format!("{label}: step {} numbered {}", i + 1, step.number));
         }
-        for id in &step.artifacts {
+        for id in step.artifacts.iter().chain(&step.compare) {
             if plan.artifact(id).is_none() {
                 problems.push(format!(
                     "{label}: step {} pastes missing artifact `{id}`",

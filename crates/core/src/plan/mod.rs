@@ -86,6 +86,9 @@ pub struct Step {
     pub parameters: Vec<Parameter>,
     /// Ids of the artifacts to paste in this step.
     pub artifacts: Vec<String>,
+    /// Ids of artifacts to compare with what the console already shows (nothing to paste).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub compare: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verification: Option<String>,
     /// Things that can go wrong in this step (running tasks may fail, ...).
@@ -209,9 +212,16 @@ impl Step {
             instructions,
             parameters: Vec::new(),
             artifacts: Vec::new(),
+            compare: Vec::new(),
             verification: None,
             cautions: Vec::new(),
         }
+    }
+
+    /// Shows an artifact to compare against, without asking to paste it.
+    pub fn compare_with(&mut self, artifact_id: &str) -> &mut Self {
+        self.compare.push(artifact_id.to_owned());
+        self
     }
 
     pub fn param(&mut self, name: impl Into<String>, value: impl Into<String>) -> &mut Self {

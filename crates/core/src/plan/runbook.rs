@@ -103,7 +103,16 @@ pub fn render(spec: &ScenarioSpec, inputs: &Inputs, plan: &Builder) -> String {
             }
             out.push('\n');
         }
-        for id in &step.artifacts {
+        let shown = step
+            .artifacts
+            .iter()
+            .map(|id| (id, t("Paste", "粘贴")))
+            .chain(
+                step.compare
+                    .iter()
+                    .map(|id| (id, t("Compare with", "对照"))),
+            );
+        for (id, verb) in shown {
             let Some(artifact) = plan.artifacts.iter().find(|a| &a.id == id) else {
                 continue;
             };
@@ -114,10 +123,8 @@ pub fn render(spec: &ScenarioSpec, inputs: &Inputs, plan: &Builder) -> String {
             };
             let _ = writeln!(
                 out,
-                "{} `{}` ({}):\n",
-                t("Paste", "粘贴"),
-                artifact.filename,
-                artifact.title
+                "{verb} `{}` ({}):\n",
+                artifact.filename, artifact.title
             );
             let _ = writeln!(out, "```{fence}\n{}```\n", with_newline(&artifact.content));
         }

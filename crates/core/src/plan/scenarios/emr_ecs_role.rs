@@ -222,18 +222,28 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         None,
     );
 
+    let prerequisite = b.t(
+        "the account must already have E-MapReduce's default roles (a one-time setup: see the `emr-default-roles` plan), and each bucket must exist in the region where the cluster will run",
+        "账号中须已授权 E-MapReduce 的默认角色（一次性操作：参见 `emr-default-roles` 计划），且每个存储空间须已在集群所在地域创建",
+    );
+    b.finding("PL608", Severity::Suggestion, None, prerequisite, None);
+
     // Step: create the policy.
     let mut step = Step::new(
         Account::Own,
         b.t("Create the custom policy", "创建自定义权限策略"),
         b.t("RAM console > Permissions > Policies > Create Policy > JSON", "RAM 控制台 > 权限管理 > 权限策略 > 创建权限策略 > 脚本编辑"),
         b.t(
-            "Log on with your Alibaba Cloud account. On the JSON tab, replace the editor's content with the policy below, click OK, enter the name, and click OK again. The policy lists each bucket twice: the bucket itself (for listing) and its objects (for reading and writing).",
-            "使用阿里云账号登录。在“脚本编辑”页签中，用下方策略替换编辑器中的内容，单击“确定”，填写名称后再次单击“确定”。策略中每个存储空间出现两次：存储空间本身（用于列举）和其中的对象（用于读写）。",
+            "Log on with your Alibaba Cloud account. On the JSON tab, replace the editor's content with the policy below, click OK, enter the name, and click OK again. Each bucket appears twice in the policy: once as the bucket (listing needs it) and once as its objects (reading and writing need those).",
+            "使用阿里云账号登录。在“脚本编辑”页签中，用下方策略替换编辑器中的内容，单击“确定”，填写名称后再次单击“确定”。策略中每个存储空间出现两次：一次是存储空间本身（列举需要），一次是其中的对象（读写需要）。",
         ),
     );
     step.param(b.t("Name", "名称"), policy_name)
-        .paste("permission-policy");
+        .paste("permission-policy")
+        .verify(b.t(
+            format!("`{policy_name}` appears in the list of custom policies"),
+            format!("自定义策略列表中出现 `{policy_name}`"),
+        ));
     b.push_step(step);
 
     // Step: create the role.
@@ -254,7 +264,11 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     .param(
         b.t("Select Trusted Service", "选择受信服务"),
         b.t("Elastic Compute Service", "云服务器 ECS"),
-    );
+    )
+    .verify(b.t(
+        format!("`{role}` appears in the role list"),
+        format!("角色列表中出现 `{role}`"),
+    ));
     b.push_step(step);
 
     if old {
@@ -266,14 +280,19 @@ fn build(inputs: &Inputs, b: &mut Builder) {
                 format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略"),
             ),
             b.t(
-                format!("Clusters of {version} (V3.32.0 or V4.5.0 and earlier) need the trusted service `emr.aliyuncs.com` instead of `ecs.aliyuncs.com`. Replace the trust policy with the one below and click Save trust policy document."),
-                format!("{version} 的集群（V3.32.0、V4.5.0 及更早版本）要求受信服务为 `emr.aliyuncs.com` 而非 `ecs.aliyuncs.com`。用下方信任策略替换原内容，并单击“保存信任策略”。"),
+                format!("Version {version} belongs to the older generation (V3.32.0, V4.5.0 and earlier), whose clusters assume the role through E-MapReduce rather than ECS. Replace the trust policy with the one below, which trusts `emr.aliyuncs.com`, and save it."),
+                format!("版本 {version} 属于较早的一代（V3.32.0、V4.5.0 及更早），这类集群通过 E-MapReduce 而不是 ECS 扮演角色。用下方信任 `emr.aliyuncs.com` 的信任策略替换原内容并保存。"),
             ),
         );
-        step.paste("trust-policy").caution(b.t(
-            "without this change, cluster creation fails with NoPermission",
-            "若不修改，创建集群时会报 NoPermission 错误",
-        ));
+        step.paste("trust-policy")
+            .caution(b.t(
+                "if the role still trusts `ecs.aliyuncs.com`, creating a cluster of this version stops with NoPermission",
+                "如果角色仍信任 `ecs.aliyuncs.com`，创建该版本的集群时会因 NoPermission 而失败",
+            ))
+            .verify(b.t(
+                "the Trust Policy tab shows `emr.aliyuncs.com`",
+                "“信任策略”页签中显示 `emr.aliyuncs.com`",
+            ));
         b.push_step(step);
     } else {
         let mut step = Step::new(
@@ -284,13 +303,17 @@ fn build(inputs: &Inputs, b: &mut Builder) {
                 format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略"),
             ),
             b.t(
-                format!("Clusters of {version} keep the trusted service `ecs.aliyuncs.com` that the console wrote; no change is needed. The trust policy should read as below."),
-                format!("{version} 的集群保持控制台写入的受信服务 `ecs.aliyuncs.com` 即可，无需修改。信任策略应如下所示。"),
+                format!("Clusters of {version} assume the role through ECS, so the trust policy the console wrote in the previous step stays as it is. Compare it with the one below; there is nothing to edit."),
+                format!("{version} 的集群通过 ECS 扮演角色，因此上一步中控制台写入的信任策略保持不变。请与下方内容对照，无需修改。"),
             ),
         );
-        step.paste("trust-policy");
+        step.compare_with("trust-policy").verify(b.t(
+            "the Trust Policy tab shows `ecs.aliyuncs.com`",
+            "“信任策略”页签中显示 `ecs.aliyuncs.com`",
+        ));
         b.push_step(step);
     }
+    let trust_step = b.steps.len();
 
     let mut step = Step::new(
         Account::Own,
@@ -305,7 +328,11 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         b.t("Policy type", "权限策略类型"),
         b.t("Custom Policy", "自定义策略"),
     )
-    .param(b.t("Policy", "权限策略"), policy_name);
+    .param(b.t("Policy", "权限策略"), policy_name)
+    .verify(b.t(
+        format!("the role's Permissions tab lists `{policy_name}`"),
+        format!("角色的“权限管理”页签中列出 `{policy_name}`"),
+    ));
     b.push_step(step);
 
     let mut step = Step::new(
@@ -313,17 +340,38 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         b.t("Create the cluster with the role", "使用该角色创建集群"),
         b.t("EMR console > EMR on ECS > Create Cluster > Basic Configuration > Advanced Settings", "EMR 控制台 > EMR on ECS > 创建集群 > 基础配置 > 高级设置"),
         b.t(
-            format!("In the top bar choose the region of the buckets and a resource group, click Create Cluster, choose version {version}, and in Advanced Settings enter the role name as the ECS application role."),
-            format!("在顶部导航栏选择存储空间所在地域和资源组，单击“创建集群”，选择版本 {version}，并在“高级设置”中将 ECS 应用角色填写为该角色名称。"),
+            format!("Log on as the account or RAM user that creates clusters. In the top bar choose the region of the buckets and a resource group, click Create Cluster, choose version {version}, and in Advanced Settings enter the name of the role."),
+            format!("以负责创建集群的账号或 RAM 用户登录。在顶部导航栏选择存储空间所在地域和资源组，单击“创建集群”，选择版本 {version}，并在“高级设置”中填入该角色的名称。"),
         ),
     );
-    step.param(b.t("ECS application role", "ECS 应用角色"), role);
+    step.param(
+        b.t("RAM role (Advanced Settings)", "RAM 角色（高级设置）"),
+        role,
+    );
     b.push_step(step);
+    let create_step = b.steps.len();
+    let hdfs_step = create_step + 3;
 
-    let commands: Vec<String> = buckets
+    let mut commands: Vec<String> = buckets
         .iter()
         .map(|k| format!("hdfs dfs -ls oss://{}/{}", k.name, k.prefix))
         .collect();
+    for k in buckets.iter().filter(|k| k.write) {
+        // Writing and removing a small file proves the write actions too.
+        commands.push(format!(
+            "echo ramplan-check | hdfs dfs -put - oss://{}/{}ramplan-check.txt",
+            k.name, k.prefix
+        ));
+        commands.push(format!(
+            "hdfs dfs -rm oss://{}/{}ramplan-check.txt",
+            k.name, k.prefix
+        ));
+    }
+    let listing = commands
+        .iter()
+        .map(|c| format!("    {c}"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut step = Step::new(
         Account::Own,
         b.t("Verify access from the cluster", "在集群上验证访问"),
@@ -331,68 +379,70 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             "SSH to the cluster's master node",
             "通过 SSH 登录集群主节点",
         ),
-        b.t(
-            format!(
-                "Run:\n\n{}",
-                commands
-                    .iter()
-                    .map(|c| format!("    {c}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ),
-            format!(
-                "运行：\n\n{}",
-                commands
-                    .iter()
-                    .map(|c| format!("    {c}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ),
-        ),
+        b.t(format!("Run:\n\n{listing}"), format!("运行：\n\n{listing}")),
     );
     step.verify(b.t(
-        "the bucket contents are listed; \"access denied\" means the role lacks permission (see the next step)",
-        "列出存储空间内容即表示成功；若提示拒绝访问，说明角色缺少权限（见下一步）",
+        format!("each listing shows the bucket's contents and each write succeeds; an access-denied error means the role lacks a permission (see step {hdfs_step})"),
+        format!("每条列举命令都显示存储空间内容、每次写入都成功即表示配置正确；若提示拒绝访问，说明角色缺少权限（见步骤 {hdfs_step}）"),
     ));
     b.push_step(step);
 
+    let trust_check = if old {
+        b.t(
+            format!(
+                "The role trusts `emr.aliyuncs.com` (step {trust_step}); this version needs it."
+            ),
+            format!("角色信任的是 `emr.aliyuncs.com`（步骤 {trust_step}）；该版本需要如此。"),
+        )
+    } else {
+        b.t(
+            "Only clusters of V3.32.0, V4.5.0 and earlier need the role to trust `emr.aliyuncs.com`; this version keeps `ecs.aliyuncs.com`.".to_owned(),
+            "只有 V3.32.0、V4.5.0 及更早版本的集群需要角色信任 `emr.aliyuncs.com`；当前版本保持 `ecs.aliyuncs.com` 即可。".to_owned(),
+        )
+    };
     let mut step = Step::new(
         Account::Own,
         b.t("If cluster creation fails with NoPermission", "如果创建集群时报 NoPermission"),
         b.t("RAM console", "RAM 控制台"),
         b.t(
-            format!(
-                "Check in this order:\n1. The RAM user creating the cluster has `AliyunEMRFullAccess` (not `AliyunEMRDevelopAccess`).\n2. The ECS application role name entered is `{role}`, exactly.\n3. {}",
-                if old { "The trust policy names `emr.aliyuncs.com`, not `ecs.aliyuncs.com` (step 3)." } else { "For V3.32.0, V4.5.0 and earlier clusters only: the trust policy names `emr.aliyuncs.com`; not needed for this version." }
-            ),
-            format!(
-                "按顺序检查：\n1. 创建集群的 RAM 用户拥有 `AliyunEMRFullAccess`（而不是 `AliyunEMRDevelopAccess`）。\n2. 填写的 ECS 应用角色名称与 `{role}` 完全一致。\n3. {}",
-                if old { "信任策略中是 `emr.aliyuncs.com` 而不是 `ecs.aliyuncs.com`（第 3 步）。" } else { "仅 V3.32.0、V4.5.0 及更早版本需要信任策略为 `emr.aliyuncs.com`；当前版本无需修改。" }
-            ),
+            format!("Go through these in order:\n1. A RAM user that creates the cluster holds `AliyunEMRFullAccess`; `AliyunEMRDevelopAccess` is not enough.\n2. The role name entered in Advanced Settings is exactly `{role}`.\n3. {trust_check}"),
+            format!("按顺序检查：\n1. 创建集群的 RAM 用户拥有 `AliyunEMRFullAccess`；仅有 `AliyunEMRDevelopAccess` 不够。\n2. 在“高级设置”中填写的角色名称与 `{role}` 完全一致。\n3. {trust_check}"),
         ),
     );
     step.verify(b.t("cluster creation succeeds", "集群创建成功"));
     b.push_step(step);
 
+    let granted: Vec<String> = buckets
+        .iter()
+        .map(|k| {
+            format!(
+                "`acs:oss:*:*:{0}` + `acs:oss:*:*:{0}/{1}*`",
+                k.name, k.prefix
+            )
+        })
+        .collect();
+    let granted = granted.join(", ");
     let step = Step::new(
         Account::Own,
         b.t("If HDFS cannot access a bucket", "如果 HDFS 无法访问存储空间"),
         b.t("OSS console and RAM console", "OSS 控制台和 RAM 控制台"),
         b.t(
-            "Check in this order:\n1. The bucket is in the cluster's region; otherwise add the bucket's endpoint to the connection strings.\n2. The bucket is listed in the policy's Resource, both as `acs:oss:*:*:<bucket>` and `acs:oss:*:*:<bucket>/*`.\n3. Bucket-level permissions set in the OSS console (bucket policy) may conflict with the role's policy: remove them and manage access through the RAM policy only.",
-            "按顺序检查：\n1. 存储空间与集群位于同一地域；否则需在连接串中加入该存储空间的 Endpoint。\n2. 策略的 Resource 中同时列出了 `acs:oss:*:*:<bucket>` 和 `acs:oss:*:*:<bucket>/*`。\n3. 在 OSS 控制台为存储空间单独设置的权限（Bucket Policy）可能与角色策略冲突：请删除它们，只通过 RAM 策略管理访问。",
+            format!("Go through these in order:\n1. Is the bucket in the cluster's region? If not, the connection strings need the bucket's endpoint.\n2. Does the policy's Resource still hold, for each bucket, both entries this plan wrote: {granted}?\n3. Has the bucket its own permissions set in the OSS console (a bucket policy)? Those can clash with the role's policy; remove them and grant access through the RAM policy alone."),
+            format!("按顺序检查：\n1. 存储空间是否与集群位于同一地域？若不是，连接串中需加入该存储空间的 Endpoint。\n2. 策略的 Resource 中是否仍保留本计划为每个存储空间写入的两项：{granted}？\n3. 是否在 OSS 控制台为存储空间单独设置了权限（Bucket Policy）？这些设置可能与角色策略冲突；请删除它们，只通过 RAM 策略授权。"),
         ),
     );
     b.push_step(step);
 
-    b.unconfirmed(
-        b.t("Write actions", "写入所需的操作"),
-        b.t(
-            "the source's example is read-only; for read-write ramplan adds PutObject, DeleteObject and the multipart-upload actions, which the OSS authorization page lists",
-            "资料中的示例只读；读写权限中 ramplan 额外加入了 PutObject、DeleteObject 及分片上传相关操作，这些操作见于 OSS 授权页面",
-        ),
-        "https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements",
-    );
+    if buckets.iter().any(|k| k.write) {
+        b.unconfirmed(
+            b.t("Write actions", "写入所需的操作"),
+            b.t(
+                "the source's example policy is read-only; for read-write buckets ramplan adds PutObject, DeleteObject, AbortMultipartUpload, ListMultipartUploads and ListParts, actions the OSS authorization page lists, so that uploads (including multipart ones) and deletes work",
+                "资料中的示例策略只读；对读写存储空间，ramplan 额外加入了 OSS 授权页面列出的 PutObject、DeleteObject、AbortMultipartUpload、ListMultipartUploads 和 ListParts，使上传（包括分片上传）和删除可以进行",
+            ),
+            "https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements",
+        );
+    }
 }
 
 fn read_buckets(records: &[Record], b: &mut Builder) -> Vec<Bucket> {
@@ -595,6 +645,62 @@ mod tests {
         assert!(verify
             .instructions
             .contains("hdfs dfs -ls oss://data-b/warehouse/"));
+    }
+
+    #[test]
+    fn cross_references_point_at_the_right_steps() {
+        for version in ["V3.32.0", "V5.16.0"] {
+            let plan = plan_for(
+                version,
+                r#"[{"bucket": "data-b", "access": "read-write", "prefix": "w"}]"#,
+            );
+            let verify = plan
+                .steps
+                .iter()
+                .find(|s| s.title == "Verify access from the cluster")
+                .unwrap();
+            let hdfs = plan
+                .steps
+                .iter()
+                .find(|s| s.title == "If HDFS cannot access a bucket")
+                .unwrap();
+            let text = verify.verification.as_deref().unwrap();
+            assert!(
+                text.contains(&format!("see step {}", hdfs.number)),
+                "{text}"
+            );
+            assert!(verify
+                .instructions
+                .contains("hdfs dfs -put - oss://data-b/w/ramplan-check.txt"));
+            assert!(
+                hdfs.instructions.contains("`acs:oss:*:*:data-b/w/*`"),
+                "{}",
+                hdfs.instructions
+            );
+        }
+        let old = plan_for("V3.32.0", r#"[{"bucket": "data-b"}]"#);
+        let trust = old
+            .steps
+            .iter()
+            .find(|s| s.title == "Change the trusted service to EMR")
+            .unwrap();
+        let no_permission = old
+            .steps
+            .iter()
+            .find(|s| s.title.starts_with("If cluster creation fails"))
+            .unwrap();
+        assert!(no_permission
+            .instructions
+            .contains(&format!("(step {})", trust.number)));
+        let new = plan_for("V5.16.0", r#"[{"bucket": "data-b"}]"#);
+        let check = new
+            .steps
+            .iter()
+            .find(|s| s.title == "Check the trust policy")
+            .unwrap();
+        assert!(check.artifacts.is_empty());
+        assert_eq!(check.compare, ["trust-policy"]);
+        assert!(new.unconfirmed.iter().all(|u| u.about != "Write actions"));
     }
 
     #[test]
