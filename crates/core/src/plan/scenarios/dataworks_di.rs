@@ -1,8 +1,9 @@
 //! Seed 002: DataWorks Data Integration in one account reads an RDS, Hive or Kafka instance
 //! that another account owns.
 //!
-//! The source account creates a RAM role, grants it the read-only system policies for the
-//! instance type and trusts DataWorks acting for the DataWorks account; the DataWorks account
+//! The source account creates a RAM role, grants it the system policies for the instance
+//! type (read-only for RDS and Hive; the Kafka one also creates topics) and trusts DataWorks
+//! acting for the DataWorks account; the DataWorks account
 //! then adds the instance as a data source in Alibaba Cloud Instance Mode, naming that role.
 //!
 //! Finding codes (stable; a retired code is never reused):
@@ -128,8 +129,8 @@ pub static SCENARIO: ScenarioSpec = ScenarioSpec {
     id: "dataworks-di",
     title_en: "Sync from another account's RDS, Hive or Kafka with Data Integration",
     title_zh: "用数据集成同步其他账号的 RDS、Hive 或 Kafka",
-    summary_en: "The account that owns an RDS, Hive or Kafka instance creates a read-only RAM role that DataWorks may assume; the DataWorks account adds the instance as a Data Integration data source through that role.",
-    summary_zh: "拥有 RDS、Hive 或 Kafka 实例的账号创建一个只读 RAM 角色并允许 DataWorks 扮演；DataWorks 所属账号通过该角色将实例添加为数据集成的数据源。",
+    summary_en: "The account that owns an RDS, Hive or Kafka instance creates a RAM role that DataWorks may assume and grants it the system policies for the instance type (read-only for RDS and Hive; the Kafka policy also lets DataWorks create topics); the DataWorks account adds the instance as a Data Integration data source through that role.",
+    summary_zh: "拥有 RDS、Hive 或 Kafka 实例的账号创建一个允许 DataWorks 扮演的 RAM 角色，并为其授予该实例类型所需的系统策略（RDS 和 Hive 为只读策略；Kafka 的策略还允许 DataWorks 创建 Topic）；DataWorks 所属账号通过该角色将实例添加为数据集成的数据源。",
     source: SOURCE,
     fields: FIELDS,
     build,
@@ -228,7 +229,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         ),
         b.t(
             format!("Log on to the RAM console with the source account (`{source_uid}`), which owns `{instance}`. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter the ID of the account that owns the DataWorks workspace. The trust policy the console writes is replaced in step 3."),
-            format!("使用拥有 `{instance}` 的源账号（`{source_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他云账号”，并填写拥有 DataWorks 工作空间的账号 ID。控制台生成的信任策略将在第 3 步中替换。"),
+            format!("使用拥有 `{instance}` 的源账号（`{source_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”，并填写拥有 DataWorks 工作空间的账号 ID。控制台生成的信任策略将在第 3 步中替换。"),
         ),
     );
     step.param(
@@ -237,8 +238,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     )
     .param(b.t("RAM Role Name", "角色名称"), role)
     .param(
-        b.t("Select Account", "选择信任的云账号"),
-        b.t("Other Alibaba Cloud Account", "其他云账号"),
+        b.t("Select Account", "选择账号"),
+        b.t("Other Alibaba Cloud Account", "其他阿里云账号"),
     )
     .param(b.t("Account UID", "账号 UID"), dataworks_uid)
     .verify(b.t(
@@ -267,26 +268,30 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         Account::Resource,
         b.t("Grant the system policies", "授予系统策略"),
         b.t(
-            format!("RAM console > Identities > Roles > {role} > Permissions > Grant Permission"),
-            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 权限管理 > 新增授权"),
+            format!("RAM console > Roles > {role}"),
+            format!("RAM 控制台 > 角色 > {role}"),
         ),
         b.t(
-            format!(
-                "Set Authorization Policy to System Policy, select {list} and confirm. {reason}"
-            ),
-            format!("将授权策略类型设为“系统策略”，选中 {list} 并确认。{reason}"),
+            format!("Grant permissions to `{role}`: set Authorization Policy to System Policy and select {list}. {reason}"),
+            format!("为 `{role}` 授权：将授权策略设为“系统策略”，并选中 {list}。{reason}"),
         ),
     );
     step.param(
-        b.t("Authorization Policy", "权限策略类型"),
+        b.t("Authorization Policy", "授权策略"),
         b.t("System Policy", "系统策略"),
     );
     for policy in policies {
         step.param(b.t("Policy", "权限策略"), *policy);
     }
+    if family == Family::Kafka {
+        step.caution(b.t(
+            format!("unlike the RDS and Hive policies, {list} is not read-only: besides listing instances it lets DataWorks create topics on the Kafka instances of account `{source_uid}`"),
+            format!("与 RDS、Hive 的策略不同，{list} 并非只读：除列出实例外，它还允许 DataWorks 在账号 `{source_uid}` 的 Kafka 实例上创建 Topic"),
+        ));
+    }
     step.verify(b.t(
-        format!("the Permissions tab of `{role}` lists {list}"),
-        format!("`{role}` 的“权限管理”页签中列出 {list}"),
+        format!("the permissions of `{role}` list {list}"),
+        format!("`{role}` 的权限列表中列出 {list}"),
     ));
     b.push_step(step);
 
@@ -324,9 +329,19 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     step.param(b.t("Region", "地域"), region);
     b.push_step(step);
 
-    let instance_label = match family {
-        Family::Hive => b.t("Cluster ID", "集群 ID"),
-        Family::Rds | Family::Kafka => b.t("Instance ID", "实例 ID"),
+    let other_fields = match family {
+        Family::Rds => b.t(
+            "the database to read and the user name and password of a database account on the instance",
+            "要读取的数据库，以及实例上某个数据库账号的用户名和密码",
+        ),
+        Family::Hive => b.t(
+            "the Hive database to read and any access settings",
+            "要读取的 Hive 数据库及相关访问设置",
+        ),
+        Family::Kafka => b.t(
+            "the topics to read and any access settings",
+            "要读取的 Topic 及相关访问设置",
+        ),
     };
     let mut step = Step::new(
         Account::Dataworks,
@@ -335,12 +350,12 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             format!("添加 {type_name} 数据源"),
         ),
         b.t(
-            format!("Data Integration > Data Source > Add Data Source > {type_name}"),
-            format!("数据集成 > 数据源 > 新增数据源 > {type_name}"),
+            format!("Data Integration, adding a {type_name} data source"),
+            format!("数据集成，新增 {type_name} 数据源"),
         ),
         b.t(
-            format!("Add a {type_name} data source and fill in the fields below; complete the rest of the form (name, database or topic, credentials of the source itself) as for any {type_name} source. Depending on the data source, the option for the instance's account reads Other Alibaba Cloud Account or Other Cloud Account: both mean an instance of another account."),
-            format!("新增 {type_name} 数据源并按下表填写；表单中的其余内容（名称、数据库或 Topic、数据源自身的账号密码等）与普通 {type_name} 数据源相同。视数据源而定，实例所属账号的选项可能显示为“其他阿里云主账号”或“其他云账号”，两者都表示实例属于另一个账号。"),
+            format!("Add a {type_name} data source and set the four fields below, which are the ones cross-account access needs. Depending on the data source, the option for the instance's account reads Other Alibaba Cloud Account or Other Cloud Account: both mean an instance of another account. Every other field of the form is outside this plan, and ramplan knows no values for it: fill it in from your own setup. That includes a name for the data source, the instance itself (`{instance}`, wherever the form asks you to choose it) and, if the form asks for them, {other_fields}."),
+            format!("新增 {type_name} 数据源，并按下表设置这四项跨账号访问所需的字段。视数据源而定，实例所属账号的选项可能显示为“其他阿里云账号”或“其他云账号”，两者都表示实例属于另一个账号。表单中的其他字段都不在本计划范围内，ramplan 也不知道它们的取值：请按您自己的环境填写，包括数据源名称、实例本身（即 `{instance}`，在表单要求选择实例的位置选择），以及表单要求时{other_fields}。"),
         ),
     );
     step.param(
@@ -349,43 +364,46 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     )
     .param(
         b.t("Account Of Instance", "实例所属账号"),
-        b.t("Other Alibaba Cloud Account", "其他阿里云主账号"),
+        b.t("Other Alibaba Cloud Account", "其他阿里云账号"),
     )
     .param(
-        b.t("UID of Other Alibaba Cloud Account", "其他阿里云主账号 UID"),
+        b.t("UID of Other Alibaba Cloud Account", "其他阿里云账号 UID"),
         source_uid,
     )
     .param(b.t("RAM Role for Authorization", "授权 RAM 角色"), role)
-    .param(instance_label, instance.as_str());
+    .verify(b.t(
+        format!("before you test, the form shows Alibaba Cloud Instance Mode, the source account `{source_uid}` and the role `{role}`, the instance chosen is `{instance}`, and none of the form's required fields is empty"),
+        format!("测试之前，表单中为“阿里云实例模式”、源账号 `{source_uid}` 和角色 `{role}`，所选实例为 `{instance}`，且表单中没有留空的必填字段"),
+    ));
     b.push_step(step);
 
     let mut step = Step::new(
         Account::Dataworks,
         b.t("Test network connectivity", "测试网络连通性"),
         b.t(
-            format!("Data Integration > Data Source > Add Data Source > {type_name} > resource group > Test Network Connectivity"),
-            format!("数据集成 > 数据源 > 新增数据源 > {type_name} > 资源组 > 测试连通性"),
+            "Data Integration, the same data source form",
+            "数据集成，同一数据源表单",
         ),
         b.t(
-            format!("In the same dialog, find the resource group that will run the sync and click Test Network Connectivity. The test assumes `{role}` in account `{source_uid}` and then connects to `{instance}`, so it checks the role and the network at once. The resource group must reach the instance's VPC in the other account, for example through Cloud Enterprise Network (CEN)."),
-            format!("在同一对话框中找到将运行同步任务的资源组，单击“测试连通性”。测试会先扮演账号 `{source_uid}` 中的 `{role}`，再连接 `{instance}`，因此同时检验角色与网络。资源组必须能够连通另一账号中该实例所在的 VPC，例如通过云企业网（CEN）。"),
+            format!("Still in the data source form, test network connectivity between `{instance}` and the resource group that will run the sync. The resource group must reach the instance's VPC in the other account, for example through Cloud Enterprise Network (CEN)."),
+            format!("仍在该数据源表单中，测试 `{instance}` 与将运行同步任务的资源组之间的网络连通性。资源组必须能够连通另一账号中该实例所在的 VPC，例如通过云企业网（CEN）。"),
         ),
     );
     step.caution(b.t(
-        "if the test fails, check in order: the role's trust policy and system policies (steps 2 and 3), then the network path from the resource group to the instance's VPC, then the instance's own access controls such as its IP whitelist",
-        "若测试失败，请依次检查：角色的信任策略和系统策略（第 2、3 步），资源组到实例所在 VPC 的网络路径，以及实例自身的访问控制（如 IP 白名单）",
+        "if the test fails, check the network path from the resource group to the instance's VPC, the instance's own access controls (an IP whitelist, for example), and the role's system policies and trust policy (steps 2 and 3)",
+        "若测试失败，请检查资源组到实例所在 VPC 的网络路径、实例自身的访问控制（例如 IP 白名单），以及角色的系统策略和信任策略（第 2、3 步）",
     ))
     .verify(b.t(
-        "the resource group shows the data source as connectable; then click Complete and create sync tasks that read from it",
-        "资源组显示该数据源可连通；随后单击“完成”，即可创建读取该数据源的同步任务",
+        "the connectivity test passes for the resource group that will run the sync; save the data source, then create sync tasks that read from it",
+        "将运行同步任务的资源组连通性测试通过；保存数据源后，即可创建读取该数据源的同步任务",
     ));
     b.push_step(step);
 
     b.unconfirmed(
         b.t("Data Integration service principal", "数据集成服务主体"),
         b.t(
-            format!("the trust policy trusts `<DataWorks account ID>@{DI_SERVICE}` (here `{principal}`) because the documentation's example shows it. The archived copy of that page is cut off before this value, and `{DI_SERVICE}` is not among the service names DataWorks' service-linked roles use (`engine.dataworks.aliyuncs.com`, `emr.dataworks.aliyuncs.com`); if the connectivity test cannot assume the role, compare the principal with the current documentation"),
-            format!("信任策略信任 `<DataWorks 所属账号 ID>@{DI_SERVICE}`（此处为 `{principal}`），依据是文档中的示例。该页面的存档副本在此值之前被截断，且 `{DI_SERVICE}` 不在 DataWorks 服务关联角色所用的服务名（`engine.dataworks.aliyuncs.com`、`emr.dataworks.aliyuncs.com`）之列；若连通性测试无法扮演该角色，请对照最新文档核对主体"),
+            format!("the trust policy trusts `<DataWorks account ID>@{DI_SERVICE}` (here `{principal}`) because the documentation's example shows it. The archived copy of that page is cut off before this value, and `{DI_SERVICE}` is not among the service names DataWorks' service-linked roles use (`engine.dataworks.aliyuncs.com`, `emr.dataworks.aliyuncs.com`); if DataWorks cannot assume the role, compare the principal with the current documentation"),
+            format!("信任策略信任 `<DataWorks 所属账号 ID>@{DI_SERVICE}`（此处为 `{principal}`），依据是文档中的示例。该页面的存档副本在此值之前被截断，且 `{DI_SERVICE}` 不在 DataWorks 服务关联角色所用的服务名（`engine.dataworks.aliyuncs.com`、`emr.dataworks.aliyuncs.com`）之列；若 DataWorks 无法扮演该角色，请对照最新文档核对主体"),
         ),
         SOURCE,
     );
@@ -393,7 +411,23 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         b.t("Label of the instance's account option", "实例所属账号选项的名称"),
         b.t(
             "the documentation says to choose Other Cloud Account or Other Alibaba Cloud Account depending on the data source, without saying which forms show which; ramplan writes Other Alibaba Cloud Account",
-            "文档说明应视数据源选择“其他云账号”或“其他阿里云主账号”，但没有说明哪种表单显示哪一个；ramplan 写作“其他阿里云主账号”",
+            "文档说明应视数据源选择“其他云账号”或“其他阿里云账号”，但没有说明哪种表单显示哪一个；ramplan 写作“其他阿里云账号”",
+        ),
+        SOURCE,
+    );
+    b.unconfirmed(
+        b.t("What the connectivity test checks", "连通性测试检查的内容"),
+        b.t(
+            "the documentation says only to test network connectivity after adding the data source; it does not say whether the test also assumes the role. A passing test may therefore not prove that the trust policy and system policies work: if sync tasks later fail with a permission error, check steps 2 and 3",
+            "文档只要求在添加数据源后测试网络连通性，没有说明测试是否也会扮演该角色。因此测试通过未必说明信任策略和系统策略已生效：若之后同步任务因权限错误失败，请检查第 2、3 步",
+        ),
+        SOURCE,
+    );
+    b.unconfirmed(
+        b.t("Other fields of the data source form", "数据源表单的其他字段"),
+        b.t(
+            format!("the documentation lists only the fields cross-account access needs; the rest of the {type_name} form, including how the instance is chosen and whether the source's own login is still asked for, is not described there, so ramplan leaves those fields to you"),
+            format!("文档只列出了跨账号访问所需的字段；{type_name} 表单的其余部分，包括如何选择实例、是否仍需填写数据源自身的登录信息，文档中都没有说明，因此这些字段由您自行填写"),
         ),
         SOURCE,
     );
@@ -538,10 +572,17 @@ mod tests {
                 ("Account Of Instance", "Other Alibaba Cloud Account"),
                 ("UID of Other Alibaba Cloud Account", B),
                 ("RAM Role for Authorization", "DataWorksDIRole"),
-                ("Instance ID", "rm-uf6abcdefgh123456"),
             ]
         );
         assert_eq!(plan.steps[4].title, "Add the MySQL data source");
+        // The rest of the form is named as the user's to fill in, and the step has a check.
+        assert!(plan.steps[4].instructions.contains("outside this plan"));
+        assert!(plan.steps[4].instructions.contains("rm-uf6abcdefgh123456"));
+        assert!(plan.steps[4]
+            .verification
+            .as_deref()
+            .unwrap()
+            .contains("rm-uf6abcdefgh123456"));
         let test = &plan.steps[5];
         assert!(test.verification.is_some());
         assert!(test.instructions.contains("VPC"));
@@ -561,7 +602,7 @@ mod tests {
         assert!(entry.assumption.contains("cdp.aliyuncs.com"));
         assert!(entry.assumption.contains(&format!("{A}@cdp.aliyuncs.com")));
         assert_eq!(entry.source, SOURCE);
-        assert_eq!(plan.unconfirmed.len(), 2);
+        assert_eq!(plan.unconfirmed.len(), 4);
     }
 
     #[test]
@@ -609,10 +650,37 @@ mod tests {
             ("source_type", "hive".into()),
             ("instance_id", "C-A510C0FD3FCC1234".into()),
         ]);
-        assert!(hive.steps[4]
-            .parameters
+        assert!(hive.steps[4].instructions.contains("C-A510C0FD3FCC1234"));
+    }
+
+    #[test]
+    fn only_the_kafka_policy_is_called_out_as_not_read_only() {
+        assert!(!SCENARIO.summary_en.contains("read-only RAM role"));
+        assert!(!SCENARIO.summary_zh.contains("只读 RAM 角色"));
+        let kafka = run(&[
+            ("source_type", "kafka".into()),
+            ("instance_id", "alikafka_post-cn-abc123".into()),
+        ]);
+        let grant = &kafka.steps[1];
+        assert_eq!(grant.cautions.len(), 1);
+        assert!(grant.cautions[0].contains("not read-only"));
+        assert!(grant.cautions[0].contains("create topics"));
+        assert!(run(&[]).steps[1].cautions.is_empty());
+    }
+
+    #[test]
+    fn the_connectivity_test_is_not_said_to_check_the_role() {
+        for lang in [Lang::En, Lang::Zh] {
+            let plan = plan("dataworks-di", &input(&[]), lang).unwrap();
+            let test = &plan.steps[5];
+            assert!(!test.instructions.contains("DataWorksDIRole"));
+            assert!(!test.location.contains("Test Network Connectivity"));
+        }
+        let plan = run(&[]);
+        assert!(plan
+            .unconfirmed
             .iter()
-            .any(|p| p.name == "Cluster ID" && p.value == "C-A510C0FD3FCC1234"));
+            .any(|u| u.about == "What the connectivity test checks"));
     }
 
     #[test]
@@ -727,5 +795,16 @@ mod tests {
             .iter()
             .any(|p| p.name == "数据源类型" && p.value == "阿里云实例模式"));
         assert!(plan.unconfirmed[0].about.contains("服务主体"));
+        // RAM's "Other Alibaba Cloud Account" and DI's "Other Cloud Account" stay apart.
+        assert!(plan.steps[0]
+            .parameters
+            .iter()
+            .any(|p| p.value == "其他阿里云账号"));
+        assert!(plan.steps[4]
+            .parameters
+            .iter()
+            .any(|p| p.name == "实例所属账号" && p.value == "其他阿里云账号"));
+        let text = crate::plan::to_json(&plan);
+        assert!(!text.contains("主账号"));
     }
 }

@@ -19,6 +19,9 @@
 //! - PL110 error: `emr_cluster_id` holds characters no cluster ID has, or is masked.
 //! - PL111 warning: `emr_cluster_id` does not start with `C-` as EMR cluster IDs do.
 //! - PL112 warning: the DataWorks account and the cluster's account are the same.
+//! - PL113 suggestion: the cross-account limits, with the cluster type, metadata and Kerberos
+//!   setting the plan rests on (defaults when the fields are left out).
+//! - PL114 suggestion: no `emr_cluster_id`, so the plan cannot name the cluster to pick.
 
 use crate::arn;
 use crate::finding::Severity;
@@ -148,10 +151,30 @@ pub static SCENARIO: ScenarioSpec = ScenarioSpec {
 };
 
 fn build(inputs: &Inputs, b: &mut Builder) {
-    check_limitations(inputs, b);
-    let cluster_id = inputs
-        .str("emr_cluster_id")
-        .and_then(|id| check_cluster_id(id, b));
+    if check_limitations(inputs, b) {
+        state_limitations(inputs, b);
+    }
+    let cluster_id = match inputs.str("emr_cluster_id") {
+        Some(id) => check_cluster_id(id, b),
+        None => {
+            let message = b.t(
+                "no `emr_cluster_id` was given, so the plan cannot say which cluster to choose as Peer EMR Cluster",
+                "未填写 `emr_cluster_id`，计划无法写明“对方 EMR 集群”应选择哪个集群",
+            );
+            let help = b.t(
+                "when you register, pick account B's cluster by its ID, not by its name or version alone; set `emr_cluster_id` to the ID account B's EMR console shows (such as `C-A510C0FD3FCC1234`) and ramplan names the cluster in the steps",
+                "注册时请按集群 ID 选择账号 B 的集群，不要只凭名称或版本判断；将 `emr_cluster_id` 设为账号 B 的 EMR 控制台中显示的 ID（例如 `C-A510C0FD3FCC1234`），ramplan 就会在步骤中写明该集群",
+            );
+            b.finding(
+                "PL114",
+                Severity::Suggestion,
+                Some("emr_cluster_id"),
+                message,
+                Some(help),
+            );
+            None
+        }
+    };
     let dataworks_uid = inputs.str("dataworks_account_uid");
     let resource_uid = inputs.str("resource_account_uid");
     if let (Some(a), Some(owner)) = (dataworks_uid, resource_uid) {
@@ -244,7 +267,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         ),
         b.t(
             format!("Log on to the RAM console with account B (`{resource_uid}`), which owns the cluster. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter account A's ID. Account A's ID is shown when you log on with it and hover over the profile picture in the top bar. The console writes a trust policy that names account A; the next step narrows it to DataWorks."),
-            format!("使用拥有集群的账号 B（`{resource_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他云账号”并填写账号 A 的 ID。用账号 A 登录后将鼠标悬停在顶部导航栏的头像上即可看到其 ID。控制台会生成一份信任账号 A 的信任策略；下一步会将其收窄为只信任 DataWorks。"),
+            format!("使用拥有集群的账号 B（`{resource_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”并填写账号 A 的 ID。用账号 A 登录后将鼠标悬停在顶部导航栏的头像上即可看到其 ID。控制台会生成一份信任账号 A 的信任策略；下一步会将其收窄为只信任 DataWorks。"),
         ),
     );
     step.param(
@@ -253,8 +276,11 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     )
     .param(b.t("RAM Role Name", "角色名称"), role)
     .param(
-        b.t("Select Trusted Alibaba Cloud Account", "选择信任的云账号"),
-        b.t("Other Alibaba Cloud Account", "其他云账号"),
+        b.t(
+            "Select Trusted Alibaba Cloud Account",
+            "选择信任的阿里云账号",
+        ),
+        b.t("Other Alibaba Cloud Account", "其他阿里云账号"),
     )
     .param(b.t("Account ID", "账号 ID"), dataworks_uid)
     .verify(b.t(
@@ -290,23 +316,21 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         Account::Resource,
         b.t("Grant the read-only EMR policy", "授予 EMR 只读策略"),
         b.t(
-            format!("RAM console > Identities > Roles > {role} > Permissions > Grant Permission"),
-            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 权限管理 > 新增授权"),
+            format!("RAM console > details page of the role {role}"),
+            format!("RAM 控制台 > 角色 {role} 的详情页"),
         ),
         b.t(
-            "Choose System Policy, select the policy below and confirm. It lets DataWorks list account B's clusters and read their details and configuration; it grants no write access.",
-            "选择“系统策略”，选中下方策略并确认。该策略允许 DataWorks 列出账号 B 的集群并读取其详情与配置，不包含任何写权限。",
+            format!("On the details page of `{role}`, attach the system policy below to the role. It lets DataWorks list account B's clusters and read their details and configuration; it grants no write access."),
+            format!("在 `{role}` 的详情页为该角色添加下方系统策略。该策略允许 DataWorks 列出账号 B 的集群并读取其详情与配置，不包含任何写权限。"),
         ),
     );
-    step.param(
-        b.t("Policy type", "权限策略类型"),
-        b.t("System Policy", "系统策略"),
-    )
-    .param(b.t("Policy", "权限策略"), SYSTEM_POLICY)
-    .verify(b.t(
-        format!("the Permissions tab of `{role}` lists `{SYSTEM_POLICY}`"),
-        format!("`{role}` 的“权限管理”页签中列出 `{SYSTEM_POLICY}`"),
-    ));
+    step.param(b.t("System policy", "系统策略"), SYSTEM_POLICY)
+        .verify(b.t(
+            format!(
+                "the details page of `{role}` lists `{SYSTEM_POLICY}` among the role's policies"
+            ),
+            format!("`{role}` 的详情页中，该角色的权限策略里列出 `{SYSTEM_POLICY}`"),
+        ));
     b.push_step(step);
 
     // Account A: DataWorks.
@@ -331,19 +355,19 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let cluster = match &cluster_id {
         Some(id) => id.clone(),
         None => b.t(
-            format!("choose account B's {version} Hadoop cluster"),
-            format!("选择账号 B 的 {version} Hadoop 集群"),
+            format!("the ID of account B's {version} Hadoop cluster: pick the cluster by its ID (set `emr_cluster_id` to have it named here)"),
+            format!("账号 B 的 {version} Hadoop 集群的 ID：请按 ID 选择集群（填写 `emr_cluster_id` 后此处会写明）"),
         ),
     };
     let instructions = if standard {
         b.t(
-            "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account. The workspace is in standard mode, so register the cluster twice: once for the development environment and once for production, each with the values below. The cluster list offers only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata.",
-            "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源。该工作空间为标准模式，需注册两次：开发环境一次、生产环境一次，分别按下表填写。集群列表中只会出现版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群。",
+            "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account. The workspace is in standard mode, so register the cluster twice: once for the development environment and once for production, each with the values below. Only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata are offered as Peer EMR Cluster, and a cluster with Kerberos authentication is not supported.",
+            "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源。该工作空间为标准模式，需注册两次：开发环境一次、生产环境一次，分别按下表填写。“对方 EMR 集群”只提供版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群；开启了 Kerberos 认证的集群也不受支持。",
         )
     } else {
         b.t(
-            "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account, and fill in the values below. The cluster list offers only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata.",
-            "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源，并按下表填写。集群列表中只会出现版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群。",
+            "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account, and fill in the values below. Only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata are offered as Peer EMR Cluster, and a cluster with Kerberos authentication is not supported.",
+            "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源，并按下表填写。“对方 EMR 集群”只提供版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群；开启了 Kerberos 认证的集群也不受支持。",
         )
     };
     let mut step = Step::new(
@@ -378,25 +402,29 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             cluster.as_str(),
         );
     }
-    step.verify(if standard {
+    let listed = if standard {
         b.t(
-            "the cluster is listed under Computing Resources in both the development and the production environment; if it is missing from the Peer EMR Cluster list, check the version, the metadata setting and the role's policy",
-            "开发环境和生产环境的计算资源列表中都出现该集群；若“对方 EMR 集群”列表中找不到它，请检查版本、元数据设置和角色的权限策略",
+            "the cluster is listed under Computing Resources in both the development and the production environment",
+            "开发环境和生产环境的计算资源列表中都出现该集群",
         )
     } else {
         b.t(
-            "the cluster is listed under Computing Resources; if it is missing from the Peer EMR Cluster list, check the version, the metadata setting and the role's policy",
-            "计算资源列表中出现该集群；若“对方 EMR 集群”列表中找不到它，请检查版本、元数据设置和角色的权限策略",
+            "the cluster is listed under Computing Resources",
+            "计算资源列表中出现该集群",
         )
-    });
+    };
+    step.verify(b.t(
+        format!("{listed}. If it is missing from the Peer EMR Cluster list or cannot be registered, check that it is a Hadoop cluster (not another cluster type) of V3.38.2 or V3.38.3, that its metadata is not DLF unified metadata and that Kerberos authentication is off; then check the role's trust policy and system policy (steps 2 and 3)"),
+        format!("{listed}。若“对方 EMR 集群”列表中找不到它或无法注册，请确认它是 Hadoop 集群（而非其他集群类型）、版本为 V3.38.2 或 V3.38.3、元数据不是 DLF 统一元数据且未开启 Kerberos 认证；再检查角色的信任策略和系统策略（第 2、3 步）"),
+    ));
     b.push_step(step);
 
     let mut step = Step::new(
         Account::Dataworks,
         b.t("Initialize the resource group", "初始化资源组"),
         b.t(
-            "Management Center > Computing Resources > the registered cluster",
-            "管理中心 > 计算资源 > 已注册的集群",
+            "DataWorks console (the documentation names no menu path for this step)",
+            "DataWorks 控制台（文档未给出此步骤的菜单路径）",
         ),
         if standard {
             b.t(
@@ -428,6 +456,14 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         ),
         SOURCE,
     );
+    b.unconfirmed(
+        b.t("Where to initialize the resource group", "初始化资源组的位置"),
+        b.t(
+            "the documentation says when and why to initialize the resource group, but not where in the console to do it; ramplan gives no menu path. Look for the option where the registered computing resource or the workspace's resource groups are managed",
+            "文档说明了何时以及为何要初始化资源组，但没有说明在控制台的哪个位置操作；ramplan 不给出菜单路径。请在管理已注册计算资源或工作空间资源组的页面中查找该操作",
+        ),
+        SOURCE,
+    );
     if standard {
         b.unconfirmed(
             b.t("Production cluster in standard mode", "标准模式下的生产环境集群"),
@@ -440,8 +476,10 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     }
 }
 
-/// The documented limitations, each an error on its own field.
-fn check_limitations(inputs: &Inputs, b: &mut Builder) {
+/// The documented limitations, each an error on its own field. Returns whether the inputs
+/// pass them all.
+fn check_limitations(inputs: &Inputs, b: &mut Builder) -> bool {
+    let before = b.findings.len();
     if let Some(kind) = inputs.str("emr_cluster_type") {
         if kind != "hadoop" {
             let message = b.t(
@@ -486,8 +524,8 @@ fn check_limitations(inputs: &Inputs, b: &mut Builder) {
             "元数据为 DLF 统一元数据的集群不能跨账号注册",
         );
         let help = b.t(
-            "the cluster must keep its metadata in its built-in MySQL or in an RDS database",
-            "集群的元数据必须存放在内置 MySQL 或 RDS 数据库中",
+            "the documentation's only requirement on the cluster's Metadata setting is that it is not DLF Unified Metadata; it names no other condition on where the metadata is kept",
+            "文档对集群“元数据”参数的唯一要求是不能设为 DLF 统一元数据，对元数据存放位置没有其他要求",
         );
         b.finding(
             "PL103",
@@ -504,6 +542,23 @@ fn check_limitations(inputs: &Inputs, b: &mut Builder) {
         );
         b.finding("PL104", Severity::Error, Some("kerberos"), message, None);
     }
+    b.findings.len() == before
+}
+
+/// States the limits even when the inputs pass them: the type, metadata and Kerberos fields
+/// have defaults, so a plan may rest on values nobody checked against the real cluster.
+fn state_limitations(inputs: &Inputs, b: &mut Builder) {
+    let kind = inputs.str("emr_cluster_type").unwrap_or("hadoop");
+    let metadata = inputs.str("emr_metadata").unwrap_or("builtin-mysql");
+    let message = b.t(
+        "only Hadoop clusters of V3.38.2 or V3.38.3 can be registered from another account, and only if their metadata is not DLF unified metadata and Kerberos authentication is off",
+        "只有版本为 V3.38.2 或 V3.38.3 的 Hadoop 集群可以跨账号注册，且其元数据不能是 DLF 统一元数据、不能开启 Kerberos 认证",
+    );
+    let help = b.t(
+        format!("the plan takes account B's cluster to be a `{kind}` cluster whose metadata is `{metadata}` and that has Kerberos off, as `emr_cluster_type`, `emr_metadata` and `kerberos` say; when these fields are left out, ramplan assumes `hadoop`, `builtin-mysql` and `false` without checking. If the real cluster differs, it cannot be registered: check its type, version, metadata and Kerberos settings before you start"),
+        format!("本计划按 `emr_cluster_type`、`emr_metadata` 和 `kerberos` 的取值，将账号 B 的集群视为类型 `{kind}`、元数据 `{metadata}`、未开启 Kerberos；这些字段未填写时，ramplan 会不加核实地假定为 `hadoop`、`builtin-mysql` 和 `false`。若实际集群与此不符，则无法注册：开始之前请核对其集群类型、版本、元数据和 Kerberos 设置"),
+    );
+    b.finding("PL113", Severity::Suggestion, None, message, Some(help));
 }
 
 /// Returns the ID to write into the steps, or `None` when it cannot be used.
@@ -745,6 +800,58 @@ mod tests {
     }
 
     #[test]
+    fn the_limits_are_always_stated() {
+        let plan = run(&[]);
+        assert_eq!(codes(&plan, Severity::Suggestion), [("PL113", None)]);
+        let limits = plan.findings.iter().find(|f| f.code == "PL113").unwrap();
+        assert!(limits.message.contains("Kerberos"));
+        assert!(limits.message.contains("Hadoop"));
+        let help = limits.help.as_deref().unwrap();
+        assert!(help.contains("`hadoop`") && help.contains("`builtin-mysql`"));
+        let register = plan.steps[4].verification.as_deref().unwrap();
+        assert!(register.contains("Kerberos") && register.contains("Hadoop"));
+        assert!(plan
+            .artifact("runbook")
+            .unwrap()
+            .content
+            .contains("Kerberos"));
+        // A limitation error states the limit itself.
+        let kerberos = run(&[("kerberos", true.into())]);
+        assert!(!has(&kerberos, "PL113", Severity::Suggestion, None));
+    }
+
+    #[test]
+    fn a_missing_cluster_id_is_a_suggestion() {
+        let plan = run(&[("emr_cluster_id", serde_json::Value::Null)]);
+        assert!(!plan.has_errors());
+        assert!(has(
+            &plan,
+            "PL114",
+            Severity::Suggestion,
+            Some("emr_cluster_id")
+        ));
+        let cluster = &plan.steps[4].parameters[2].value;
+        assert!(cluster.contains("by its ID") && cluster.contains("`emr_cluster_id`"));
+        assert!(!has(
+            &run(&[]),
+            "PL114",
+            Severity::Suggestion,
+            Some("emr_cluster_id")
+        ));
+    }
+
+    #[test]
+    fn steps_name_no_console_path_the_documentation_lacks() {
+        let plan = run(&[]);
+        assert!(!plan.steps[2].location.contains("Grant Permission"));
+        assert!(plan.steps[2].location.contains("details page"));
+        assert!(!plan.steps[5].location.contains("Computing Resources"));
+        let dlf = run(&[("emr_metadata", "dlf".into())]);
+        let help = dlf.findings[0].help.as_deref().unwrap();
+        assert!(!help.contains("MySQL") && !help.contains("RDS"));
+    }
+
+    #[test]
     fn spark_lineage_is_a_warning() {
         let plan = run(&[]);
         assert_eq!(codes(&plan, Severity::Warning), [("PL105", None)]);
@@ -899,8 +1006,8 @@ mod tests {
         );
         assert!(standard.steps[4].instructions.contains("twice"));
         assert!(standard.steps[5].instructions.contains("each environment"));
-        assert_eq!(basic.unconfirmed.len(), 1);
-        assert_eq!(standard.unconfirmed.len(), 2);
+        assert_eq!(basic.unconfirmed.len(), 2);
+        assert_eq!(standard.unconfirmed.len(), 3);
     }
 
     #[test]

@@ -6,13 +6,18 @@
 //! `dataworks_maxcompute`.
 //!
 //! Finding codes (stable, never reused):
-//! - PL301 error: `hologres_instance_id` holds a character an instance ID cannot hold.
-//! - PL302 warning: `hologres_instance_id` does not look like a Hologres instance ID.
+//! - PL301 error: `hologres_instance_id` holds a character ramplan does not accept in an
+//!   instance name or ID (quotes, `;`, spaces, `/`, ...), or is implausibly long.
+//! - PL302 (retired): was a warning that `hologres_instance_id` did not look like an instance
+//!   ID; the guide accepts the instance's name or ID and no source gives the ID's shape.
 //! - PL303 warning: the DataWorks account and the resource account are the same account.
 //! - PL304 suggestion: cross-account data sources cannot be used for data development or
 //!   scheduling (the seed's documented limitation).
 //! - PL305 suggestion: the custom policy only lets the role find the instance; data access
 //!   comes from the HoloWeb user and its database permissions.
+//! - PL306 warning: `data_source_name` holds more than letters, digits and `_`, or does not
+//!   start with a letter; DataWorks' naming rules are not in the sources.
+//! - PL307 error: `hologres_database` is not a plain name of letters, digits and `_`.
 
 use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
@@ -20,9 +25,9 @@ use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
 use crate::rules::clip;
 
 use super::dataworks_maxcompute::{
-    code_text, create_role_step, data_source_steps, edit_trust_step, limitation_suggestion,
-    same_account_warning, trust_policy_artifact, trust_unconfirmed, unsafe_character, Engine,
-    SOURCE,
+    code_text, create_role_step, data_source_steps, data_source_unconfirmed, edit_trust_step,
+    given_data_source_name, limitation_suggestion, same_account_warning, trust_policy_artifact,
+    trust_unconfirmed, unsafe_character, DataSourceName, Engine, DATA_SOURCE_NAME, SOURCE,
 };
 use super::ScenarioSpec;
 
@@ -42,8 +47,10 @@ const ACTIONS: &[&str] = &[
     "hologram:ListInstances",
 ];
 
-/// Longer than any instance ID seen; only a guard against pasted junk.
-const INSTANCE_ID_MAX: usize = 64;
+/// A guard against pasted junk, not a documented limit.
+const INSTANCE_ID_MAX: usize = 128;
+/// ramplan's own bound for `hologres_database`, not a documented limit.
+const DATABASE_MAX: usize = 63;
 
 static FIELDS: &[FieldSpec] = &[
     super::DATAWORKS_ACCOUNT_UID,
@@ -52,12 +59,22 @@ static FIELDS: &[FieldSpec] = &[
     super::REGION,
     FieldSpec {
         name: "hologres_instance_id",
-        label_en: "Hologres instance ID",
-        label_zh: "Hologres 实例 ID",
-        help_en: "The ID of the Hologres instance in account B, as the Hologres console lists it (such as `hgprecn-cn-...`).",
-        help_zh: "账号 B 中 Hologres 实例的 ID，即 Hologres 控制台中显示的 ID（例如 `hgprecn-cn-...`）。",
+        label_en: "Hologres instance (name or ID)",
+        label_zh: "Hologres 实例（名称或 ID）",
+        help_en: "The name or ID of the Hologres instance in account B, copied from the Hologres console; the DataWorks form takes either.",
+        help_zh: "账号 B 中 Hologres 实例的名称或 ID，从 Hologres 控制台复制；DataWorks 表单两者均可接受。",
         kind: FieldKind::Text,
         required: true,
+        default: None,
+    },
+    FieldSpec {
+        name: "hologres_database",
+        label_en: "Hologres database",
+        label_zh: "Hologres 数据库",
+        help_en: "Optional: the database in the instance that account A will read, for the Database Authorization step. ramplan accepts plain names only: letters, digits and `_`, not starting with a digit (up to 63). Left out, the step asks you to pick the database there.",
+        help_zh: "可选：账号 A 要读取的实例内数据库，用于“数据库授权”步骤。ramplan 只接受普通名称：字母、数字和 `_`，不以数字开头（最多 63 个）。不填时，该步骤会请您在页面中自行选择数据库。",
+        kind: FieldKind::Text,
+        required: false,
         default: None,
     },
     FieldSpec {
@@ -70,6 +87,7 @@ static FIELDS: &[FieldSpec] = &[
         required: true,
         default: Some(Default::Str("DataWorksHologresAccess")),
     },
+    DATA_SOURCE_NAME,
 ];
 
 pub static SCENARIO: ScenarioSpec = ScenarioSpec {
@@ -93,6 +111,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let instance = inputs
         .str("hologres_instance_id")
         .and_then(|id| checked_instance_id(b, id));
+    let database = checked_database(inputs, b);
+    let given_name = given_data_source_name(inputs, b, "PL306");
 
     let errors = b.findings.iter().any(|f| f.severity == Severity::Error);
     let Some(instance) = instance else {
@@ -106,6 +126,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     {
         return;
     }
+
+    let data_source = DataSourceName::new(given_name, &instance, resource_uid);
 
     trust_policy_artifact(b, role, dataworks_uid);
     b.artifact(
@@ -142,7 +164,11 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         ),
     );
     step.param(b.t("Name", "名称"), policy_name)
-        .paste("permission-policy");
+        .paste("permission-policy")
+        .verify(b.t(
+            format!("`{policy_name}` appears in the list of custom policies"),
+            format!("自定义策略列表中出现 `{policy_name}`"),
+        ));
     b.push_step(step);
 
     let mut step = Step::new(
@@ -163,8 +189,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     )
     .param(b.t("Policy", "权限策略"), policy_name)
     .verify(b.t(
-        format!("the role's permissions list `{policy_name}`"),
-        format!("角色的权限列表中包含 `{policy_name}`"),
+        format!("the role's Permissions tab lists `{policy_name}`"),
+        format!("角色的“权限管理”页签中列出 `{policy_name}`"),
     ));
     b.push_step(step);
 
@@ -172,54 +198,69 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         Account::Resource,
         b.t("Add the role as a database user", "将角色添加为数据库用户"),
         b.t(
-            format!("Hologres console > Instances > {instance} > HoloWeb > Security Center > User Management"),
-            format!("Hologres 管理控制台 > 实例列表 > {instance} > HoloWeb > 安全中心 > 用户管理"),
+            format!("Hologres console > HoloWeb of instance {instance} > Security Center > User Management"),
+            format!("Hologres 管理控制台 > 实例 {instance} 的 HoloWeb > 安全中心 > 用户管理"),
         ),
         b.t(
-            format!("Log on to the Hologres console with account B and open HoloWeb for instance `{instance}`. In Security Center, open User Management, add a user, choose the RAM role `{role}` of account B and pick its user type. A regular user gets only the database permissions you grant in the next step; a superuser gets everything in the instance."),
-            format!("使用账号 B 登录 Hologres 管理控制台，打开实例 `{instance}` 的 HoloWeb。在“安全中心”中打开“用户管理”，新增用户，选择账号 B 的 RAM 角色 `{role}` 并选择用户类型。普通用户只拥有下一步授予的数据库权限；超级用户拥有实例内的全部权限。"),
+            format!("Log on to the Hologres console with account B and open HoloWeb for instance `{instance}`. In Security Center, go to User Management and add account B's RAM role `{role}` as a database user. The guide continues with Database Authorization for a regular user, so this plan adds the role as a regular user and grants its database access in the next step."),
+            format!("使用账号 B 登录 Hologres 管理控制台，打开实例 `{instance}` 的 HoloWeb。在“安全中心”中进入“用户管理”，将账号 B 的 RAM 角色 `{role}` 添加为数据库用户。指南接下来针对普通用户进行“数据库授权”，因此本计划将角色添加为普通用户，并在下一步为其授予数据库权限。"),
         ),
     );
     step.param(b.t("Instance", "实例"), instance.as_str())
         .param(b.t("RAM role", "RAM 角色"), role)
-        .param(
-            b.t("User type", "用户类型"),
-            b.t(
-                "Regular user (recommended) or superuser",
-                "普通用户（推荐）或超级用户",
-            ),
-        )
         .verify(b.t(
             format!("User Management lists the RAM role `{role}`"),
             format!("“用户管理”中列出了 RAM 角色 `{role}`"),
-        ))
-        .caution(b.t(
-            "choose superuser only if account A truly needs every database of the instance",
-            "只有当账号 A 确实需要访问实例中的所有数据库时才选择超级用户",
         ));
     b.push_step(step);
 
+    let (instructions, check) = match &database {
+        Some(db) => (
+            b.t(
+                format!("In Security Center of the same HoloWeb, open Database Authorization, select database `{db}` and grant `{role}` what account A's use needs there, such as read access to the tables Data Integration will read."),
+                format!("在同一 HoloWeb 的“安全中心”中打开“数据库授权”，选择数据库 `{db}`，按账号 A 的用途为 `{role}` 授权，例如对数据集成要读取的表授予读权限。"),
+            ),
+            b.t(
+                format!("Database Authorization shows the permissions granted to `{role}` on database `{db}`"),
+                format!("“数据库授权”中显示了 `{role}` 在数据库 `{db}` 上的权限"),
+            ),
+        ),
+        None => (
+            b.t(
+                format!("In Security Center of the same HoloWeb, open Database Authorization. No `hologres_database` was given, so pick the database account A will read yourself, then grant `{role}` what that use needs there, such as read access to the tables Data Integration will read."),
+                format!("在同一 HoloWeb 的“安全中心”中打开“数据库授权”。由于未填写 `hologres_database`，请自行选择账号 A 要读取的数据库，再按其用途为 `{role}` 授权，例如对数据集成要读取的表授予读权限。"),
+            ),
+            b.t(
+                format!("Database Authorization shows the permissions granted to `{role}` on the database you picked"),
+                format!("“数据库授权”中显示了 `{role}` 在您所选数据库上的权限"),
+            ),
+        ),
+    };
     let mut step = Step::new(
         Account::Resource,
-        b.t("Grant database permissions to a regular user", "为普通用户授予数据库权限"),
+        b.t("Grant the regular user database permissions", "为普通用户授予数据库权限"),
         b.t(
-            format!("Hologres console > Instances > {instance} > HoloWeb > Security Center > Database Authorization"),
-            format!("Hologres 管理控制台 > 实例列表 > {instance} > HoloWeb > 安全中心 > 数据库授权"),
+            format!("Hologres console > HoloWeb of instance {instance} > Security Center > Database Authorization"),
+            format!("Hologres 管理控制台 > 实例 {instance} 的 HoloWeb > 安全中心 > 数据库授权"),
         ),
-        b.t(
-            format!("Skip this step if you added `{role}` as a superuser. Otherwise open Database Authorization, choose the database account A will use and grant the role the permissions that use needs, such as read access to the tables Data Integration will read."),
-            format!("如果已将 `{role}` 添加为超级用户，请跳过此步。否则打开“数据库授权”，选择账号 A 要使用的数据库，并按其用途为该角色授权，例如对数据集成要读取的表授予读权限。"),
-        ),
+        instructions,
     );
-    step.param(b.t("Instance", "实例"), instance.as_str())
-        .param(b.t("User", "用户"), role)
-        .verify(b.t(
-            format!("Database Authorization shows the granted permissions for `{role}` on the chosen database"),
-            format!("“数据库授权”中显示了 `{role}` 在所选数据库上的权限"),
-        ));
+    step.param(b.t("Instance", "实例"), instance.as_str());
+    if let Some(db) = &database {
+        step.param(b.t("Database", "数据库"), db.as_str());
+    }
+    step.param(b.t("User", "用户"), role).verify(check);
     b.push_step(step);
 
-    data_source_steps(b, Engine::Hologres, region, resource_uid, &instance, role);
+    data_source_steps(
+        b,
+        Engine::Hologres,
+        region,
+        resource_uid,
+        &instance,
+        role,
+        &data_source,
+    );
 
     trust_unconfirmed(b);
     b.unconfirmed(
@@ -238,6 +279,15 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         ),
         ROLE_MODE,
     );
+    b.unconfirmed(
+        b.t("Kinds of database user", "数据库用户的类型"),
+        b.t(
+            "the guide only says that a regular user needs Database Authorization; it does not say what other kinds of user HoloWeb offers or what they may access, so the plan adds the role as a regular user",
+            "指南只说明普通用户需要进行“数据库授权”，没有说明 HoloWeb 提供的其他用户类型及其访问范围，因此本计划将角色添加为普通用户",
+        ),
+        SOURCE,
+    );
+    data_source_unconfirmed(b, &data_source.name);
     b.unconfirmed(
         b.t("Database permissions the data source needs", "数据源所需的数据库权限"),
         b.t(
@@ -264,9 +314,9 @@ fn permission_policy() -> String {
     .pretty()
 }
 
-/// Instance IDs are checked loosely: any shape passes with at most a warning, but a
-/// character that has no place in an ID is refused, because the ID is shown in paths and
-/// pasted into forms.
+/// The instance is taken as given (the guide accepts its name or ID, and no source gives the
+/// shape of either); only a character that has no business in a name or ID is refused,
+/// because the value is shown in paths and pasted into forms.
 fn checked_instance_id(b: &mut Builder, id: &str) -> Option<String> {
     const FIELD: &str = "hologres_instance_id";
     let shown = code_text(&clip(id));
@@ -278,7 +328,7 @@ fn checked_instance_id(b: &mut Builder, id: &str) -> Option<String> {
         Some((format!("contains {en}"), format!("包含{zh}")))
     } else if let Some(c) = id
         .chars()
-        .find(|&c| !(c.is_ascii_alphanumeric() || c == '-'))
+        .find(|&c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
     {
         Some((format!("contains `{c}`"), format!("包含字符 `{c}`")))
     } else {
@@ -290,35 +340,65 @@ fn checked_instance_id(b: &mut Builder, id: &str) -> Option<String> {
             )
         })
     };
-    if let Some((en, zh)) = problem {
-        let message = b.t(
-            format!("`{FIELD}` {shown} {en}, which an instance ID cannot"),
-            format!("`{FIELD}` 的值 {shown} {zh}，不可能是实例 ID"),
-        );
-        let help = b.t(
-            "copy the ID from the Hologres console's instance list; it holds only letters, digits and `-`",
-            "请从 Hologres 控制台的实例列表中复制 ID；它只包含字母、数字和 `-`",
-        );
-        b.finding("PL301", Severity::Error, Some(FIELD), message, Some(help));
-        return None;
-    }
-    let looks_right = id.starts_with("hg")
-        && id.contains('-')
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !looks_right {
-        let message = b.t(
-            format!("`{FIELD}` {shown} does not look like a Hologres instance ID"),
-            format!("`{FIELD}` 的值 {shown} 看起来不像 Hologres 实例 ID"),
-        );
-        let help = b.t(
-            "Hologres instance IDs are lowercase and look like `hgprecn-cn-...`; check that this is the ID, not the instance name",
-            "Hologres 实例 ID 为小写，形如 `hgprecn-cn-...`；请确认填写的是实例 ID 而不是实例名称",
-        );
-        b.finding("PL302", Severity::Warning, Some(FIELD), message, Some(help));
-    }
-    Some(id.to_owned())
+    let Some((en, zh)) = problem else {
+        return Some(id.to_owned());
+    };
+    let message = b.t(
+        format!("`{FIELD}` {shown} {en}, which ramplan does not accept in an instance name or ID"),
+        format!("`{FIELD}` 的值 {shown} {zh}，ramplan 不接受这样的实例名称或 ID"),
+    );
+    let help = b.t(
+        format!("copy the instance's name or ID from the Hologres console; ramplan accepts letters, digits, `-`, `_` and `.`, up to {INSTANCE_ID_MAX} characters"),
+        format!("请从 Hologres 控制台复制实例名称或 ID；ramplan 接受字母、数字、`-`、`_` 和 `.`，最多 {INSTANCE_ID_MAX} 个字符"),
+    );
+    b.finding("PL301", Severity::Error, Some(FIELD), message, Some(help));
+    None
+}
+
+/// `hologres_database`, if given: a plain identifier, so it can be shown and typed safely.
+fn checked_database(inputs: &Inputs, b: &mut Builder) -> Option<String> {
+    const FIELD: &str = "hologres_database";
+    let name = inputs.str(FIELD)?;
+    let starts_well = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let problem = if let Some(c) = name
+        .chars()
+        .find(|&c| matches!(c, '`' | '\'' | '"' | ';') || c.is_whitespace())
+    {
+        let (en, zh) = unsafe_character(c);
+        Some((format!("contains {en}"), format!("包含{zh}")))
+    } else if let Some(c) = name
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || c == '_'))
+    {
+        Some((format!("contains `{c}`"), format!("包含字符 `{c}`")))
+    } else if !starts_well {
+        Some(("starts with a digit".to_owned(), "以数字开头".to_owned()))
+    } else {
+        let length = name.chars().count();
+        (length > DATABASE_MAX).then(|| {
+            (
+                format!("is {length} characters long"),
+                format!("长 {length} 个字符"),
+            )
+        })
+    };
+    let Some((en, zh)) = problem else {
+        return Some(name.to_owned());
+    };
+    let shown = code_text(&clip(name));
+    let message = b.t(
+        format!("`{FIELD}` {shown} {en}, so it is not a plain database name"),
+        format!("`{FIELD}` 的值 {shown} {zh}，不是普通的数据库名称"),
+    );
+    let help = b.t(
+        format!("ramplan takes only plain names here: letters, digits and `_`, not starting with a digit, up to {DATABASE_MAX} characters. For any other name, leave the field out and pick the database in HoloWeb"),
+        format!("此处 ramplan 只接受普通名称：字母、数字和 `_`，不以数字开头，最多 {DATABASE_MAX} 个字符。其他名称请不填此字段，直接在 HoloWeb 中选择数据库"),
+    );
+    b.finding("PL307", Severity::Error, Some(FIELD), message, Some(help));
+    None
 }
 
 #[cfg(test)]
@@ -439,20 +519,83 @@ mod tests {
             assert!(plan.artifacts.is_empty() && plan.steps.is_empty());
         }
         let mut i = input();
-        i["hologres_instance_id"] = serde_json::json!("h".repeat(65));
+        i["hologres_instance_id"] = serde_json::json!("h".repeat(129));
         assert!(has(&run(i), "PL301", "hologres_instance_id"));
     }
 
     #[test]
-    fn odd_looking_instance_ids_only_warn() {
-        for odd in ["my-holo-instance", "HGPRECN-CN-ABC", "hgprecn"] {
+    fn instance_names_and_ids_are_taken_as_given() {
+        // The guide accepts the instance's name or ID; no shape is imposed.
+        for given in [
+            "my-holo-instance",
+            "HGPRECN-CN-ABC",
+            "hgprecn",
+            "sales_holo.v2",
+        ] {
             let mut i = input();
-            i["hologres_instance_id"] = serde_json::json!(odd);
+            i["hologres_instance_id"] = serde_json::json!(given);
             let plan = run(i);
-            assert!(!plan.has_errors(), "{odd}: {:?}", plan.findings);
-            assert!(has(&plan, "PL302", "hologres_instance_id"), "{odd}");
+            assert!(!plan.has_errors(), "{given}: {:?}", plan.findings);
+            assert!(plan.findings.iter().all(|f| f.field.is_none()), "{given}");
+            assert_eq!(plan.steps[4].parameters[0].value, given);
         }
-        assert!(!run(input()).findings.iter().any(|f| f.code == "PL302"));
+    }
+
+    #[test]
+    fn the_database_is_used_when_given_and_picked_otherwise() {
+        let plan = run(input());
+        let step = &plan.steps[5];
+        assert!(step.instructions.contains("pick the database"));
+        assert!(!step.parameters.iter().any(|p| p.name == "Database"));
+
+        let mut i = input();
+        i["hologres_database"] = serde_json::json!("sales_db");
+        let plan = run(i);
+        let step = &plan.steps[5];
+        assert!(step.instructions.contains("`sales_db`"));
+        assert!(step
+            .parameters
+            .iter()
+            .any(|p| p.name == "Database" && p.value == "sales_db"));
+        assert!(step.verification.as_deref().unwrap().contains("`sales_db`"));
+
+        for bad in ["sales db", "sales-db", "1sales", "db;drop", &"d".repeat(64)] {
+            let mut i = input();
+            i["hologres_database"] = serde_json::json!(bad);
+            let plan = run(i);
+            assert!(has(&plan, "PL307", "hologres_database"), "{bad}");
+            assert!(plan.artifacts.is_empty(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn no_invented_console_labels_or_superuser_claims() {
+        let plan = run(input());
+        let text = crate::plan::to_json(&plan);
+        for invented in ["Instances >", "User type", "superuser", "hgprecn-cn-..."] {
+            assert!(!text.contains(invented), "{invented}");
+        }
+        assert!(plan.steps[4].location.contains("HoloWeb"));
+        assert!(plan.steps[5].location.ends_with("Database Authorization"));
+        for i in 0..6 {
+            assert!(plan.steps[i].verification.is_some(), "step {}", i + 1);
+        }
+    }
+
+    #[test]
+    fn the_data_source_name_is_proposed_from_the_instance() {
+        let plan = run(input());
+        let name = plan.steps[6]
+            .parameters
+            .iter()
+            .find(|p| p.name == "Data Source Name")
+            .unwrap();
+        assert_eq!(name.value, format!("hgprecn_cn_i7m2v08uu00a_from_{B}"));
+        let mut i = input();
+        i["data_source_name"] = serde_json::json!("holo cross");
+        let plan = run(i);
+        assert!(!plan.has_errors());
+        assert!(has(&plan, "PL306", "data_source_name"));
     }
 
     #[test]

@@ -24,6 +24,8 @@
 //! - PL216 warning: the DataWorks account and the resource account are the same account.
 //! - PL217 suggestion: cross-account data sources cannot be used for data development or
 //!   scheduling (the seed's documented limitation).
+//! - PL218 warning: `data_source_name` holds more than letters, digits and `_`, or does not
+//!   start with a letter; DataWorks' naming rules are not in the sources.
 
 use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
@@ -107,8 +109,8 @@ static FIELDS: &[FieldSpec] = &[
         name: "resource_account_name",
         label_en: "Resource account name",
         label_zh: "资源账号名称",
-        help_en: "Only for the `account-name` form: the name of account B as older MaxCompute documents write it in `RAM$<name>:role/<role>`.",
-        help_zh: "仅用于 `account-name` 形式：较早的 MaxCompute 文档在 `RAM$<名称>:role/<角色>` 中使用的账号 B 名称。",
+        help_en: "Only for the `account-name` form: account B's name, the `<name>` in `RAM$<name>:role/<role>`. The sources do not say where the console shows it; `list users;` in the project shows the identifier MaxCompute stored once the role has been added.",
+        help_zh: "仅用于 `account-name` 形式：账号 B 的名称，即 `RAM$<名称>:role/<角色>` 中的 `<名称>`。资料未说明控制台在何处显示该名称；角色添加到项目后，在项目中运行 `list users;` 可看到 MaxCompute 保存的标识。",
         kind: FieldKind::Text,
         required: false,
         default: None,
@@ -133,7 +135,20 @@ static FIELDS: &[FieldSpec] = &[
         required: false,
         default: None,
     },
+    DATA_SOURCE_NAME,
 ];
+
+/// Shared with `dataworks_hologres`: the name account A gives the data source.
+pub(super) const DATA_SOURCE_NAME: FieldSpec = FieldSpec {
+    name: "data_source_name",
+    label_en: "Data source name",
+    label_zh: "数据源名称",
+    help_en: "Optional: the name account A gives the data source in DataWorks. Left out, the plan proposes one built from the project name or Hologres instance and account B's ID, such as `sales_prj_from_6543210987654321`. Letters, digits and `_`, starting with a letter, is the safe choice.",
+    help_zh: "可选：账号 A 在 DataWorks 中为数据源取的名称。不填时，本计划用项目名称或 Hologres 实例加上账号 B 的 ID 拼出一个名称，例如 `sales_prj_from_6543210987654321`。使用字母、数字和 `_` 并以字母开头最为稳妥。",
+    kind: FieldKind::Text,
+    required: false,
+    default: None,
+};
 
 pub static SCENARIO: ScenarioSpec = ScenarioSpec {
     id: "dataworks-maxcompute",
@@ -173,6 +188,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     });
     let account = principal_account(inputs, b);
     let grants = read_grants(inputs, project.as_deref(), b);
+    let given_name = given_data_source_name(inputs, b, "PL218");
 
     let errors = b.findings.iter().any(|f| f.severity == Severity::Error);
     let (Some(project), Some(account)) = (project, account) else {
@@ -182,6 +198,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         return;
     }
     let principal = maxcompute::role_principal(&account, role);
+    let account_name_form = inputs.text("principal_form") == "account-name";
+    let data_source = DataSourceName::new(given_name, &project, resource_uid);
 
     trust_policy_artifact(b, role, dataworks_uid);
     b.artifact(
@@ -200,30 +218,54 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     create_role_step(b, role, dataworks_uid);
     edit_trust_step(b, role, dataworks_uid);
 
+    let mut instructions = b.t(
+        format!("Log on with account B, the owner of project `{project}` (or with a user allowed to manage its users and permissions). In the MaxCompute console, open SQL Analysis and choose the project in region `{region}`; with odpscmd, connect to the project instead. Run the script below. It adds the role as a project user, lists the users, grants each privilege and then shows what the role holds."),
+        format!("使用项目 `{project}` 的所有者账号 B（或有权管理项目用户与权限的用户）登录。在 MaxCompute 控制台打开“SQL 分析”，选择地域 `{region}` 中的该项目；也可以用 odpscmd 连接该项目。运行下方脚本：它会把角色添加为项目用户、列出用户、逐条授权，最后显示该角色拥有的权限。"),
+    );
+    if account_name_form {
+        instructions.push_str(&b.t(
+            format!(" The script names the role through account B's name `{account}`, exactly as you entered it. The sources do not say where the console shows this name; after `add user`, `list users;` prints the identifier MaxCompute actually stored, so compare the two before relying on the grants."),
+            format!("脚本使用您填写的账号 B 名称 `{account}` 标识角色。资料未说明控制台在何处显示该名称；执行 `add user` 后，`list users;` 会输出 MaxCompute 实际保存的标识，请在依赖这些授权之前核对两者是否一致。"),
+        ));
+    }
     let mut step = Step::new(
         Account::Resource,
-        b.t("Make the role a project user and grant it access", "将角色添加为项目用户并授权"),
+        b.t(
+            "Make the role a project user and grant it access",
+            "将角色添加为项目用户并授权",
+        ),
         b.t(
             "MaxCompute console > SQL Analysis (or the odpscmd client)",
             "MaxCompute 控制台 > SQL 分析（或 odpscmd 客户端）",
         ),
-        b.t(
-            format!("Log on with account B, the owner of project `{project}` (or with a user allowed to manage its users and permissions). In the MaxCompute console, open SQL Analysis and choose the project in region `{region}`; with odpscmd, connect to the project instead. Run the script below. It adds the role as a project user, lists the users, grants each privilege and then shows what the role holds."),
-            format!("使用项目 `{project}` 的所有者账号 B（或有权管理项目用户与权限的用户）登录。在 MaxCompute 控制台打开“SQL 分析”，选择地域 `{region}` 中的该项目；也可以用 odpscmd 连接该项目。运行下方脚本：它会把角色添加为项目用户、列出用户、逐条授权，最后显示该角色拥有的权限。"),
-        ),
+        instructions,
     );
+    let check = if grants.is_empty() {
+        b.t(
+            format!("`list users;` includes {principal}; as nothing was granted, `show grants for` shows it as a project user with no privileges yet"),
+            format!("`list users;` 的结果中包含 {principal}；由于没有任何授权，`show grants for` 显示它是尚无任何权限的项目用户"),
+        )
+    } else {
+        b.t(
+            format!("`list users;` includes {principal}, and `show grants for` lists every privilege granted above, marked A (allowed)"),
+            format!("`list users;` 的结果中包含 {principal}，且 `show grants for` 列出了上面授予的每一项权限，并标记为 A（允许）"),
+        )
+    };
     step.param(b.t("Project", "项目"), project.as_str())
         .param(b.t("Region", "地域"), region)
         .param(b.t("MaxCompute user", "MaxCompute 用户"), principal.as_str())
         .paste("maxcompute-sql")
-        .verify(b.t(
-            format!("`list users;` includes {principal}, and `show grants for` lists every privilege granted above, marked A (allowed)"),
-            format!("`list users;` 的结果中包含 {principal}，且 `show grants for` 列出了上面授予的每一项权限，并标记为 A（允许）"),
-        ))
+        .verify(check)
         .caution(b.t(
             "if `list users;` shows the role under another identifier (account name instead of ID, or the other way round), use the identifier it shows in the grant and show grants statements",
             "如果 `list users;` 显示的角色标识与脚本不同（账号名称与账号 ID 互换），请在 grant 和 show grants 语句中改用其显示的标识",
         ));
+    if account_name_form {
+        step.caution(b.t(
+            "if MaxCompute refuses `add user` because it does not know the account name, plan again with `principal_form` set to `account-id`, the form current MaxCompute documents use",
+            "如果 MaxCompute 因无法识别账号名称而拒绝 `add user`，请将 `principal_form` 设为 `account-id`（当前 MaxCompute 文档使用的形式）后重新生成计划",
+        ));
+    }
     if grants.is_empty() {
         step.caution(b.t(
             "the script grants nothing: the role becomes a project user but cannot read any table until you grant it privileges",
@@ -232,7 +274,15 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     }
     b.push_step(step);
 
-    data_source_steps(b, Engine::MaxCompute, region, resource_uid, &project, role);
+    data_source_steps(
+        b,
+        Engine::MaxCompute,
+        region,
+        resource_uid,
+        &project,
+        role,
+        &data_source,
+    );
 
     trust_unconfirmed(b);
     b.unconfirmed(
@@ -243,6 +293,17 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         ),
         ADD_USER,
     );
+    if account_name_form {
+        b.unconfirmed(
+            b.t("Where account B's name is shown", "账号 B 的名称在何处显示"),
+            b.t(
+                format!("no source read says where the console shows the account name that `RAM$<name>:role/<role>` expects; the plan uses `{account}` as entered, and `list users;` after `add user` shows the identifier MaxCompute stored"),
+                format!("所查资料均未说明控制台在何处显示 `RAM$<名称>:role/<角色>` 所需的账号名称；本计划按输入使用 `{account}`，执行 `add user` 后可通过 `list users;` 查看 MaxCompute 保存的标识"),
+            ),
+            ADD_USER,
+        );
+    }
+    data_source_unconfirmed(b, &data_source.name);
     b.unconfirmed(
         b.t("Privileges the data source needs", "数据源所需的权限"),
         b.t(
@@ -867,6 +928,86 @@ pub(super) fn trust_unconfirmed(b: &mut Builder) {
     );
 }
 
+/// The `data_source_name` the user gave, if any; a name DataWorks might refuse is kept, with
+/// a warning, because the sources do not state DataWorks' naming rules.
+pub(super) fn given_data_source_name(
+    inputs: &Inputs,
+    b: &mut Builder,
+    code: &'static str,
+) -> Option<String> {
+    const FIELD: &str = "data_source_name";
+    let name = inputs.str(FIELD)?;
+    let plain = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !plain {
+        let shown = code_text(&clip(name));
+        let message = b.t(
+            format!("`{FIELD}` {shown} holds characters other than letters, digits and `_`, or does not start with a letter; DataWorks may refuse it"),
+            format!("`{FIELD}` 的值 {shown} 含有字母、数字和 `_` 以外的字符，或不以字母开头；DataWorks 可能不接受"),
+        );
+        let help = b.t(
+            "the sources do not give DataWorks' rules for data source names; a name of letters, digits and `_` that starts with a letter is the safe choice, or leave the field out to get a proposal".to_owned(),
+            "资料未给出 DataWorks 数据源名称的规则；使用字母、数字和 `_` 并以字母开头的名称最为稳妥，也可以不填此字段，由本计划给出建议名称".to_owned(),
+        );
+        b.finding(code, Severity::Warning, Some(FIELD), message, Some(help));
+    }
+    Some(name.to_owned())
+}
+
+/// `<target>_from_<account B ID>`, with every character other than a letter or digit in the
+/// target turned into `_`, so the name holds only letters, digits and `_` and starts with a
+/// letter: `sales_prj_from_6543210987654321`.
+pub(super) fn proposed_data_source_name(target: &str, resource_uid: &str) -> String {
+    let mut base = String::new();
+    for c in target.chars() {
+        let c = if c.is_ascii_alphanumeric() { c } else { '_' };
+        if !(c == '_' && (base.is_empty() || base.ends_with('_'))) {
+            base.push(c);
+        }
+    }
+    let mut base: String = base.trim_end_matches('_').chars().take(40).collect();
+    if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        base = if base.is_empty() {
+            "ds".to_owned()
+        } else {
+            format!("ds_{base}")
+        };
+    }
+    format!("{}_from_{resource_uid}", base.trim_end_matches('_'))
+}
+
+/// The data source's name in account A's DataWorks: the one given, or the plan's proposal.
+pub(super) struct DataSourceName {
+    pub name: String,
+    pub proposed: bool,
+}
+
+impl DataSourceName {
+    pub fn new(given: Option<String>, target: &str, resource_uid: &str) -> Self {
+        match given {
+            Some(name) => DataSourceName {
+                name,
+                proposed: false,
+            },
+            None => DataSourceName {
+                name: proposed_data_source_name(target, resource_uid),
+                proposed: true,
+            },
+        }
+    }
+}
+
+pub(super) fn data_source_unconfirmed(b: &mut Builder, data_source: &str) {
+    b.unconfirmed(
+        b.t("Rules for data source names", "数据源名称的规则"),
+        b.t(
+            format!("the sources do not say which characters or length DataWorks accepts in a data source name; the plan uses `{data_source}`, and letters, digits and `_` starting with a letter are assumed to be safe"),
+            format!("资料未说明 DataWorks 数据源名称允许的字符和长度；本计划使用 `{data_source}`，并假定以字母开头、由字母、数字和 `_` 组成的名称可被接受"),
+        ),
+        SOURCE,
+    );
+}
+
 pub(super) fn create_role_step(b: &mut Builder, role: &str, dataworks_uid: &str) {
     let mut step = Step::new(
         Account::Resource,
@@ -874,18 +1015,22 @@ pub(super) fn create_role_step(b: &mut Builder, role: &str, dataworks_uid: &str)
         b.t("RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
         b.t(
             format!("Log on to the RAM console with account B. Create a role that an Alibaba Cloud account may assume: choose Other Alibaba Cloud Account and enter account A's ID `{dataworks_uid}`. The console writes a trust policy naming the whole account; the next step narrows it to account A's DataWorks."),
-            format!("使用账号 B 登录 RAM 控制台。创建一个可由阿里云账号扮演的角色：选择“其他云账号”并输入账号 A 的 ID `{dataworks_uid}`。控制台生成的信任策略信任整个账号；下一步会将其收窄为账号 A 的 DataWorks。"),
+            format!("使用账号 B 登录 RAM 控制台。创建一个可由阿里云账号扮演的角色：选择“其他阿里云账号”并输入账号 A 的 ID `{dataworks_uid}`。控制台生成的信任策略信任整个账号；下一步会将其收窄为账号 A 的 DataWorks。"),
         ),
     );
-    step.param(b.t("Principal type", "信任主体类型"), b.t("Alibaba Cloud Account", "云账号"))
+    step.param(b.t("Principal type", "信任主体类型"), b.t("Alibaba Cloud Account", "阿里云账号"))
         .param(
             b.t("Principal name", "信任主体名称"),
             b.t(
                 format!("Other Alibaba Cloud Account: {dataworks_uid}"),
-                format!("其他云账号：{dataworks_uid}"),
+                format!("其他阿里云账号：{dataworks_uid}"),
             ),
         )
         .param(b.t("Role name", "角色名称"), role)
+        .verify(b.t(
+            format!("the Roles page lists `{role}`, and opening it shows its details page"),
+            format!("“角色”页面中列出了 `{role}`，单击后可打开其详情页"),
+        ))
         .caution(b.t(
             "the role is only for reaching account B's resources; if it must also reach DataWorks in account A, its policies have to be redefined first",
             "该角色仅用于访问账号 B 的资源；如果它还需要访问账号 A 中的 DataWorks，须先重新定义其权限策略",
@@ -898,12 +1043,12 @@ pub(super) fn edit_trust_step(b: &mut Builder, role: &str, dataworks_uid: &str) 
         Account::Resource,
         b.t("Trust account A's DataWorks", "信任账号 A 的 DataWorks"),
         b.t(
-            format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"),
-            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略"),
+            format!("RAM console > Identities > Roles > {role} > Policy Document > Edit Policy Document"),
+            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 策略文档 > 编辑策略文档"),
         ),
         b.t(
-            "Open the role, go to the trust policy tab and edit it in the JSON (script) editor. Replace the whole content with the policy below and save it.",
-            "打开该角色，进入“信任策略”页签，在脚本编辑器中编辑。用下方策略替换全部内容并保存。",
+            format!("Click `{role}` to open its details page, switch to the Policy Document tab and click Edit Policy Document. Replace everything in the document with the policy below and save. Newer consoles may call the tab Trust Policy and the button Edit Trust Policy."),
+            format!("单击 `{role}` 打开其详情页，切换到“策略文档”页签，单击“编辑策略文档”。用下方策略替换文档中的全部内容并保存。较新的控制台中，该页签可能名为“信任策略”，按钮名为“编辑信任策略”。"),
         ),
     );
     step.paste("trust-policy").verify(b.t(
@@ -921,6 +1066,7 @@ pub(super) fn data_source_steps(
     resource_uid: &str,
     target: &str,
     role: &str,
+    data_source: &DataSourceName,
 ) {
     let (type_name, target_en, target_zh) = match engine {
         Engine::MaxCompute => (
@@ -930,6 +1076,15 @@ pub(super) fn data_source_steps(
         ),
         Engine::Hologres => ("Hologres", "Hologres Instance", "Hologres 实例"),
     };
+    let (proposal_en, proposal_zh) = if data_source.proposed {
+        (
+            " The name is the plan's proposal, as no `data_source_name` was given; if your workspace has a naming convention, use a name that follows it instead.",
+            "由于未填写 `data_source_name`，表中的名称是本计划的建议；如工作空间有命名规范，请改用符合规范的名称。",
+        )
+    } else {
+        ("", "")
+    };
+    let data_source_name = &data_source.name;
     let mut step = Step::new(
         Account::Dataworks,
         b.t(format!("Add the {type_name} data source"), format!("添加 {type_name} 数据源")),
@@ -938,17 +1093,21 @@ pub(super) fn data_source_steps(
             format!("DataWorks 控制台（{region}）> 更多 > 管理中心 > 工作空间 > 数据源 > 新增数据源 > {type_name}"),
         ),
         b.t(
-            format!("Log on to the DataWorks console with account A and select region `{region}` in the top bar. Choose More > Management Center, select the workspace and click Go to Management Center, then click Data Sources. Click Add Data Source, choose {type_name}, give the data source a name and fill in the form as below."),
-            format!("使用账号 A 登录 DataWorks 控制台，在顶部导航栏选择地域 `{region}`。选择“更多 > 管理中心”，选中工作空间后单击“进入管理中心”，再单击“数据源”。单击“新增数据源”，选择 {type_name}，为数据源命名并按下表填写。"),
+            format!("Log on to the DataWorks console with account A and select region `{region}` in the top bar. Choose More > Management Center, select the workspace and click Go to Management Center, then click Data Sources. Click Add Data Source, choose {type_name} and fill in the form as below.{proposal_en}"),
+            format!("使用账号 A 登录 DataWorks 控制台，在顶部导航栏选择地域 `{region}`。选择“更多 > 管理中心”，选中工作空间后单击“进入管理中心”，再单击“数据源”。单击“新增数据源”，选择 {type_name}，并按下表填写。{proposal_zh}"),
         ),
     );
     step.param(
-        b.t("Alibaba Cloud Account", "所属云账号"),
-        b.t("Another Alibaba Cloud Account", "其他阿里云主账号"),
+        b.t("Data Source Name", "数据源名称"),
+        data_source.name.as_str(),
+    )
+    .param(
+        b.t("Alibaba Cloud Account", "阿里云账号"),
+        b.t("Another Alibaba Cloud Account", "其他阿里云账号"),
     )
     .param(b.t("Region", "地域"), region)
     .param(
-        b.t("UID Of Alibaba Cloud Account", "阿里云主账号 UID"),
+        b.t("UID Of Alibaba Cloud Account", "阿里云账号 UID"),
         resource_uid,
     )
     .param(b.t(target_en, target_zh), target)
@@ -973,9 +1132,14 @@ pub(super) fn data_source_steps(
         .iter()
         .find(|s| s.artifacts.iter().any(|a| a == "trust-policy"))
         .map_or(2, |s| s.number);
+    let (instead_en, instead_zh) = if data_source.proposed {
+        (" (or the name you used instead)", "（或您改用的名称）")
+    } else {
+        ("", " ")
+    };
     step.verify(b.t(
-        "the connectivity test passes for the chosen resource group and the data source is listed on the Data Sources page",
-        "所选资源组的连通性测试通过，且数据源出现在“数据源”列表中",
+        format!("the connectivity test passes for the chosen resource group and `{data_source_name}`{instead_en} is listed on the Data Sources page"),
+        format!("所选资源组的连通性测试通过，且 `{data_source_name}`{instead_zh}出现在“数据源”列表中"),
     ))
     .caution(b.t(
         format!("if the test reports a permission problem, check that the trust policy names account A's ID (step {trust_step}) and that the role name is exactly `{role}`"),
@@ -1288,16 +1452,26 @@ show grants for {p};
         );
         assert!(plan.artifacts.is_empty());
 
-        input["resource_account_name"] = serde_json::json!("ops@example.com");
+        input["resource_account_name"] = serde_json::json!("acme-ops");
         let plan = run(input);
         assert!(!plan.has_errors(), "{:?}", plan.findings);
-        assert!(sql(&plan).contains("add user `RAM$ops@example.com:role/testRole`;"));
-        assert!(sql(&plan).contains("show grants for `RAM$ops@example.com:role/testRole`;"));
+        assert!(sql(&plan).contains("add user `RAM$acme-ops:role/testRole`;"));
+        assert!(sql(&plan).contains("show grants for `RAM$acme-ops:role/testRole`;"));
         assert!(!sql(&plan).contains(B));
         assert!(plan
             .unconfirmed
             .iter()
             .any(|u| u.assumption.contains("list users;")));
+        // Where the name comes from is not invented: the plan points at `list users;`.
+        assert!(plan
+            .unconfirmed
+            .iter()
+            .any(|u| u.about == "Where account B's name is shown"));
+        assert!(plan.steps[2].instructions.contains("`acme-ops`"));
+        assert!(plan.steps[2]
+            .cautions
+            .iter()
+            .any(|c| c.contains("`account-id`")));
     }
 
     #[test]
@@ -1305,9 +1479,13 @@ show grants for {p};
         let mut input = with_grants(serde_json::json!([
             {"object_type": "table", "object_name": "orders", "privileges": ["Select"]}
         ]));
-        input["resource_account_name"] = serde_json::json!("ops@example.com");
+        input["resource_account_name"] = serde_json::json!("acme-ops");
         let plan = run(input);
         assert!(has(&plan, "PL202", "resource_account_name"));
+        assert!(!plan
+            .unconfirmed
+            .iter()
+            .any(|u| u.about == "Where account B's name is shown"));
         assert!(sql(&plan).contains("add user `RAM$5555666677778888:role/testRole`;"));
     }
 
@@ -1344,7 +1522,98 @@ show grants for {p};
             assert_eq!(f.severity, Severity::Warning);
             assert!(!sql(&plan).contains("grant "));
             assert!(sql(&plan).contains("show grants for"));
+            let check = plan.steps[2].verification.as_deref().unwrap();
+            assert!(check.contains("no privileges yet"), "{check}");
+            assert!(!check.contains("every privilege"), "{check}");
         }
+        let plan = run(with_grants(serde_json::json!([
+            {"object_type": "table", "object_name": "orders", "privileges": ["Select"]}
+        ])));
+        let check = plan.steps[2].verification.as_deref().unwrap();
+        assert!(check.contains("every privilege"), "{check}");
+    }
+
+    #[test]
+    fn every_console_step_before_the_test_has_a_check() {
+        let plan = run(with_grants(serde_json::json!([
+            {"object_type": "table", "object_name": "orders", "privileges": ["Select"]}
+        ])));
+        for i in [0, 1, 2, 4] {
+            assert!(plan.steps[i].verification.is_some(), "step {}", i + 1);
+        }
+        assert!(plan.steps[0]
+            .verification
+            .as_deref()
+            .unwrap()
+            .contains("`testRole`"));
+    }
+
+    #[test]
+    fn the_trust_step_follows_the_guide_s_policy_document_path() {
+        let plan = run(with_grants(serde_json::json!([])));
+        let step = &plan.steps[1];
+        assert!(step
+            .location
+            .ends_with("testRole > Policy Document > Edit Policy Document"));
+        assert!(step.instructions.contains("Trust Policy"));
+        assert!(!step.instructions.contains("script"));
+        let zh = crate::plan::plan(
+            "dataworks-maxcompute",
+            &with_grants(serde_json::json!([])).to_string(),
+            Lang::Zh,
+        )
+        .unwrap();
+        let text = crate::plan::to_json(&zh);
+        assert!(!text.replace("阿里云账号", "").contains("云账号"), "{text}");
+    }
+
+    #[test]
+    fn the_data_source_name_is_proposed_or_taken_as_given() {
+        let plan = run(with_grants(serde_json::json!([])));
+        let name = |plan: &Plan| {
+            plan.steps[3]
+                .parameters
+                .iter()
+                .find(|p| p.name == "Data Source Name")
+                .map(|p| p.value.clone())
+                .unwrap()
+        };
+        assert_eq!(name(&plan), format!("sales_prj_from_{B}"));
+        assert!(plan.steps[4]
+            .verification
+            .as_deref()
+            .unwrap()
+            .contains(&format!("`sales_prj_from_{B}`")));
+        assert!(plan
+            .unconfirmed
+            .iter()
+            .any(|u| u.about == "Rules for data source names"));
+
+        let mut input = with_grants(serde_json::json!([]));
+        input["data_source_name"] = serde_json::json!("sales_cross");
+        let plan = run(input.clone());
+        assert_eq!(name(&plan), "sales_cross");
+        assert!(!plan.findings.iter().any(|f| f.code == "PL218"));
+
+        input["data_source_name"] = serde_json::json!("sales-cross");
+        let plan = run(input);
+        assert!(!plan.has_errors());
+        assert!(has(&plan, "PL218", "data_source_name"));
+        assert_eq!(name(&plan), "sales-cross");
+
+        for (target, want) in [
+            ("sales_prj", "sales_prj_from_1"),
+            ("hgprecn-cn-abc", "hgprecn_cn_abc_from_1"),
+            ("my--holo.", "my_holo_from_1"),
+            ("9lives", "ds_9lives_from_1"),
+            ("实例", "ds_from_1"),
+        ] {
+            assert_eq!(proposed_data_source_name(target, "1"), want, "{target}");
+        }
+        assert_eq!(
+            proposed_data_source_name(&"a".repeat(100), "1"),
+            format!("{}_from_1", "a".repeat(40))
+        );
     }
 
     #[test]
@@ -1404,6 +1673,7 @@ show grants for {p};
             "Another Alibaba Cloud Account"
         );
         assert_eq!(value(3, "Region"), "cn-hangzhou");
+        assert_eq!(value(3, "Data Source Name"), format!("sales_prj_from_{B}"));
         assert!(value(0, "Principal name").contains(A));
         let accounts: Vec<Account> = plan.steps.iter().map(|s| s.account).collect();
         assert_eq!(

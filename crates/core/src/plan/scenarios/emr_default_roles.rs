@@ -57,8 +57,8 @@ pub static SCENARIO: ScenarioSpec = ScenarioSpec {
     id: "emr-default-roles",
     title_en: "Default RAM roles for E-MapReduce",
     title_zh: "为 E-MapReduce 授权默认 RAM 角色",
-    summary_en: "Before the first E-MapReduce cluster, let the account's owner authorize the RAM roles EMR uses to reach ECS and other services; the roles needed depend on the cluster version and the features you use.",
-    summary_zh: "在创建第一个 E-MapReduce 集群之前，由账号所有者授权 EMR 访问 ECS 等云服务所用的 RAM 角色；所需角色取决于集群版本和所用功能。",
+    summary_en: "Before the first E-MapReduce cluster, the Alibaba Cloud account (or a RAM user with the needed permissions) authorizes the RAM roles EMR uses to reach ECS and other services; the roles needed depend on the cluster version and the features you use.",
+    summary_zh: "在创建第一个 E-MapReduce 集群之前，由阿里云账号（或拥有相应权限的 RAM 用户）授权 EMR 访问 ECS 等云服务所用的 RAM 角色；所需角色取决于集群版本和所用功能。",
     source: SOURCE,
     fields: FIELDS,
     build,
@@ -165,11 +165,11 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     // Step: log on.
     let mut step = Step::new(
         Account::Own,
-        b.t("Log on to the EMR console with the Alibaba Cloud account", "使用阿里云账号登录 EMR 控制台"),
+        b.t("Log on to the EMR console", "登录 EMR 控制台"),
         b.t("E-MapReduce console", "E-MapReduce 控制台"),
         b.t(
-            "Log on as the Alibaba Cloud account that owns the resources (the root account), not as a RAM user. Do this before the first cluster is created.",
-            "以拥有资源的阿里云账号（主账号）登录，而不是 RAM 用户。请在创建第一个集群之前完成以下操作。",
+            "Log on with the Alibaba Cloud account, or with a RAM user of that account that holds the permissions this authorization needs. Do this before the first cluster is created.",
+            "使用阿里云账号登录，或使用该账号下拥有完成此授权所需权限的 RAM 用户登录。请在创建第一个集群之前完成以下操作。",
         ),
     );
     if studio {
@@ -349,6 +349,14 @@ fn record_unconfirmed(b: &mut Builder, old: bool, cost: bool, studio: bool) {
             SOURCE,
         );
     }
+    b.unconfirmed(
+        b.t("Permissions a RAM user needs here", "RAM 用户执行此操作所需的权限"),
+        b.t(
+            "the page lets a RAM user with the required permissions do the authorization but does not list those permissions; if the RAM user is refused, log on with the Alibaba Cloud account instead",
+            "页面允许拥有所需权限的 RAM 用户完成授权，但没有列出具体权限；如果 RAM 用户被拒绝，请改用阿里云账号登录",
+        ),
+        SOURCE,
+    );
     b.unconfirmed(
         b.t("Which ECS application role the console checks", "控制台检查哪个 ECS 应用角色"),
         b.t(
