@@ -5,7 +5,7 @@
 # It changes nothing but these two variables, and adding the same entries twice is harmless.
 
 ramplan_root="$(cd "$(dirname "${BASH_SOURCE[0]:-$0}")/.." && pwd)"
-export PATH="$ramplan_root/tests/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$ramplan_root/tests/e2e/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 # Every trunk command would otherwise ask crates.io for a newer trunk.
 export TRUNK_SKIP_VERSION_CHECK=true
 unset ramplan_root
