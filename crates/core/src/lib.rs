@@ -16,6 +16,7 @@ pub mod principal;
 pub mod render;
 pub mod rules;
 pub mod secrets;
+pub mod share;
 
 pub use finding::{Finding, Lang, Severity};
 pub use lint::{lint, KindChoice, LintOptions, LintReport};
