@@ -5,6 +5,7 @@
 pub mod arn;
 pub mod catalogue;
 pub mod condition;
+pub mod explain;
 pub mod finding;
 pub mod json;
 pub mod limits;
