@@ -3,6 +3,7 @@
 //! No I/O, no clock, no browser: the same code runs in the CLI and in WebAssembly.
 
 pub mod arn;
+pub mod bundle;
 pub mod catalogue;
 pub mod condition;
 pub mod explain;

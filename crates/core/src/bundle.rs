@@ -1,0 +1,160 @@
+//! "Download everything": a plan's artifacts in one ZIP archive. Stored, not compressed (the
+//! files are small text), with a fixed timestamp so the same plan always gives the same bytes.
+
+use crate::plan::Plan;
+
+/// One file of the archive.
+pub struct File<'a> {
+    pub name: &'a str,
+    pub content: &'a [u8],
+}
+
+/// The plan's artifacts as a ZIP archive, in artifact order, inside a folder named after the
+/// scenario.
+pub fn plan_zip(plan: &Plan) -> Vec<u8> {
+    let names: Vec<String> = plan
+        .artifacts
+        .iter()
+        .map(|a| format!("{}/{}", plan.scenario, a.filename))
+        .collect();
+    let files: Vec<File<'_>> = plan
+        .artifacts
+        .iter()
+        .zip(&names)
+        .map(|(a, name)| File {
+            name,
+            content: a.content.as_bytes(),
+        })
+        .collect();
+    zip(&files)
+}
+
+/// 1980-01-01 00:00, the earliest time a ZIP entry can carry.
+const DOS_TIME: u16 = 0;
+const DOS_DATE: u16 = (1 << 5) | 1;
+
+/// Writes a ZIP archive of stored (uncompressed) entries.
+pub fn zip(files: &[File<'_>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for file in files {
+        let offset = out.len() as u32;
+        let crc = crc32(file.content);
+        let size = file.content.len() as u32;
+        let name = file.name.as_bytes();
+        // Local file header.
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        out.extend_from_slice(&20u16.to_le_bytes()); // version needed
+        out.extend_from_slice(&(1u16 << 11).to_le_bytes()); // flags: UTF-8 names
+        out.extend_from_slice(&0u16.to_le_bytes()); // method: stored
+        out.extend_from_slice(&DOS_TIME.to_le_bytes());
+        out.extend_from_slice(&DOS_DATE.to_le_bytes());
+        out.extend_from_slice(&crc.to_le_bytes());
+        out.extend_from_slice(&size.to_le_bytes());
+        out.extend_from_slice(&size.to_le_bytes());
+        out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes()); // extra length
+        out.extend_from_slice(name);
+        out.extend_from_slice(file.content);
+        // Central directory record.
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        central.extend_from_slice(&20u16.to_le_bytes()); // version made by
+        central.extend_from_slice(&20u16.to_le_bytes()); // version needed
+        central.extend_from_slice(&(1u16 << 11).to_le_bytes());
+        central.extend_from_slice(&0u16.to_le_bytes());
+        central.extend_from_slice(&DOS_TIME.to_le_bytes());
+        central.extend_from_slice(&DOS_DATE.to_le_bytes());
+        central.extend_from_slice(&crc.to_le_bytes());
+        central.extend_from_slice(&size.to_le_bytes());
+        central.extend_from_slice(&size.to_le_bytes());
+        central.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        central.extend_from_slice(&[0; 8]); // extra, comment, disk, internal attributes
+        central.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name);
+    }
+    let central_offset = out.len() as u32;
+    let central_size = central.len() as u32;
+    out.extend_from_slice(&central);
+    // End of central directory.
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&[0; 4]); // disk numbers
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(files.len() as u16).to_le_bytes());
+    out.extend_from_slice(&central_size.to_le_bytes());
+    out.extend_from_slice(&central_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes()); // comment length
+    out
+}
+
+/// CRC-32 (IEEE), as ZIP uses it.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            let mask = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (0xedb8_8320 & mask);
+        }
+    }
+    !crc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc_matches_the_standard_check_value() {
+        assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
+        assert_eq!(crc32(b""), 0);
+    }
+
+    #[test]
+    fn python_reads_the_archive_back() {
+        let files = [
+            File {
+                name: "a/trust-policy.json",
+                content: b"{\"Version\": \"1\"}\n",
+            },
+            File {
+                name: "a/runbook.md",
+                content: "# 操作手册\n".as_bytes(),
+            },
+        ];
+        let bytes = zip(&files);
+        assert_eq!(bytes, zip(&files), "same input, same bytes");
+        let path = std::env::temp_dir().join(format!("ramplan-zip-{}.zip", std::process::id()));
+        std::fs::write(&path, &bytes).unwrap();
+        let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor i in z.infolist():\n    print(i.filename, len(z.read(i)))\n";
+        let output = std::process::Command::new("python3")
+            .args(["-c", script, &path.to_string_lossy()])
+            .output()
+            .expect("python3 is on this machine kind");
+        let _ = std::fs::remove_file(&path);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            "a/trust-policy.json 17\na/runbook.md 15\n"
+        );
+    }
+
+    #[test]
+    fn plans_bundle_their_artifacts() {
+        let plan = crate::plan::plan(
+            "emr-ecs-role",
+            r#"{"emr_version": "V5.16.0", "oss_buckets": [{"bucket": "examplebucket"}]}"#,
+            crate::Lang::En,
+        )
+        .unwrap();
+        let bytes = plan_zip(&plan);
+        let text = String::from_utf8_lossy(&bytes);
+        for artifact in &plan.artifacts {
+            assert!(text.contains(&format!("emr-ecs-role/{}", artifact.filename)));
+        }
+    }
+}
