@@ -58,3 +58,44 @@ for (const [name, colorScheme, viewport, lang] of [
     await context.close();
   });
 }
+
+// The home page and a filled scenario page, light and dark, wide and narrow.
+const ECS_ROLE = {
+  emr_version: 'V3.32.0',
+  buckets: ['examplebucket', 'warehouse-data'],
+};
+
+for (const [name, colorScheme, viewport, route] of [
+  ['home-light.png', 'light', WIDE, '#/'],
+  ['home-dark.png', 'dark', WIDE, '#/'],
+  ['home-narrow.png', 'light', NARROW, '#/'],
+  ['scenario-light.png', 'light', WIDE, '#/scenario/emr-ecs-role'],
+  ['scenario-dark.png', 'dark', WIDE, '#/scenario/emr-ecs-role'],
+  ['scenario-narrow.png', 'dark', NARROW, '#/scenario/emr-ecs-role'],
+]) {
+  test(`screenshot: ${name}`, async () => {
+    const { context, page, seen } = await openApp(browser, { colorScheme, viewport, route });
+    await page.emulateMedia({ colorScheme });
+    if (route === '#/') {
+      await page.locator('#cards').waitFor();
+      await page.locator('#cards li.card[data-scenario] a').first().focus();
+    } else {
+      await page.locator('#field-emr_version').fill(ECS_ROLE.emr_version);
+      await page.locator('#field-oss_buckets-0-bucket').fill(ECS_ROLE.buckets[0]);
+      await page.locator('.record-list[data-field="oss_buckets"] > .add-group').click();
+      await page.locator('#field-oss_buckets-1-bucket').fill(ECS_ROLE.buckets[1]);
+      await page.locator('#field-oss_buckets-1-access').selectOption('read-write');
+      await page.locator('#plan-status[data-ready="true"]').waitFor();
+      await page.locator('#field-oss_buckets-1-access').focus();
+    }
+    const expected = colorScheme === 'dark' ? 'rgb(18, 21, 27)' : 'rgb(246, 247, 249)';
+    assert.equal(await background(page), expected);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0, 'no horizontal scrolling');
+    await page.screenshot({ path: path.join(DIR, name), fullPage: true });
+    await assertCleanRun(page, seen);
+    await context.close();
+  });
+}

@@ -23,12 +23,45 @@ pub struct Strings {
     pub help: &'static str,
     pub line_column: &'static str,
     pub privacy: &'static str,
+    pub nav_home: &'static str,
+    pub home_heading: &'static str,
+    pub home_intro: &'static str,
+    pub check_card_title: &'static str,
+    pub check_card_summary: &'static str,
+    pub form_heading: &'static str,
+    pub plan_heading: &'static str,
+    pub required: &'static str,
+    pub list_hint: &'static str,
+    pub choose: &'static str,
+    pub add_group: &'static str,
+    pub remove_group: &'static str,
+    pub plan_ready: &'static str,
+    pub other_findings: &'static str,
+    pub steps_heading: &'static str,
+    pub steps_hint: &'static str,
+    pub step_where: &'static str,
+    pub step_values: &'static str,
+    pub step_paste: &'static str,
+    pub step_compare: &'static str,
+    pub step_verify: &'static str,
+    pub step_caution: &'static str,
+    pub account_resource: &'static str,
+    pub account_dataworks: &'static str,
+    pub account_own: &'static str,
+    pub files_heading: &'static str,
+    pub files_group: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub download: &'static str,
+    pub not_found: &'static str,
+    pub scenario_privacy: &'static str,
 }
 
 const EN: Strings = Strings {
     html_lang: "en",
     document_title: "ramplan · RAM policy linter",
-    tagline: "Lint Alibaba Cloud RAM policies as you type",
+    tagline: "Plan cross-account access and check Alibaba Cloud RAM policies as you type",
     language_group: "Language",
     editor_label: "Policy document (JSON)",
     editor_hint: "Paste a permission policy or a role's trust policy",
@@ -43,12 +76,45 @@ const EN: Strings = Strings {
     help: "help",
     line_column: "line:column",
     privacy: "Runs entirely in your browser. The policy never leaves this page and is not stored.",
+    nav_home: "All scenarios",
+    home_heading: "What do you want to set up?",
+    home_intro: "Pick a scenario: fill in a short form and get the policies, SQL and a step-by-step runbook, checked as you type.",
+    check_card_title: "Check a policy",
+    check_card_summary: "Paste a RAM permission policy or a role's trust policy and read what RAM would reject, as you type.",
+    form_heading: "Your values",
+    plan_heading: "Plan",
+    required: "required",
+    list_hint: "Separate items with commas.",
+    choose: "Choose…",
+    add_group: "Add",
+    remove_group: "Remove",
+    plan_ready: "Ready: no errors. Follow the steps below.",
+    other_findings: "About the plan",
+    steps_heading: "Steps",
+    steps_hint: "Tick each step as you go.",
+    step_where: "Where",
+    step_values: "Values",
+    step_paste: "Paste",
+    step_compare: "Compare with",
+    step_verify: "Check",
+    step_caution: "Caution",
+    account_resource: "Resource account",
+    account_dataworks: "DataWorks account",
+    account_own: "Your account",
+    files_heading: "Files",
+    files_group: "Generated files",
+    copy: "Copy",
+    copied: "Copied",
+    copy_failed: "Could not copy: select the text and copy it yourself.",
+    download: "Download",
+    not_found: "There is no such page.",
+    scenario_privacy: "Runs entirely in your browser. What you type never leaves this page and is not stored.",
 };
 
 const ZH: Strings = Strings {
     html_lang: "zh-Hans",
     document_title: "ramplan · RAM 策略检查",
-    tagline: "边输入边检查阿里云 RAM 策略",
+    tagline: "边输入边规划跨账号访问、检查阿里云 RAM 策略",
     language_group: "语言",
     editor_label: "策略文档（JSON）",
     editor_hint: "粘贴权限策略或角色的信任策略",
@@ -63,6 +129,39 @@ const ZH: Strings = Strings {
     help: "帮助",
     line_column: "行:列",
     privacy: "完全在浏览器中运行。策略不会离开此页面，也不会被保存。",
+    nav_home: "全部场景",
+    home_heading: "你想配置什么？",
+    home_intro: "选择一个场景：填写简短的表单，即可得到边输入边检查的策略、SQL 和分步操作手册。",
+    check_card_title: "检查策略",
+    check_card_summary: "粘贴 RAM 权限策略或角色的信任策略，边输入边查看 RAM 会拒绝的内容。",
+    form_heading: "填写信息",
+    plan_heading: "方案",
+    required: "必填",
+    list_hint: "多项之间用逗号分隔。",
+    choose: "请选择…",
+    add_group: "添加",
+    remove_group: "删除",
+    plan_ready: "已就绪：没有错误。请按以下步骤操作。",
+    other_findings: "关于此方案",
+    steps_heading: "步骤",
+    steps_hint: "每完成一步就勾选一步。",
+    step_where: "位置",
+    step_values: "填写的值",
+    step_paste: "粘贴",
+    step_compare: "对照",
+    step_verify: "验证",
+    step_caution: "注意",
+    account_resource: "资源账号",
+    account_dataworks: "DataWorks 账号",
+    account_own: "本账号",
+    files_heading: "文件",
+    files_group: "生成的文件",
+    copy: "复制",
+    copied: "已复制",
+    copy_failed: "无法复制：请选中文本后手动复制。",
+    download: "下载",
+    not_found: "没有这个页面。",
+    scenario_privacy: "完全在浏览器中运行。你输入的内容不会离开此页面，也不会被保存。",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -101,6 +200,31 @@ pub fn catalogue(lang: Lang) -> String {
     match lang {
         Lang::En => format!("catalogue {CATALOGUE_DATE}"),
         Lang::Zh => format!("目录日期 {CATALOGUE_DATE}"),
+    }
+}
+
+/// "Not ready: 2 errors to fix." / "尚未就绪：需修正 2 个错误。"
+pub fn plan_not_ready(errors: usize, lang: Lang) -> String {
+    match (lang, errors) {
+        (Lang::En, 1) => "Not ready: 1 error to fix.".to_owned(),
+        (Lang::En, n) => format!("Not ready: {n} errors to fix."),
+        (Lang::Zh, n) => format!("尚未就绪：需修正 {n} 个错误。"),
+    }
+}
+
+/// The label of one group of a list field: "Grants 2" / "Grants 第 2 项".
+pub fn group_label(field_label: &str, number: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{field_label} {number}"),
+        Lang::Zh => format!("{field_label} 第 {number} 项"),
+    }
+}
+
+/// "Step 3" / "第 3 步".
+pub fn step_number(number: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Step {number}"),
+        Lang::Zh => format!("第 {number} 步"),
     }
 }
 

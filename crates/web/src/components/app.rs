@@ -1,65 +1,58 @@
-//! The page: owns the state, derives the lint report from it, lays out the parts.
+//! The app: owns the page state (language, checker text), follows the hash route and lays
+//! out the header, the current page and the footer.
 
-use std::rc::Rc;
-
-use ramplan_core::position::TextRange;
-use ramplan_core::{lint, Lang, LintOptions, LintReport};
+use ramplan_core::plan::scenario;
+use ramplan_core::Lang;
 use yew::prelude::*;
 
-use super::findings_list::FindingsList;
+use super::checker::Checker;
 use super::header::Header;
-use super::kind_picker::KindPicker;
-use super::policy_editor::PolicyEditor;
-use super::summary::Summary;
-use crate::editor_selection::select_range;
+use super::home::Home;
+use super::scenario_page::ScenarioPage;
 use crate::i18n;
 use crate::prefs;
+use crate::route::{use_route, Route};
 use crate::state::{Page, PageHandle};
 
 #[component]
 pub fn App() -> Html {
     let page = use_reducer(|| Page::new(prefs::initial_lang()));
-    // The report is derived, never stored: it is recomputed exactly when its inputs change.
-    let report: Rc<LintReport> = use_memo(
-        (page.text.clone(), page.kind, page.lang),
-        |(text, kind, lang)| {
-            lint(
-                text,
-                &LintOptions {
-                    kind: *kind,
-                    lang: *lang,
-                    ..LintOptions::default()
-                },
-            )
-        },
-    );
-    let editor = use_node_ref();
+    let route = use_route();
 
     use_effect_with(page.lang, |lang| label_document(*lang));
-
-    let on_select = {
-        let editor = editor.clone();
-        let text = page.text.clone();
-        Callback::from(move |range: TextRange| select_range(&editor, &text, range))
-    };
+    // A new page starts at its top, as it would after a server navigation.
+    use_effect_with(route.clone(), |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
 
     let strings = i18n::strings(page.lang);
+    let not_found = html! {
+        <main class="not-found">
+            <p id="not-found">{ strings.not_found }</p>
+            <p><a href="#/">{ strings.nav_home }</a></p>
+        </main>
+    };
+    let (body, privacy) = match &route {
+        Route::Home => (html! { <Home /> }, strings.scenario_privacy),
+        Route::Check => (html! { <Checker /> }, strings.privacy),
+        Route::Scenario(id) => match scenario(id) {
+            // Keyed by id: another scenario gets a fresh form, never the previous values.
+            Some(spec) => (
+                html! { <ScenarioPage key={spec.id} id={spec.id} /> },
+                strings.scenario_privacy,
+            ),
+            None => (not_found, strings.scenario_privacy),
+        },
+        Route::NotFound => (not_found, strings.scenario_privacy),
+    };
     html! {
         <ContextProvider<PageHandle> context={page.clone()}>
             <Header />
-            <main class="workspace">
-                <section class="pane editor-pane" aria-labelledby="editor-label">
-                    <PolicyEditor editor={editor} />
-                    <KindPicker report={report.clone()} />
-                </section>
-                <section class="pane findings-pane" aria-labelledby="findings-heading">
-                    <h2 id="findings-heading" class="pane-heading">{ strings.findings_heading }</h2>
-                    <Summary report={report.clone()} />
-                    <FindingsList report={report} {on_select} />
-                </section>
-            </main>
+            { body }
             <footer class="page-footer">
-                <p>{ strings.privacy }</p>
+                <p>{ privacy }</p>
             </footer>
         </ContextProvider<PageHandle>>
     }

@@ -83,7 +83,7 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
 }
 
 /// Messages quote user values and element names in backticks; show those as code.
-fn with_code(text: &str) -> Html {
+pub fn with_code(text: &str) -> Html {
     text.split('`')
         .enumerate()
         .map(|(i, part)| {

@@ -1,4 +1,4 @@
-//! The page header: the product name, what it does, and the language toggle.
+//! The page header: the product name (a link home), what it does, and the language toggle.
 
 use yew::prelude::*;
 
@@ -15,7 +15,7 @@ pub fn Header() -> Html {
     html! {
         <header class="page-header">
             <div class="brand">
-                <h1 class="brand-name">{ "ramplan" }</h1>
+                <h1 class="brand-name"><a class="brand-link" href="#/">{ "ramplan" }</a></h1>
                 <p class="brand-tagline" id="tagline">{ strings.tagline }</p>
             </div>
             <LangToggle />

@@ -1,10 +1,19 @@
 //! One component per file, each with its `Props` beside it.
 
 pub mod app;
+pub mod artifact_tabs;
+pub mod checker;
+pub mod field_findings;
 pub mod finding_item;
 pub mod findings_list;
+pub mod form_field;
 pub mod header;
+pub mod home;
 pub mod kind_picker;
 pub mod lang_toggle;
+pub mod plan_status;
 pub mod policy_editor;
+pub mod record_list;
+pub mod scenario_page;
+pub mod step_list;
 pub mod summary;

@@ -1,0 +1,48 @@
+//! The two things the page hands to the browser: text for the clipboard, and a file to save.
+//! Both go straight from a generated artifact to the browser; neither is stored.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Writes `text` to the clipboard. `false` when the browser refuses (no permission, no
+/// secure context), so the page can say so instead of claiming success.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    JsFuture::from(promise).await.is_ok()
+}
+
+/// Saves `content` as a file named `filename`, through a same-origin `blob:` link.
+pub fn download(filename: &str, content: &str, mime: &str) -> Result<(), JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    link.set_href(&url);
+    link.set_download(filename);
+    link.click();
+    // Revoking at once can cancel the download in some browsers; let it start first.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    Ok(())
+}
+
+/// The media type for a generated file, from its extension.
+pub fn mime_type(filename: &str) -> &'static str {
+    match filename.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("json") => "application/json",
+        Some("sql") => "application/sql",
+        Some("md") => "text/markdown",
+        _ => "text/plain",
+    }
+}

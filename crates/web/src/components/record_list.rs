@@ -1,0 +1,93 @@
+//! A list field (grants, OSS buckets): one group of inputs per item, with Add and Remove.
+
+use ramplan_core::plan::{scenario, FieldKind};
+use yew::prelude::*;
+
+use super::field_findings::FieldFindings;
+use super::finding_item::with_code;
+use super::form_field::FormField;
+use super::scenario_page::PlanContext;
+use crate::i18n;
+use crate::scenario_form::{dom_id, FieldValue, FormAction, FormHandle};
+use crate::state::PageHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct RecordListProps {
+    /// Index of the list field in the scenario's declared fields.
+    pub field: usize,
+}
+
+#[component]
+pub fn RecordList(props: &RecordListProps) -> Html {
+    let (Some(page), Some(form), Some(plan)) = (
+        use_context::<PageHandle>(),
+        use_context::<FormHandle>(),
+        use_context::<PlanContext>(),
+    ) else {
+        return Html::default();
+    };
+    let Some(field) = scenario(form.scenario).and_then(|spec| spec.fields.get(props.field)) else {
+        return Html::default();
+    };
+    let (FieldKind::Records(sub_fields), Some(FieldValue::Records(records))) =
+        (&field.kind, form.values.get(props.field))
+    else {
+        return Html::default();
+    };
+    let lang = page.lang;
+    let strings = i18n::strings(lang);
+    let label = lang.pick(field.label_en, field.label_zh);
+    let id = dom_id(field.name);
+    let index = props.field;
+
+    // Findings about the list as a whole or about one group, not about one of its inputs.
+    let list_findings = |path: &str| -> Vec<_> {
+        plan.findings
+            .iter()
+            .filter(|finding| finding.field.as_deref() == Some(path))
+            .cloned()
+            .collect()
+    };
+    let groups = records.iter().enumerate().map(|(record, _)| {
+        let group_label = i18n::group_label(label, record + 1, lang);
+        let group_path = format!("{}[{record}]", field.name);
+        let group_id = dom_id(&group_path);
+        let onclick = {
+            let form = form.clone();
+            Callback::from(move |_: MouseEvent| form.dispatch(FormAction::RemoveRecord(index, record)))
+        };
+        let inputs = (0..sub_fields.len()).map(|sub| {
+            html! { <FormField field={index} record={Some((record, sub))} /> }
+        });
+        html! {
+            <fieldset class="record-group" data-field={group_path.clone()}>
+                <legend>{ group_label.clone() }</legend>
+                { for inputs }
+                <FieldFindings id={format!("{group_id}-findings")} findings={list_findings(&group_path)} />
+                <button type="button" class="remove-group"
+                    aria-label={format!("{}{}{}", strings.remove_group, lang.pick(" ", ""), group_label)}
+                    {onclick}>
+                    { strings.remove_group }
+                </button>
+            </fieldset>
+        }
+    });
+    let onclick = {
+        let form = form.clone();
+        Callback::from(move |_: MouseEvent| form.dispatch(FormAction::AddRecord(index)))
+    };
+    let required = field.required.then(|| {
+        html! { <span class="field-required">{ format!(" ({})", strings.required) }</span> }
+    });
+    html! {
+        <fieldset class="field record-list" data-field={field.name} aria-describedby={format!("{id}-help")}>
+            <legend>{ label }{ required }</legend>
+            <p id={format!("{id}-help")} class="field-help">{ with_code(lang.pick(field.help_en, field.help_zh)) }</p>
+            <FieldFindings id={format!("{id}-findings")} findings={list_findings(field.name)} />
+            { for groups }
+            <button type="button" class="add-group" {onclick}>
+                { format!("{}{}{}", strings.add_group, lang.pick(" ", ""), label) }
+            </button>
+        </fieldset>
+    }
+}
