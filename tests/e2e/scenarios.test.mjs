@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { BASE_URL, assertCleanRun, launch, openApp } from './helpers.mjs';
+import { BASE_URL, assertCleanRun, fillForm, launch, openApp, setField } from './helpers.mjs';
 
 const FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -63,43 +63,6 @@ const CASES = [
     names: ['emr.aliyuncs.com'],
   },
 ];
-
-/** The element id the page gives the input for a field path such as `grants[1].object_name`. */
-const inputId = (fieldPath) => `field-${fieldPath.replace(/[[.]/g, '-').replace(/]/g, '')}`;
-
-/** Sets one input the way a person would: type, pick, or tick. */
-async function setField(page, fieldPath, value) {
-  const input = page.locator(`[id="${inputId(fieldPath)}"]`);
-  const kind = await input.evaluate((element) => `${element.tagName}:${element.type}`);
-  if (kind === 'SELECT:select-one') {
-    await input.selectOption(String(value));
-  } else if (kind === 'INPUT:checkbox') {
-    await input.setChecked(Boolean(value));
-  } else {
-    await input.fill(Array.isArray(value) ? value.join(', ') : String(value));
-  }
-}
-
-/** Fills the scenario form from an input document, adding list groups as needed. */
-async function fillForm(page, input) {
-  for (const [name, value] of Object.entries(input)) {
-    if (Array.isArray(value) && value.length > 0 && typeof value[0] === 'object') {
-      const groups = page.locator(`.record-list[data-field="${name}"] > .record-group`);
-      while ((await groups.count()) < value.length) {
-        const before = await groups.count();
-        await page.locator(`.record-list[data-field="${name}"] > .add-group`).click();
-        await groups.nth(before).waitFor();
-      }
-      for (const [index, record] of value.entries()) {
-        for (const [sub, subValue] of Object.entries(record)) {
-          await setField(page, `${name}[${index}].${sub}`, subValue);
-        }
-      }
-    } else {
-      await setField(page, name, value);
-    }
-  }
-}
 
 for (const { id, fixture, artifact, names } of CASES) {
   test(`${id}: a valid form makes a ready plan whose files copy and download`, async () => {

@@ -1,5 +1,5 @@
-//! The two things the page hands to the browser: text for the clipboard, and a file to save.
-//! Both go straight from a generated artifact to the browser; neither is stored.
+//! What the page hands to the browser: text for the clipboard, a file to save, and the
+//! address bar's fragment. Files go straight from generated artifacts to the browser.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -16,14 +16,35 @@ pub async fn copy_text(text: &str) -> bool {
 
 /// Saves `content` as a file named `filename`, through a same-origin `blob:` link.
 pub fn download(filename: &str, content: &str, mime: &str) -> Result<(), JsValue> {
+    save(filename, &JsValue::from_str(content), mime)
+}
+
+/// Saves binary `content` (a ZIP archive) as a file named `filename`.
+pub fn download_bytes(filename: &str, content: &[u8], mime: &str) -> Result<(), JsValue> {
+    save(filename, &js_sys::Uint8Array::from(content), mime)
+}
+
+/// Replaces the page's fragment without a new history entry or a `hashchange`, and returns
+/// the full URL.
+pub fn replace_fragment(fragment: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    window
+        .history()
+        .ok()?
+        .replace_state_with_url(&JsValue::NULL, "", Some(fragment))
+        .ok()?;
+    window.location().href().ok()
+}
+
+fn save(filename: &str, part: &JsValue, mime: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window
         .document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     link.set_href(&url);

@@ -56,6 +56,16 @@ pub struct Strings {
     pub download: &'static str,
     pub not_found: &'static str,
     pub scenario_privacy: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub link_copy_failed: &'static str,
+    pub link_refused_credential: &'static str,
+    pub link_refused: &'static str,
+    pub share_damaged: &'static str,
+    pub share_credential: &'static str,
+    pub draft_restored: &'static str,
+    pub clear_draft: &'static str,
+    pub download_all: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -108,7 +118,17 @@ const EN: Strings = Strings {
     copy_failed: "Could not copy: select the text and copy it yourself.",
     download: "Download",
     not_found: "There is no such page.",
-    scenario_privacy: "Runs entirely in your browser. What you type never leaves this page and is not stored.",
+    scenario_privacy: "Runs entirely in your browser. What you type never leaves this page; this browser keeps a draft of the form (never a credential) until you clear it.",
+    copy_link: "Copy link",
+    link_copied: "Link copied. It carries this form's values in the part of the URL after #, which is never sent to a server.",
+    link_copy_failed: "Could not copy: the link is in the address bar; copy it from there.",
+    link_refused_credential: "No link made: a field holds what looks like a credential (PL005). Remove it first; credentials never go into a link.",
+    link_refused: "No link made: this form's values are too long for a link.",
+    share_damaged: "This link is damaged or from another version of ramplan, so the form starts empty.",
+    share_credential: "This link holds what looks like a credential, so it was not opened and the form starts empty.",
+    draft_restored: "Restored your last entries for this scenario from this browser.",
+    clear_draft: "Clear",
+    download_all: "Download everything (.zip)",
 };
 
 const ZH: Strings = Strings {
@@ -161,7 +181,17 @@ const ZH: Strings = Strings {
     copy_failed: "无法复制：请选中文本后手动复制。",
     download: "下载",
     not_found: "没有这个页面。",
-    scenario_privacy: "完全在浏览器中运行。你输入的内容不会离开此页面，也不会被保存。",
+    scenario_privacy: "完全在浏览器中运行。你输入的内容不会离开此页面；本浏览器会保存表单草稿（绝不含凭证），直到你清空。",
+    copy_link: "复制链接",
+    link_copied: "链接已复制。表单的值位于 URL 中 # 之后的部分，不会发送到服务器。",
+    link_copy_failed: "无法复制：链接已在地址栏中，请从那里复制。",
+    link_refused_credential: "未生成链接：有字段的值疑似凭证（PL005）。请先删除；凭证绝不会放入链接。",
+    link_refused: "未生成链接：表单的值太长，无法放入链接。",
+    share_damaged: "此链接已损坏或来自其他版本的 ramplan，表单为空。",
+    share_credential: "此链接包含疑似凭证的值，因此未打开，表单为空。",
+    draft_restored: "已从本浏览器恢复你在此场景中上次填写的内容。",
+    clear_draft: "清空",
+    download_all: "全部下载（.zip）",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -279,5 +309,30 @@ mod tests {
             },
         );
         assert_eq!(kind_summary(&chosen, Lang::En), "trust policy");
+    }
+
+    #[test]
+    fn the_link_draft_and_bundle_strings_exist_in_both_languages() {
+        let pick = |s: &'static Strings| {
+            [
+                s.copy_link,
+                s.link_copied,
+                s.link_copy_failed,
+                s.link_refused_credential,
+                s.link_refused,
+                s.share_damaged,
+                s.share_credential,
+                s.draft_restored,
+                s.clear_draft,
+                s.download_all,
+            ]
+        };
+        for (en, zh) in pick(strings(Lang::En))
+            .into_iter()
+            .zip(pick(strings(Lang::Zh)))
+        {
+            assert!(!en.is_empty() && !zh.is_empty());
+            assert_ne!(en, zh);
+        }
     }
 }

@@ -1,5 +1,7 @@
-//! The one preference the page remembers: the language. The policy text is never stored,
-//! so a pasted document (or a credential pasted by mistake) does not outlive the tab.
+//! What the page remembers in this browser: the language, and one draft per scenario form.
+//! The policy text is never stored. A draft is the plan's normalised inputs, from which the
+//! core has already dropped anything that looks like a credential, and it is only written
+//! while the plan has no credential finding (PL005).
 
 use ramplan_core::Lang;
 
@@ -15,6 +17,27 @@ pub fn initial_lang() -> Lang {
 pub fn remember_lang(lang: Lang) {
     if let Some(storage) = local_storage() {
         let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+}
+
+fn draft_key(scenario: &str) -> String {
+    format!("ramplan.draft.{scenario}")
+}
+
+/// The stored draft of a scenario's form: its input JSON.
+pub fn draft(scenario: &str) -> Option<String> {
+    local_storage()?.get_item(&draft_key(scenario)).ok()?
+}
+
+pub fn save_draft(scenario: &str, json: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(&draft_key(scenario), json);
+    }
+}
+
+pub fn clear_draft(scenario: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(&draft_key(scenario));
     }
 }
 

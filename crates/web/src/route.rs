@@ -2,7 +2,9 @@
 //! only ever serves `index.html`.
 //!
 //! `#/` home, `#/check` the policy checker, `#/scenario/<id>` one scenario's form and plan.
-//! Only the scenario id ever appears in the URL, never an input value.
+//! `#/embed/<id>` is the same form and plan alone, for an iframe in documentation.
+//! Input values reach the URL only when the person asks for a link: `?s=<payload>` after the
+//! route, still inside the fragment, so it is never sent to a server.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -13,6 +15,7 @@ pub enum Route {
     Home,
     Check,
     Scenario(String),
+    Embed(String),
     NotFound,
 }
 
@@ -21,14 +24,25 @@ impl Route {
     pub fn parse(hash: &str) -> Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         let path = path.strip_prefix('/').unwrap_or(path);
+        let path = path.split_once('?').map_or(path, |(path, _)| path);
         let path = path.trim_end_matches('/');
         match path {
             "" => Route::Home,
             "check" => Route::Check,
-            _ => match path.strip_prefix("scenario/") {
-                Some(id) if !id.is_empty() && !id.contains('/') => Route::Scenario(id.to_owned()),
-                _ => Route::NotFound,
-            },
+            _ => {
+                let one = |prefix: &str| {
+                    path.strip_prefix(prefix)
+                        .filter(|id| !id.is_empty() && !id.contains('/'))
+                        .map(str::to_owned)
+                };
+                if let Some(id) = one("scenario/") {
+                    Route::Scenario(id)
+                } else if let Some(id) = one("embed/") {
+                    Route::Embed(id)
+                } else {
+                    Route::NotFound
+                }
+            }
         }
     }
 
@@ -37,15 +51,29 @@ impl Route {
             Route::Home | Route::NotFound => "#/".to_owned(),
             Route::Check => "#/check".to_owned(),
             Route::Scenario(id) => format!("#/scenario/{id}"),
+            Route::Embed(id) => format!("#/embed/{id}"),
         }
     }
 }
 
-fn current() -> Route {
-    let hash = web_sys::window()
+/// The shared form state in a fragment (`#/scenario/<id>?s=<payload>`), if any.
+pub fn share_param(hash: &str) -> Option<String> {
+    let (_, query) = hash.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("s="))
+        .map(str::to_owned)
+}
+
+/// The current fragment, `#` included.
+pub fn current_hash() -> String {
+    web_sys::window()
         .and_then(|window| window.location().hash().ok())
-        .unwrap_or_default();
-    Route::parse(&hash)
+        .unwrap_or_default()
+}
+
+fn current() -> Route {
+    Route::parse(&current_hash())
 }
 
 /// The current route, updated on every `hashchange` (links, back and forward).
@@ -92,6 +120,17 @@ mod tests {
             Route::Scenario("emr-ecs-role".to_owned())
         );
         assert_eq!(Route::parse("#/scenario/"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/scenario/emr-ecs-role?s=v1.e30"),
+            Route::Scenario("emr-ecs-role".to_owned())
+        );
+        assert_eq!(
+            Route::parse("#/embed/emr-ecs-role?s=v1.e30"),
+            Route::Embed("emr-ecs-role".to_owned())
+        );
+        assert_eq!(Route::parse("#/embed/"), Route::NotFound);
+        assert_eq!(share_param("#/embed/x?s=v1.e30"), Some("v1.e30".to_owned()));
+        assert_eq!(share_param("#/embed/x"), None);
         assert_eq!(Route::parse("#/elsewhere"), Route::NotFound);
     }
 
@@ -101,6 +140,7 @@ mod tests {
             Route::Home,
             Route::Check,
             Route::Scenario("dataworks-emr".to_owned()),
+            Route::Embed("dataworks-emr".to_owned()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

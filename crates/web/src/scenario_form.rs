@@ -1,6 +1,7 @@
 //! A scenario form's state: what the person typed, field by field, in the scenario's declared
-//! order. The input JSON and the plan are derived from it; nothing here is ever stored or put
-//! in the URL, so a credential typed by mistake does not outlive the tab.
+//! order. The input JSON and the plan are derived from it. What is stored (a draft) or put in
+//! a link is the plan's normalised inputs, never this raw state, so a credential typed by
+//! mistake does not outlive the tab.
 
 use std::rc::Rc;
 
@@ -39,6 +40,8 @@ pub enum FormAction {
     Toggle(Slot, bool),
     AddRecord(usize),
     RemoveRecord(usize, usize),
+    /// Replaces the whole form (Clear, or a restored state).
+    Reset(Form),
 }
 
 impl Form {
@@ -54,6 +57,22 @@ impl Form {
     pub fn input_json(&self, spec: &ScenarioSpec) -> String {
         let object = fields_json(spec.fields, &self.values);
         serde_json::to_string(&Json::Object(object)).unwrap_or_default()
+    }
+
+    /// A form filled from an input document (a link's or a draft's JSON object). Fields the
+    /// document leaves out keep their fresh value; unknown names are ignored. `None` when the
+    /// text is not a JSON object.
+    pub fn from_json(spec: &'static ScenarioSpec, text: &str) -> Option<Self> {
+        let json: Json = serde_json::from_str(text).ok()?;
+        let object = json.as_object()?;
+        Some(Form {
+            scenario: spec.id,
+            values: spec
+                .fields
+                .iter()
+                .map(|field| from_value(field, object.get(field.name)))
+                .collect(),
+        })
     }
 
     fn slot_mut(&mut self, slot: Slot) -> Option<&mut FieldValue> {
@@ -82,6 +101,43 @@ fn initial(field: &FieldSpec) -> FieldValue {
         }
         (_, Some(FieldDefault::Str(text))) => FieldValue::Text(text.to_owned()),
         _ => FieldValue::Text(String::new()),
+    }
+}
+
+fn from_value(field: &FieldSpec, value: Option<&Json>) -> FieldValue {
+    match (&field.kind, value) {
+        (_, None) => initial(field),
+        (FieldKind::Bool, Some(value)) => FieldValue::Bool(value.as_bool().unwrap_or(false)),
+        (FieldKind::Records(sub_fields), Some(value)) => FieldValue::Records(
+            value
+                .as_array()
+                .map(|records| {
+                    records
+                        .iter()
+                        .map(|record| {
+                            sub_fields
+                                .iter()
+                                .map(|sub| from_value(sub, record.get(sub.name)))
+                                .collect()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
+        (_, Some(Json::Array(items))) => FieldValue::Text(
+            items
+                .iter()
+                .map(|item| {
+                    item.as_str()
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| item.to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (_, Some(Json::String(text))) => FieldValue::Text(text.clone()),
+        (_, Some(Json::Null)) => FieldValue::Text(String::new()),
+        (_, Some(other)) => FieldValue::Text(other.to_string()),
     }
 }
 
@@ -134,6 +190,9 @@ impl Reducible for Form {
             return self;
         };
         match action {
+            FormAction::Reset(form) => {
+                return if *self == form { self } else { Rc::new(form) };
+            }
             FormAction::Type(slot, text) => match next.slot_mut(slot) {
                 Some(FieldValue::Text(value)) if *value != text => *value = text,
                 _ => return self,
@@ -309,6 +368,21 @@ mod tests {
             &form,
             finding.field.as_deref().unwrap_or("")
         ));
+    }
+
+    #[test]
+    fn a_form_round_trips_through_its_normalised_inputs() {
+        let spec = spec("dataworks-maxcompute");
+        let input = include_str!(
+            "../../../tests/fixtures/scenarios/dataworks-maxcompute/valid-account-name-columns.input.json"
+        );
+        let first = plan(spec.id, input, Lang::En).expect("plan");
+        let json = serde_json::to_string(&first.inputs).expect("inputs");
+        let form = Form::from_json(spec, &json).expect("an object");
+        let again = plan(spec.id, &form.input_json(spec), Lang::En).expect("plan");
+        assert_eq!(again.inputs, first.inputs);
+        assert_eq!(again.artifacts, first.artifacts);
+        assert!(Form::from_json(spec, "[1]").is_none());
     }
 
     #[test]

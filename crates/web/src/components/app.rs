@@ -45,8 +45,22 @@ pub fn App() -> Html {
             ),
             None => (not_found, strings.scenario_privacy),
         },
-        Route::NotFound => (not_found, strings.scenario_privacy),
+        Route::NotFound | Route::Embed(_) => (not_found, strings.scenario_privacy),
     };
+    // Embedded in another page: the form and the plan alone, no header or footer.
+    if let Route::Embed(id) = &route {
+        let body = match scenario(id) {
+            Some(spec) => html! {
+                <ScenarioPage key={format!("embed-{}", spec.id)} id={spec.id} embed=true />
+            },
+            None => body,
+        };
+        return html! {
+            <ContextProvider<PageHandle> context={page.clone()}>
+                { body }
+            </ContextProvider<PageHandle>>
+        };
+    }
     html! {
         <ContextProvider<PageHandle> context={page.clone()}>
             <Header />

@@ -1,9 +1,17 @@
 //! One scenario (`#/scenario/<id>`): the form on one side, the plan on the other. The plan is
 //! the core's answer to the input JSON the form builds, recomputed as the person types.
+//!
+//! The form opens from a link's `?s=` payload if there is one, else from this browser's
+//! draft, else fresh. Links and drafts hold the plan's normalised inputs, and neither is
+//! made while the plan has a credential finding (PL005). `#/embed/<id>` is the same page
+//! without the page chrome, links or drafts.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use ramplan_core::plan::{plan, scenario, FieldKind, Plan};
+use ramplan_core::plan::{plan, scenario, FieldKind, Plan, ScenarioSpec};
+use ramplan_core::share::{self, ShareError};
+use ramplan_core::{bundle, Lang};
 use yew::prelude::*;
 
 use super::artifact_tabs::ArtifactTabs;
@@ -11,8 +19,11 @@ use super::form_field::FormField;
 use super::plan_status::PlanStatus;
 use super::record_list::RecordList;
 use super::step_list::StepList;
+use crate::browser;
 use crate::i18n;
-use crate::scenario_form::{Form, FormHandle};
+use crate::prefs;
+use crate::route::{current_hash, share_param, Route};
+use crate::scenario_form::{Form, FormAction, FormHandle};
 use crate::state::PageHandle;
 
 /// The current plan, for every part of the page that shows some of it.
@@ -21,19 +32,82 @@ pub type PlanContext = Rc<Plan>;
 #[derive(Properties, PartialEq)]
 pub struct ScenarioPageProps {
     pub id: &'static str,
+    /// `#/embed/<id>`: only the form and the plan.
+    #[prop_or_default]
+    pub embed: bool,
+}
+
+/// What the page says about where the form's first values came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opened {
+    Fresh,
+    Link,
+    Draft,
+    DamagedLink,
+    CredentialLink,
+}
+
+/// What the last Copy link did, for which form state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum LinkStatus {
+    Copied,
+    CopyFailed,
+    Credential,
+    Refused,
+}
+
+/// The form a page opens with: a link's values take precedence over a draft.
+fn opening(spec: &'static ScenarioSpec, embed: bool) -> (Form, Opened) {
+    if let Some(payload) = share_param(&current_hash()) {
+        return match share::decode(&payload) {
+            Ok(text) => match Form::from_json(spec, &text) {
+                Some(form) => (form, Opened::Link),
+                None => (Form::new(spec), Opened::DamagedLink),
+            },
+            Err(ShareError::Credential) => (Form::new(spec), Opened::CredentialLink),
+            Err(_) => (Form::new(spec), Opened::DamagedLink),
+        };
+    }
+    if !embed {
+        if let Some(form) = prefs::draft(spec.id).and_then(|text| Form::from_json(spec, &text)) {
+            return (form, Opened::Draft);
+        }
+    }
+    (Form::new(spec), Opened::Fresh)
+}
+
+fn has_credential(plan: &Plan) -> bool {
+    plan.findings.iter().any(|finding| finding.code == "PL005")
+}
+
+fn empty_form(id: &'static str) -> Form {
+    Form {
+        scenario: id,
+        values: Vec::new(),
+    }
 }
 
 #[component]
 pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
     let page = use_context::<PageHandle>();
     let id = props.id;
-    let form = use_reducer(move || match scenario(id) {
-        Some(spec) => Form::new(spec),
-        None => Form {
-            scenario: id,
-            values: Vec::new(),
-        },
+    let embed = props.embed;
+    let opened = use_memo((), move |_| match scenario(id) {
+        Some(spec) => opening(spec, embed),
+        None => (empty_form(id), Opened::Fresh),
     });
+    let form = {
+        let first = opened.0.clone();
+        use_reducer(move || first)
+    };
+    // The form state last written or cleared, so opening or clearing writes nothing.
+    let baseline = {
+        let first = opened.0.clone();
+        use_mut_ref(move || first)
+    };
+    let link_status = use_state(|| None::<(Form, LinkStatus)>);
+    // Clear also clears what the page said about where the values came from.
+    let show_notice = use_state(|| true);
     let lang = page.as_ref().map(|page| page.lang).unwrap_or_default();
     // Derived, never stored: the core builds the plan from exactly what the form holds.
     let built: Rc<Option<PlanContext>> = use_memo(((*form).clone(), lang), |(form, lang)| {
@@ -42,6 +116,15 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
             .ok()
             .map(Rc::new)
     });
+    {
+        let form = (*form).clone();
+        let baseline = baseline.clone();
+        use_effect_with(built.clone(), move |built| {
+            if let Some(plan) = built.as_ref() {
+                keep(id, embed, &form, plan, &baseline);
+            }
+        });
+    }
     let (Some(spec), Some(built)) = (scenario(id), (*built).clone()) else {
         return Html::default();
     };
@@ -55,13 +138,54 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
             _ => html! { <FormField field={index} /> },
         });
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
+    let notice = match if *show_notice { opened.1 } else { Opened::Fresh } {
+        Opened::Fresh | Opened::Link => None,
+        Opened::Draft => Some(("draft", "hint", strings.draft_restored)),
+        Opened::DamagedLink => Some(("damaged", "notice-error", strings.share_damaged)),
+        Opened::CredentialLink => Some(("credential", "notice-error", strings.share_credential)),
+    }
+    .map(|(kind, class, text)| {
+        html! { <p id="open-notice" class={classes!("open-notice", class)} role="status" data-notice={kind}>{ text }</p> }
+    });
+    let actions = (!embed).then(|| {
+        page_actions(
+            spec,
+            &form,
+            &built,
+            &link_status,
+            &show_notice,
+            &baseline,
+            lang,
+        )
+    });
+    let download_all = (!built.has_errors() && !built.artifacts.is_empty()).then(|| {
+        let plan = built.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let bytes = bundle::plan_zip(&plan);
+            let filename = format!("{}-plan.zip", plan.scenario);
+            let _ = browser::download_bytes(&filename, &bytes, "application/zip");
+        });
+        html! {
+            <div class="bundle-bar">
+                <button type="button" id="download-all" class="download-button download-all" {onclick}>{ strings.download_all }</button>
+            </div>
+        }
+    });
+    let chrome = (!embed).then(|| {
+        html! { <nav class="breadcrumb"><a href="#/">{ strings.nav_home }</a></nav> }
+    });
+    let summary = (!embed).then(|| {
+        html! { <p class="hint scenario-summary">{ lang.pick(spec.summary_en, spec.summary_zh) }</p> }
+    });
     html! {
         <ContextProvider<FormHandle> context={form.clone()}>
         <ContextProvider<PlanContext> context={built}>
-            <main class="scenario" data-scenario={spec.id}>
-                <nav class="breadcrumb"><a href="#/">{ strings.nav_home }</a></nav>
+            <main class={classes!("scenario", embed.then_some("embedded"))} data-scenario={spec.id} data-embed={if embed { "true" } else { "false" }}>
+                { chrome }
                 <h2 id="scenario-title" class="scenario-title">{ lang.pick(spec.title_en, spec.title_zh) }</h2>
-                <p class="hint scenario-summary">{ lang.pick(spec.summary_en, spec.summary_zh) }</p>
+                { summary }
+                { notice }
+                { actions }
                 <div class="workspace">
                     <section class="pane form-pane" aria-labelledby="form-heading">
                         <h3 id="form-heading" class="pane-heading">{ strings.form_heading }</h3>
@@ -73,11 +197,117 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
                         <h3 id="plan-heading" class="pane-heading">{ strings.plan_heading }</h3>
                         <PlanStatus />
                         <StepList />
+                        { download_all }
                         <ArtifactTabs />
                     </section>
                 </div>
             </main>
         </ContextProvider<PlanContext>>
         </ContextProvider<FormHandle>>
+    }
+}
+
+/// After a change: keeps the draft (never while a credential is present), and drops a link
+/// payload from the address bar once the form no longer matches it.
+fn keep(id: &'static str, embed: bool, form: &Form, plan: &Plan, baseline: &Rc<RefCell<Form>>) {
+    if *baseline.borrow() == *form {
+        return;
+    }
+    *baseline.borrow_mut() = form.clone();
+    let hash = current_hash();
+    if share_param(&hash).is_some() {
+        let route = if embed {
+            Route::Embed(id.to_owned())
+        } else {
+            Route::Scenario(id.to_owned())
+        };
+        let _ = browser::replace_fragment(&route.href());
+    }
+    if embed || has_credential(plan) {
+        return;
+    }
+    if let Ok(json) = serde_json::to_string(&plan.inputs) {
+        prefs::save_draft(id, &json);
+    }
+}
+
+fn page_actions(
+    spec: &'static ScenarioSpec,
+    form: &FormHandle,
+    plan: &PlanContext,
+    link_status: &UseStateHandle<Option<(Form, LinkStatus)>>,
+    show_notice: &UseStateHandle<bool>,
+    baseline: &Rc<RefCell<Form>>,
+    lang: Lang,
+) -> Html {
+    let strings = i18n::strings(lang);
+    let on_link = {
+        let plan = plan.clone();
+        let state = (**form).clone();
+        let link_status = link_status.clone();
+        let baseline = baseline.clone();
+        Callback::from(move |_: MouseEvent| {
+            let done = {
+                let link_status = link_status.clone();
+                let state = state.clone();
+                move |status| link_status.set(Some((state, status)))
+            };
+            if has_credential(&plan) {
+                done(LinkStatus::Credential);
+                return;
+            }
+            let payload = match share::encode(&plan.inputs) {
+                Ok(payload) => payload,
+                Err(ShareError::Credential) => return done(LinkStatus::Credential),
+                Err(_) => return done(LinkStatus::Refused),
+            };
+            let fragment = format!("{}?s={payload}", Route::Scenario(spec.id.to_owned()).href());
+            // The address bar now matches the form: the next change drops the payload again.
+            *baseline.borrow_mut() = state.clone();
+            let Some(url) = browser::replace_fragment(&fragment) else {
+                return done(LinkStatus::CopyFailed);
+            };
+            yew::platform::spawn_local(async move {
+                let copied = browser::copy_text(&url).await;
+                done(if copied {
+                    LinkStatus::Copied
+                } else {
+                    LinkStatus::CopyFailed
+                });
+            });
+        })
+    };
+    let on_clear = {
+        let form = form.clone();
+        let baseline = baseline.clone();
+        let link_status = link_status.clone();
+        let show_notice = show_notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            prefs::clear_draft(spec.id);
+            show_notice.set(false);
+            let fresh = Form::new(spec);
+            *baseline.borrow_mut() = fresh.clone();
+            if share_param(&current_hash()).is_some() {
+                let _ = browser::replace_fragment(&Route::Scenario(spec.id.to_owned()).href());
+            }
+            link_status.set(None);
+            form.dispatch(FormAction::Reset(fresh));
+        })
+    };
+    let status = link_status
+        .as_ref()
+        .filter(|(state, _)| state == &**form)
+        .map(|(_, status)| match status {
+            LinkStatus::Copied => html! { <span class="copy-ok link-ok">{ strings.link_copied }</span> },
+            LinkStatus::CopyFailed => html! { <span class="copy-failed">{ strings.link_copy_failed }</span> },
+            LinkStatus::Credential => html! { <span class="copy-failed link-refused" data-reason="credential">{ strings.link_refused_credential }</span> },
+            LinkStatus::Refused => html! { <span class="copy-failed link-refused" data-reason="too-long">{ strings.link_refused }</span> },
+        });
+    html! {
+        <div class="page-actions">
+            <button type="button" id="copy-link" class="copy-button" onclick={on_link}>{ strings.copy_link }</button>
+            <button type="button" id="clear-draft" class="copy-button" onclick={on_clear}>{ strings.clear_draft }</button>
+            <span id="link-status" class="link-status" role="status" aria-live="polite">{ status }</span>
+        </div>
     }
 }
