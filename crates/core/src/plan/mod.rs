@@ -487,3 +487,13 @@ pub fn to_json(plan: &Plan) -> String {
     text.push('\n');
     text
 }
+
+/// Test helper shared by the scenario tests: the findings of one severity, by code and field.
+#[cfg(test)]
+pub(crate) fn codes_of(plan: &Plan, severity: Severity) -> Vec<(&'static str, Option<&str>)> {
+    plan.findings
+        .iter()
+        .filter(|f| f.severity == severity)
+        .map(|f| (f.code, f.field.as_deref()))
+        .collect()
+}

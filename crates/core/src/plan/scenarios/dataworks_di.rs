@@ -515,11 +515,7 @@ mod tests {
     }
 
     fn codes(plan: &Plan, severity: Severity) -> Vec<(&'static str, Option<&str>)> {
-        plan.findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .map(|f| (f.code, f.field.as_deref()))
-            .collect()
+        crate::plan::codes_of(plan, severity)
     }
 
     #[test]
