@@ -4,30 +4,37 @@
 #
 #   bash scripts/e2e.sh                        screenshots go to target/e2e-screenshots
 #   bash scripts/e2e.sh --update-screenshots   screenshots go to docs/screenshots
+#   bash scripts/e2e.sh tests/e2e/share.test.mjs   only these test files
+#
+# RAMPLAN_DIST=DIR builds and serves DIR instead of dist/ (so two runs can share a checkout).
 #
 # Expects the tools from scripts/setup.sh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+files=()
 for arg in "$@"; do
   case "$arg" in
     --update-screenshots) export RAMPLAN_SCREENSHOTS_DIR=docs/screenshots ;;
+    tests/e2e/*.test.mjs) files+=("$arg") ;;
     *)
-      echo "usage: scripts/e2e.sh [--update-screenshots]" >&2
+      echo "usage: scripts/e2e.sh [--update-screenshots] [tests/e2e/NAME.test.mjs ...]" >&2
       exit 2
       ;;
   esac
 done
+if ((${#files[@]} == 0)); then files=(tests/e2e/); fi
+dist="${RAMPLAN_DIST:-dist}"
 
 # shellcheck source=scripts/env.sh
 . scripts/env.sh
 
 echo "e2e: trunk build --release"
-trunk build --release
+trunk build --release --dist "$dist"
 
 # Port 0 lets the OS pick a free port; the server prints the one it got.
 log="$(mktemp)"
-python3 -u -m http.server --bind 127.0.0.1 --directory dist 0 >"$log" 2>&1 &
+python3 -u -m http.server --bind 127.0.0.1 --directory "$dist" 0 >"$log" 2>&1 &
 server=$!
 cleanup() {
   kill "$server" 2>/dev/null || true
@@ -49,5 +56,5 @@ if [ -z "$port" ]; then
   exit 1
 fi
 
-echo "e2e: serving dist/ at http://127.0.0.1:$port/"
-RAMPLAN_URL="http://127.0.0.1:$port/" node --test --test-timeout=120000 tests/e2e/
+echo "e2e: serving $dist at http://127.0.0.1:$port/"
+RAMPLAN_URL="http://127.0.0.1:$port/" node --test --test-timeout=120000 "${files[@]}"
