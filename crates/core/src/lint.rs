@@ -7,6 +7,7 @@ use crate::json::{self, Node};
 use crate::policy::{Policy, PolicyKind};
 use crate::position::{LineIndex, Span};
 use crate::rules;
+use crate::secrets;
 
 /// Which kind of policy to lint the text as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -181,12 +182,12 @@ pub fn lint(text: &str, options: &LintOptions) -> LintReport {
                 KindChoice::Trust => PolicyKind::Trust,
                 _ => PolicyKind::Permission,
             };
-            let findings = vec![rules::json_syntax::finding(
+            let findings = redacted(vec![rules::json_syntax::finding(
                 &error,
                 text,
                 &index,
                 options.lang,
-            )];
+            )]);
             return LintReport {
                 kind,
                 kind_guessed: options.kind == KindChoice::Auto,
@@ -228,6 +229,18 @@ pub fn lint(text: &str, options: &LintOptions) -> LintReport {
     LintReport {
         kind,
         kind_guessed,
-        findings,
+        findings: redacted(findings),
     }
+}
+
+/// Rules quote the values they complain about; a quoted credential is masked here, once for
+/// every rule, so no output (CLI, JSON, web page) can echo one back.
+fn redacted(mut findings: Vec<Finding>) -> Vec<Finding> {
+    for finding in &mut findings {
+        finding.message = secrets::redact(&finding.message);
+        if let Some(help) = &mut finding.help {
+            *help = secrets::redact(help);
+        }
+    }
+    findings
 }

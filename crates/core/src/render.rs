@@ -48,7 +48,7 @@ fn render_finding(
             );
             let line_no = range.start.line;
             let raw_line = index.line_text(line_no);
-            let line = redact(&expand_tabs(raw_line));
+            let line = secrets::redact(&expand_tabs(raw_line));
             let gutter = line_no.to_string().len();
             let pad = " ".repeat(gutter);
             // Caret positions in displayed characters, from the byte offsets.
@@ -94,26 +94,6 @@ fn render_finding(
 
 fn expand_tabs(text: &str) -> String {
     text.replace('\t', "    ")
-}
-
-/// Masks anything credential-like in a source line before it is printed.
-fn redact(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some(found) = secrets::find_credential(rest) {
-        out.push_str(rest.get(..found.start).unwrap_or_default());
-        let token = rest.get(found.start..found.end).unwrap_or_default();
-        out.push_str(&secrets::mask(token));
-        // Keep the line's width so carets still line up.
-        let hidden = token
-            .chars()
-            .count()
-            .saturating_sub(secrets::mask(token).chars().count());
-        out.push_str(&"*".repeat(hidden));
-        rest = rest.get(found.end..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The finding counts in words: "1 error, 2 warnings" / "1 个错误，2 个警告".

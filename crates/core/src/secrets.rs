@@ -44,12 +44,29 @@ pub struct CredentialMatch {
 /// Finds the first credential-looking token in the text.
 pub fn find_credential(text: &str) -> Option<CredentialMatch> {
     tokens(text).find_map(|(start, token)| {
-        classify(token).map(|kind| CredentialMatch {
-            kind,
-            start,
-            end: start + token.len(),
-        })
+        let found = |(offset, part): (usize, &str)| {
+            classify(part).map(|kind| CredentialMatch {
+                kind,
+                start: start + offset,
+                end: start + offset + part.len(),
+            })
+        };
+        // A security token is base64, so `+`, `/` and `=` belong to it; an AccessKey ID can
+        // still sit right before one of them, as in `acs:oss:*:*:LTAI.../*`.
+        found((0, token)).or_else(|| pieces(token).find_map(found))
     })
+}
+
+/// The parts of a token between `+`, `/` and `=`, with their offsets in the token.
+fn pieces(token: &str) -> impl Iterator<Item = (usize, &str)> {
+    token
+        .split(['+', '/', '='])
+        .scan(0, |offset, piece| {
+            let at = *offset;
+            *offset += piece.len() + 1;
+            Some((at, piece))
+        })
+        .filter(|(_, piece)| !piece.is_empty())
 }
 
 /// Splits the text into runs of characters that can appear in keys, IDs and tokens.
@@ -100,6 +117,24 @@ fn classify(token: &str) -> Option<CredentialKind> {
         }
     }
     None
+}
+
+/// Masks every credential-like token in the text, keeping its width in characters so that
+/// carets under a masked source line still line up.
+pub fn redact(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(found) = find_credential(rest) {
+        out.push_str(rest.get(..found.start).unwrap_or_default());
+        let token = rest.get(found.start..found.end).unwrap_or_default();
+        let masked = mask(token);
+        let hidden = token.chars().count().saturating_sub(masked.chars().count());
+        out.push_str(&masked);
+        out.push_str(&"*".repeat(hidden));
+        rest = rest.get(found.end..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Masks a credential for display: the first four characters, then asterisks.
@@ -154,6 +189,29 @@ mod tests {
         ] {
             assert_eq!(find_credential(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn finds_an_id_glued_to_a_path() {
+        let text = "acs:oss:*:*:LTAI5tAbCdEfGhIjKlMnOp/*";
+        let found = find_credential(text).unwrap();
+        assert_eq!(found.kind, CredentialKind::AccessKeyId);
+        assert_eq!(&text[found.start..found.end], "LTAI5tAbCdEfGhIjKlMnOp");
+        let text = "bucket/Q7xk2LmPz9RtY4vBn3HcWj8Ds5FgAe=";
+        let found = find_credential(text).unwrap();
+        assert_eq!(
+            &text[found.start..found.end],
+            "Q7xk2LmPz9RtY4vBn3HcWj8Ds5FgAe"
+        );
+    }
+
+    #[test]
+    fn redacts_every_credential_and_keeps_the_width() {
+        let text = "a LTAI5tAbCdEfGhIjKlMnOp b acs:oss:*:*:LTAI5tAbCdEfGhIjKlMnOq/*";
+        let redacted = redact(text);
+        assert_eq!(redacted.chars().count(), text.chars().count());
+        assert!(!redacted.contains("5tAb"), "{redacted}");
+        assert_eq!(find_credential(&redacted), None);
     }
 
     #[test]

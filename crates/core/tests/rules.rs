@@ -266,3 +266,56 @@ fn every_rule_is_documented() {
         assert!(!docs.references.is_empty(), "{}: no references", m.code);
     }
 }
+
+/// Rules quote the values they complain about. Whatever rule quotes a credential-looking
+/// value, no message, help or rendered output may carry it back, in either language.
+#[test]
+fn no_finding_echoes_a_credential() {
+    let key = "LTAI5tAbCdEfGhIjKlMnOp";
+    let secret = "Q7xk2LmPz9RtY4vBn3HcWj8Ds5FgAe";
+    let policies = [
+        format!(
+            r#"{{"Version":"1","Statement":[{{"Effect":"Allow","Action":"oss:GetObject","Resource":"acs:oss:*:*:{key}/*"}}]}}"#
+        ),
+        format!(
+            r#"{{"Version":"1","Statement":[{{"Effect":"Allow","Action":"{key}:Get","Resource":"{secret}"}}]}}"#
+        ),
+        format!(
+            r#"{{"Version":"1","Statement":[{{"Effect":"Allow","Action":"oss:GetObject","Resource":"*","Condition":{{"StringEquals":{{"acs:AccessId":"{key}"}}}}}}]}}"#
+        ),
+        format!(r#"{{"Version":"1","Statement":[{{"Effect":"{key}"}}]}}"#),
+        format!(r#"{{"Version":"1", "{secret}": 1 "#),
+    ];
+    for policy in &policies {
+        for lang in [Lang::En, Lang::Zh] {
+            let report = lint(
+                policy,
+                &LintOptions {
+                    lang,
+                    ..LintOptions::default()
+                },
+            );
+            assert!(
+                report
+                    .findings
+                    .iter()
+                    .any(|f| f.code == "RP605" || f.code == "RP001"),
+                "{policy}: {:#?}",
+                report.findings
+            );
+            let rendered = render::text(
+                &Linted {
+                    source: "policy.json",
+                    text: policy,
+                    report: &report,
+                },
+                lang,
+            );
+            let json = serde_json::to_string(&report.findings).unwrap();
+            for output in [rendered, json] {
+                assert!(!output.contains(key), "{output}");
+                assert!(!output.contains(secret), "{output}");
+            }
+        }
+    }
+}
