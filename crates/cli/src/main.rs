@@ -1,5 +1,9 @@
 //! The `ramplan` command. Argument parsing and printing only; everything else is in core.
 
+mod convert;
+mod export;
+mod simulate;
+
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,6 +51,18 @@ enum Command {
     /// Exit status: 0 when no finding is an error, 1 when any is (no artifact is then
     /// produced), 2 on a usage or I/O error.
     Plan(PlanArgs),
+    /// Turn one policy into an aliyun CLI script, Terraform or a ROS template.
+    ///
+    /// A permission policy becomes a custom policy, a trust policy a role that trusts it.
+    /// Exit status: 0 when converted, 1 when the policy has errors (nothing is written),
+    /// 2 on a usage or I/O error.
+    Convert(convert::ConvertArgs),
+    /// Evaluate a request against permission policies, or a principal against a trust policy.
+    ///
+    /// `--policy FILE ... --action ACTION --resource ARN`, or `--trust FILE --principal P`,
+    /// each with `--context KEY=VALUE ...`. Exit status: 0 when allowed, 1 when denied
+    /// (explicitly or implicitly), 2 on a usage or I/O error.
+    Simulate(simulate::SimulateArgs),
     /// List the services in the catalogue, or the actions of one service.
     Catalogue {
         /// A RAM service code such as `oss`.
@@ -101,6 +117,12 @@ enum PlanFormat {
     Md,
     /// The MaxCompute script, for scenarios that have one.
     Sql,
+    /// The RAM resources as an aliyun CLI script (bash).
+    Sh,
+    /// The RAM resources as Terraform for the alicloud provider.
+    Tf,
+    /// The RAM resources as a ROS template (YAML).
+    Ros,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -129,6 +151,8 @@ fn main() -> ExitCode {
         Command::Rules { markdown } => print_rules(markdown),
         Command::Scenarios { format, lang } => print_scenarios(format, lang.into()),
         Command::Plan(args) => run_plan(&args),
+        Command::Convert(args) => convert::run(&args),
+        Command::Simulate(args) => simulate::run(&args),
         Command::Catalogue { service } => print_catalogue(service.as_deref()),
     };
     match result {
@@ -303,10 +327,14 @@ fn run_plan(args: &PlanArgs) -> Result<ExitCode, String> {
                 .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
             eprintln!("wrote {}", path.display());
         }
+        export::write_files(&plan, dir)?;
     }
     let failed = plan.has_errors();
     match args.format {
         PlanFormat::Json => write_stdout(&plan::to_json(&plan))?,
+        PlanFormat::Sh | PlanFormat::Tf | PlanFormat::Ros => {
+            export::print(&plan, args.format, &input.source, lang)?
+        }
         PlanFormat::Md | PlanFormat::Sql => {
             let kind = match args.format {
                 PlanFormat::Sql => ArtifactKind::MaxcomputeSql,
@@ -314,28 +342,7 @@ fn run_plan(args: &PlanArgs) -> Result<ExitCode, String> {
             };
             if failed {
                 // No artifact exists; say why on stderr, in the finding format.
-                let mut text = String::new();
-                for f in plan.findings.iter() {
-                    let field = f
-                        .field
-                        .as_deref()
-                        .map(|x| format!(" [{x}]"))
-                        .unwrap_or_default();
-                    let at = f
-                        .span
-                        .map(|s| format!("{}:{}:{}: ", input.source, s.start.line, s.start.column))
-                        .unwrap_or_default();
-                    text.push_str(&format!(
-                        "{at}{}[{}]{field}: {}\n",
-                        f.severity.label(lang),
-                        f.code,
-                        f.message
-                    ));
-                    if let Some(help) = &f.help {
-                        text.push_str(&format!("  = {}: {help}\n", lang.pick("help", "帮助")));
-                    }
-                }
-                eprint!("{text}");
+                eprint!("{}", export::findings_text(&plan, &input.source, lang));
             } else {
                 let artifact = plan
                     .artifacts

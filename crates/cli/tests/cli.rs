@@ -23,7 +23,11 @@ fn ramplan(args: &[&str], stdin: Option<&str>) -> Output {
     {
         let mut pipe = child.stdin.take().unwrap();
         if let Some(text) = stdin {
-            pipe.write_all(text.as_bytes()).unwrap();
+            // A command that fails before reading its input closes the pipe early; what it
+            // printed is what the test checks, so a broken pipe here is not a failure.
+            if let Err(error) = pipe.write_all(text.as_bytes()) {
+                assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "{error}");
+            }
         }
     }
     child.wait_with_output().unwrap()
@@ -404,4 +408,415 @@ fn unreadable_plan_input_points_at_line_and_column() {
     assert_eq!(finding["code"], "PL001");
     assert_eq!(finding["span"]["start"]["line"], 3);
     assert_eq!(finding["span"]["start"]["column"], 1);
+}
+
+// ------------------------------------------------------------------ simulate
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+const DENY_OUTSIDE: &str = "corpus/11-ecs-deny-not-ip-address.json";
+const INSTANCE: &str = "acs:ecs:cn-hangzhou:1234567890123456:instance/i-001";
+
+fn simulate_ecs(extra: &[&str]) -> Output {
+    let policy = path(DENY_OUTSIDE);
+    let mut args = vec![
+        "simulate",
+        "--policy",
+        &policy,
+        "--action",
+        "ecs:StopInstance",
+        "--resource",
+        INSTANCE,
+    ];
+    args.extend_from_slice(extra);
+    ramplan(&args, None)
+}
+
+#[test]
+fn simulate_exits_zero_when_allowed_and_one_when_denied() {
+    let inside = simulate_ecs(&["--context", "acs:SourceIp=192.0.2.10"]);
+    assert_eq!(inside.status.code(), Some(0), "{}", stdout(&inside));
+    assert!(stdout(&inside).starts_with("decision: allow\n"));
+
+    let outside = simulate_ecs(&["--context", "acs:SourceIp=198.51.100.1"]);
+    assert_eq!(outside.status.code(), Some(1));
+    let text = stdout(&outside);
+    assert!(text.starts_with("decision: explicit deny\n"), "{text}");
+    assert!(text.contains("decided by: "), "{text}");
+    let deny_line = text
+        .lines()
+        .find(|l| l.contains("/Statement/1  Deny"))
+        .unwrap();
+    assert!(
+        deny_line.contains("Deny")
+            && deny_line.contains("✓ action")
+            && deny_line.contains("✓ condition")
+            && deny_line.ends_with("<- decides"),
+        "{deny_line}"
+    );
+    assert!(
+        text.contains("✓ NotIpAddress `acs:SourceIp`: policy `192.0.2.0/24`, `203.0.113.2`; request `198.51.100.1`"),
+        "{text}"
+    );
+
+    let other_action = ramplan(
+        &[
+            "simulate",
+            "--policy",
+            &path(DENY_OUTSIDE),
+            "--action",
+            "oss:GetObject",
+            "--resource",
+            "acs:oss:*:*:examplebucket/a.txt",
+        ],
+        None,
+    );
+    assert_eq!(other_action.status.code(), Some(1));
+    assert!(stdout(&other_action).starts_with("decision: implicit deny\n"));
+}
+
+#[test]
+fn simulate_json_follows_the_contract() {
+    let output = simulate_ecs(&["--context", "acs:SourceIp=198.51.100.1", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["decision"], "explicit-deny");
+    let statements = value["statements"].as_array().unwrap();
+    assert_eq!(statements.len(), 2);
+    for s in statements {
+        for field in [
+            "source",
+            "path",
+            "effect",
+            "action_matched",
+            "resource_matched",
+            "condition_matched",
+            "conditions",
+        ] {
+            assert!(s.get(field).is_some(), "no `{field}` in {s}");
+        }
+        assert!(s["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("11-ecs-deny-not-ip-address.json"));
+    }
+    assert_eq!(statements[1]["path"], "/Statement/1");
+    assert_eq!(statements[1]["effect"], "Deny");
+    assert_eq!(statements[1]["deciding"], true);
+    let condition = &statements[1]["conditions"][0];
+    assert_eq!(condition["operator"], "NotIpAddress");
+    assert_eq!(condition["key"], "acs:SourceIp");
+    assert_eq!(condition["request_values"][0], "198.51.100.1");
+    assert_eq!(condition["matched"], true);
+    assert!(condition["note"].is_null());
+    assert_eq!(value["decided_by"][0]["path"], "/Statement/1");
+
+    // An absent key under a negated operator: the choice is shown as a note.
+    let absent = simulate_ecs(&["--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&absent)).unwrap();
+    assert_eq!(value["decision"], "explicit-deny");
+    let note = value["statements"][1]["conditions"][0]["note"]
+        .as_str()
+        .unwrap();
+    assert!(
+        note.contains("negated operator matches an absent key"),
+        "{note}"
+    );
+}
+
+#[test]
+fn simulate_evaluates_several_policies_together() {
+    let output = ramplan(
+        &[
+            "simulate",
+            "--policy",
+            &path("corpus/07-readonly-all-except-billing-deny.json"),
+            "--policy",
+            &path("corpus/28-rds-full-access-deny-security-change.json"),
+            "--action",
+            "rds:ModifySecurityIps",
+            "--resource",
+            "*",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["decision"], "explicit-deny");
+    assert!(value["decided_by"][0]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("28-rds-full-access-deny-security-change.json"));
+    assert_eq!(value["statements"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn simulate_reads_standard_input_and_speaks_chinese() {
+    let output = ramplan(
+        &[
+            "simulate",
+            "--policy",
+            "-",
+            "--action",
+            "oss:GetObject",
+            "--resource",
+            "acs:oss:*:*:examplebucket/a.txt",
+            "--lang",
+            "zh",
+        ],
+        Some(
+            r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:Get*", "Resource": "acs:oss:*:*:examplebucket/*"}]}"#,
+        ),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("结论：允许\n"), "{text}");
+    assert!(text.contains("<stdin> /Statement/0"), "{text}");
+}
+
+#[test]
+fn simulate_trust_names_the_statement_and_the_nearest_miss() {
+    let policy = path("corpus/21-trust-uid-at-log-service.json");
+    let allowed = ramplan(
+        &[
+            "simulate",
+            "--trust",
+            &policy,
+            "--principal",
+            "1234567890123456@log.aliyuncs.com",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(allowed.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&allowed)).unwrap();
+    assert_eq!(value["decision"], "allow");
+    assert_eq!(value["principal"]["kind"], "account-service");
+    assert_eq!(
+        value["decided_by"][0]["principal"],
+        "/Statement/0/Principal/Service/0"
+    );
+    assert_eq!(value["statements"][0]["principal_matched"], true);
+
+    let denied = ramplan(
+        &[
+            "simulate",
+            "--trust",
+            &policy,
+            "--principal",
+            "6543210987654321@log.aliyuncs.com",
+        ],
+        None,
+    );
+    assert_eq!(denied.status.code(), Some(1));
+    let text = stdout(&denied);
+    assert!(
+        text.contains("nearest miss: statement `/Statement/0` trusts `1234567890123456@log.aliyuncs.com`; you asked about `6543210987654321@log.aliyuncs.com` (different account)"),
+        "{text}"
+    );
+
+    let user = ramplan(
+        &[
+            "simulate",
+            "--trust",
+            &path("corpus/09-trust-service-ecs.json"),
+            "--principal",
+            "acs:ram::1234567890123456:user/alice",
+        ],
+        None,
+    );
+    assert_eq!(user.status.code(), Some(1));
+    assert!(stdout(&user).contains(
+        "RAM users cannot assume RAM roles whose trusted entity is an Alibaba Cloud service"
+    ));
+
+    let saml = ramplan(
+        &[
+            "simulate",
+            "--trust",
+            &path("corpus/10-trust-saml-federated.json"),
+            "--principal",
+            "acs:ram::1234567890123456:saml-provider/testprovider",
+            "--context",
+            "saml:recipient=https://signin.alibabacloud.com/saml-role/sso",
+        ],
+        None,
+    );
+    assert_eq!(saml.status.code(), Some(0), "{}", stdout(&saml));
+}
+
+#[test]
+fn simulate_usage_and_io_errors_exit_two() {
+    let no_equals = simulate_ecs(&["--context", "acs:SourceIp"]);
+    assert_eq!(no_equals.status.code(), Some(2));
+    assert!(
+        stderr(&no_equals).contains("`--context` takes KEY=VALUE, found `acs:SourceIp` (no `=`)"),
+        "{}",
+        stderr(&no_equals)
+    );
+    assert!(stdout(&no_equals).is_empty());
+
+    let empty_key = simulate_ecs(&["--context", "=1.2.3.4"]);
+    assert_eq!(empty_key.status.code(), Some(2));
+    assert!(stderr(&empty_key).contains("a context key is empty"));
+
+    let missing = ramplan(
+        &[
+            "simulate",
+            "--policy",
+            "/nonexistent/policy.json",
+            "--action",
+            "oss:GetObject",
+            "--resource",
+            "*",
+        ],
+        None,
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("cannot read `/nonexistent/policy.json`"));
+
+    let syntax = ramplan(
+        &[
+            "simulate",
+            "--policy",
+            "-",
+            "--action",
+            "oss:GetObject",
+            "--resource",
+            "*",
+        ],
+        Some("{\n  \"Version\": \"1\",\n}"),
+    );
+    assert_eq!(syntax.status.code(), Some(2));
+    assert!(
+        stderr(&syntax).contains("ramplan: <stdin>:3:1: trailing comma"),
+        "{}",
+        stderr(&syntax)
+    );
+
+    let malformed = ramplan(
+        &[
+            "simulate",
+            "--policy",
+            &path(DENY_OUTSIDE),
+            "--action",
+            "StopInstance",
+            "--resource",
+            "*",
+        ],
+        None,
+    );
+    assert_eq!(malformed.status.code(), Some(2));
+    assert!(stderr(&malformed).contains("is not `<service>:<action>`"));
+
+    let both = ramplan(
+        &[
+            "simulate",
+            "--policy",
+            &path(DENY_OUTSIDE),
+            "--trust",
+            &path(DENY_OUTSIDE),
+            "--principal",
+            "ecs.aliyuncs.com",
+        ],
+        None,
+    );
+    assert_eq!(both.status.code(), Some(2));
+    let no_principal = ramplan(&["simulate", "--trust", &path(DENY_OUTSIDE)], None);
+    assert_eq!(no_principal.status.code(), Some(2));
+    let bad_principal = ramplan(
+        &[
+            "simulate",
+            "--trust",
+            &path("corpus/09-trust-service-ecs.json"),
+            "--principal",
+            "alice",
+        ],
+        None,
+    );
+    assert_eq!(bad_principal.status.code(), Some(2));
+    assert!(stderr(&bad_principal).contains("`alice` is not a principal"));
+}
+
+#[test]
+fn simulate_never_echoes_a_credential() {
+    let key = "LTAI5tAbCdEfGhIjKlMnOp";
+    for arg in [format!("acs:AccessId={key}"), key.to_owned()] {
+        let output = simulate_ecs(&["--context", &arg]);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(!stderr(&output).contains(key), "{}", stderr(&output));
+        assert!(stderr(&output).contains("LTAI****"), "{}", stderr(&output));
+    }
+    let principal = ramplan(
+        &[
+            "simulate",
+            "--trust",
+            &path("corpus/09-trust-service-ecs.json"),
+            "--principal",
+            key,
+        ],
+        None,
+    );
+    assert_eq!(principal.status.code(), Some(2));
+    assert!(!stderr(&principal).contains(key));
+
+    let policy = format!(
+        r#"{{"Version": "1", "Statement": [{{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {{"StringEquals": {{"acs:AccessId": "{key}"}}}}}}]}}"#
+    );
+    for format in ["text", "json"] {
+        let output = ramplan(
+            &[
+                "simulate",
+                "--policy",
+                "-",
+                "--action",
+                "oss:GetObject",
+                "--resource",
+                "*",
+                "--format",
+                format,
+            ],
+            Some(&policy),
+        );
+        assert_eq!(output.status.code(), Some(1));
+        assert!(!stdout(&output).contains(key), "{}", stdout(&output));
+        assert!(stdout(&output).contains("LTAI****"), "{}", stdout(&output));
+    }
+}
+
+#[test]
+fn simulate_warns_about_lint_errors_but_still_decides() {
+    let output = ramplan(
+        &[
+            "simulate",
+            "--policy",
+            "-",
+            "--action",
+            "oss:GetObject",
+            "--resource",
+            "*",
+            "--format",
+            "json",
+        ],
+        Some(
+            r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}, {"Effect": "Deny ", "Action": "oss:*", "Resource": "*"}]}"#,
+        ),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["decision"], "allow");
+    let warning = &value["warnings"][0];
+    assert_eq!(warning["code"], "RP102");
+    assert_eq!(warning["source"], "<stdin>");
+    assert_eq!(warning["path"], "/Statement/1/Effect");
+    assert!(value["statements"][1]["effect"].is_null());
+    assert!(value["statements"][1]["note"]
+        .as_str()
+        .unwrap()
+        .contains("the statement is ignored"));
 }

@@ -1,6 +1,7 @@
 //! "Download everything": a plan's artifacts in one ZIP archive. Stored, not compressed (the
 //! files are small text), with a fixed timestamp so the same plan always gives the same bytes.
 
+use crate::export::{self, Format};
 use crate::plan::Plan;
 
 /// One file of the archive.
@@ -9,22 +10,28 @@ pub struct File<'a> {
     pub content: &'a [u8],
 }
 
-/// The plan's artifacts as a ZIP archive, in artifact order, inside a folder named after the
-/// scenario.
+/// The plan's artifacts as a ZIP archive, in artifact order, then its exports (aliyun CLI
+/// script, Terraform, ROS template), inside a folder named after the scenario. A plan with
+/// errors has neither, and gives an empty archive.
 pub fn plan_zip(plan: &Plan) -> Vec<u8> {
-    let names: Vec<String> = plan
-        .artifacts
-        .iter()
-        .map(|a| format!("{}/{}", plan.scenario, a.filename))
+    let exports: Vec<(Format, String)> = Format::ALL
+        .into_iter()
+        .filter_map(|f| export::plan_export(plan, f).map(|text| (f, text)))
         .collect();
-    let files: Vec<File<'_>> = plan
+    let entries: Vec<(String, &[u8])> = plan
         .artifacts
         .iter()
-        .zip(&names)
-        .map(|(a, name)| File {
-            name,
-            content: a.content.as_bytes(),
-        })
+        .map(|a| (a.filename.as_str(), a.content.as_bytes()))
+        .chain(
+            exports
+                .iter()
+                .map(|(f, text)| (f.filename(), text.as_bytes())),
+        )
+        .map(|(filename, content)| (format!("{}/{filename}", plan.scenario), content))
+        .collect();
+    let files: Vec<File<'_>> = entries
+        .iter()
+        .map(|(name, content)| File { name, content })
         .collect();
     zip(&files)
 }
@@ -156,5 +163,17 @@ mod tests {
         for artifact in &plan.artifacts {
             assert!(text.contains(&format!("emr-ecs-role/{}", artifact.filename)));
         }
+        for format in Format::ALL {
+            assert!(text.contains(&format!("emr-ecs-role/{}", format.filename())));
+            let export = export::plan_export(&plan, format).unwrap();
+            assert!(text.contains(&export), "{format:?} is stored whole");
+        }
+    }
+
+    #[test]
+    fn plans_with_errors_bundle_nothing() {
+        let plan = crate::plan::plan("emr-ecs-role", "{}", crate::Lang::En).unwrap();
+        assert!(plan.has_errors());
+        assert_eq!(plan_zip(&plan), zip(&[]));
     }
 }

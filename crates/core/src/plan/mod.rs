@@ -104,6 +104,69 @@ pub struct Unconfirmed {
     pub source: String,
 }
 
+/// Whether a policy attached to a role is one of Alibaba Cloud's or the account's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PolicyType {
+    System,
+    Custom,
+}
+
+impl PolicyType {
+    /// The value RAM's `AttachPolicyToRole` and the tools built on it take.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicyType::System => "System",
+            PolicyType::Custom => "Custom",
+        }
+    }
+}
+
+/// A custom policy the plan creates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RamPolicy {
+    pub account: Account,
+    pub name: String,
+    /// Id of the artifact holding the policy document.
+    pub document: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyAttachment {
+    pub policy_type: PolicyType,
+    pub policy_name: String,
+}
+
+/// A role the plan creates, with its trust policy and the policies attached to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RamRole {
+    pub account: Account,
+    pub name: String,
+    /// Id of the artifact holding the trust policy.
+    pub trust_policy: String,
+    pub attachments: Vec<PolicyAttachment>,
+}
+
+/// A role the plan expects a console to create (the exports can only check for it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConsoleRole {
+    pub account: Account,
+    pub name: String,
+    pub system_policy: String,
+}
+
+/// The RAM resources of a plan as data, for the exports (aliyun CLI, Terraform, ROS): they
+/// turn this into commands and templates instead of re-deriving a scenario's logic.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RamResources {
+    /// Custom policies, in the order they are created.
+    pub policies: Vec<RamPolicy>,
+    pub roles: Vec<RamRole>,
+    pub console_roles: Vec<ConsoleRole>,
+    /// Numbers of the steps that creating `policies` and `roles` does: the RAM console
+    /// work an export replaces. Every other step stays in the runbook.
+    pub steps: Vec<usize>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     pub scenario: &'static str,
@@ -112,6 +175,12 @@ pub struct Plan {
     pub artifacts: Vec<Artifact>,
     pub steps: Vec<Step>,
     pub unconfirmed: Vec<Unconfirmed>,
+    /// The language the plan's texts are in.
+    #[serde(skip)]
+    pub lang: Lang,
+    /// Kept out of the plan's JSON, which is a published contract; empty with errors.
+    #[serde(skip)]
+    pub resources: RamResources,
 }
 
 impl Plan {
@@ -131,6 +200,7 @@ pub struct Builder {
     pub artifacts: Vec<Artifact>,
     pub steps: Vec<Step>,
     pub unconfirmed: Vec<Unconfirmed>,
+    pub resources: RamResources,
 }
 
 impl Builder {
@@ -141,6 +211,7 @@ impl Builder {
             artifacts: Vec::new(),
             steps: Vec::new(),
             unconfirmed: Vec::new(),
+            resources: RamResources::default(),
         }
     }
 
@@ -191,6 +262,53 @@ impl Builder {
     pub fn push_step(&mut self, mut step: Step) {
         step.number = self.steps.len() + 1;
         self.steps.push(step);
+    }
+
+    /// Adds a step that only creates, edits or attaches the plan's RAM resources, which
+    /// the exports do instead.
+    pub fn push_ram_step(&mut self, step: Step) {
+        self.push_step(step);
+        self.resources.steps.push(self.steps.len());
+    }
+
+    /// Records a custom policy the plan creates from the artifact `document`.
+    pub fn ram_policy(&mut self, account: Account, name: &str, document: &str) {
+        self.resources.policies.push(RamPolicy {
+            account,
+            name: name.to_owned(),
+            document: document.to_owned(),
+        });
+    }
+
+    /// Records a role the plan creates with the trust policy in the artifact `trust_policy`.
+    pub fn ram_role(
+        &mut self,
+        account: Account,
+        name: &str,
+        trust_policy: &str,
+        attachments: &[(PolicyType, &str)],
+    ) {
+        self.resources.roles.push(RamRole {
+            account,
+            name: name.to_owned(),
+            trust_policy: trust_policy.to_owned(),
+            attachments: attachments
+                .iter()
+                .map(|(policy_type, name)| PolicyAttachment {
+                    policy_type: *policy_type,
+                    policy_name: (*name).to_owned(),
+                })
+                .collect(),
+        });
+    }
+
+    /// Records a role a console creates with its system policy; the plan creates nothing.
+    pub fn console_role(&mut self, account: Account, name: &str, system_policy: &str) {
+        self.resources.console_roles.push(ConsoleRole {
+            account,
+            name: name.to_owned(),
+            system_policy: system_policy.to_owned(),
+        });
     }
 
     pub fn unconfirmed(&mut self, about: String, assumption: String, source: &str) {
@@ -277,6 +395,7 @@ pub fn plan(scenario_id: &str, input_text: &str, lang: Lang) -> Result<Plan, Unk
         // No artifact that could be wrong leaves the core.
         builder.artifacts.clear();
         builder.steps.clear();
+        builder.resources = RamResources::default();
     } else {
         if lang == Lang::Zh {
             // The sources give console labels in English; the Chinese ones are ramplan's.
@@ -304,6 +423,8 @@ pub fn plan(scenario_id: &str, input_text: &str, lang: Lang) -> Result<Plan, Unk
         artifacts: builder.artifacts,
         steps: builder.steps,
         unconfirmed: builder.unconfirmed,
+        lang,
+        resources: builder.resources,
     })
 }
 

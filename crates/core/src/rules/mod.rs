@@ -235,47 +235,9 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Matches RAM's wildcards: `*` any run of characters (also none), `?` exactly one.
-/// Case-insensitive, as RAM compares action names. Works on chars without allocating, since
-/// the linter calls it for every action against whole catalogues.
+/// Case-insensitive, as RAM compares action names.
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let same = |p: char, t: char| p == '?' || p == t || p.to_lowercase().eq(t.to_lowercase());
-    let mut p = pattern.chars();
-    let mut t = text.chars();
-    // After the last `*`: the rest of the pattern, and the text position it resumes from.
-    let mut resume: Option<(std::str::Chars<'_>, std::str::Chars<'_>)> = None;
-    loop {
-        let mut p_next = p.clone();
-        match p_next.next() {
-            Some('*') => {
-                p = p_next;
-                resume = Some((p.clone(), t.clone()));
-                continue;
-            }
-            Some(pc) => {
-                let mut t_next = t.clone();
-                if t_next.next().is_some_and(|tc| same(pc, tc)) {
-                    p = p_next;
-                    t = t_next;
-                    continue;
-                }
-            }
-            None => {
-                if t.clone().next().is_none() {
-                    return true;
-                }
-            }
-        }
-        // A mismatch: let the last `*` swallow one more character, or fail.
-        let Some((p_star, mut t_star)) = resume.take() else {
-            return false;
-        };
-        if t_star.next().is_none() {
-            return false;
-        }
-        p = p_star.clone();
-        t = t_star.clone();
-        resume = Some((p_star, t_star));
-    }
+    crate::wildcard::matches(pattern, text, crate::wildcard::Case::Insensitive)
 }
 
 pub(crate) fn has_wildcard(text: &str) -> bool {

@@ -17,7 +17,7 @@
 use crate::arn;
 use crate::finding::Severity;
 use crate::plan::input::{FieldKind, FieldSpec, Inputs};
-use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
+use crate::plan::{Account, ArtifactKind, Builder, Json, PolicyType, Step};
 
 use super::ScenarioSpec;
 
@@ -218,6 +218,9 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "system-policies.json",
         Json::strs(policies.iter().copied()).pretty(),
     );
+    let attachments: Vec<(PolicyType, &str)> =
+        policies.iter().map(|p| (PolicyType::System, *p)).collect();
+    b.ram_role(Account::Resource, role, "trust-policy", &attachments);
 
     // The source account: the role.
     let mut step = Step::new(
@@ -246,7 +249,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         format!("`{role}` appears in the list of roles"),
         format!("角色列表中出现 `{role}`"),
     ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     let quoted: Vec<String> = policies.iter().map(|p| format!("`{p}`")).collect();
     let list = b.t(quoted.join(", "), quoted.join("、"));
@@ -293,7 +296,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         format!("the permissions of `{role}` list {list}"),
         format!("`{role}` 的权限列表中列出 {list}"),
     ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,
@@ -311,7 +314,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"),
         format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`"),
     ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     // The DataWorks account: the data source.
     let mut step = Step::new(

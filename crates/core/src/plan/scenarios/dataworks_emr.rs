@@ -27,7 +27,7 @@ use crate::arn;
 use crate::finding::Severity;
 use crate::plan::emr_version::EmrVersion;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
-use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
+use crate::plan::{Account, ArtifactKind, Builder, Json, PolicyType, Step};
 
 use super::ScenarioSpec;
 
@@ -256,6 +256,12 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "system-policies.json",
         Json::strs([SYSTEM_POLICY]).pretty(),
     );
+    b.ram_role(
+        Account::Resource,
+        role,
+        "trust-policy",
+        &[(PolicyType::System, SYSTEM_POLICY)],
+    );
 
     // Account B: the role.
     let mut step = Step::new(
@@ -287,7 +293,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         format!("`{role}` appears in the list of roles"),
         format!("角色列表中出现 `{role}`"),
     ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,
@@ -310,7 +316,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"),
             format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`"),
         ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,
@@ -331,7 +337,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             ),
             format!("`{role}` 的详情页中，该角色的权限策略里列出 `{SYSTEM_POLICY}`"),
         ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     // Account A: DataWorks.
     let mut step = Step::new(

@@ -21,7 +21,7 @@
 
 use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
-use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
+use crate::plan::{Account, ArtifactKind, Builder, Json, PolicyType, Step};
 use crate::rules::clip;
 
 use super::dataworks_maxcompute::{
@@ -140,6 +140,13 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "permission-policy.json",
         permission_policy(),
     );
+    b.ram_policy(Account::Resource, policy_name, "permission-policy");
+    b.ram_role(
+        Account::Resource,
+        role,
+        "trust-policy",
+        &[(PolicyType::Custom, policy_name)],
+    );
 
     limitation_suggestion(b, "PL304", Engine::Hologres);
     let message = b.t(
@@ -169,7 +176,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             format!("`{policy_name}` appears in the list of custom policies"),
             format!("自定义策略列表中出现 `{policy_name}`"),
         ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,
@@ -192,7 +199,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         format!("the role's Permissions tab lists `{policy_name}`"),
         format!("角色的“权限管理”页签中列出 `{policy_name}`"),
     ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,

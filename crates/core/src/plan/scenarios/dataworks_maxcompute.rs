@@ -202,6 +202,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let data_source = DataSourceName::new(given_name, &project, resource_uid);
 
     trust_policy_artifact(b, role, dataworks_uid);
+    b.ram_role(Account::Resource, role, "trust-policy", &[]);
     b.artifact(
         "maxcompute-sql",
         ArtifactKind::MaxcomputeSql,
@@ -1035,7 +1036,7 @@ pub(super) fn create_role_step(b: &mut Builder, role: &str, dataworks_uid: &str)
             "the role is only for reaching account B's resources; if it must also reach DataWorks in account A, its policies have to be redefined first",
             "该角色仅用于访问账号 B 的资源；如果它还需要访问账号 A 中的 DataWorks，须先重新定义其权限策略",
         ));
-    b.push_step(step);
+    b.push_ram_step(step);
 }
 
 pub(super) fn edit_trust_step(b: &mut Builder, role: &str, dataworks_uid: &str) {
@@ -1055,7 +1056,7 @@ pub(super) fn edit_trust_step(b: &mut Builder, role: &str, dataworks_uid: &str) 
         format!("the trust policy names `{dataworks_uid}@{ENGINE_SERVICE}` as its only principal"),
         format!("信任策略中唯一的主体是 `{dataworks_uid}@{ENGINE_SERVICE}`"),
     ));
-    b.push_step(step);
+    b.push_ram_step(step);
 }
 
 /// Account A adds the data source, then tests it and completes the creation.

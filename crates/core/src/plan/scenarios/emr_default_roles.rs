@@ -134,6 +134,9 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "required-roles.json",
         content.pretty(),
     );
+    for r in &roles {
+        b.console_role(Account::Own, r.role, r.system_policy);
+    }
 
     let message = b.t(
         "assigning these roles is a one-time setup per Alibaba Cloud account: once done, the account and all its RAM users can use EMR without repeating it",

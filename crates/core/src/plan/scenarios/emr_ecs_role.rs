@@ -3,7 +3,7 @@
 use crate::finding::Severity;
 use crate::plan::emr_version::{generation, EmrVersion, Generation};
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
-use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
+use crate::plan::{Account, ArtifactKind, Builder, Json, PolicyType, Step};
 
 use super::ScenarioSpec;
 
@@ -196,6 +196,13 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "trust-policy.json",
         trust.pretty(),
     );
+    b.ram_policy(Account::Own, policy_name, "permission-policy");
+    b.ram_role(
+        Account::Own,
+        role,
+        "trust-policy",
+        &[(PolicyType::Custom, policy_name)],
+    );
 
     if buckets.iter().any(|k| !k.prefix.is_empty()) {
         let message = b.t(
@@ -244,7 +251,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             format!("`{policy_name}` appears in the list of custom policies"),
             format!("自定义策略列表中出现 `{policy_name}`"),
         ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     // Step: create the role.
     let mut step = Step::new(
@@ -269,7 +276,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         format!("`{role}` appears in the role list"),
         format!("角色列表中出现 `{role}`"),
     ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     if old {
         let mut step = Step::new(
@@ -293,7 +300,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
                 "the Trust Policy tab shows `emr.aliyuncs.com`",
                 "“信任策略”页签中显示 `emr.aliyuncs.com`",
             ));
-        b.push_step(step);
+        b.push_ram_step(step);
     } else {
         let mut step = Step::new(
             Account::Own,
@@ -311,7 +318,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             "the Trust Policy tab shows `ecs.aliyuncs.com`",
             "“信任策略”页签中显示 `ecs.aliyuncs.com`",
         ));
-        b.push_step(step);
+        b.push_ram_step(step);
     }
     let trust_step = b.steps.len();
 
@@ -333,7 +340,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         format!("the role's Permissions tab lists `{policy_name}`"),
         format!("角色的“权限管理”页签中列出 `{policy_name}`"),
     ));
-    b.push_step(step);
+    b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Own,

@@ -1,0 +1,74 @@
+//! `ramplan plan ... --format sh|tf|ros`, the export files `--out` writes, and the findings
+//! printed instead of an artifact when a plan has errors.
+
+use std::path::Path;
+
+use ramplan_core::export::{self, Format};
+use ramplan_core::plan::Plan;
+use ramplan_core::Lang;
+
+use super::PlanFormat;
+
+/// The export a `--format` names, if it names one.
+fn format_of(format: PlanFormat) -> Option<Format> {
+    match format {
+        PlanFormat::Sh => Some(Format::Shell),
+        PlanFormat::Tf => Some(Format::Terraform),
+        PlanFormat::Ros => Some(Format::Ros),
+        PlanFormat::Json | PlanFormat::Md | PlanFormat::Sql => None,
+    }
+}
+
+/// Prints the export `format` names; a plan with errors has none, so its findings go to
+/// standard error instead.
+pub fn print(plan: &Plan, format: PlanFormat, source: &str, lang: Lang) -> Result<(), String> {
+    let format = format_of(format).ok_or("not an export format")?;
+    match export::plan_export(plan, format) {
+        Some(text) => super::write_stdout(&text),
+        None => {
+            eprint!("{}", findings_text(plan, source, lang));
+            Ok(())
+        }
+    }
+}
+
+/// Writes `aliyun-cli.sh`, `main.tf` and `ros-template.yaml` into `dir`; nothing when the
+/// plan has errors.
+pub fn write_files(plan: &Plan, dir: &Path) -> Result<(), String> {
+    for format in Format::ALL {
+        let Some(text) = export::plan_export(plan, format) else {
+            continue;
+        };
+        let path = dir.join(format.filename());
+        std::fs::write(&path, text)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// A plan's findings in the finding format (`error[PL605] [field]: message`), for stderr.
+pub fn findings_text(plan: &Plan, source: &str, lang: Lang) -> String {
+    let mut text = String::new();
+    for f in &plan.findings {
+        let field = f
+            .field
+            .as_deref()
+            .map(|x| format!(" [{x}]"))
+            .unwrap_or_default();
+        let at = f
+            .span
+            .map(|s| format!("{source}:{}:{}: ", s.start.line, s.start.column))
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "{at}{}[{}]{field}: {}\n",
+            f.severity.label(lang),
+            f.code,
+            f.message
+        ));
+        if let Some(help) = &f.help {
+            text.push_str(&format!("  = {}: {help}\n", lang.pick("help", "帮助")));
+        }
+    }
+    text
+}
