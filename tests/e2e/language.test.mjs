@@ -2,9 +2,20 @@
 // choice survives a reload.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { assertCleanRun, finding, launch, openApp, setPolicy, waitForApp } from './helpers.mjs';
+import {
+  assertCleanRun,
+  fillForm,
+  finding,
+  launch,
+  openApp,
+  setPolicy,
+  waitForApp,
+} from './helpers.mjs';
 import { BAD_EFFECT } from './policies.mjs';
 
 let browser;
@@ -63,7 +74,7 @@ test('the language toggle switches page strings and findings to Chinese, and is 
   }
   assert.equal(await page.locator('#findings-heading').textContent(), '检查结果');
   assert.equal(await page.locator('label[for="policy"]').textContent(), '策略文档（JSON）');
-  assert.equal(await page.title(), 'ramplan · RAM 策略检查');
+  assert.equal(await page.title(), '检查策略 · ramplan');
   const item = page.locator('li.finding[data-code="RP102"]');
   assert.equal(
     await item.locator('.finding-message').textContent(),
@@ -89,6 +100,88 @@ test('the language toggle switches page strings and findings to Chinese, and is 
   await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
   assert.deepEqual(await pageStrings(page), english);
   assert.equal(await page.evaluate(() => localStorage.getItem('ramplan.lang')), 'en');
+  await assertCleanRun(page, seen);
+  await context.close();
+});
+
+const FIXTURES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/scenarios',
+);
+const readFixture = (file) => readFile(path.join(FIXTURES, file), 'utf8');
+/** Text as the page shows it: `code` spans lose their backticks. */
+const shown = (text) => text.replaceAll('`', '');
+
+/** What a scenario page says, in its own words, for comparison with a golden plan. */
+const scenarioText = (page) =>
+  page.evaluate(() => {
+    const text = (selector) => document.querySelector(selector)?.textContent ?? null;
+    return {
+      title: text('#scenario-title'),
+      roleLabel: text('label[for="field-role_name"]'),
+      formHeading: text('#form-heading'),
+      status: text('#plan-status'),
+      steps: [...document.querySelectorAll('#steps > li.step .step-title')].map((t) => t.textContent),
+      findings: Object.fromEntries(
+        [...document.querySelectorAll('li.field-finding')].map((f) => [
+          f.dataset.code,
+          f.querySelector('.finding-message').textContent,
+        ]),
+      ),
+      runbook: text('#panel-runbook .artifact-content'),
+      printedSteps: [...document.querySelectorAll('#print-runbook .runbook-step')].length,
+    };
+  });
+
+test('a scenario page switches its form, findings, steps and runbook to Chinese, and is remembered', async () => {
+  const id = 'dataworks-maxcompute';
+  const fixture = 'valid-account-name-columns';
+  const input = JSON.parse(await readFixture(`${id}/${fixture}.input.json`));
+  const golden = {
+    en: JSON.parse(await readFixture(`${id}/${fixture}.en.plan.json`)),
+    zh: JSON.parse(await readFixture(`${id}/${fixture}.zh.plan.json`)),
+  };
+  const runbooks = {
+    en: await readFixture(`${id}/${fixture}.en.md`),
+    zh: await readFixture(`${id}/${fixture}.zh.md`),
+  };
+  const expectLang = (text, lang) => {
+    assert.deepEqual(text.steps, golden[lang].steps.map((step) => shown(step.title)), `${lang} steps`);
+    assert.deepEqual(
+      text.findings,
+      Object.fromEntries(golden[lang].findings.map((f) => [f.code, shown(f.message)])),
+      `${lang} findings`,
+    );
+    assert.equal(text.runbook, runbooks[lang], `${lang} runbook`);
+    assert.equal(text.printedSteps, golden[lang].steps.length);
+  };
+
+  const { context, page, seen } = await openApp(browser, { route: `#/scenario/${id}` });
+  await fillForm(page, input);
+  await page.locator('#plan-status[data-ready="true"]').waitFor();
+  const english = await scenarioText(page);
+  expectLang(english, 'en');
+  assert.match(english.status, /^Ready/);
+
+  await page.locator('button[data-lang="zh"]').click();
+  await page.locator('html[lang="zh-Hans"]').waitFor({ state: 'attached' });
+  const chinese = await scenarioText(page);
+  expectLang(chinese, 'zh');
+  for (const key of ['title', 'roleLabel', 'formHeading', 'status']) {
+    assert.match(chinese[key], /[\u4e00-\u9fff]/, `${key} is in Chinese`);
+    assert.notEqual(chinese[key], english[key], `${key} is translated`);
+  }
+  assert.match(await page.title(), /[\u4e00-\u9fff].* · ramplan$/);
+
+  // Reopened later: Chinese again, and the draft brings back the same plan.
+  await page.reload();
+  await page.locator('#plan-status[data-ready="true"]').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-Hans');
+  assert.deepEqual(await scenarioText(page), chinese);
+
+  await page.locator('button[data-lang="en"]').click();
+  await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+  assert.deepEqual(await scenarioText(page), english);
   await assertCleanRun(page, seen);
   await context.close();
 });

@@ -1,5 +1,6 @@
-//! What the page hands to the browser: text for the clipboard, a file to save, and the
-//! address bar's fragment. Files go straight from generated artifacts to the browser.
+//! What the page hands to the browser: text for the clipboard, a file to save, the address
+//! bar's fragment, the focus and the print dialog. Files go straight from generated
+//! artifacts to the browser.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -65,5 +66,23 @@ pub fn mime_type(filename: &str) -> &'static str {
         Some("sql") => "application/sql",
         Some("md") => "text/markdown",
         _ => "text/plain",
+    }
+}
+
+/// Moves the keyboard focus to the element with this id, if there is one.
+pub fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Opens the browser's print dialog; the print style sheet decides what goes on paper.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

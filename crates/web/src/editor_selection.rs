@@ -1,7 +1,9 @@
-//! Showing a finding's place in the text area: select its span and scroll it into view.
+//! What the page does to the text area besides rendering it: select a finding's span and
+//! scroll it into view, and replace the whole text the way the person's own typing would.
 
 use ramplan_core::position::TextRange;
-use web_sys::HtmlTextAreaElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::NodeRef;
 
 use crate::text_index::utf16_index;
@@ -54,4 +56,36 @@ fn reveal(area: &HtmlTextAreaElement, line: usize, column: usize) {
     if left < scroll_left || left + font_size > scroll_left + visible_width {
         area.set_scroll_left((left - visible_width / 3.0).max(0.0) as i32);
     }
+}
+
+/// Replaces the whole text through the browser's editing commands, so it joins the text
+/// area's undo history (Ctrl+Z takes it back) and fires the same `input` event typing does.
+/// Leaves the caret at the start, the view at the top and the focus where it was. `false`
+/// when the browser did not replace the text; the caller then sets it as state.
+pub fn replace_all(editor: &NodeRef, text: &str) -> bool {
+    let Some(area) = editor.cast::<HtmlTextAreaElement>() else {
+        return false;
+    };
+    let Some(document) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.dyn_into::<HtmlDocument>().ok())
+    else {
+        return false;
+    };
+    let focused = document.active_element();
+    let _ = area.focus();
+    area.select();
+    // `insertText` is deprecated without a successor: it is still the only way a script
+    // can edit a text area and keep its undo history, and every current engine has it.
+    let inserted = document
+        .exec_command_with_show_ui_and_value("insertText", false, text)
+        .unwrap_or(false);
+    let replaced = inserted && area.value() == text;
+    let _ = area.set_selection_range(0, 0);
+    area.set_scroll_top(0);
+    area.set_scroll_left(0);
+    if let Some(element) = focused.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+    replaced
 }

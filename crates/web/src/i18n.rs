@@ -2,7 +2,10 @@
 //! already translated from the core; this module only words the page around them.
 
 use ramplan_core::catalogue::CATALOGUE_DATE;
+use ramplan_core::format::FormatError;
 use ramplan_core::{Lang, LintReport, PolicyKind};
+
+use crate::state::Example;
 
 pub struct Strings {
     /// The `lang` attribute for the document.
@@ -22,6 +25,25 @@ pub struct Strings {
     pub select_hint: &'static str,
     pub help: &'static str,
     pub line_column: &'static str,
+    // checker page
+    pub format: &'static str,
+    pub formatted: &'static str,
+    pub already_formatted: &'static str,
+    pub example_label: &'static str,
+    pub load_example: &'static str,
+    pub example_oss_read_only: &'static str,
+    pub example_dataworks_trust: &'static str,
+    pub example_with_problems: &'static str,
+    pub confirm_replace: &'static str,
+    pub keep_policy: &'static str,
+    pub plain_heading: &'static str,
+    pub plain_hint: &'static str,
+    pub plain_unparsed: &'static str,
+    pub plain_empty: &'static str,
+    pub plain_withheld: &'static str,
+    pub credential_alert: &'static str,
+    pub show_where: &'static str,
+    // end checker page
     pub privacy: &'static str,
     pub nav_home: &'static str,
     pub home_heading: &'static str,
@@ -66,6 +88,18 @@ pub struct Strings {
     pub draft_restored: &'static str,
     pub clear_draft: &'static str,
     pub download_all: &'static str,
+    // scenario page
+    pub print_runbook: &'static str,
+    pub runbook_heading: &'static str,
+    pub runbook_scenario: &'static str,
+    pub runbook_source: &'static str,
+    pub runbook_before: &'static str,
+    pub runbook_other_files: &'static str,
+    pub runbook_unconfirmed: &'static str,
+    pub not_found_title: &'static str,
+    pub crash_title: &'static str,
+    pub crash_body: &'static str,
+    pub crash_reload: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -85,6 +119,25 @@ const EN: Strings = Strings {
     select_hint: "Select a finding to highlight it in the policy.",
     help: "help",
     line_column: "line:column",
+    // checker page
+    format: "Format",
+    formatted: "Formatted.",
+    already_formatted: "Already formatted: nothing to change.",
+    example_label: "Example",
+    load_example: "Load example",
+    example_oss_read_only: "OSS read-only (clean)",
+    example_dataworks_trust: "DataWorks cross-account trust policy",
+    example_with_problems: "A policy with problems",
+    confirm_replace: "Replace",
+    keep_policy: "Keep my policy",
+    plain_heading: "In plain words",
+    plain_hint: "What each statement allows or denies. For reading: RAM itself decides access.",
+    plain_unparsed: "Fix the JSON syntax first; then this says what the policy allows and denies.",
+    plain_empty: "There are no statements to describe.",
+    plain_withheld: "Not described while the policy holds what looks like a credential.",
+    credential_alert: "This policy contains what looks like a credential (RP605). Delete it from the text; if it is a real AccessKey, disable and rotate it now. ramplan never sends, stores or shows it.",
+    show_where: "Show where",
+    // end checker page
     privacy: "Runs entirely in your browser. The policy never leaves this page and is not stored.",
     nav_home: "All scenarios",
     home_heading: "What do you want to set up?",
@@ -101,7 +154,7 @@ const EN: Strings = Strings {
     plan_ready: "Ready: no errors. Follow the steps below.",
     other_findings: "About the plan",
     steps_heading: "Steps",
-    steps_hint: "Tick each step as you go.",
+    steps_hint: "Tick each step as you go. This browser remembers the ticks until you clear the form.",
     step_where: "Where",
     step_values: "Values",
     step_paste: "Paste",
@@ -118,7 +171,7 @@ const EN: Strings = Strings {
     copy_failed: "Could not copy: select the text and copy it yourself.",
     download: "Download",
     not_found: "There is no such page.",
-    scenario_privacy: "Runs entirely in your browser. What you type never leaves this page; this browser keeps a draft of the form (never a credential) until you clear it.",
+    scenario_privacy: "Runs entirely in your browser. What you type never leaves this page; this browser keeps a draft of the form and your ticked steps (never a credential) until you clear them.",
     copy_link: "Copy link",
     link_copied: "Link copied. It carries this form's values in the part of the URL after #, which is never sent to a server.",
     link_copy_failed: "Could not copy: the link is in the address bar; copy it from there.",
@@ -127,8 +180,20 @@ const EN: Strings = Strings {
     share_damaged: "This link is damaged or from another version of ramplan, so the form starts empty.",
     share_credential: "This link holds what looks like a credential, so it was not opened and the form starts empty.",
     draft_restored: "Restored your last entries for this scenario from this browser.",
-    clear_draft: "Clear",
+    clear_draft: "Clear form and ticks",
     download_all: "Download everything (.zip)",
+    // scenario page
+    print_runbook: "Print runbook",
+    runbook_heading: "Runbook",
+    runbook_scenario: "Scenario",
+    runbook_source: "source",
+    runbook_before: "Before you start",
+    runbook_other_files: "Other files",
+    runbook_unconfirmed: "Not confirmed by the sources",
+    not_found_title: "Page not found",
+    crash_title: "ramplan hit an internal error",
+    crash_body: "Your inputs were not sent anywhere. Reload the page to continue.",
+    crash_reload: "Reload the page",
 };
 
 const ZH: Strings = Strings {
@@ -148,6 +213,25 @@ const ZH: Strings = Strings {
     select_hint: "选择一条结果，即可在策略中选中对应位置。",
     help: "帮助",
     line_column: "行:列",
+    // checker page
+    format: "格式化",
+    formatted: "已格式化。",
+    already_formatted: "已是规范格式，无需改动。",
+    example_label: "示例",
+    load_example: "载入示例",
+    example_oss_read_only: "OSS 只读（无问题）",
+    example_dataworks_trust: "DataWorks 跨账号信任策略",
+    example_with_problems: "有问题的策略",
+    confirm_replace: "替换",
+    keep_policy: "保留我的策略",
+    plain_heading: "通俗解释",
+    plain_hint: "每条语句允许或拒绝什么。仅供阅读，实际权限以 RAM 的判定为准。",
+    plain_unparsed: "请先修正 JSON 语法，之后这里会说明策略允许和拒绝什么。",
+    plain_empty: "没有可描述的语句。",
+    plain_withheld: "策略中含有疑似凭证，暂不描述。",
+    credential_alert: "此策略中含有疑似凭证（RP605）。请从文本中删除；如果是真实的 AccessKey，请立即禁用并轮换。ramplan 不会发送、保存或显示它。",
+    show_where: "显示位置",
+    // end checker page
     privacy: "完全在浏览器中运行。策略不会离开此页面，也不会被保存。",
     nav_home: "全部场景",
     home_heading: "你想配置什么？",
@@ -164,7 +248,7 @@ const ZH: Strings = Strings {
     plan_ready: "已就绪：没有错误。请按以下步骤操作。",
     other_findings: "关于此方案",
     steps_heading: "步骤",
-    steps_hint: "每完成一步就勾选一步。",
+    steps_hint: "每完成一步就勾选一步。本浏览器会记住勾选，直到你清空表单。",
     step_where: "位置",
     step_values: "填写的值",
     step_paste: "粘贴",
@@ -181,7 +265,7 @@ const ZH: Strings = Strings {
     copy_failed: "无法复制：请选中文本后手动复制。",
     download: "下载",
     not_found: "没有这个页面。",
-    scenario_privacy: "完全在浏览器中运行。你输入的内容不会离开此页面；本浏览器会保存表单草稿（绝不含凭证），直到你清空。",
+    scenario_privacy: "完全在浏览器中运行。你输入的内容不会离开此页面；本浏览器会保存表单草稿和已勾选的步骤（绝不含凭证），直到你清空。",
     copy_link: "复制链接",
     link_copied: "链接已复制。表单的值位于 URL 中 # 之后的部分，不会发送到服务器。",
     link_copy_failed: "无法复制：链接已在地址栏中，请从那里复制。",
@@ -190,8 +274,20 @@ const ZH: Strings = Strings {
     share_damaged: "此链接已损坏或来自其他版本的 ramplan，表单为空。",
     share_credential: "此链接包含疑似凭证的值，因此未打开，表单为空。",
     draft_restored: "已从本浏览器恢复你在此场景中上次填写的内容。",
-    clear_draft: "清空",
+    clear_draft: "清空表单和勾选",
     download_all: "全部下载（.zip）",
+    // scenario page
+    print_runbook: "打印操作手册",
+    runbook_heading: "操作手册",
+    runbook_scenario: "场景",
+    runbook_source: "依据",
+    runbook_before: "开始之前",
+    runbook_other_files: "其他文件",
+    runbook_unconfirmed: "尚未经资料确认的内容",
+    not_found_title: "页面不存在",
+    crash_title: "ramplan 发生内部错误",
+    crash_body: "你输入的内容没有发送到任何地方。请重新加载页面后继续。",
+    crash_reload: "重新加载页面",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -225,6 +321,55 @@ pub fn kind_summary(report: &LintReport, lang: Lang) -> String {
     }
 }
 
+// checker page
+
+/// The name of an example policy in the example menu.
+pub fn example_name(example: Example, lang: Lang) -> &'static str {
+    let strings = strings(lang);
+    match example {
+        Example::OssReadOnly => strings.example_oss_read_only,
+        Example::DataworksTrust => strings.example_dataworks_trust,
+        Example::WithProblems => strings.example_with_problems,
+    }
+}
+
+/// "Cannot format: line 3, column 5: unexpected character `x`. Nothing was changed."
+pub fn cannot_format(error: &FormatError, lang: Lang) -> String {
+    let (line, column) = (error.position.line, error.position.column);
+    match lang {
+        Lang::En => format!(
+            "Cannot format: line {line}, column {column}: {}. Nothing was changed.",
+            error.message
+        ),
+        Lang::Zh => format!(
+            "无法格式化：第 {line} 行第 {column} 列：{}。文本未作改动。",
+            error.message
+        ),
+    }
+}
+
+/// "Loaded the example “A policy with problems”." / "已载入示例“有问题的策略”。"
+pub fn example_loaded(example: Example, lang: Lang) -> String {
+    let name = example_name(example, lang);
+    match lang {
+        Lang::En => format!("Loaded the example “{name}”."),
+        Lang::Zh => format!("已载入示例“{name}”。"),
+    }
+}
+
+/// The question before an example replaces text the person wrote.
+pub fn confirm_example(example: Example, lang: Lang) -> String {
+    let name = example_name(example, lang);
+    match lang {
+        Lang::En => format!(
+            "Replace your policy with the example “{name}”? What you wrote will be replaced."
+        ),
+        Lang::Zh => format!("用示例“{name}”替换你的策略？你写的内容将被替换。"),
+    }
+}
+
+// end checker page
+
 /// "catalogue 2026-11-23" / "目录日期 2026-11-23".
 pub fn catalogue(lang: Lang) -> String {
     match lang {
@@ -256,6 +401,22 @@ pub fn step_number(number: usize, lang: Lang) -> String {
         Lang::En => format!("Step {number}"),
         Lang::Zh => format!("第 {number} 步"),
     }
+}
+
+// scenario page
+
+/// "3 of 9 steps done" / "已完成 3/9 步".
+pub fn steps_done(done: usize, total: usize, lang: Lang) -> String {
+    match (lang, total) {
+        (Lang::En, 1) => format!("{done} of 1 step done"),
+        (Lang::En, _) => format!("{done} of {total} steps done"),
+        (Lang::Zh, _) => format!("已完成 {done}/{total} 步"),
+    }
+}
+
+/// The browser tab's title for one page: "Check a policy · ramplan".
+pub fn page_title(page: &str) -> String {
+    format!("{page} · ramplan")
 }
 
 #[cfg(test)]
@@ -334,5 +495,36 @@ mod tests {
             assert!(!en.is_empty() && !zh.is_empty());
             assert_ne!(en, zh);
         }
+    }
+
+    // scenario page
+
+    #[test]
+    fn the_runbook_title_and_crash_strings_exist_in_both_languages() {
+        let pick = |s: &'static Strings| {
+            [
+                s.print_runbook,
+                s.runbook_heading,
+                s.runbook_scenario,
+                s.runbook_source,
+                s.runbook_before,
+                s.runbook_other_files,
+                s.runbook_unconfirmed,
+                s.not_found_title,
+                s.crash_title,
+                s.crash_body,
+                s.crash_reload,
+            ]
+        };
+        for (en, zh) in pick(strings(Lang::En))
+            .into_iter()
+            .zip(pick(strings(Lang::Zh)))
+        {
+            assert!(!en.is_empty() && !zh.is_empty());
+            assert_ne!(en, zh);
+        }
+        assert_eq!(steps_done(3, 9, Lang::En), "3 of 9 steps done");
+        assert_eq!(steps_done(0, 1, Lang::En), "0 of 1 step done");
+        assert_eq!(steps_done(3, 9, Lang::Zh), "已完成 3/9 步");
     }
 }

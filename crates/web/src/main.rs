@@ -4,6 +4,7 @@
 
 mod browser;
 mod components;
+mod crash;
 mod editor_selection;
 mod i18n;
 mod prefs;
@@ -13,5 +14,6 @@ mod state;
 mod text_index;
 
 fn main() {
+    crash::install();
     yew::Renderer::<components::app::App>::new().render();
 }

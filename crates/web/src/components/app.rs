@@ -19,7 +19,9 @@ pub fn App() -> Html {
     let page = use_reducer(|| Page::new(prefs::initial_lang()));
     let route = use_route();
 
-    use_effect_with(page.lang, |lang| label_document(*lang));
+    use_effect_with((page.lang, route.clone()), |(lang, route)| {
+        label_document(*lang, route);
+    });
     // A new page starts at its top, as it would after a server navigation.
     use_effect_with(route.clone(), |_| {
         if let Some(window) = web_sys::window() {
@@ -72,15 +74,61 @@ pub fn App() -> Html {
     }
 }
 
-/// Keeps the document's language and title in step with the page's, for screen readers,
-/// fonts and the tab strip.
-fn label_document(lang: Lang) {
+/// Keeps the document's language and title in step with the page, for screen readers, fonts,
+/// the tab strip and history: each route has its own title, in the page's language.
+fn label_document(lang: Lang, route: &Route) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
     let strings = i18n::strings(lang);
-    document.set_title(strings.document_title);
+    document.set_title(&document_title(lang, route));
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", strings.html_lang);
+    }
+}
+
+fn document_title(lang: Lang, route: &Route) -> String {
+    let strings = i18n::strings(lang);
+    match route {
+        Route::Home => strings.document_title.to_owned(),
+        Route::Check => i18n::page_title(strings.check_card_title),
+        Route::Scenario(id) | Route::Embed(id) => match scenario(id) {
+            Some(spec) => i18n::page_title(lang.pick(spec.title_en, spec.title_zh)),
+            None => i18n::page_title(strings.not_found_title),
+        },
+        Route::NotFound => i18n::page_title(strings.not_found_title),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_has_its_own_title_in_each_language() {
+        assert_eq!(
+            document_title(Lang::En, &Route::Check),
+            "Check a policy · ramplan"
+        );
+        assert_eq!(
+            document_title(Lang::Zh, &Route::Check),
+            "检查策略 · ramplan"
+        );
+        assert_eq!(
+            document_title(Lang::En, &Route::Scenario("emr-ecs-role".to_owned())),
+            "Custom ECS application role for an EMR cluster · ramplan"
+        );
+        assert_eq!(
+            document_title(Lang::En, &Route::Scenario("nope".to_owned())),
+            "Page not found · ramplan"
+        );
+        assert_eq!(
+            document_title(Lang::Zh, &Route::NotFound),
+            "页面不存在 · ramplan"
+        );
+        assert_eq!(
+            document_title(Lang::En, &Route::Home),
+            i18n::strings(Lang::En).document_title
+        );
     }
 }

@@ -1,5 +1,10 @@
 //! One tab per generated file, with Copy and Download. The text shown is the core's artifact,
 //! byte for byte.
+//!
+//! The tabs follow the WAI-ARIA tabs pattern: only the selected tab is in the Tab order
+//! (a roving `tabindex`), Left and Right move to the previous and next tab (wrapping), Home
+//! and End to the first and last, and moving selects. Every file has its own panel; the
+//! panels of the other tabs are `hidden`.
 
 use yew::prelude::*;
 
@@ -16,6 +21,18 @@ struct CopyResult {
     artifact: String,
     content: String,
     copied: bool,
+}
+
+/// The tab a key moves to from tab `from` of `count`, if the key is one the pattern uses.
+fn tab_for_key(key: &str, from: usize, count: usize) -> Option<usize> {
+    let last = count.checked_sub(1)?;
+    match key {
+        "ArrowRight" => Some(if from >= last { 0 } else { from + 1 }),
+        "ArrowLeft" => Some(if from == 0 { last } else { from - 1 }),
+        "Home" => Some(0),
+        "End" => Some(last),
+        _ => None,
+    }
 }
 
 #[component]
@@ -35,12 +52,30 @@ pub fn ArtifactTabs() -> Html {
     let Some(current) = current else {
         return Html::default();
     };
-    let tabs = plan.artifacts.iter().map(|artifact| {
+    let ids: Vec<String> = plan.artifacts.iter().map(|a| a.id.clone()).collect();
+    let tabs = plan.artifacts.iter().enumerate().map(|(index, artifact)| {
         let is_current = artifact.id == current.id;
         let onclick = {
             let selected = selected.clone();
             let id = artifact.id.clone();
             Callback::from(move |_: MouseEvent| selected.set(Some(id.clone())))
+        };
+        let onkeydown = {
+            let selected = selected.clone();
+            let ids = ids.clone();
+            Callback::from(move |event: KeyboardEvent| {
+                if event.alt_key() || event.ctrl_key() || event.meta_key() {
+                    return;
+                }
+                let Some(id) =
+                    tab_for_key(&event.key(), index, ids.len()).and_then(|target| ids.get(target))
+                else {
+                    return;
+                };
+                event.prevent_default();
+                browser::focus(&format!("tab-{id}"));
+                selected.set(Some(id.clone()));
+            })
         };
         html! {
             <button
@@ -51,69 +86,95 @@ pub fn ArtifactTabs() -> Html {
                 data-artifact={artifact.id.clone()}
                 aria-selected={if is_current { "true" } else { "false" }}
                 aria-controls={format!("panel-{}", artifact.id)}
+                tabindex={if is_current { "0" } else { "-1" }}
                 {onclick}
+                {onkeydown}
             >
                 { with_code(&artifact.title) }
             </button>
         }
     });
-    let on_copy = {
-        let copy_result = copy_result.clone();
-        let artifact = current.id.clone();
-        let content = current.content.clone();
-        Callback::from(move |_: MouseEvent| {
+    let panels = plan.artifacts.iter().map(|artifact| {
+        let is_current = artifact.id == current.id;
+        let on_copy = {
             let copy_result = copy_result.clone();
-            let artifact = artifact.clone();
-            let content = content.clone();
-            yew::platform::spawn_local(async move {
-                let copied = browser::copy_text(&content).await;
-                copy_result.set(Some(CopyResult {
-                    artifact,
-                    content,
-                    copied,
-                }));
+            let id = artifact.id.clone();
+            let content = artifact.content.clone();
+            Callback::from(move |_: MouseEvent| {
+                let copy_result = copy_result.clone();
+                let artifact = id.clone();
+                let content = content.clone();
+                yew::platform::spawn_local(async move {
+                    let copied = browser::copy_text(&content).await;
+                    copy_result.set(Some(CopyResult {
+                        artifact,
+                        content,
+                        copied,
+                    }));
+                });
+            })
+        };
+        let on_download = {
+            let filename = artifact.filename.clone();
+            let content = artifact.content.clone();
+            Callback::from(move |_: MouseEvent| {
+                let _ = browser::download(&filename, &content, browser::mime_type(&filename));
+            })
+        };
+        let status = copy_result
+            .as_ref()
+            .filter(|result| result.artifact == artifact.id && result.content == artifact.content)
+            .map(|result| {
+                if result.copied {
+                    html! { <span class="copy-ok">{ strings.copied }</span> }
+                } else {
+                    html! { <span class="copy-failed">{ strings.copy_failed }</span> }
+                }
             });
-        })
-    };
-    let on_download = {
-        let filename = current.filename.clone();
-        let content = current.content.clone();
-        Callback::from(move |_: MouseEvent| {
-            let _ = browser::download(&filename, &content, browser::mime_type(&filename));
-        })
-    };
-    let status = copy_result
-        .as_ref()
-        .filter(|result| result.artifact == current.id && result.content == current.content)
-        .map(|result| {
-            if result.copied {
-                html! { <span class="copy-ok">{ strings.copied }</span> }
-            } else {
-                html! { <span class="copy-failed">{ strings.copy_failed }</span> }
-            }
-        });
+        html! {
+            <div
+                class="tab-panel"
+                role="tabpanel"
+                id={format!("panel-{}", artifact.id)}
+                aria-labelledby={format!("tab-{}", artifact.id)}
+                data-artifact={artifact.id.clone()}
+                data-filename={artifact.filename.clone()}
+                hidden={!is_current}
+            >
+                <div class="file-bar">
+                    <code class="file-name">{ artifact.filename.clone() }</code>
+                    <button type="button" class="copy-button" onclick={on_copy}>{ strings.copy }</button>
+                    <button type="button" class="download-button" onclick={on_download}>{ strings.download }</button>
+                    <span class="copy-status" role="status" aria-live="polite">{ status }</span>
+                </div>
+                <pre class="artifact-content" tabindex="0"><code>{ artifact.content.clone() }</code></pre>
+            </div>
+        }
+    });
     html! {
         <section class="files" aria-labelledby="files-heading">
             <h4 id="files-heading" class="sub-heading">{ strings.files_heading }</h4>
             <div class="tabs" role="tablist" aria-label={strings.files_group}>
                 { for tabs }
             </div>
-            <div
-                class="tab-panel"
-                role="tabpanel"
-                id={format!("panel-{}", current.id)}
-                aria-labelledby={format!("tab-{}", current.id)}
-                data-artifact={current.id.clone()}
-                data-filename={current.filename.clone()}
-            >
-                <div class="file-bar">
-                    <code class="file-name">{ current.filename.clone() }</code>
-                    <button type="button" class="copy-button" onclick={on_copy}>{ strings.copy }</button>
-                    <button type="button" class="download-button" onclick={on_download}>{ strings.download }</button>
-                    <span class="copy-status" role="status" aria-live="polite">{ status }</span>
-                </div>
-                <pre class="artifact-content" tabindex="0"><code>{ current.content.clone() }</code></pre>
-            </div>
+            { for panels }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrow_keys_wrap_and_home_end_jump() {
+        assert_eq!(tab_for_key("ArrowRight", 0, 3), Some(1));
+        assert_eq!(tab_for_key("ArrowRight", 2, 3), Some(0));
+        assert_eq!(tab_for_key("ArrowLeft", 0, 3), Some(2));
+        assert_eq!(tab_for_key("ArrowLeft", 2, 3), Some(1));
+        assert_eq!(tab_for_key("Home", 2, 3), Some(0));
+        assert_eq!(tab_for_key("End", 0, 3), Some(2));
+        assert_eq!(tab_for_key("Enter", 0, 3), None);
+        assert_eq!(tab_for_key("ArrowRight", 0, 0), None);
     }
 }

@@ -1,18 +1,25 @@
-//! The policy checker (`#/check`): paste a policy, read the findings as you type.
+//! The policy checker (`#/check`): paste a policy, read the findings as you type, in the
+//! list, beside the lines and under the text; format it, load an example, and read what it
+//! allows and denies in plain words.
 
 use std::rc::Rc;
 
-use ramplan_core::position::TextRange;
-use ramplan_core::{lint, LintOptions, LintReport};
+use ramplan_core::position::{LineIndex, Span, TextRange};
+use ramplan_core::{lint, secrets, LintOptions, LintReport};
 use yew::prelude::*;
 
+use super::credential_alert::CredentialAlert;
 use super::findings_list::FindingsList;
 use super::kind_picker::KindPicker;
+use super::plain_words::PlainWords;
 use super::policy_editor::PolicyEditor;
 use super::summary::Summary;
 use crate::editor_selection::select_range;
 use crate::i18n;
 use crate::state::PageHandle;
+
+/// The code of the core's rule for credentials in a policy.
+const CREDENTIAL_RULE: &str = "RP605";
 
 #[component]
 pub fn Checker() -> Html {
@@ -33,6 +40,9 @@ pub fn Checker() -> Html {
             )
         },
     );
+    let credential = use_memo((page.text.clone(), report.clone()), |(text, report)| {
+        credential(text, report)
+    });
     let editor = use_node_ref();
     let on_select = {
         let editor = editor.clone();
@@ -40,13 +50,20 @@ pub fn Checker() -> Html {
         Callback::from(move |range: TextRange| select_range(&editor, &text, range))
     };
     let strings = i18n::strings(page.lang);
+    // Always one node, so the editor after it is never re-created (losing the focus and
+    // the undo history) when the alert comes or goes.
+    let alert: Html = credential.map_or_else(Html::default, |span| {
+        html! { <CredentialAlert {span} on_select={on_select.clone()} /> }
+    });
     html! {
         <main class="checker">
             <nav class="breadcrumb"><a href="#/">{ strings.nav_home }</a></nav>
+            { alert }
             <div class="workspace">
                 <section class="pane editor-pane" aria-labelledby="editor-label">
-                    <PolicyEditor editor={editor} />
+                    <PolicyEditor editor={editor} report={report.clone()} />
                     <KindPicker report={report.clone()} />
+                    <PlainWords report={report.clone()} withheld={credential.is_some()} />
                 </section>
                 <section class="pane findings-pane" aria-labelledby="findings-heading">
                     <h2 id="findings-heading" class="pane-heading">{ strings.findings_heading }</h2>
@@ -56,4 +73,20 @@ pub fn Checker() -> Html {
             </div>
         </main>
     }
+}
+
+/// Whether the text holds what looks like a credential, and where if known: the core's
+/// finding when the text is JSON, its scanner over the raw text while it is not (a pasted
+/// key should be refused before the person has fixed a missing comma).
+fn credential(text: &str, report: &LintReport) -> Option<Option<TextRange>> {
+    if let Some(finding) = report.findings.iter().find(|f| f.code == CREDENTIAL_RULE) {
+        return Some(finding.span);
+    }
+    if !report.findings.iter().any(|f| f.code == "RP001") {
+        return None;
+    }
+    let found = secrets::find_credential(text)?;
+    Some(Some(
+        LineIndex::new(text).range(Span::new(found.start, found.end)),
+    ))
 }

@@ -1,4 +1,7 @@
 //! A list field (grants, OSS buckets): one group of inputs per item, with Add and Remove.
+//! Removing a group moves the focus to the first input of the group before it, or to Add
+//! when there is none, so a keyboard or screen-reader user is not dropped at the top of the
+//! page (or left on a Remove button that now belongs to another group).
 
 use ramplan_core::plan::{scenario, FieldKind};
 use yew::prelude::*;
@@ -7,6 +10,7 @@ use super::field_findings::FieldFindings;
 use super::finding_item::with_code;
 use super::form_field::FormField;
 use super::scenario_page::PlanContext;
+use crate::browser;
 use crate::i18n;
 use crate::scenario_form::{dom_id, FieldValue, FormAction, FormHandle};
 use crate::state::PageHandle;
@@ -19,6 +23,17 @@ pub struct RecordListProps {
 
 #[component]
 pub fn RecordList(props: &RecordListProps) -> Html {
+    // Where the focus goes once a removal has rendered. Not before: the list is unkeyed, so
+    // an input element can be reused for a different group and change its id.
+    let focus_next = use_mut_ref(|| None::<String>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            if let Some(id) = focus_next.borrow_mut().take() {
+                browser::focus(&id);
+            }
+        });
+    }
     let (Some(page), Some(form), Some(plan)) = (
         use_context::<PageHandle>(),
         use_context::<FormHandle>(),
@@ -38,6 +53,7 @@ pub fn RecordList(props: &RecordListProps) -> Html {
     let strings = i18n::strings(lang);
     let label = lang.pick(field.label_en, field.label_zh);
     let id = dom_id(field.name);
+    let add_id = format!("{id}-add");
     let index = props.field;
 
     // Findings about the list as a whole or about one group, not about one of its inputs.
@@ -52,9 +68,19 @@ pub fn RecordList(props: &RecordListProps) -> Html {
         let group_label = i18n::group_label(label, record + 1, lang);
         let group_path = format!("{}[{record}]", field.name);
         let group_id = dom_id(&group_path);
+        // The first input of the group before; else Add.
+        let focus_after = record
+            .checked_sub(1)
+            .zip(sub_fields.first())
+            .map(|(previous, first)| dom_id(&format!("{}[{previous}].{}", field.name, first.name)))
+            .unwrap_or_else(|| add_id.clone());
         let onclick = {
             let form = form.clone();
-            Callback::from(move |_: MouseEvent| form.dispatch(FormAction::RemoveRecord(index, record)))
+            let focus_next = focus_next.clone();
+            Callback::from(move |_: MouseEvent| {
+                *focus_next.borrow_mut() = Some(focus_after.clone());
+                form.dispatch(FormAction::RemoveRecord(index, record));
+            })
         };
         let inputs = (0..sub_fields.len()).map(|sub| {
             html! { <FormField field={index} record={Some((record, sub))} /> }
@@ -85,7 +111,7 @@ pub fn RecordList(props: &RecordListProps) -> Html {
             <p id={format!("{id}-help")} class="field-help">{ with_code(lang.pick(field.help_en, field.help_zh)) }</p>
             <FieldFindings id={format!("{id}-findings")} findings={list_findings(field.name)} />
             { for groups }
-            <button type="button" class="add-group" {onclick}>
+            <button type="button" id={add_id} class="add-group" {onclick}>
                 { format!("{}{}{}", strings.add_group, lang.pick(" ", ""), label) }
             </button>
         </fieldset>

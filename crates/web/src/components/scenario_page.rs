@@ -3,10 +3,15 @@
 //!
 //! The form opens from a link's `?s=` payload if there is one, else from this browser's
 //! draft, else fresh. Links and drafts hold the plan's normalised inputs, and neither is
-//! made while the plan has a credential finding (PL005). `#/embed/<id>` is the same page
-//! without the page chrome, links or drafts.
+//! made while the plan has a credential finding (PL005). The steps ticked done are
+//! remembered too, and Clear forgets both. `#/embed/<id>` is the same page without the page
+//! chrome, links, drafts or remembered ticks.
+//!
+//! Print runbook prints the plan as a document: the print style sheet hides the form and
+//! the tabs and shows the [`PrintRunbook`] instead, which the screen never shows.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use ramplan_core::plan::{plan, scenario, FieldKind, Plan, ScenarioSpec};
@@ -17,6 +22,7 @@ use yew::prelude::*;
 use super::artifact_tabs::ArtifactTabs;
 use super::form_field::FormField;
 use super::plan_status::PlanStatus;
+use super::print_runbook::PrintRunbook;
 use super::record_list::RecordList;
 use super::step_list::StepList;
 use crate::browser;
@@ -106,6 +112,13 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
         use_mut_ref(move || first)
     };
     let link_status = use_state(|| None::<(Form, LinkStatus)>);
+    let ticks = use_state(move || {
+        if embed {
+            BTreeSet::new()
+        } else {
+            prefs::ticks(id)
+        }
+    });
     // Clear also clears what the page said about where the values came from.
     let show_notice = use_state(|| true);
     let lang = page.as_ref().map(|page| page.lang).unwrap_or_default();
@@ -148,16 +161,24 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
         html! { <p id="open-notice" class={classes!("open-notice", class)} role="status" data-notice={kind}>{ text }</p> }
     });
     let actions = (!embed).then(|| {
-        page_actions(
-            spec,
-            &form,
-            &built,
-            &link_status,
-            &show_notice,
-            &baseline,
-            lang,
-        )
+        let on_clear = clear(spec, &form, &link_status, &show_notice, &baseline, &ticks);
+        page_actions(spec, &form, &built, &link_status, &baseline, on_clear, lang)
     });
+    let on_tick = {
+        let ticks = ticks.clone();
+        Callback::from(move |(number, done): (usize, bool)| {
+            let mut next = (*ticks).clone();
+            if done {
+                next.insert(number);
+            } else {
+                next.remove(&number);
+            }
+            if !embed {
+                prefs::save_ticks(id, &next);
+            }
+            ticks.set(next);
+        })
+    };
     let download_all = (!built.has_errors() && !built.artifacts.is_empty()).then(|| {
         let plan = built.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -165,8 +186,10 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
             let filename = format!("{}-plan.zip", plan.scenario);
             let _ = browser::download_bytes(&filename, &bytes, "application/zip");
         });
+        let on_print = Callback::from(|_: MouseEvent| browser::print());
         html! {
             <div class="bundle-bar">
+                <button type="button" id="print-runbook-button" class="copy-button print-button" onclick={on_print}>{ strings.print_runbook }</button>
                 <button type="button" id="download-all" class="download-button download-all" {onclick}>{ strings.download_all }</button>
             </div>
         }
@@ -196,11 +219,12 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
                     <section class="pane plan-pane" aria-labelledby="plan-heading">
                         <h3 id="plan-heading" class="pane-heading">{ strings.plan_heading }</h3>
                         <PlanStatus />
-                        <StepList />
+                        <StepList ticks={(*ticks).clone()} {on_tick} />
                         { download_all }
                         <ArtifactTabs />
                     </section>
                 </div>
+                <PrintRunbook ticks={(*ticks).clone()} />
             </main>
         </ContextProvider<PlanContext>>
         </ContextProvider<FormHandle>>
@@ -236,8 +260,8 @@ fn page_actions(
     form: &FormHandle,
     plan: &PlanContext,
     link_status: &UseStateHandle<Option<(Form, LinkStatus)>>,
-    show_notice: &UseStateHandle<bool>,
     baseline: &Rc<RefCell<Form>>,
+    on_clear: Callback<MouseEvent>,
     lang: Lang,
 ) -> Html {
     let strings = i18n::strings(lang);
@@ -277,23 +301,6 @@ fn page_actions(
             });
         })
     };
-    let on_clear = {
-        let form = form.clone();
-        let baseline = baseline.clone();
-        let link_status = link_status.clone();
-        let show_notice = show_notice.clone();
-        Callback::from(move |_: MouseEvent| {
-            prefs::clear_draft(spec.id);
-            show_notice.set(false);
-            let fresh = Form::new(spec);
-            *baseline.borrow_mut() = fresh.clone();
-            if share_param(&current_hash()).is_some() {
-                let _ = browser::replace_fragment(&Route::Scenario(spec.id.to_owned()).href());
-            }
-            link_status.set(None);
-            form.dispatch(FormAction::Reset(fresh));
-        })
-    };
     let status = link_status
         .as_ref()
         .filter(|(state, _)| state == &**form)
@@ -310,4 +317,33 @@ fn page_actions(
             <span id="link-status" class="link-status" role="status" aria-live="polite">{ status }</span>
         </div>
     }
+}
+
+/// Clear: forgets the draft and the ticks, and starts the form afresh.
+fn clear(
+    spec: &'static ScenarioSpec,
+    form: &FormHandle,
+    link_status: &UseStateHandle<Option<(Form, LinkStatus)>>,
+    show_notice: &UseStateHandle<bool>,
+    baseline: &Rc<RefCell<Form>>,
+    ticks: &UseStateHandle<BTreeSet<usize>>,
+) -> Callback<MouseEvent> {
+    let form = form.clone();
+    let baseline = baseline.clone();
+    let link_status = link_status.clone();
+    let show_notice = show_notice.clone();
+    let ticks = ticks.clone();
+    Callback::from(move |_: MouseEvent| {
+        prefs::clear_draft(spec.id);
+        prefs::clear_ticks(spec.id);
+        ticks.set(BTreeSet::new());
+        show_notice.set(false);
+        let fresh = Form::new(spec);
+        *baseline.borrow_mut() = fresh.clone();
+        if share_param(&current_hash()).is_some() {
+            let _ = browser::replace_fragment(&Route::Scenario(spec.id.to_owned()).href());
+        }
+        link_status.set(None);
+        form.dispatch(FormAction::Reset(fresh));
+    })
 }

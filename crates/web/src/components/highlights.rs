@@ -1,0 +1,256 @@
+//! The findings' spans, drawn behind the text area. A `<pre>` holds the same text as the text
+//! area, in the same font, size, padding, tab size and wrapping (none), so every character
+//! sits exactly under its twin; its text is transparent and only the marks' tints and
+//! underlines show through the text area's transparent background. The policy editor
+//! scrolls it with the text area.
+
+use std::rc::Rc;
+
+use ramplan_core::{Finding, LintReport, Severity};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HighlightsProps {
+    /// The `<pre>`, for the policy editor to scroll.
+    pub node: NodeRef,
+    pub text: Rc<str>,
+    pub report: Rc<LintReport>,
+}
+
+#[component]
+pub fn Highlights(props: &HighlightsProps) -> Html {
+    let pieces = pieces(&props.text, &props.report.findings);
+    let rendered = pieces.into_iter().map(|piece| match piece.mark {
+        None => html! { { piece.text } },
+        Some(mark) => {
+            let severity = mark.severity.as_str();
+            html! {
+                <mark
+                    class={classes!("mark", format!("mark-{severity}"))}
+                    data-severity={severity}
+                    data-codes={mark.codes.join(" ")}
+                >
+                    { piece.text }
+                </mark>
+            }
+        }
+    });
+    html! {
+        <pre class="code-backdrop" ref={props.node.clone()} aria-hidden="true"><code class="code-layer">{ for rendered }</code></pre>
+    }
+}
+
+/// A run of text and the findings that cover all of it, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece<'a> {
+    pub text: &'a str,
+    pub mark: Option<Mark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// The most severe of the covering findings: the tint shown.
+    pub severity: Severity,
+    /// The covering findings' codes, in report order, each once.
+    pub codes: Vec<&'static str>,
+}
+
+/// Where one finding is drawn, as byte offsets on character boundaries of the text.
+struct Spot {
+    start: usize,
+    end: usize,
+    /// An empty span at the end of a line or of the text (where parsing ran out): drawn as
+    /// one extra space there, which moves nothing else on the line.
+    caret: bool,
+    severity: Severity,
+    code: &'static str,
+}
+
+/// Cuts `text` into pieces at every span boundary, so overlapping and nested spans become a
+/// flat run of marks. Pieces in order always add up to `text`, apart from the one-space
+/// carets, which only ever come before a line break or at the end.
+pub fn pieces<'a>(text: &'a str, findings: &[Finding]) -> Vec<Piece<'a>> {
+    let spots: Vec<Spot> = findings
+        .iter()
+        .filter_map(|finding| spot(text, finding))
+        .collect();
+    let mut cuts: Vec<usize> = spots
+        .iter()
+        .flat_map(|spot| [spot.start, spot.end])
+        .chain([0, text.len()])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut out = Vec::new();
+    for (i, &at) in cuts.iter().enumerate() {
+        if let Some(mark) = mark(spots.iter().filter(|s| s.caret && s.start == at)) {
+            out.push(Piece {
+                text: " ",
+                mark: Some(mark),
+            });
+        }
+        let Some(&next) = cuts.get(i + 1) else {
+            break;
+        };
+        let Some(run) = text.get(at..next) else {
+            continue;
+        };
+        let covering = spots
+            .iter()
+            .filter(|s| !s.caret && s.start <= at && next <= s.end);
+        out.push(Piece {
+            text: run,
+            mark: mark(covering),
+        });
+    }
+    out
+}
+
+fn spot(text: &str, finding: &Finding) -> Option<Spot> {
+    let range = finding.span?;
+    let start = floor_boundary(text, range.start.offset);
+    let end = floor_boundary(text, range.end.offset).max(start);
+    let (end, caret) = if end > start {
+        (end, false)
+    } else {
+        // An empty span: mark the character it points at, unless that is a line break.
+        match text.get(start..).and_then(|rest| rest.chars().next()) {
+            Some(c) if c != '\n' && c != '\r' => (start + c.len_utf8(), false),
+            _ => (start, true),
+        }
+    };
+    Some(Spot {
+        start,
+        end,
+        caret,
+        severity: finding.severity,
+        code: finding.code,
+    })
+}
+
+fn mark<'s>(spots: impl Iterator<Item = &'s Spot>) -> Option<Mark> {
+    let mut found: Option<Mark> = None;
+    for spot in spots {
+        let mark = found.get_or_insert_with(|| Mark {
+            severity: spot.severity,
+            codes: Vec::new(),
+        });
+        mark.severity = mark.severity.min(spot.severity);
+        if !mark.codes.contains(&spot.code) {
+            mark.codes.push(spot.code);
+        }
+    }
+    found
+}
+
+/// The offset rounded down to a character boundary inside the text.
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ramplan_core::{lint, LintOptions};
+
+    fn marks(text: &str) -> Vec<(String, Option<(Severity, Vec<&'static str>)>)> {
+        let report = lint(text, &LintOptions::default());
+        pieces(text, &report.findings)
+            .into_iter()
+            .map(|p| (p.text.to_owned(), p.mark.map(|m| (m.severity, m.codes))))
+            .collect()
+    }
+
+    fn joined(text: &str) -> String {
+        let report = lint(text, &LintOptions::default());
+        pieces(text, &report.findings)
+            .iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_clean_policy_is_one_unmarked_piece() {
+        let text = crate::state::EXAMPLE_POLICY;
+        assert_eq!(marks(text), [(text.to_owned(), None)]);
+    }
+
+    #[test]
+    fn a_finding_marks_exactly_its_span() {
+        let text = "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"allow \", \"Action\": \"oss:GetObject\", \"Resource\": \"*\"}]}";
+        let found = marks(text);
+        let marked: Vec<_> = found.iter().filter(|(_, m)| m.is_some()).collect();
+        assert_eq!(marked.len(), 1, "{found:?}");
+        assert_eq!(marked[0].0, "\"allow \"");
+        assert_eq!(marked[0].1, Some((Severity::Error, vec!["RP102"])));
+        assert_eq!(joined(text), text);
+    }
+
+    #[test]
+    fn nested_spans_become_a_flat_run_with_the_most_severe_tint() {
+        let text = crate::state::Example::WithProblems.text();
+        assert_eq!(joined(text), text);
+        let found = marks(text);
+        assert!(
+            found
+                .iter()
+                .any(|(run, m)| run == "\"allow\""
+                    && m.as_ref().map(|m| m.0) == Some(Severity::Error))
+        );
+        assert!(found
+            .iter()
+            .any(|(run, m)| run == "\"ram:*\""
+                && m.as_ref().map(|m| m.0) == Some(Severity::Security)));
+    }
+
+    #[test]
+    fn multi_byte_text_is_cut_on_character_boundaries() {
+        let text = "{\"Version\": \"1\", \"Statement\": [{\"Sid\": \"读取😀\",\t\"Effect\": \"allow \", \"Action\": \"oss:GetObject\", \"Resource\": \"*\"}]}";
+        assert_eq!(joined(text), text);
+        let found = marks(text);
+        assert!(
+            found
+                .iter()
+                .any(|(run, m)| run == "\"allow \"" && m.is_some()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_empty_span_at_a_line_end_is_a_caret_and_never_shifts_text() {
+        // Parsing runs out at the very end: a one-space caret after the last character.
+        let text = "{\n  \"Version\": \"1\",\n";
+        let found = marks(text);
+        let last = found.last().cloned();
+        assert_eq!(
+            last,
+            Some((" ".to_owned(), Some((Severity::Error, vec!["RP001"]))))
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0], (text.to_owned(), None));
+    }
+
+    #[test]
+    fn spans_past_the_end_or_inside_a_character_do_not_panic() {
+        let finding = |start: usize, end: usize| {
+            let mut finding = lint("", &LintOptions::default()).findings[0].clone();
+            if let Some(span) = finding.span.as_mut() {
+                span.start.offset = start;
+                span.end.offset = end;
+            }
+            finding
+        };
+        let text = "a策b";
+        let cut = pieces(text, &[finding(2, 3), finding(9, 2), finding(50, 60)]);
+        assert_eq!(
+            cut.iter().map(|p| p.text).collect::<String>(),
+            format!("{text} ")
+        );
+        assert!(cut.iter().any(|p| p.text == "策" && p.mark.is_some()));
+    }
+}

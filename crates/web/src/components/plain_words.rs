@@ -1,0 +1,70 @@
+//! The policy in plain words: one sentence per statement from the core's `explain`, saying
+//! what it allows or denies, updated as the person types and in the page's language.
+
+use std::rc::Rc;
+
+use ramplan_core::explain::{explain, Sentence};
+use ramplan_core::policy::Effect;
+use ramplan_core::LintReport;
+use yew::prelude::*;
+
+use super::finding_item::with_code;
+use crate::i18n;
+use crate::state::PageHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct PlainWordsProps {
+    pub report: Rc<LintReport>,
+    /// The text holds what looks like a credential: describing it would show it back.
+    pub withheld: bool,
+}
+
+#[component]
+pub fn PlainWords(props: &PlainWordsProps) -> Html {
+    let page = use_context::<PageHandle>();
+    let inputs = page
+        .as_ref()
+        .map(|page| (page.text.clone(), props.report.kind, page.lang));
+    // Derived like the report: recomputed exactly when the text, kind or language change.
+    let sentences: Rc<Vec<Sentence>> = use_memo(inputs, |inputs| match inputs {
+        Some((text, kind, lang)) => explain(text, *kind, *lang),
+        None => Vec::new(),
+    });
+    let Some(page) = page else {
+        return Html::default();
+    };
+    let strings = i18n::strings(page.lang);
+    let unparsed = props.report.findings.iter().any(|f| f.code == "RP001");
+    let body = if props.withheld {
+        html! { <p class="plain-note" data-state="withheld">{ strings.plain_withheld }</p> }
+    } else if unparsed {
+        html! { <p class="plain-note" data-state="unparsed">{ strings.plain_unparsed }</p> }
+    } else if sentences.is_empty() {
+        html! { <p class="plain-note" data-state="empty">{ strings.plain_empty }</p> }
+    } else {
+        let items = sentences.iter().map(|sentence| {
+            let effect = match sentence.effect {
+                Some(Effect::Allow) => "allow",
+                Some(Effect::Deny) => "deny",
+                None => "none",
+            };
+            html! {
+                <li
+                    class={classes!("sentence", format!("sentence-{effect}"))}
+                    data-effect={effect}
+                    data-path={sentence.path.clone()}
+                >
+                    { with_code(&sentence.text) }
+                </li>
+            }
+        });
+        html! { <ol id="plain-sentences" class="plain-sentences">{ for items }</ol> }
+    };
+    html! {
+        <section id="plain-words" class="plain-words" aria-labelledby="plain-heading">
+            <h2 id="plain-heading" class="plain-heading">{ strings.plain_heading }</h2>
+            <p class="hint">{ strings.plain_hint }</p>
+            { body }
+        </section>
+    }
+}
