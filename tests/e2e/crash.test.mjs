@@ -38,6 +38,8 @@ for (const [lang, title, body] of [
       await page.locator('html[lang="zh-Hans"]').waitFor({ state: 'attached' });
     }
     await setField(page, 'role_name', 'kept-in-draft');
+    // The draft is written when the person leaves the field (or the page).
+    await page.locator('#field-role_name').press('Tab');
     await page.waitForFunction(
       (key) => (localStorage.getItem(key) ?? '').includes('kept-in-draft'),
       `ramplan.draft.${id}`,

@@ -214,3 +214,34 @@ test('a damaged or credential-bearing link says so and opens an empty form', asy
     await opened.context.close();
   }
 });
+
+test('a typed AccessKey secret never reaches the draft, and leaving the page keeps the last value', async () => {
+  const id = 'emr-ecs-role';
+  const key = `ramplan.draft.${id}`;
+  // The shape of an AccessKey secret: 30 mixed-case letters and digits, no telltale prefix.
+  const secret = 'Q7xk2LmPz9RtY4vBn3HcWj8Ds5FgAe';
+  const { context, page, seen } = await openApp(browser, { route: `#/scenario/${id}` });
+  await page.locator(`main.scenario[data-scenario="${id}"]`).waitFor();
+  const roleName = page.locator('#field-role_name');
+  await roleName.fill('kept-role');
+  await roleName.press('Tab');
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('kept-role'), key);
+
+  // Key by key: every beginning of the secret is an ordinary-looking value until the last
+  // key, so nothing may be written while the person is still typing.
+  await roleName.fill('');
+  await roleName.pressSequentially(secret);
+  await page.locator('.field[data-field="role_name"] li.field-finding[data-code="PL005"]').waitFor();
+  await roleName.press('Tab');
+  const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+  assert.ok(stored.includes('kept-role'), stored);
+  assert.ok(!stored.includes(secret.slice(0, 8)), `a beginning of the secret was stored: ${stored}`);
+
+  // Typed and not left: reloading still keeps the value.
+  await roleName.fill('typed-then-reloaded');
+  await page.reload();
+  await page.locator(`main.scenario[data-scenario="${id}"]`).waitFor();
+  assert.equal(await page.locator('#field-role_name').inputValue(), 'typed-then-reloaded');
+  await assertCleanRun(page, seen);
+  await context.close();
+});

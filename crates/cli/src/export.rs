@@ -15,7 +15,7 @@ fn format_of(format: PlanFormat) -> Option<Format> {
         PlanFormat::Sh => Some(Format::Shell),
         PlanFormat::Tf => Some(Format::Terraform),
         PlanFormat::Ros => Some(Format::Ros),
-        PlanFormat::Json | PlanFormat::Md | PlanFormat::Sql => None,
+        PlanFormat::Json | PlanFormat::Md | PlanFormat::Sql | PlanFormat::Text => None,
     }
 }
 

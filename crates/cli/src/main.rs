@@ -1,6 +1,7 @@
 //! The `ramplan` command. Argument parsing and printing only; everything else is in core.
 
 mod convert;
+mod existing;
 mod export;
 mod simulate;
 
@@ -49,7 +50,9 @@ enum Command {
     /// Build a checked cross-account plan: policies, MaxCompute SQL, steps and runbook.
     ///
     /// Exit status: 0 when no finding is an error, 1 when any is (no artifact is then
-    /// produced), 2 on a usage or I/O error.
+    /// produced), 2 on a usage or I/O error. With `--check-existing FILE ...`, compares the
+    /// policies a role has today with what the scenario needs instead: 0 when they do what
+    /// it needs, 1 when they do not (or the inputs have errors), 2 on a usage or I/O error.
     Plan(PlanArgs),
     /// Turn one policy into an aliyun CLI script, Terraform or a ROS template.
     ///
@@ -100,17 +103,26 @@ struct PlanArgs {
     /// The inputs as a JSON object; `-` reads standard input.
     #[arg(long)]
     input: PathBuf,
-    #[arg(long, value_enum, default_value_t = PlanFormat::Json)]
-    format: PlanFormat,
+    /// `json` (default), `md`, `sql`, `sh`, `tf` or `ros`; with `--check-existing`, `text`
+    /// (default) or `json`.
+    #[arg(long, value_enum)]
+    format: Option<PlanFormat>,
     /// Also write each artifact to its own file in this folder.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "check_existing")]
     out: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     lang: LangArg,
+    /// A policy that exists today (the role's trust policy, its custom policy) to compare
+    /// with what the scenario needs; repeat for several. The kind is guessed; prefix
+    /// `trust:` or `permission:` to set it. `-` reads standard input.
+    #[arg(long = "check-existing", value_name = "[KIND:]FILE")]
+    check_existing: Vec<String>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum PlanFormat {
+    /// The existing-setup report as text (only with `--check-existing`).
+    Text,
     /// The whole plan: inputs, findings, artifacts, steps.
     Json,
     /// The runbook.
@@ -305,19 +317,34 @@ fn describe_field(out: &mut String, f: &plan::FieldDescription, indent: usize) {
     }
 }
 
+fn unknown_scenario(unknown: plan::UnknownScenario) -> String {
+    let hint = unknown
+        .suggestion
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_else(|| "; `ramplan scenarios` lists them".to_owned());
+    format!("unknown scenario `{}`{hint}", unknown.id)
+}
+
 fn run_plan(args: &PlanArgs) -> Result<ExitCode, String> {
+    if !args.check_existing.is_empty() {
+        return existing::run(args);
+    }
     let lang: Lang = args.lang.into();
+    let format = match args.format {
+        None => PlanFormat::Json,
+        Some(PlanFormat::Text) => {
+            return Err(
+                "`--format text` is for `--check-existing`; a plan prints as json, md, sql, sh, tf or ros"
+                    .to_owned(),
+            )
+        }
+        Some(format) => format,
+    };
     let input = read_inputs(std::slice::from_ref(&args.input))?
         .into_iter()
         .next()
         .ok_or("no input")?;
-    let plan = plan::plan(&args.scenario, &input.text, lang).map_err(|unknown| {
-        let hint = unknown
-            .suggestion
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_else(|| "; `ramplan scenarios` lists them".to_owned());
-        format!("unknown scenario `{}`{hint}", unknown.id)
-    })?;
+    let plan = plan::plan(&args.scenario, &input.text, lang).map_err(unknown_scenario)?;
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create `{}`: {e}", dir.display()))?;
@@ -330,13 +357,13 @@ fn run_plan(args: &PlanArgs) -> Result<ExitCode, String> {
         export::write_files(&plan, dir)?;
     }
     let failed = plan.has_errors();
-    match args.format {
+    match format {
         PlanFormat::Json => write_stdout(&plan::to_json(&plan))?,
         PlanFormat::Sh | PlanFormat::Tf | PlanFormat::Ros => {
-            export::print(&plan, args.format, &input.source, lang)?
+            export::print(&plan, format, &input.source, lang)?
         }
-        PlanFormat::Md | PlanFormat::Sql => {
-            let kind = match args.format {
+        PlanFormat::Md | PlanFormat::Sql | PlanFormat::Text => {
+            let kind = match format {
                 PlanFormat::Sql => ArtifactKind::MaxcomputeSql,
                 _ => ArtifactKind::Runbook,
             };

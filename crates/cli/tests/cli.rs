@@ -820,3 +820,227 @@ fn simulate_warns_about_lint_errors_but_still_decides() {
         .unwrap()
         .contains("the statement is ignored"));
 }
+
+fn existing_case(scenario: &str, case: &str, file: &str) -> String {
+    path(&format!("existing/{scenario}/{case}/{file}"))
+}
+
+fn check_existing(scenario: &str, case: &str, docs: &[&str], extra: &[&str]) -> Output {
+    let input = existing_case(scenario, case, "input.json");
+    let docs: Vec<String> = docs
+        .iter()
+        .map(|d| existing_case(scenario, case, d))
+        .collect();
+    let mut args = vec!["plan", scenario, "--input", input.as_str()];
+    for doc in &docs {
+        args.push("--check-existing");
+        args.push(doc);
+    }
+    args.extend_from_slice(extra);
+    ramplan(&args, None)
+}
+
+#[test]
+fn check_existing_exits_zero_when_satisfied_and_one_when_not() {
+    let ok = check_existing("dataworks-emr", "ok-correct", &["trust-policy.json"], &[]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    let text = stdout(&ok);
+    assert!(
+        text.starts_with("`dataworks-emr`: the existing setup does what the scenario needs"),
+        "{text}"
+    );
+    assert!(text.contains("✓ `1234567890123456@emr.dataworks.aliyuncs.com` can assume `EMRRole`"));
+
+    let engine = check_existing(
+        "dataworks-emr",
+        "bad-engine-suffix",
+        &["trust-policy.json"],
+        &[],
+    );
+    assert_eq!(engine.status.code(), Some(1));
+    let text = stdout(&engine);
+    assert!(text.contains("trust-policy.json:8:11: error[PL706]: the principal `1234567890123456@engine.dataworks.aliyuncs.com` uses `@engine.dataworks.aliyuncs.com`"), "{text}");
+    assert!(text.contains("but registering an EMR cluster needs `@emr.dataworks.aliyuncs.com`"));
+
+    // Broader than needed, but it works: security findings do not fail the check.
+    let broad = check_existing(
+        "emr-ecs-role",
+        "warn-over-broad",
+        &["permission-policy.json", "trust-policy.json"],
+        &[],
+    );
+    assert_eq!(broad.status.code(), Some(0));
+    assert!(stdout(&broad).contains("security[PL712]"));
+
+    let missing = check_existing(
+        "emr-ecs-role",
+        "bad-missing-objects",
+        &["permission-policy.json", "trust-policy.json"],
+        &["--lang", "zh"],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stdout(&missing).contains("OSS 策略缺少 `examplebucket/*` 资源"));
+}
+
+#[test]
+fn check_existing_json_follows_the_contract() {
+    let output = check_existing(
+        "dataworks-emr",
+        "bad-resource-account",
+        &["trust-policy.json"],
+        &["--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(value["scenario"], "dataworks-emr");
+    assert_eq!(value["satisfied"], false);
+    assert_eq!(value["documents"][0]["kind"], "trust");
+    assert_eq!(value["documents"][0]["kind_guessed"], true);
+    let finding = &value["findings"][0];
+    assert_eq!(finding["code"], "PL707");
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["path"], "/Statement/0/Principal/Service/0");
+    assert_eq!(finding["span"]["start"]["line"], 8);
+    assert!(finding["document"]
+        .as_str()
+        .unwrap()
+        .ends_with("trust-policy.json"));
+    assert!(finding["message"]
+        .as_str()
+        .unwrap()
+        .contains("but the DataWorks account is `1234567890123456`"));
+    let check = &value["checks"][0];
+    assert_eq!(check["kind"], "assume");
+    assert_eq!(check["result"], "failed");
+    assert_eq!(check["decision"], "implicit-deny");
+}
+
+#[test]
+fn check_existing_sets_kinds_and_reads_standard_input() {
+    // A trust policy without `Principal` is guessed to be a permission policy; `trust:` says.
+    let bare = r#"{"Statement": [{"Effect": "Allow", "Action": "oss:GetObject"}], "Version": "1"}"#;
+    let input = existing_case("dataworks-emr", "ok-correct", "input.json");
+    let guessed = ramplan(
+        &[
+            "plan",
+            "dataworks-emr",
+            "--input",
+            &input,
+            "--check-existing",
+            "-",
+            "--format",
+            "json",
+        ],
+        Some(bare),
+    );
+    let value: serde_json::Value = serde_json::from_str(&stdout(&guessed)).unwrap();
+    assert_eq!(value["documents"][0]["name"], "<stdin>");
+    assert_eq!(value["documents"][0]["kind"], "permission");
+    let set = ramplan(
+        &[
+            "plan",
+            "dataworks-emr",
+            "--input",
+            &input,
+            "--check-existing",
+            "trust:-",
+            "--format",
+            "json",
+        ],
+        Some(bare),
+    );
+    let value: serde_json::Value = serde_json::from_str(&stdout(&set)).unwrap();
+    assert_eq!(value["documents"][0]["kind"], "trust");
+    assert_eq!(value["documents"][0]["kind_guessed"], false);
+    assert_eq!(set.status.code(), Some(1));
+}
+
+#[test]
+fn check_existing_usage_and_io_errors_exit_two() {
+    let input = existing_case("dataworks-emr", "ok-correct", "input.json");
+    let trust = existing_case("dataworks-emr", "ok-correct", "trust-policy.json");
+    for args in [
+        vec![
+            "plan",
+            "dataworks-emr",
+            "--input",
+            &input,
+            "--check-existing",
+            "/no/such/file.json",
+        ],
+        vec![
+            "plan",
+            "dataworks-emrr",
+            "--input",
+            &input,
+            "--check-existing",
+            &trust,
+        ],
+        vec![
+            "plan",
+            "dataworks-emr",
+            "--input",
+            &input,
+            "--check-existing",
+            &trust,
+            "--format",
+            "md",
+        ],
+        vec![
+            "plan",
+            "dataworks-emr",
+            "--input",
+            &input,
+            "--format",
+            "text",
+        ],
+        vec![
+            "plan",
+            "dataworks-emr",
+            "--input",
+            "-",
+            "--check-existing",
+            "-",
+        ],
+        vec![
+            "plan",
+            "dataworks-emr",
+            "--input",
+            &input,
+            "--check-existing",
+            &trust,
+            "--out",
+            "/tmp/x",
+        ],
+    ] {
+        let output = ramplan(&args, Some("{}"));
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert!(!stderr(&output).is_empty());
+    }
+}
+
+#[test]
+fn check_existing_refuses_credentials_without_echoing_them() {
+    let output = check_existing(
+        "dataworks-emr",
+        "bad-credential",
+        &["trust-policy.json"],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let all = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(!all.contains("LTAI5tAbCdEfGhIjKlMnOp"), "{all}");
+    assert!(all.contains("error[PL702]"), "{all}");
+    let json = check_existing(
+        "dataworks-emr",
+        "bad-credential",
+        &["trust-policy.json"],
+        &["--format", "json"],
+    );
+    assert!(!stdout(&json).contains("LTAI5t"));
+}

@@ -1,6 +1,7 @@
 //! Every scenario, in every format and both languages, against golden snapshots; plus
 //! properties that hold for any input: no panic, no artifact next to an error, every
-//! generated policy lints clean, names agree, no credential ever comes back out.
+//! generated policy lints clean and passes the plan's own simulator checks (and, checked as
+//! an existing setup, satisfies its scenario), names agree, no credential ever comes back out.
 //!
 //! Inputs: `tests/fixtures/scenarios/<id>/{valid,invalid}-*.input.json`. Snapshots sit beside
 //! them as `<case>.<lang>.plan.json`, `<case>.<lang>.md` and `<case>.<lang>.sql`.
@@ -19,7 +20,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use ramplan_core::plan::input::{FieldKind, FieldSpec};
-use ramplan_core::plan::{self, maxcompute, ArtifactKind, Plan, SCENARIOS};
+use ramplan_core::plan::{
+    self, maxcompute, ArtifactKind, CheckResult, ExistingDocument, Expectation, Plan, SCENARIOS,
+};
 use ramplan_core::{lint, secrets, KindChoice, Lang, LintOptions, Severity};
 
 fn fixtures(id: &str) -> PathBuf {
@@ -76,11 +79,59 @@ fn check_plan(plan: &Plan, input: &str, problems: &mut Vec<String>, label: &str)
             found.kind
         ));
     }
+    // No input a person can write makes a generated document fail the plan's own check.
+    for f in plan.findings.iter().filter(|f| f.code == "PL901") {
+        problems.push(format!("{label}: fails its own check: {}", f.message));
+    }
     if plan.has_errors() {
-        if !plan.artifacts.is_empty() || !plan.steps.is_empty() {
-            problems.push(format!("{label}: artifacts or steps beside error findings"));
+        if !plan.artifacts.is_empty() || !plan.steps.is_empty() || !plan.checks.is_empty() {
+            problems.push(format!(
+                "{label}: artifacts, steps or checks beside error findings"
+            ));
         }
         return;
+    }
+    if plan.checks.is_empty() {
+        problems.push(format!("{label}: no checks"));
+    }
+    for check in &plan.checks {
+        let evaluable = !matches!(
+            check.expectation,
+            Expectation::SystemPolicy { .. } | Expectation::Outside { .. }
+        );
+        let expected = if evaluable {
+            CheckResult::Passed
+        } else {
+            CheckResult::NotEvaluated
+        };
+        if check.result != expected {
+            problems.push(format!("{label}: check {check:?}"));
+        }
+    }
+    // The plan's own documents, checked as an existing setup, do what the scenario needs
+    // and nothing the scenario rules out.
+    let documents: Vec<ExistingDocument> = plan
+        .artifacts
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.kind,
+                ArtifactKind::TrustPolicy | ArtifactKind::PermissionPolicy
+            )
+        })
+        .map(|a| ExistingDocument::new(a.filename.clone(), a.content.clone()))
+        .collect();
+    let report = plan::check_existing(plan.scenario, input, &documents, plan.lang).unwrap();
+    if !report.satisfied
+        || report
+            .findings
+            .iter()
+            .any(|f| f.severity != Severity::Suggestion)
+    {
+        problems.push(format!(
+            "{label}: its own documents fail check-existing: {:#?}",
+            report.findings
+        ));
     }
     for (i, step) in plan.steps.iter().enumerate() {
         if step.number != i + 1 {

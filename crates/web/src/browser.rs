@@ -37,6 +37,30 @@ pub fn replace_fragment(fragment: &str) -> Option<String> {
     window.location().href().ok()
 }
 
+/// Calls `leaving` whenever the page is hidden or unloaded (tab switched, closed, reloaded,
+/// navigated away). Returns what removes the listeners again.
+pub fn on_leave(leaving: impl Fn() + 'static) -> impl FnOnce() {
+    use wasm_bindgen::closure::Closure;
+    let window = web_sys::window();
+    let listener = Closure::<dyn Fn()>::new(leaving);
+    const EVENTS: [&str; 2] = ["pagehide", "visibilitychange"];
+    if let Some(window) = &window {
+        for event in EVENTS {
+            let _ =
+                window.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        }
+    }
+    move || {
+        if let Some(window) = &window {
+            for event in EVENTS {
+                let _ = window
+                    .remove_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+            }
+        }
+        drop(listener);
+    }
+}
+
 fn save(filename: &str, part: &JsValue, mime: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let document = window

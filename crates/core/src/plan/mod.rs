@@ -3,7 +3,14 @@
 //! Each scenario implements one seed document. A scenario declares its input fields (the
 //! contract the CLI, the web forms and embeds share), checks the documented limitations, and
 //! builds artifacts and ordered steps. The plan then checks itself: every generated policy
-//! goes through the linter, and a policy with an error or security finding is withheld.
+//! goes through the linter, and a policy with an error or security finding is withheld; and
+//! the scenario's expectations (who may assume the role, what its policies allow and refuse)
+//! run through the simulator (`verify`), their results published as the plan's `checks`.
+//! `existing` judges a user's existing documents by the same expectations.
+//!
+//! Finding codes of the plan itself (the scenarios list theirs; `input` reads PL001-PL013):
+//! - PL900 error: a generated policy fails the linter (error or security finding).
+//! - PL901 error: a generated policy fails one of the scenario's own expectations (`verify`).
 
 use serde::Serialize;
 
@@ -12,13 +19,17 @@ use crate::lint::{lint, KindChoice, LintOptions};
 use crate::position::TextRange;
 
 pub mod emr_version;
+pub mod existing;
 pub mod input;
 pub mod maxcompute;
 pub mod runbook;
 pub mod scenarios;
+pub mod verify;
 
+pub use existing::{check_existing, DocumentKind, ExistingDocument, ExistingReport};
 pub use input::{FieldKind, FieldSpec, Inputs, Value};
 pub use scenarios::{scenario, ScenarioSpec, SCENARIOS};
+pub use verify::{Check, CheckResult, Expectation};
 
 /// A finding about the inputs or the plan. Like a lint finding, but it names the input
 /// `field` it concerns; only unreadable input has a text `span`.
@@ -174,6 +185,8 @@ pub struct Plan {
     pub findings: Vec<PlanFinding>,
     pub artifacts: Vec<Artifact>,
     pub steps: Vec<Step>,
+    /// What the plan proved about its own documents with the simulator; empty with errors.
+    pub checks: Vec<Check>,
     pub unconfirmed: Vec<Unconfirmed>,
     /// The language the plan's texts are in.
     #[serde(skip)]
@@ -201,6 +214,10 @@ pub struct Builder {
     pub steps: Vec<Step>,
     pub unconfirmed: Vec<Unconfirmed>,
     pub resources: RamResources,
+    /// What the generated documents must do, checked with the simulator after building.
+    pub expectations: Vec<Expectation>,
+    /// The expectations, evaluated (filled by the plan after building).
+    pub checks: Vec<Check>,
 }
 
 impl Builder {
@@ -212,6 +229,16 @@ impl Builder {
             steps: Vec::new(),
             unconfirmed: Vec::new(),
             resources: RamResources::default(),
+            expectations: Vec::new(),
+            checks: Vec::new(),
+        }
+    }
+
+    /// Declares what a generated document must do; an expectation already declared (the
+    /// same bucket listed twice) is kept once.
+    pub fn expect(&mut self, expectation: Expectation) {
+        if !self.expectations.contains(&expectation) {
+            self.expectations.push(expectation);
         }
     }
 
@@ -369,6 +396,26 @@ impl Step {
 /// Builds the plan for a scenario from input text (JSON). Never panics; unreadable or
 /// invalid input becomes findings, and a plan with error findings carries no artifacts.
 pub fn plan(scenario_id: &str, input_text: &str, lang: Lang) -> Result<Plan, UnknownScenario> {
+    build_plan(scenario_id, input_text, lang, |_| {})
+}
+
+/// Like `plan`, but lets a test break the generated documents before the plan checks them.
+#[cfg(test)]
+pub(crate) fn plan_tampered(
+    scenario_id: &str,
+    input_text: &str,
+    lang: Lang,
+    tamper: impl FnOnce(&mut Builder),
+) -> Result<Plan, UnknownScenario> {
+    build_plan(scenario_id, input_text, lang, tamper)
+}
+
+fn build_plan(
+    scenario_id: &str,
+    input_text: &str,
+    lang: Lang,
+    tamper: impl FnOnce(&mut Builder),
+) -> Result<Plan, UnknownScenario> {
     let spec = scenario(scenario_id).ok_or_else(|| UnknownScenario {
         id: scenario_id.to_owned(),
         suggestion: crate::rules::did_you_mean(scenario_id, SCENARIOS.iter().map(|s| s.id)),
@@ -383,8 +430,10 @@ pub fn plan(scenario_id: &str, input_text: &str, lang: Lang) -> Result<Plan, Unk
             .iter()
             .any(|f| f.severity == Severity::Error);
         (spec.build)(&inputs, &mut builder);
+        tamper(&mut builder);
         if !input_errors {
             self_check(&mut builder);
+            verify::verify(&mut builder);
         }
     }
     let errors = builder
@@ -395,6 +444,7 @@ pub fn plan(scenario_id: &str, input_text: &str, lang: Lang) -> Result<Plan, Unk
         // No artifact that could be wrong leaves the core.
         builder.artifacts.clear();
         builder.steps.clear();
+        builder.checks.clear();
         builder.resources = RamResources::default();
     } else {
         if lang == Lang::Zh {
@@ -422,6 +472,7 @@ pub fn plan(scenario_id: &str, input_text: &str, lang: Lang) -> Result<Plan, Unk
         findings,
         artifacts: builder.artifacts,
         steps: builder.steps,
+        checks: builder.checks,
         unconfirmed: builder.unconfirmed,
         lang,
         resources: builder.resources,
@@ -607,6 +658,25 @@ pub fn to_json(plan: &Plan) -> String {
     let mut text = serde_json::to_string_pretty(plan).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Test helper for the self-check tests: rewrites one generated artifact before the plan
+/// checks it.
+#[cfg(test)]
+pub(crate) fn rewrite_artifact(builder: &mut Builder, id: &str, rewrite: impl Fn(&str) -> String) {
+    for artifact in builder.artifacts.iter_mut().filter(|a| a.id == id) {
+        artifact.content = rewrite(&artifact.content);
+    }
+}
+
+/// Test helper for the self-check tests: the PL901 messages of a plan.
+#[cfg(test)]
+pub(crate) fn self_check_failures(plan: &Plan) -> Vec<&str> {
+    plan.findings
+        .iter()
+        .filter(|f| f.code == "PL901")
+        .map(|f| f.message.as_str())
+        .collect()
 }
 
 /// Test helper shared by the scenario tests: the findings of one severity, by code and field.

@@ -136,6 +136,8 @@ pub fn render(spec: &ScenarioSpec, inputs: &Inputs, plan: &Builder) -> String {
         }
     }
 
+    crate::plan::verify::runbook_section(&mut out, &plan.checks, lang);
+
     if !plan.unconfirmed.is_empty() {
         let _ = writeln!(
             out,

@@ -112,6 +112,22 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
         use_mut_ref(move || first)
     };
     let link_status = use_state(|| None::<(Form, LinkStatus)>);
+    // The draft waiting to be written. It is written when the person leaves a field or the
+    // page, not on every keystroke: typed key by key, a credential passes through beginnings
+    // the core cannot recognise yet, and none of them may reach storage.
+    let pending_draft = use_mut_ref(|| None::<String>);
+    let flush_draft = {
+        let pending_draft = pending_draft.clone();
+        Rc::new(move || {
+            if let Some(json) = pending_draft.borrow_mut().take() {
+                prefs::save_draft(id, &json);
+            }
+        })
+    };
+    {
+        let flush_draft = flush_draft.clone();
+        use_effect_with((), move |_| browser::on_leave(move || flush_draft()));
+    }
     let ticks = use_state(move || {
         if embed {
             BTreeSet::new()
@@ -132,9 +148,10 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
     {
         let form = (*form).clone();
         let baseline = baseline.clone();
+        let pending_draft = pending_draft.clone();
         use_effect_with(built.clone(), move |built| {
             if let Some(plan) = built.as_ref() {
-                keep(id, embed, &form, plan, &baseline);
+                keep(id, embed, &form, plan, &baseline, &pending_draft);
             }
         });
     }
@@ -151,6 +168,11 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
             _ => html! { <FormField field={index} /> },
         });
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
+    let onfocusout = {
+        let flush_draft = flush_draft.clone();
+        Callback::from(move |_: FocusEvent| flush_draft())
+    };
+    let onchange = Callback::from(move |_: Event| flush_draft());
     let notice = match if *show_notice { opened.1 } else { Opened::Fresh } {
         Opened::Fresh | Opened::Link => None,
         Opened::Draft => Some(("draft", "hint", strings.draft_restored)),
@@ -161,7 +183,15 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
         html! { <p id="open-notice" class={classes!("open-notice", class)} role="status" data-notice={kind}>{ text }</p> }
     });
     let actions = (!embed).then(|| {
-        let on_clear = clear(spec, &form, &link_status, &show_notice, &baseline, &ticks);
+        let on_clear = clear(
+            spec,
+            &form,
+            &link_status,
+            &show_notice,
+            &baseline,
+            &ticks,
+            &pending_draft,
+        );
         page_actions(spec, &form, &built, &link_status, &baseline, on_clear, lang)
     });
     let on_tick = {
@@ -212,7 +242,7 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
                 <div class="workspace">
                     <section class="pane form-pane" aria-labelledby="form-heading">
                         <h3 id="form-heading" class="pane-heading">{ strings.form_heading }</h3>
-                        <form class="scenario-form" novalidate=true autocomplete="off" {onsubmit}>
+                        <form class="scenario-form" novalidate=true autocomplete="off" {onsubmit} {onfocusout} {onchange}>
                             { for fields }
                         </form>
                     </section>
@@ -231,9 +261,16 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
     }
 }
 
-/// After a change: keeps the draft (never while a credential is present), and drops a link
-/// payload from the address bar once the form no longer matches it.
-fn keep(id: &'static str, embed: bool, form: &Form, plan: &Plan, baseline: &Rc<RefCell<Form>>) {
+/// After a change: readies the draft for writing (never while a credential is present), and
+/// drops a link payload from the address bar once the form no longer matches it.
+fn keep(
+    id: &'static str,
+    embed: bool,
+    form: &Form,
+    plan: &Plan,
+    baseline: &Rc<RefCell<Form>>,
+    pending_draft: &Rc<RefCell<Option<String>>>,
+) {
     if *baseline.borrow() == *form {
         return;
     }
@@ -247,12 +284,11 @@ fn keep(id: &'static str, embed: bool, form: &Form, plan: &Plan, baseline: &Rc<R
         };
         let _ = browser::replace_fragment(&route.href());
     }
-    if embed || has_credential(plan) {
-        return;
-    }
-    if let Ok(json) = serde_json::to_string(&plan.inputs) {
-        prefs::save_draft(id, &json);
-    }
+    *pending_draft.borrow_mut() = if embed || has_credential(plan) {
+        None
+    } else {
+        serde_json::to_string(&plan.inputs).ok()
+    };
 }
 
 fn page_actions(
@@ -327,13 +363,16 @@ fn clear(
     show_notice: &UseStateHandle<bool>,
     baseline: &Rc<RefCell<Form>>,
     ticks: &UseStateHandle<BTreeSet<usize>>,
+    pending_draft: &Rc<RefCell<Option<String>>>,
 ) -> Callback<MouseEvent> {
+    let pending_draft = pending_draft.clone();
     let form = form.clone();
     let baseline = baseline.clone();
     let link_status = link_status.clone();
     let show_notice = show_notice.clone();
     let ticks = ticks.clone();
     Callback::from(move |_: MouseEvent| {
+        pending_draft.borrow_mut().take();
         prefs::clear_draft(spec.id);
         prefs::clear_ticks(spec.id);
         ticks.set(BTreeSet::new());

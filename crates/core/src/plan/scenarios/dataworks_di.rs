@@ -26,6 +26,8 @@ const SOURCE: &str =
 
 /// The service the seed's trust policy names; UNCONFIRMED (ram-facts §9.3, §9.4).
 const DI_SERVICE: &str = "cdp.aliyuncs.com";
+/// The service of MaxCompute and Hologres data sources (seed 001): the near miss here.
+const ENGINE_SERVICE: &str = "engine.dataworks.aliyuncs.com";
 
 const SOURCE_TYPES: &[&str] = &[
     "rds-mysql",
@@ -221,6 +223,27 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let attachments: Vec<(PolicyType, &str)> =
         policies.iter().map(|p| (PolicyType::System, *p)).collect();
     b.ram_role(Account::Resource, role, "trust-policy", &attachments);
+    let trust = super::DataWorksTrust {
+        role,
+        account: dataworks_uid,
+        service: DI_SERVICE,
+        dataworks_uid,
+        resource_uid: source_uid,
+        why: b.t(
+            "Data Integration, acting for the DataWorks account, reads the instance through this role",
+            "数据集成代表 DataWorks 所属账号通过该角色读取实例",
+        ),
+        needed_by: b.t(
+            "a Data Integration data source of another account",
+            "跨账号数据集成数据源",
+        ),
+        other_service: ENGINE_SERVICE,
+        other_why: b.t(
+            format!("`@{ENGINE_SERVICE}` is the principal of cross-account MaxCompute and Hologres data sources, not of Data Integration's RDS, Hive and Kafka sources"),
+            format!("`@{ENGINE_SERVICE}` 是跨账号 MaxCompute 和 Hologres 数据源所用的主体，不用于数据集成的 RDS、Hive、Kafka 数据源"),
+        ),
+    };
+    super::expect_dataworks_trust(b, trust);
 
     // The source account: the role.
     let mut step = Step::new(
@@ -805,5 +828,32 @@ mod tests {
             .any(|p| p.name == "实例所属账号" && p.value == "其他阿里云账号"));
         let text = crate::plan::to_json(&plan);
         assert!(!text.contains("主账号"));
+    }
+
+    #[test]
+    fn a_trust_policy_with_another_service_fails_the_self_check() {
+        let plan = run(&[]);
+        assert!(plan
+            .checks
+            .iter()
+            .all(|c| c.result != crate::plan::CheckResult::Failed));
+        assert_eq!(
+            plan.checks
+                .iter()
+                .filter(|c| c.result == crate::plan::CheckResult::NotEvaluated)
+                .count(),
+            1,
+            "the RDS system policy"
+        );
+        let broken = crate::plan::plan_tampered("dataworks-di", &input(&[]), Lang::En, |b| {
+            crate::plan::rewrite_artifact(b, "trust-policy", |t| {
+                t.replace("@cdp.aliyuncs.com", "@engine.dataworks.aliyuncs.com")
+            });
+        })
+        .unwrap();
+        let failures = crate::plan::self_check_failures(&broken);
+        assert_eq!(failures.len(), 2, "{failures:#?}");
+        assert!(failures[0].contains(&format!("`{A}@cdp.aliyuncs.com` can assume")));
+        assert!(broken.artifacts.is_empty() && broken.steps.is_empty());
     }
 }

@@ -262,6 +262,25 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "trust-policy",
         &[(PolicyType::System, SYSTEM_POLICY)],
     );
+    let account = principal.split_once('@').map_or(dataworks_uid, |(a, _)| a);
+    let trust = super::DataWorksTrust {
+        role,
+        account,
+        service: EMR_SERVICE,
+        dataworks_uid,
+        resource_uid,
+        why: b.t(
+            "DataWorks, acting for account A, registers the cluster through this role",
+            "DataWorks 代表账号 A 通过该角色注册集群",
+        ),
+        needed_by: b.t("registering an EMR cluster", "注册 EMR 集群"),
+        other_service: MAXCOMPUTE_SERVICE,
+        other_why: b.t(
+            format!("`@{MAXCOMPUTE_SERVICE}` is the principal of cross-account MaxCompute and Hologres data sources, not of EMR cluster registration"),
+            format!("`@{MAXCOMPUTE_SERVICE}` 是跨账号 MaxCompute 和 Hologres 数据源所用的主体，不用于注册 EMR 集群"),
+        ),
+    };
+    super::expect_dataworks_trust(b, trust);
 
     // Account B: the role.
     let mut step = Step::new(
@@ -1146,6 +1165,69 @@ mod tests {
         let plan = run(&[("dataworks_account_uid", "123456789012****".into())]);
         assert!(plan.has_errors());
         assert!(plan.artifacts.is_empty() && plan.steps.is_empty());
+    }
+
+    #[test]
+    fn the_plan_proves_its_trust_policy() {
+        let plan = run(&[]);
+        assert!(plan
+            .checks
+            .iter()
+            .all(|c| c.result != crate::plan::CheckResult::Failed));
+        let principals: Vec<String> = plan
+            .checks
+            .iter()
+            .filter_map(|c| match &c.expectation {
+                crate::plan::Expectation::Assume { principal, .. } => Some(format!("+{principal}")),
+                crate::plan::Expectation::NoAssume { principal, .. } => {
+                    Some(format!("-{principal}"))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            principals,
+            [
+                format!("+{A}@emr.dataworks.aliyuncs.com"),
+                format!("-{A}@engine.dataworks.aliyuncs.com"),
+                format!("-{B}@emr.dataworks.aliyuncs.com"),
+                format!("-acs:ram::{A}:root"),
+            ]
+        );
+        assert!(plan.checks.iter().any(|c| matches!(
+            &c.expectation,
+            crate::plan::Expectation::SystemPolicy { policy, .. } if policy == SYSTEM_POLICY
+        ) && c.result
+            == crate::plan::CheckResult::NotEvaluated));
+        // A principal the user gives for account B is what the role trusts, so it is what
+        // the check proves (PL109 warns about it).
+        let other = run(&[(
+            "dataworks_service_principal",
+            format!("{B}@emr.dataworks.aliyuncs.com").into(),
+        )]);
+        assert!(!other.has_errors(), "{:#?}", other.findings);
+    }
+
+    #[test]
+    fn a_broken_trust_policy_fails_the_self_check() {
+        let broken = crate::plan::plan_tampered("dataworks-emr", &input(&[]), Lang::En, |b| {
+            crate::plan::rewrite_artifact(b, "trust-policy", |t| {
+                t.replace("@emr.dataworks", "@engine.dataworks")
+            });
+        })
+        .unwrap();
+        let failures = crate::plan::self_check_failures(&broken);
+        assert_eq!(failures.len(), 2, "{failures:#?}");
+        assert!(
+            failures[0].contains(&format!(
+                "expected `{A}@emr.dataworks.aliyuncs.com` can assume `EMRRole`"
+            )),
+            "{}",
+            failures[0]
+        );
+        assert!(failures[0].contains("different service"), "{}", failures[0]);
+        assert!(failures[1].contains("cannot assume"), "{}", failures[1]);
+        assert!(broken.artifacts.is_empty() && broken.checks.is_empty());
     }
 
     #[test]

@@ -21,13 +21,14 @@
 
 use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
-use crate::plan::{Account, ArtifactKind, Builder, Json, PolicyType, Step};
+use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, PolicyType, Step};
 use crate::rules::clip;
 
 use super::dataworks_maxcompute::{
     code_text, create_role_step, data_source_steps, data_source_unconfirmed, edit_trust_step,
-    given_data_source_name, limitation_suggestion, same_account_warning, trust_policy_artifact,
-    trust_unconfirmed, unsafe_character, DataSourceName, Engine, DATA_SOURCE_NAME, SOURCE,
+    expect_engine_trust, given_data_source_name, limitation_suggestion, same_account_warning,
+    trust_policy_artifact, trust_unconfirmed, unsafe_character, DataSourceName, Engine,
+    DATA_SOURCE_NAME, SOURCE,
 };
 use super::ScenarioSpec;
 
@@ -147,6 +148,39 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "trust-policy",
         &[(PolicyType::Custom, policy_name)],
     );
+    let why = b.t(
+        "DataWorks, acting for account A, connects to the Hologres instance through this role",
+        "DataWorks 代表账号 A 通过该角色连接 Hologres 实例",
+    );
+    let needed_by = b.t(
+        "a Hologres data source of another account",
+        "跨账号 Hologres 数据源",
+    );
+    expect_engine_trust(b, role, dataworks_uid, resource_uid, why, needed_by);
+    for action in ACTIONS {
+        let why = b.t(
+            "DataWorks looks up the instance, its databases and its warehouses when it adds the data source; the guide grants these actions on every resource (`*`)",
+            "DataWorks 添加数据源时需要查询实例及其数据库和计算组；指南对所有资源（`*`）授予这些操作",
+        );
+        b.expect(Expectation::allow(
+            role,
+            action,
+            "*".to_owned(),
+            "*".to_owned(),
+            why,
+        ));
+    }
+    let why = b.t(
+        "the role only looks instances up; data access comes from its HoloWeb user, and it must not change or delete instances",
+        "该角色只查询实例；数据访问权限来自其 HoloWeb 用户，它不应修改或删除实例",
+    );
+    b.expect(Expectation::deny(
+        role,
+        "hologram:DeleteInstance",
+        "*".to_owned(),
+        why,
+        Severity::Security,
+    ));
 
     limitation_suggestion(b, "PL304", Engine::Hologres);
     let message = b.t(
@@ -714,5 +748,32 @@ mod tests {
         assert!(!plan.has_errors());
         assert_eq!(plan.steps[4].title, "将角色添加为数据库用户");
         assert!(plan.steps[4].location.contains("安全中心 > 用户管理"));
+    }
+
+    #[test]
+    fn a_broken_custom_policy_fails_the_self_check() {
+        let text = input().to_string();
+        let plan = run(input());
+        assert!(plan.checks.iter().all(|c| c.passed()), "{:#?}", plan.checks);
+        let missing = crate::plan::plan_tampered("dataworks-hologres", &text, Lang::En, |b| {
+            crate::plan::rewrite_artifact(b, "permission-policy", |t| {
+                t.replace("\"hologram:ListDatabases\",", "")
+            });
+        })
+        .unwrap();
+        let failures = crate::plan::self_check_failures(&missing);
+        assert_eq!(failures.len(), 1, "{failures:#?}");
+        assert!(failures[0].contains("`hologram:ListDatabases` on `*` is allowed"));
+        assert!(failures[0].contains("implicit deny"));
+        let broad = crate::plan::plan_tampered("dataworks-hologres", &text, Lang::En, |b| {
+            crate::plan::rewrite_artifact(b, "permission-policy", |t| {
+                t.replace("\"hologram:GetInstance\"", "\"hologram:*\"")
+            });
+        })
+        .unwrap();
+        let failures = crate::plan::self_check_failures(&broad);
+        assert_eq!(failures.len(), 1, "{failures:#?}");
+        assert!(failures[0].contains("`hologram:DeleteInstance` on `*` is denied"));
+        assert!(broad.artifacts.is_empty());
     }
 }

@@ -30,7 +30,7 @@
 use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
 use crate::plan::maxcompute::{self, NameProblem, OBJECT_TYPES};
-use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
+use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, Step};
 use crate::rules::{clip, did_you_mean};
 
 use super::ScenarioSpec;
@@ -45,6 +45,8 @@ const PERMISSIONS: &str = "https://www.alibabacloud.com/help/doc-detail/27935.ht
 
 /// The DataWorks engine service that account A's DataWorks acts as (SEED, ram-facts §9.2).
 pub(super) const ENGINE_SERVICE: &str = "engine.dataworks.aliyuncs.com";
+/// The service DataWorks uses to register EMR clusters (seed 000): the near miss here.
+const EMR_SERVICE: &str = "emr.dataworks.aliyuncs.com";
 
 const GRANT_FIELDS: &[FieldSpec] = &[
     // `object_type` comes first: the privileges and columns are read against it.
@@ -203,6 +205,15 @@ fn build(inputs: &Inputs, b: &mut Builder) {
 
     trust_policy_artifact(b, role, dataworks_uid);
     b.ram_role(Account::Resource, role, "trust-policy", &[]);
+    let why = b.t(
+        "DataWorks, acting for account A, reads the MaxCompute project through this role",
+        "DataWorks 代表账号 A 通过该角色读取 MaxCompute 项目",
+    );
+    let needed_by = b.t(
+        "a MaxCompute data source of another account",
+        "跨账号 MaxCompute 数据源",
+    );
+    expect_engine_trust(b, role, dataworks_uid, resource_uid, why, needed_by);
     b.artifact(
         "maxcompute-sql",
         ArtifactKind::MaxcomputeSql,
@@ -274,6 +285,16 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         ));
     }
     b.push_step(step);
+    let sql_step = b.steps.len();
+    let what = b.t(
+        "the MaxCompute grants in `maxcompute.sql`",
+        "`maxcompute.sql` 中的 MaxCompute 授权",
+    );
+    let how = b.t(
+        format!("they are MaxCompute project permissions; at the end of step {sql_step}, `show grants for` {principal} lists what the role holds"),
+        format!("它们是 MaxCompute 项目权限；第 {sql_step} 步末尾的 `show grants for` {principal} 会列出该角色拥有的权限"),
+    );
+    b.expect(Expectation::Outside { what, how });
 
     data_source_steps(
         b,
@@ -903,6 +924,33 @@ pub(super) fn trust_policy(dataworks_uid: &str) -> String {
         ("Version", Json::str("1")),
     ])
     .pretty()
+}
+
+/// The self-check of the trust policy both engines share.
+pub(super) fn expect_engine_trust(
+    b: &mut Builder,
+    role: &str,
+    dataworks_uid: &str,
+    resource_uid: &str,
+    why: String,
+    needed_by: String,
+) {
+    let other_why = b.t(
+        format!("`@{EMR_SERVICE}` is the principal for registering EMR clusters of another account, not for data sources"),
+        format!("`@{EMR_SERVICE}` 是跨账号注册 EMR 集群所用的主体，不用于数据源"),
+    );
+    let trust = super::DataWorksTrust {
+        role,
+        account: dataworks_uid,
+        service: ENGINE_SERVICE,
+        dataworks_uid,
+        resource_uid,
+        why,
+        needed_by,
+        other_service: EMR_SERVICE,
+        other_why,
+    };
+    super::expect_dataworks_trust(b, trust);
 }
 
 pub(super) fn trust_policy_artifact(b: &mut Builder, role: &str, dataworks_uid: &str) {
@@ -1727,5 +1775,29 @@ show grants for {p};
         ));
         assert!(has(&plan, "PL007", "grants[0].object_type"));
         assert!(has(&plan, "PL004", "grants[0].privileges"));
+    }
+
+    #[test]
+    fn a_trust_policy_for_the_wrong_account_fails_the_self_check() {
+        let text = with_grants(serde_json::json!([])).to_string();
+        let plan = run(with_grants(serde_json::json!([])));
+        let passed = plan.checks.iter().filter(|c| c.passed()).count();
+        // Assume, three near misses; the grants are outside RAM.
+        assert_eq!(passed, 4, "{:#?}", plan.checks);
+        assert!(plan.checks.iter().any(|c| matches!(
+            &c.expectation,
+            crate::plan::Expectation::Outside { how, .. } if how.contains("show grants for")
+        )));
+        let broken = crate::plan::plan_tampered("dataworks-maxcompute", &text, Lang::En, |b| {
+            crate::plan::rewrite_artifact(b, "trust-policy", |t| t.replace(A, B));
+        })
+        .unwrap();
+        let failures = crate::plan::self_check_failures(&broken);
+        assert_eq!(failures.len(), 2, "{failures:#?}");
+        assert!(failures[0].contains("different account"), "{}", failures[0]);
+        assert!(failures[1].contains(&format!(
+            "`{B}@engine.dataworks.aliyuncs.com` cannot assume"
+        )));
+        assert!(broken.artifacts.is_empty());
     }
 }

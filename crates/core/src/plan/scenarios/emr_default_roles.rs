@@ -645,4 +645,41 @@ mod tests {
             assert!(plan.artifacts.is_empty(), "{input}");
         }
     }
+
+    #[test]
+    fn system_policies_are_listed_as_not_evaluated() {
+        let plan = run(r#"{"emr_version": "V5.16.0"}"#, Lang::En);
+        assert!(!plan.checks.is_empty());
+        assert!(plan
+            .checks
+            .iter()
+            .all(|c| c.result == crate::plan::CheckResult::NotEvaluated));
+        assert!(plan.checks[0]
+            .explanation
+            .contains("does not know its content"));
+        // A check the generated plan cannot pass (a role it never creates) is an error.
+        let broken = crate::plan::plan_tampered(
+            "emr-default-roles",
+            r#"{"emr_version": "V5.16.0"}"#,
+            Lang::En,
+            |b| {
+                b.expect(crate::plan::Expectation::assume(
+                    "emr.aliyuncs.com".to_owned(),
+                    "AliyunEMRDefaultRole",
+                    "EMR assumes its service role".to_owned(),
+                    "EMR".to_owned(),
+                ));
+            },
+        )
+        .unwrap();
+        assert!(codes(&broken).contains(&"PL901"));
+        let failures = crate::plan::self_check_failures(&broken);
+        assert!(
+            failures[0].contains("there is no trust policy"),
+            "{}",
+            failures[0]
+        );
+        assert!(broken.artifacts.is_empty());
+        let _ = Severity::Error;
+    }
 }

@@ -3,7 +3,7 @@
 use crate::finding::Severity;
 use crate::plan::emr_version::{generation, EmrVersion, Generation};
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
-use crate::plan::{Account, ArtifactKind, Builder, Json, PolicyType, Step};
+use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, PolicyType, Step};
 
 use super::ScenarioSpec;
 
@@ -203,6 +203,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "trust-policy",
         &[(PolicyType::Custom, policy_name)],
     );
+    expect_trust(b, role, version, old);
+    expect_buckets(b, role, &buckets);
 
     if buckets.iter().any(|k| !k.prefix.is_empty()) {
         let message = b.t(
@@ -449,6 +451,165 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             ),
             "https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements",
         );
+    }
+}
+
+/// The trusted service follows the version; the other generation's service stays out.
+fn expect_trust(b: &mut Builder, role: &str, version: EmrVersion, old: bool) {
+    let (service, other, why, other_why) = if old {
+        (
+            "emr.aliyuncs.com",
+            "ecs.aliyuncs.com",
+            b.t(
+                format!("clusters of {version} belong to the older generation (V3.32.0, V4.5.0 and earlier), which assumes the role through E-MapReduce, not ECS"),
+                format!("{version} 的集群属于较早的一代（V3.32.0、V4.5.0 及更早），通过 E-MapReduce 而不是 ECS 扮演该角色"),
+            ),
+            b.t(
+                format!("clusters of {version} do not assume the role through ECS; only later versions need `ecs.aliyuncs.com`"),
+                format!("{version} 的集群不通过 ECS 扮演该角色；只有更新的版本需要 `ecs.aliyuncs.com`"),
+            ),
+        )
+    } else {
+        (
+            "ecs.aliyuncs.com",
+            "emr.aliyuncs.com",
+            b.t(
+                format!("clusters of {version} assume the role through ECS"),
+                format!("{version} 的集群通过 ECS 扮演该角色"),
+            ),
+            b.t(
+                "only clusters of V3.32.0, V4.5.0 and earlier assume the role through E-MapReduce (`emr.aliyuncs.com`)".to_owned(),
+                "只有 V3.32.0、V4.5.0 及更早版本的集群通过 E-MapReduce（`emr.aliyuncs.com`）扮演该角色".to_owned(),
+            ),
+        )
+    };
+    let needed_by = b.t(
+        format!("a cluster of {version}"),
+        format!("{version} 的集群"),
+    );
+    b.expect(Expectation::assume(
+        service.to_owned(),
+        role,
+        why,
+        needed_by,
+    ));
+    b.expect(Expectation::no_assume(
+        other.to_owned(),
+        role,
+        other_why,
+        Severity::Warning,
+    ));
+}
+
+/// For each bucket: the cluster reads (and, read-write, writes) objects under the prefix and
+/// lists the bucket; it does not write a read-only folder, reach outside its folder, or
+/// delete the bucket. A refusal another bucket entry grants anyway is not expected.
+fn expect_buckets(b: &mut Builder, role: &str, buckets: &[Bucket]) {
+    // Whether some entry grants `key` in `bucket` (for writing, when `write`).
+    let granted = |bucket: &str, key: &str, write: bool| {
+        buckets
+            .iter()
+            .any(|k| k.name == bucket && key.starts_with(&k.prefix) && (k.write || !write))
+    };
+    let object = |bucket: &str, key: &str| format!("acs:oss:*:*:{bucket}/{key}");
+    let outside = "example.txt";
+    for k in buckets {
+        let name = &k.name;
+        let key = format!("{}example.txt", k.prefix);
+        let objects = format!("acs:oss:*:*:{name}/{}*", k.prefix);
+        let bucket = format!("acs:oss:*:*:{name}");
+        let folder = if k.prefix.is_empty() {
+            name.clone()
+        } else {
+            format!("{name}/{}", k.prefix)
+        };
+        let why = b.t(
+            format!("the cluster reads objects in `{folder}`"),
+            format!("集群读取 `{folder}` 中的对象"),
+        );
+        b.expect(Expectation::allow(
+            role,
+            "oss:GetObject",
+            object(name, &key),
+            objects.clone(),
+            why,
+        ));
+        let why = b.t(
+            format!("listing `{name}` needs the bucket itself as a resource, besides its objects"),
+            format!("列举 `{name}` 需要将存储空间本身作为资源，而不只是其中的对象"),
+        );
+        b.expect(Expectation::allow(
+            role,
+            "oss:ListObjects",
+            bucket.clone(),
+            bucket.clone(),
+            why,
+        ));
+        if k.write {
+            for (action, en, zh) in [
+                ("oss:PutObject", "writes", "写入"),
+                ("oss:DeleteObject", "deletes", "删除"),
+            ] {
+                let why = b.t(
+                    format!("`{name}` is read-write: the cluster {en} objects in `{folder}`"),
+                    format!("`{name}` 为读写：集群{zh} `{folder}` 中的对象"),
+                );
+                b.expect(Expectation::allow(
+                    role,
+                    action,
+                    object(name, &key),
+                    objects.clone(),
+                    why,
+                ));
+            }
+        } else if !granted(name, &key, true) {
+            for action in ["oss:PutObject", "oss:DeleteObject"] {
+                let why = b.t(
+                    format!("`{folder}` is read-only in this plan"),
+                    format!("本计划中 `{folder}` 为只读"),
+                );
+                b.expect(Expectation::deny(
+                    role,
+                    action,
+                    object(name, &key),
+                    why,
+                    Severity::Security,
+                ));
+            }
+        }
+        if !k.prefix.is_empty() {
+            let (action, write) = if k.write {
+                ("oss:PutObject", true)
+            } else {
+                ("oss:GetObject", false)
+            };
+            if !granted(name, outside, write) {
+                let why = b.t(
+                    format!("access to `{name}` is limited to the folder `{}`", k.prefix),
+                    format!("对 `{name}` 的访问仅限于目录 `{}`", k.prefix),
+                );
+                b.expect(Expectation::deny(
+                    role,
+                    action,
+                    object(name, outside),
+                    why,
+                    Severity::Security,
+                ));
+            }
+        }
+    }
+    for k in buckets {
+        let why = b.t(
+            "the cluster uses the bucket's objects; it must not delete the bucket",
+            "集群使用存储空间中的对象，不应删除存储空间",
+        );
+        b.expect(Expectation::deny(
+            role,
+            "oss:DeleteBucket",
+            format!("acs:oss:*:*:{}", k.name),
+            why,
+            Severity::Security,
+        ));
     }
 }
 
@@ -746,5 +907,76 @@ mod tests {
         assert_eq!(normalise_prefix("").unwrap(), "");
         assert!(normalise_prefix("a/*").is_err());
         assert!(normalise_prefix("../x").is_err());
+    }
+
+    #[test]
+    fn the_plan_proves_each_bucket_entry() {
+        let plan = plan_for(
+            "V5.16.0",
+            r#"[{"bucket": "logs-a"}, {"bucket": "data-b", "access": "read-write", "prefix": "w"}]"#,
+        );
+        assert!(plan.checks.iter().all(|c| c.passed()), "{:#?}", plan.checks);
+        let described: Vec<String> = plan
+            .checks
+            .iter()
+            .map(|c| c.expectation.describe(Lang::En))
+            .collect();
+        for expected in [
+            "`ecs.aliyuncs.com` can assume `EmrEcsOssRole`",
+            "`emr.aliyuncs.com` cannot assume `EmrEcsOssRole`",
+            "`oss:GetObject` on `acs:oss:*:*:logs-a/example.txt` is allowed",
+            "`oss:ListObjects` on `acs:oss:*:*:logs-a` is allowed",
+            "`oss:PutObject` on `acs:oss:*:*:logs-a/example.txt` is denied",
+            "`oss:DeleteObject` on `acs:oss:*:*:logs-a/example.txt` is denied",
+            "`oss:PutObject` on `acs:oss:*:*:data-b/w/example.txt` is allowed",
+            "`oss:PutObject` on `acs:oss:*:*:data-b/example.txt` is denied",
+            "`oss:DeleteBucket` on `acs:oss:*:*:data-b` is denied",
+        ] {
+            assert!(
+                described.iter().any(|d| d == expected),
+                "{expected}: {described:#?}"
+            );
+        }
+        // A write grant of the same bucket is not contradicted by a read-only entry.
+        let overlap = plan_for(
+            "V5.16.0",
+            r#"[{"bucket": "data-b", "prefix": "r"}, {"bucket": "data-b", "access": "read-write"}]"#,
+        );
+        assert!(!overlap.has_errors(), "{:#?}", overlap.findings);
+    }
+
+    #[test]
+    fn a_broken_policy_fails_the_self_check() {
+        let input = r#"{"emr_version": "V5.16.0", "oss_buckets": [{"bucket": "examplebucket"}]}"#;
+        let missing = crate::plan::plan_tampered("emr-ecs-role", input, Lang::En, |b| {
+            crate::plan::rewrite_artifact(b, "permission-policy", |t| {
+                t.replace(",\n        \"acs:oss:*:*:examplebucket/*\"", "")
+            });
+        })
+        .unwrap();
+        let failures = crate::plan::self_check_failures(&missing);
+        assert_eq!(failures.len(), 1, "{failures:#?}");
+        assert!(failures[0]
+            .contains("`oss:GetObject` on `acs:oss:*:*:examplebucket/example.txt` is allowed"));
+        assert!(missing.artifacts.is_empty());
+        let writable = crate::plan::plan_tampered("emr-ecs-role", input, Lang::En, |b| {
+            crate::plan::rewrite_artifact(b, "permission-policy", |t| {
+                t.replace(
+                    "\"oss:ListObjects\"",
+                    "\"oss:ListObjects\", \"oss:PutObject\"",
+                )
+            });
+        })
+        .unwrap();
+        let failures = crate::plan::self_check_failures(&writable);
+        assert_eq!(failures.len(), 1, "{failures:#?}");
+        assert!(failures[0].contains("`oss:PutObject`") && failures[0].contains("is denied"));
+        let old_service = crate::plan::plan_tampered("emr-ecs-role", input, Lang::En, |b| {
+            crate::plan::rewrite_artifact(b, "trust-policy", |t| {
+                t.replace("ecs.aliyuncs.com", "emr.aliyuncs.com")
+            });
+        })
+        .unwrap();
+        assert_eq!(crate::plan::self_check_failures(&old_service).len(), 2);
     }
 }

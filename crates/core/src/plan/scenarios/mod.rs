@@ -1,7 +1,8 @@
 //! The scenarios, one file each (one per seed document), listed once in `SCENARIOS`.
 
+use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
-use crate::plan::Builder;
+use crate::plan::{Builder, Expectation};
 
 mod dataworks_di;
 mod dataworks_emr;
@@ -85,4 +86,74 @@ pub(crate) const fn role_name(default: &'static str) -> FieldSpec {
         required: true,
         default: Some(Default::Str(default)),
     }
+}
+
+/// The trust policy of a DataWorks scenario, for its self-check: the principal it names and
+/// the near misses it must not let in.
+pub(crate) struct DataWorksTrust<'a> {
+    pub role: &'a str,
+    /// The account the principal names (account A, unless the user gave another).
+    pub account: &'a str,
+    /// The service of the principal: `emr.dataworks.aliyuncs.com`, ...
+    pub service: &'a str,
+    pub dataworks_uid: &'a str,
+    pub resource_uid: &'a str,
+    /// Why DataWorks needs to assume the role, in the scenario's words.
+    pub why: String,
+    /// Who needs the principal (`registering an EMR cluster`), for messages.
+    pub needed_by: String,
+    /// The DataWorks service of another scenario, most easily confused with `service`.
+    pub other_service: &'static str,
+    pub other_why: String,
+}
+
+/// DataWorks acting for account A gets in; the same account through another DataWorks
+/// service, DataWorks acting for another account, and account A's own users and roles
+/// (the trust policy the console writes first) do not.
+pub(crate) fn expect_dataworks_trust(b: &mut Builder, trust: DataWorksTrust<'_>) {
+    let DataWorksTrust {
+        role,
+        account,
+        service,
+        dataworks_uid,
+        resource_uid,
+        why,
+        needed_by,
+        other_service,
+        other_why,
+    } = trust;
+    b.expect(Expectation::assume(
+        format!("{account}@{service}"),
+        role,
+        why,
+        needed_by,
+    ));
+    b.expect(Expectation::no_assume(
+        format!("{account}@{other_service}"),
+        role,
+        other_why,
+        Severity::Warning,
+    ));
+    if resource_uid != account {
+        let why = b.t(
+            format!("the role trusts DataWorks acting for `{account}` only, not DataWorks acting for another account such as the resource account `{resource_uid}`"),
+            format!("该角色只信任代表 `{account}` 的 DataWorks，而不信任代表其他账号（例如资源账号 `{resource_uid}`）的 DataWorks"),
+        );
+        b.expect(Expectation::no_assume(
+            format!("{resource_uid}@{service}"),
+            role,
+            why,
+            Severity::Security,
+        ));
+    }
+    let why = b.t(
+        format!("the role trusts DataWorks acting for `{account}`, not every RAM user and role of account `{dataworks_uid}`, which the trust policy the console writes first allows"),
+        format!("该角色信任的是代表 `{account}` 的 DataWorks，而不是账号 `{dataworks_uid}` 下的所有 RAM 用户和角色（控制台最初写入的信任策略会允许它们）"),
+    );
+    b.expect(Expectation::no_assume(
+        format!("acs:ram::{dataworks_uid}:root"),
+        role,
+        why,
+        Severity::Security,
+    ));
 }
