@@ -30,6 +30,7 @@ dist="${RAMPLAN_DIST:-dist}"
 . scripts/env.sh
 
 echo "e2e: trunk build --release"
+# Trunk's post-build hook (Trunk.toml) also writes ramplan-offline.html and js/ into it.
 trunk build --release --dist "$dist"
 
 # Port 0 lets the OS pick a free port; the server prints the one it got.
@@ -57,4 +58,5 @@ if [ -z "$port" ]; then
 fi
 
 echo "e2e: serving $dist at http://127.0.0.1:$port/"
-RAMPLAN_URL="http://127.0.0.1:$port/" node --test --test-timeout=120000 "${files[@]}"
+# RAMPLAN_DIST_DIR: the build itself, for the test that opens ramplan-offline.html from disk.
+RAMPLAN_URL="http://127.0.0.1:$port/" RAMPLAN_DIST_DIR="$(cd "$dist" && pwd)" node --test --test-timeout=120000 "${files[@]}"

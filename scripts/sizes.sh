@@ -13,7 +13,8 @@ if [ ! -f "$dist/index.html" ]; then
   trunk build --release --dist "$dist" >&2
 fi
 
-# The page loads index.html and every file it references; dist/ holds exactly those.
+# The page loads index.html and every file it references; dist/ holds exactly those, and
+# ramplan-offline.html, the single-file build.
 total_raw=0
 total_gzip=0
 echo "| file | raw bytes | gzip -9 bytes |"
@@ -26,5 +27,10 @@ while IFS= read -r file; do
   # Trunk's content hashes change with every build; the README names the kind of file.
   name=$(basename "$file" | sed -E 's/-[0-9a-f]{16}//')
   echo "| \`$name\` | $raw | $zipped |"
-done < <(find "$dist" -maxdepth 1 -type f | LC_ALL=C sort)
+done < <(find "$dist" -maxdepth 1 -type f ! -name ramplan-offline.html | LC_ALL=C sort)
 echo "| **total** | **$total_raw** | **$total_gzip** |"
+# The single-file build sits beside the page but is never loaded by it: shown apart.
+offline="$dist/ramplan-offline.html"
+if [ -f "$offline" ]; then
+  echo "| \`ramplan-offline.html\` (single file, not loaded by the page) | $(wc -c <"$offline") | $(gzip -9 -c "$offline" | wc -c) |"
+fi

@@ -1,5 +1,6 @@
 //! The `ramplan` command. Argument parsing and printing only; everything else is in core.
 
+mod build;
 mod convert;
 mod existing;
 mod export;
@@ -66,6 +67,13 @@ enum Command {
     /// each with `--context KEY=VALUE ...`. Exit status: 0 when allowed, 1 when denied
     /// (explicitly or implicitly), 2 on a usage or I/O error.
     Simulate(simulate::SimulateArgs),
+    /// Render a least-privilege policy template: `--template NAME --set KEY=VALUE ...`.
+    ///
+    /// Prints the policy (`--format json`) or a custom policy as Terraform, ROS or an aliyun
+    /// CLI script. `--list` shows the templates and their parameters. Exit status: 0 when
+    /// rendered, 1 when the policy has errors, 2 on a usage error (unknown template, missing
+    /// or invalid parameter).
+    Build(build::BuildArgs),
     /// List the services in the catalogue, or the actions of one service.
     Catalogue {
         /// A RAM service code such as `oss`.
@@ -165,6 +173,7 @@ fn main() -> ExitCode {
         Command::Plan(args) => run_plan(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Build(args) => build::run(&args),
         Command::Catalogue { service } => print_catalogue(service.as_deref()),
     };
     match result {

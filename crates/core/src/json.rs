@@ -4,7 +4,7 @@
 //! RAM policies are short documents (6,144 characters at most), so a tree of owned nodes
 //! is cheap; what matters is that every finding can point at the exact text it concerns.
 
-use crate::position::Span;
+use crate::position::{LineIndex, Span, TextRange};
 
 /// Nesting deeper than this is refused rather than risking the stack. Real policies nest
 /// four or five levels (`Statement` / item / `Condition` / operator / key / values).
@@ -401,6 +401,15 @@ impl Parser<'_> {
     }
 }
 
+/// Where the value at an RFC 6901 pointer sits in `text`, with lines and columns: how a
+/// surface turns a pointer in an answer (a statement, a principal) back into a selection.
+/// `None` when the text is not JSON or holds nothing there.
+pub fn locate(text: &str, pointer: &str) -> Option<TextRange> {
+    let root = parse(text).ok()?;
+    let node = root.pointer(pointer)?;
+    Some(LineIndex::new(text).range(node.span))
+}
+
 /// Appends one reference token to an RFC 6901 JSON pointer.
 pub fn pointer_push(pointer: &str, token: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + token.len() + 1);
@@ -419,6 +428,20 @@ pub fn pointer_push(pointer: &str, token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locate_finds_the_value_a_pointer_names() {
+        let text = "{\n  \"Statement\": [\n    {\"Effect\": \"Allow\"}\n  ]\n}";
+        let range = locate(text, "/Statement/0").unwrap();
+        assert_eq!((range.start.line, range.start.column), (3, 5));
+        assert_eq!(
+            text.get(range.start.offset..range.end.offset),
+            Some("{\"Effect\": \"Allow\"}")
+        );
+        assert_eq!(locate(text, "").map(|r| r.start.offset), Some(0));
+        assert_eq!(locate(text, "/Statement/1"), None);
+        assert_eq!(locate("{", "/Statement"), None);
+    }
 
     fn err(text: &str) -> SyntaxError {
         match parse(text) {

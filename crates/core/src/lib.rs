@@ -2,7 +2,9 @@
 //!
 //! No I/O, no clock, no browser: the same code runs in the CLI and in WebAssembly.
 
+pub mod api;
 pub mod arn;
+pub mod builder;
 pub mod bundle;
 pub mod catalogue;
 pub mod condition;

@@ -23,6 +23,7 @@
 mod condition_eval;
 mod render;
 mod request;
+mod suggest;
 mod trust;
 
 use std::fmt;
@@ -42,6 +43,7 @@ use crate::wildcard::{self, Case};
 pub use condition_eval::ConditionResult;
 pub use render::{text, to_json, trust_text, trust_to_json};
 pub use request::{ContextEntry, Request, TrustRequest};
+pub use suggest::{suggestions, Suggestions};
 pub use trust::{
     parse_principal, simulate_trust, Principal, PrincipalCheck, TrustDecision, TrustRef,
     TrustStatementResult,

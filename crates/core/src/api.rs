@@ -1,0 +1,1300 @@
+//! The JSON call -> answer API for embeds: `crates/js` binds each function to JavaScript in a
+//! few lines, and everything that can go wrong is decided here, where it is tested natively.
+//!
+//! Every function takes its arguments as JSON texts, one per argument, `None` for an argument
+//! not given (JavaScript's `undefined`; `null` counts the same), and returns an [`Answer`]:
+//! `{"type": "success", ...}` with the result, or `{"type": "failure", "errors": [...]}`
+//! when the call itself cannot be answered: an argument of the wrong type, an unknown
+//! scenario, a request the simulator refuses, a policy that `convert` will not convert.
+//! What a check finds (lint findings, plan findings, a denied request) is data in a success
+//! answer, never a failure. Nothing panics, whatever the arguments.
+//!
+//! Messages about the call itself are in English (they are for the programmer embedding
+//! ramplan); everything ramplan says about policies and plans follows `options.lang`.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::export::{self, ConvertError, ConvertOptions, Format};
+use crate::finding::{Finding, Lang, Severity};
+use crate::lint::{self, KindChoice, LintOptions, LintReport};
+use crate::plan::{self, ExistingDocument, ExistingReport, Plan, ScenarioDescription};
+use crate::plan::{UnknownScenario, SCENARIOS};
+use crate::position::TextRange;
+use crate::secrets;
+use crate::simulate::{self, Decision, PolicySource, SimulateError, TrustDecision};
+
+/// The largest argument accepted, as JSON text. Real policies are a few kilobytes (RAM's limit
+/// is 6,144 characters) and scenario inputs a few hundred bytes; the cap keeps a runaway
+/// caller from exhausting the WebAssembly memory, which would abort the module.
+pub const MAX_ARGUMENT_BYTES: usize = 1024 * 1024;
+
+/// The answer to every call.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Answer {
+    Success(Success),
+    Failure { errors: Vec<Problem> },
+}
+
+/// What a successful call returns, one shape per function; the answer's `type` comes first.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Success {
+    /// `scenarios`: what `ramplan scenarios --format json` prints.
+    Scenarios { scenarios: Vec<ScenarioDescription> },
+    /// `plan`: what `ramplan plan --format json` prints.
+    Plan { plan: Box<Plan> },
+    /// `lint`: the report of one policy.
+    Lint { report: LintReport },
+    /// `simulate`: what `ramplan simulate --format json` prints.
+    Simulate { decision: Box<Decision> },
+    /// `simulate_trust`: what `ramplan simulate --trust --format json` prints.
+    SimulateTrust { decision: Box<TrustDecision> },
+    /// `check_existing`: what `ramplan plan --check-existing --format json` prints.
+    CheckExisting { report: Box<ExistingReport> },
+    /// `export_plan` and `convert`: a file's text and the name to save it under.
+    Export {
+        format: &'static str,
+        filename: &'static str,
+        text: String,
+    },
+}
+
+/// Why a call has no answer. Messages are lowercase, without a final period, with user
+/// values in backticks; the why, when there is one, is in `help`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub message: String,
+    /// The argument concerned, by its documented name (`options`, `request`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub argument: Option<&'static str>,
+    /// RFC 6901 pointer inside that argument (`/lang`, `/1`, or a pointer into a policy
+    /// document for a finding that refused it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The rule or plan finding code, when a finding is why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
+    /// Where in a text argument, when the problem is in its text (boxed to keep `Result`s
+    /// small).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Box<TextRange>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Answer {
+    /// The answer as compact JSON, for crossing into JavaScript.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|error| {
+            // Serialising strings, numbers and booleans cannot fail; if it ever did, the
+            // caller still gets an answer of the documented shape.
+            let message = serde_json::to_string(&format!("cannot write the answer: {error}"))
+                .unwrap_or_default();
+            format!(r#"{{"type":"failure","errors":[{{"message":{message}}}]}}"#)
+        })
+    }
+
+    pub fn is_success(&self) -> bool {
+        matches!(self, Answer::Success(_))
+    }
+}
+
+impl Problem {
+    fn argument(argument: &'static str, message: String) -> Problem {
+        Problem {
+            message,
+            argument: Some(argument),
+            path: None,
+            code: None,
+            span: None,
+            help: None,
+        }
+    }
+
+    fn at(mut self, path: String) -> Problem {
+        self.path = Some(path);
+        self
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Problem {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Turns the `Result` every function computes into the answer.
+/// Every message and help passes through `redact` and is kept short, as it may quote the
+/// caller's values (serde quotes an unknown variant, a scenario id is echoed).
+fn answer(result: Result<Success, Vec<Problem>>) -> Answer {
+    match result {
+        Ok(success) => Answer::Success(success),
+        Err(mut errors) => {
+            for problem in &mut errors {
+                problem.message = shorten(&secrets::redact(&problem.message));
+                problem.help = problem
+                    .help
+                    .as_deref()
+                    .map(|h| shorten(&secrets::redact(h)));
+            }
+            Answer::Failure { errors }
+        }
+    }
+}
+
+/// Messages longer than this are cut: a quoted value can be a megabyte long.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or_default()),
+        None => text.to_owned(),
+    }
+}
+
+/// The scenarios and their input fields, the contract forms are built from.
+///
+/// `options`: `{"lang": "en" | "zh"}`.
+pub fn scenarios(options: Option<&str>) -> Answer {
+    answer((|| {
+        let options: LangOptions = options_of("options", options)?;
+        Ok(Success::Scenarios {
+            scenarios: plan::describe_scenarios(options.lang),
+        })
+    })())
+}
+
+/// Builds the plan for a scenario.
+///
+/// `scenario_id`: a string (`dataworks-emr`). `inputs`: an object with the scenario's
+/// fields, or the text of one (its spans then point into that text). `options`:
+/// `{"lang": "en" | "zh"}`. Invalid inputs are findings in the plan, not a failure.
+pub fn plan(scenario_id: Option<&str>, inputs: Option<&str>, options: Option<&str>) -> Answer {
+    answer((|| {
+        let scenario_id = string_of("scenarioId", scenario_id)?;
+        let inputs = inputs_of(inputs)?;
+        let options: LangOptions = options_of("options", options)?;
+        let plan = build_plan(&scenario_id, &inputs, options.lang)?;
+        Ok(Success::Plan {
+            plan: Box::new(plan),
+        })
+    })())
+}
+
+/// Lints one policy document.
+///
+/// `text`: the policy as a string. `options`: `{"kind": "auto" | "permission" | "trust",
+/// "lang", "policy_name", "role_name", "description"}`, every member optional.
+pub fn lint(text: Option<&str>, options: Option<&str>) -> Answer {
+    answer((|| {
+        let text = string_of("text", text)?;
+        let options: LintOptions = options_of("options", options)?;
+        Ok(Success::Lint {
+            report: lint::lint(&text, &options),
+        })
+    })())
+}
+
+/// Would RAM allow this request under these identity policies?
+///
+/// `policies`: a list of policies, each a string or `{"name", "text"}` (a lone policy counts
+/// as a list of one). `request`: `{"action", "resource", "context"}`, where `context` is a
+/// list of `{"key", "value"}` or an object from key to a value or a list of values.
+/// `options`: `{"lang"}`.
+pub fn simulate(policies: Option<&str>, request: Option<&str>, options: Option<&str>) -> Answer {
+    answer((|| {
+        let sources = policies_of("policies", policies)?;
+        let request: simulate::Request = request_of(request)?;
+        let options: LangOptions = options_of("options", options)?;
+        let decision = simulate::simulate(&sources, &request, options.lang)
+            .map_err(|error| vec![simulate_problem(error, "policies", &sources)])?;
+        Ok(Success::Simulate {
+            decision: Box::new(decision),
+        })
+    })())
+}
+
+/// May this principal assume a role with this trust policy?
+///
+/// `policy`: a string or `{"name", "text"}`. `request`: `{"principal", "context"}`, `context`
+/// as for `simulate`. `options`: `{"lang"}`.
+pub fn simulate_trust(
+    policy: Option<&str>,
+    request: Option<&str>,
+    options: Option<&str>,
+) -> Answer {
+    answer((|| {
+        let value = parse("policy", policy)?;
+        let source = policy_source("policy", &value, 0).map_err(|p| vec![p])?;
+        let request: simulate::TrustRequest = request_of(request)?;
+        let options: LangOptions = options_of("options", options)?;
+        let decision = simulate::simulate_trust(&source, &request, options.lang)
+            .map_err(|error| vec![simulate_problem(error, "policy", &[source])])?;
+        Ok(Success::SimulateTrust {
+            decision: Box::new(decision),
+        })
+    })())
+}
+
+/// Judges the policies a role has today against what a scenario needs.
+///
+/// `scenario_id` and `inputs` as for `plan`. `documents`: a list, each a string or
+/// `{"name", "text", "kind": "trust" | "permission"}` (`kind` guessed when absent).
+/// `options`: `{"lang"}`.
+pub fn check_existing(
+    scenario_id: Option<&str>,
+    inputs: Option<&str>,
+    documents: Option<&str>,
+    options: Option<&str>,
+) -> Answer {
+    answer((|| {
+        let scenario_id = string_of("scenarioId", scenario_id)?;
+        let inputs = inputs_of(inputs)?;
+        let documents = documents_of(documents)?;
+        let options: LangOptions = options_of("options", options)?;
+        let report = plan::check_existing(&scenario_id, &inputs, &documents, options.lang)
+            .map_err(|unknown| vec![unknown_scenario(unknown)])?;
+        Ok(Success::CheckExisting {
+            report: Box::new(report),
+        })
+    })())
+}
+
+/// A plan's RAM resources as an aliyun CLI script, Terraform or a ROS template.
+///
+/// `scenario_id` and `inputs` as for `plan`; `format`: `"sh"`, `"tf"` or `"ros"`;
+/// `options`: `{"lang"}`. A plan with errors has no export: its error findings are the
+/// failure's errors.
+pub fn export_plan(
+    scenario_id: Option<&str>,
+    inputs: Option<&str>,
+    format: Option<&str>,
+    options: Option<&str>,
+) -> Answer {
+    answer((|| {
+        let scenario_id = string_of("scenarioId", scenario_id)?;
+        let inputs = inputs_of(inputs)?;
+        let format = format_of(format)?;
+        let options: LangOptions = options_of("options", options)?;
+        let plan = build_plan(&scenario_id, &inputs, options.lang)?;
+        match export::plan_export(&plan, format) {
+            Some(text) => Ok(exported(format, text)),
+            None => Err(plan
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| Problem {
+                    message: f.message.clone(),
+                    argument: Some("inputs"),
+                    path: f.field.as_ref().map(|field| field_pointer(field)),
+                    code: Some(f.code),
+                    span: f.span.map(Box::new),
+                    help: f.help.clone(),
+                })
+                .collect()),
+        }
+    })())
+}
+
+/// One policy as a custom policy (permission) or a role trusting it (trust), in `format`.
+///
+/// `text`: the policy. `format`: `"sh"`, `"tf"` or `"ros"`. `options`: `{"kind", "name",
+/// "lang"}`. A policy with an error finding, or with a credential anywhere, is refused:
+/// those findings are the failure's errors.
+pub fn convert(text: Option<&str>, format: Option<&str>, options: Option<&str>) -> Answer {
+    answer((|| {
+        let text = string_of("text", text)?;
+        let format = format_of(format)?;
+        let options: ConvertArgs = options_of("options", options)?;
+        let convert_options = ConvertOptions {
+            kind: options.kind,
+            name: options.name,
+            lang: options.lang,
+        };
+        match export::convert(&text, &convert_options, format) {
+            Ok(text) => Ok(exported(format, text)),
+            Err(ConvertError::CredentialInName) => Err(vec![Problem::argument(
+                "options",
+                "`name` looks like a credential; it is refused and not shown back".to_owned(),
+            )
+            .at("/name".to_owned())]),
+            Err(ConvertError::Refused(report)) => Err(refusing_findings(&report)),
+        }
+    })())
+}
+
+/// For bindings: the answer when an argument cannot be written as JSON at all (a `BigInt`,
+/// a cycle, a function), with the reason the host gave.
+pub fn unreadable_argument(argument: &'static str, reason: &str) -> Answer {
+    let message = if reason.is_empty() {
+        format!("`{argument}` cannot be written as JSON")
+    } else {
+        format!("`{argument}` cannot be written as JSON: {reason}")
+    };
+    answer(Err(vec![Problem::argument(argument, message).help(
+        "pass plain objects, lists, strings, numbers and booleans",
+    )]))
+}
+
+/// For bindings that measure an argument before handing it over: the answer for one longer
+/// than [`MAX_ARGUMENT_BYTES`] as JSON.
+pub fn argument_too_large(argument: &'static str) -> Answer {
+    answer(Err(vec![too_large(argument)]))
+}
+
+fn too_large(argument: &'static str) -> Problem {
+    Problem::argument(
+        argument,
+        format!("`{argument}` is longer than the {MAX_ARGUMENT_BYTES} bytes accepted as JSON"),
+    )
+    .help("RAM policies are at most 6,144 characters and scenario inputs a few hundred bytes")
+}
+
+// ---- Arguments ----------------------------------------------------------------------------
+
+/// Options that only choose the language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct LangOptions {
+    lang: Lang,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ConvertArgs {
+    kind: KindChoice,
+    name: Option<String>,
+    lang: Lang,
+}
+
+/// A policy as `simulate` and `convert` take it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicyArg {
+    #[serde(default)]
+    name: Option<String>,
+    text: String,
+}
+
+/// An existing document as `check_existing` takes it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentArg {
+    #[serde(default)]
+    name: Option<String>,
+    text: String,
+    #[serde(default)]
+    kind: Option<plan::DocumentKind>,
+}
+
+/// Parses one argument; `None` and `null` are both "not given".
+fn parse(argument: &'static str, text: Option<&str>) -> Result<Value, Vec<Problem>> {
+    let Some(text) = text else {
+        return Ok(Value::Null);
+    };
+    if text.len() > MAX_ARGUMENT_BYTES {
+        return Err(vec![too_large(argument)]);
+    }
+    serde_json::from_str(text).map_err(|error| {
+        vec![Problem::argument(
+            argument,
+            format!("`{argument}` is not JSON: {error}"),
+        )]
+    })
+}
+
+/// What a JSON value is, for messages: "a number", "null".
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn wrong_type(argument: &'static str, expected: &str, found: &Value) -> Problem {
+    Problem::argument(
+        argument,
+        format!("`{argument}` must be {expected}, not {}", type_name(found)),
+    )
+}
+
+fn string_of(argument: &'static str, text: Option<&str>) -> Result<String, Vec<Problem>> {
+    match parse(argument, text)? {
+        Value::String(s) => Ok(s),
+        other => Err(vec![wrong_type(argument, "a string", &other)]),
+    }
+}
+
+/// An options object: absent or `null` gives the defaults.
+fn options_of<T: DeserializeOwned + Default>(
+    argument: &'static str,
+    text: Option<&str>,
+) -> Result<T, Vec<Problem>> {
+    match parse(argument, text)? {
+        Value::Null => Ok(T::default()),
+        value @ Value::Object(_) => deserialize(argument, value),
+        other => Err(vec![wrong_type(argument, "an object", &other)]),
+    }
+}
+
+fn deserialize<T: DeserializeOwned>(
+    argument: &'static str,
+    value: Value,
+) -> Result<T, Vec<Problem>> {
+    serde_json::from_value(value).map_err(|error| {
+        vec![Problem::argument(
+            argument,
+            format!("`{argument}`: {error}"),
+        )]
+    })
+}
+
+/// A scenario's inputs as the input reader takes them: the text of a JSON document. An
+/// object argument is passed on as the caller wrote it, so its members keep their order.
+fn inputs_of(text: Option<&str>) -> Result<String, Vec<Problem>> {
+    match parse("inputs", text)? {
+        Value::Object(_) => Ok(text.unwrap_or_default().to_owned()),
+        Value::String(s) => Ok(s),
+        other => Err(vec![wrong_type(
+            "inputs",
+            "an object or the text of one",
+            &other,
+        )]),
+    }
+}
+
+fn format_of(text: Option<&str>) -> Result<Format, Vec<Problem>> {
+    let code = string_of("format", text)?;
+    Format::parse(&code).ok_or_else(|| {
+        vec![
+            Problem::argument("format", format!("unknown export format `{code}`"))
+                .help("use `sh` (aliyun CLI), `tf` (Terraform) or `ros` (ROS template)"),
+        ]
+    })
+}
+
+/// A policy: a string, or `{"name", "text"}`. Unnamed policies are `policy 1`, `policy 2`.
+fn policy_source(
+    argument: &'static str,
+    value: &Value,
+    index: usize,
+) -> Result<PolicySource, Problem> {
+    let default_name = || format!("policy {}", index + 1);
+    match value {
+        Value::String(text) => Ok(PolicySource::new(default_name(), text.as_str())),
+        Value::Object(_) => {
+            let policy: PolicyArg = serde_json::from_value(value.clone())
+                .map_err(|error| Problem::argument(argument, format!("`{argument}`: {error}")))?;
+            let name = policy
+                .name
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(default_name);
+            Ok(PolicySource::new(name, policy.text))
+        }
+        other => Err(wrong_type(
+            argument,
+            "a policy text or an object `{\"name\", \"text\"}`",
+            other,
+        )),
+    }
+}
+
+/// A list argument; a lone item counts as a list of one. Problems with an item point at
+/// its index when the argument was a list.
+fn list_of(
+    argument: &'static str,
+    text: Option<&str>,
+) -> Result<Vec<(Value, Option<String>)>, Vec<Problem>> {
+    match parse(argument, text)? {
+        Value::Array(items) => Ok(items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| (item, Some(format!("/{index}"))))
+            .collect()),
+        Value::Null => Err(vec![Problem::argument(
+            argument,
+            format!("`{argument}` is missing"),
+        )]),
+        item => Ok(vec![(item, None)]),
+    }
+}
+
+/// Collects every item's problem, so that the caller sees them all at once.
+fn all_items<T>(
+    items: Vec<(Value, Option<String>)>,
+    read: impl Fn(usize, Value) -> Result<T, Problem>,
+) -> Result<Vec<T>, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut read_items = Vec::new();
+    for (index, (item, path)) in items.into_iter().enumerate() {
+        match read(index, item) {
+            Ok(item) => read_items.push(item),
+            Err(mut problem) => {
+                problem.path = path;
+                problems.push(problem);
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(read_items)
+    } else {
+        Err(problems)
+    }
+}
+
+fn policies_of(
+    argument: &'static str,
+    text: Option<&str>,
+) -> Result<Vec<PolicySource>, Vec<Problem>> {
+    all_items(list_of(argument, text)?, |index, item| {
+        policy_source(argument, &item, index)
+    })
+}
+
+fn documents_of(text: Option<&str>) -> Result<Vec<ExistingDocument>, Vec<Problem>> {
+    all_items(list_of("documents", text)?, |index, item| {
+        let default_name = format!("document {}", index + 1);
+        match item {
+            Value::String(text) => Ok(ExistingDocument::new(default_name, text)),
+            value @ Value::Object(_) => {
+                let document: DocumentArg = serde_json::from_value(value).map_err(|error| {
+                    Problem::argument("documents", format!("`documents`: {error}"))
+                })?;
+                Ok(ExistingDocument {
+                    name: document
+                        .name
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or(default_name),
+                    text: document.text,
+                    kind: document.kind,
+                })
+            }
+            other => Err(wrong_type(
+                "documents",
+                "a list of policy texts or objects `{\"name\", \"text\", \"kind\"}`",
+                &other,
+            )),
+        }
+    })
+}
+
+/// A simulator request. `context` may also be an object from key to a value or a list of
+/// values, which is how JavaScript callers tend to write it.
+fn request_of<T: DeserializeOwned>(text: Option<&str>) -> Result<T, Vec<Problem>> {
+    let mut request = match parse("request", text)? {
+        Value::Object(members) => members,
+        other => return Err(vec![wrong_type("request", "an object", &other)]),
+    };
+    if let Some(Value::Object(context)) = request.get("context") {
+        let mut entries = Vec::new();
+        for (key, value) in context {
+            let values = match value {
+                Value::Array(values) => values.clone(),
+                value => vec![value.clone()],
+            };
+            for value in values {
+                let mut entry = Map::new();
+                entry.insert("key".to_owned(), Value::String(key.clone()));
+                entry.insert("value".to_owned(), value);
+                entries.push(Value::Object(entry));
+            }
+        }
+        request.insert("context".to_owned(), Value::Array(entries));
+    }
+    deserialize("request", Value::Object(request))
+}
+
+// ---- Answers ------------------------------------------------------------------------------
+
+fn build_plan(scenario_id: &str, inputs: &str, lang: Lang) -> Result<Plan, Vec<Problem>> {
+    plan::plan(scenario_id, inputs, lang).map_err(|unknown| vec![unknown_scenario(unknown)])
+}
+
+fn unknown_scenario(unknown: UnknownScenario) -> Problem {
+    let help = match unknown.suggestion {
+        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+        None => {
+            let ids: Vec<String> = SCENARIOS.iter().map(|s| format!("`{}`", s.id)).collect();
+            format!("the scenarios are {}", ids.join(", "))
+        }
+    };
+    Problem::argument("scenarioId", format!("unknown scenario `{}`", unknown.id)).help(help)
+}
+
+fn simulate_problem(
+    error: SimulateError,
+    argument: &'static str,
+    sources: &[PolicySource],
+) -> Problem {
+    // A syntax error names the policy it is in; every other error is about the request.
+    let (argument, path) = match &error.source {
+        Some(name) => (
+            argument,
+            sources
+                .iter()
+                .position(|s| &s.name == name)
+                .filter(|_| argument == "policies")
+                .map(|index| format!("/{index}")),
+        ),
+        None => ("request", None),
+    };
+    Problem {
+        message: error.message,
+        argument: Some(argument),
+        path,
+        code: None,
+        span: error.span,
+        help: error.help,
+    }
+}
+
+fn exported(format: Format, text: String) -> Success {
+    Success::Export {
+        format: format.code(),
+        filename: format.filename(),
+        text,
+    }
+}
+
+/// The findings that made `convert` refuse a policy: its errors and any credential.
+fn refusing_findings(report: &LintReport) -> Vec<Problem> {
+    let refuses = |finding: &&Finding| {
+        export::refuses(&LintReport {
+            findings: vec![(*finding).clone()],
+            ..report.clone()
+        })
+    };
+    let mut problems: Vec<Problem> = report
+        .findings
+        .iter()
+        .filter(refuses)
+        .map(|f| Problem {
+            message: f.message.clone(),
+            argument: Some("text"),
+            path: Some(f.path.clone()),
+            code: Some(f.code),
+            span: f.span.map(Box::new),
+            help: f.help.clone(),
+        })
+        .collect();
+    if problems.is_empty() {
+        problems.push(Problem::argument(
+            "text",
+            "the policy cannot be converted".to_owned(),
+        ));
+    }
+    problems
+}
+
+/// `grants[1].object_name` as a JSON pointer: `/grants/1/object_name`.
+fn field_pointer(field: &str) -> String {
+    let mut pointer = String::new();
+    for part in field.split(['.', '[']) {
+        pointer.push('/');
+        pointer.push_str(
+            &part
+                .trim_end_matches(']')
+                .replace('~', "~0")
+                .replace('/', "~1"),
+        );
+    }
+    pointer
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+
+    const CREDENTIAL: &str = "LTAI5tAbCdEfGhIjKlMnOp";
+    const POLICY: &str = r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:*:examplebucket/*"}]}"#;
+    const TRUST: &str = r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#;
+
+    fn fixtures(folder: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures")
+            .join(folder)
+    }
+
+    fn sorted(dir: &Path) -> Vec<PathBuf> {
+        let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        entries
+    }
+
+    fn name_of(path: &Path) -> String {
+        path.file_name().unwrap().to_string_lossy().into_owned()
+    }
+
+    /// A string argument as JSON text.
+    fn s(text: &str) -> String {
+        serde_json::to_string(text).unwrap()
+    }
+
+    /// The answer as a JSON value, checking on the way that it has the documented shape.
+    fn json(answer: &Answer) -> Value {
+        let value: Value = serde_json::from_str(&answer.to_json()).unwrap();
+        match value["type"].as_str() {
+            Some("success") => assert!(answer.is_success()),
+            Some("failure") => {
+                assert!(!answer.is_success());
+                let errors = value["errors"].as_array().unwrap();
+                assert!(!errors.is_empty(), "{value}");
+                for error in errors {
+                    let message = error["message"].as_str().unwrap();
+                    assert!(!message.is_empty() && !message.ends_with('.'), "{message}");
+                }
+            }
+            _ => panic!("no type: {value}"),
+        }
+        value
+    }
+
+    fn failure_messages(answer: &Answer) -> Vec<String> {
+        let value = json(answer);
+        assert_eq!(value["type"], "failure", "{value}");
+        value["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["message"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_answer_type_comes_first() {
+        let text = lint(Some(&s(POLICY)), None).to_json();
+        assert!(
+            text.starts_with(r#"{"type":"success","report":{"kind":"permission""#),
+            "{text}"
+        );
+        let text = lint(Some("5"), None).to_json();
+        assert!(
+            text.starts_with(r#"{"type":"failure","errors":[{"message":"#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn scenarios_match_the_cli_contract() {
+        for lang in [Lang::En, Lang::Zh] {
+            let options = format!(r#"{{"lang": "{}"}}"#, lang.code());
+            let value = json(&scenarios(Some(&options)));
+            let expected = serde_json::to_value(plan::describe_scenarios(lang)).unwrap();
+            assert_eq!(value["scenarios"], expected);
+        }
+        assert_eq!(json(&scenarios(None)), json(&scenarios(Some("null"))));
+        assert_eq!(
+            failure_messages(&scenarios(Some(r#"{"lang": "fr"}"#))),
+            ["`options`: unknown language `fr`"]
+        );
+        assert_eq!(
+            failure_messages(&scenarios(Some(r#"{"language": "zh"}"#))),
+            ["`options`: unknown field `language`, expected `lang`"]
+        );
+        assert_eq!(
+            failure_messages(&scenarios(Some("[]"))),
+            ["`options` must be an object, not a list"]
+        );
+    }
+
+    /// Every scenario fixture, through the API with the inputs as an object and as a text,
+    /// gives the golden plan and exports byte for byte.
+    #[test]
+    fn plans_and_exports_equal_the_golden_files() {
+        let mut compared = 0;
+        for scenario_dir in sorted(&fixtures("scenarios")) {
+            let id = name_of(&scenario_dir);
+            for path in sorted(&scenario_dir) {
+                let file = name_of(&path);
+                let Some(case) = file.strip_suffix(".input.json") else {
+                    continue;
+                };
+                let input = fs::read_to_string(&path).unwrap();
+                for lang in ["en", "zh"] {
+                    let options = format!(r#"{{"lang": "{lang}"}}"#);
+                    let golden: Value = serde_json::from_str(
+                        &fs::read_to_string(scenario_dir.join(format!("{case}.{lang}.plan.json")))
+                            .unwrap(),
+                    )
+                    .unwrap();
+                    // As an object, when the fixture is one, and as the text of one.
+                    let mut forms = vec![s(&input)];
+                    if serde_json::from_str::<Map<String, Value>>(&input).is_ok() {
+                        forms.push(input.clone());
+                    }
+                    for inputs in forms {
+                        let value = json(&plan(Some(&s(&id)), Some(&inputs), Some(&options)));
+                        assert_eq!(value["plan"], golden, "{id}/{case} {lang}");
+                    }
+                    for format in Format::ALL {
+                        let golden =
+                            scenario_dir.join(format!("{case}.{lang}.{}", golden_ext(format)));
+                        let value = json(&export_plan(
+                            Some(&s(&id)),
+                            Some(&s(&input)),
+                            Some(&s(format.code())),
+                            Some(&options),
+                        ));
+                        match fs::read_to_string(&golden) {
+                            Ok(expected) => {
+                                assert_eq!(value["text"], expected.as_str(), "{golden:?}");
+                                assert_eq!(value["filename"], format.filename());
+                            }
+                            // A plan with errors has no export: its errors are the answer.
+                            Err(_) => {
+                                assert_eq!(value["type"], "failure", "{id}/{case}");
+                                assert!(value["errors"]
+                                    .as_array()
+                                    .unwrap()
+                                    .iter()
+                                    .all(|e| e["code"].is_string() && e["argument"] == "inputs"));
+                            }
+                        }
+                    }
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared >= 40, "only {compared} plans compared");
+    }
+
+    fn golden_ext(format: Format) -> &'static str {
+        match format {
+            Format::Shell => "sh",
+            Format::Terraform => "tf",
+            Format::Ros => "ros.yaml",
+        }
+    }
+
+    #[test]
+    fn existing_setups_equal_the_golden_reports() {
+        let mut compared = 0;
+        for scenario_dir in sorted(&fixtures("existing")) {
+            let id = name_of(&scenario_dir);
+            for dir in sorted(&scenario_dir) {
+                let input = fs::read_to_string(dir.join("input.json")).unwrap();
+                let documents: Vec<Value> = sorted(&dir)
+                    .into_iter()
+                    .filter_map(|path| {
+                        let file = name_of(&path);
+                        if file == "input.json" || file.starts_with("expected.") {
+                            return None;
+                        }
+                        let text = fs::read_to_string(&path).unwrap();
+                        let mut document = serde_json::json!({"name": file, "text": text});
+                        for kind in ["trust", "permission"] {
+                            if file.ends_with(&format!(".{kind}.json")) {
+                                document["kind"] = kind.into();
+                            }
+                        }
+                        Some(document)
+                    })
+                    .collect();
+                let documents = serde_json::to_string(&documents).unwrap();
+                let value = json(&check_existing(
+                    Some(&s(&id)),
+                    Some(&input),
+                    Some(&documents),
+                    None,
+                ));
+                let golden: Value = serde_json::from_str(
+                    &fs::read_to_string(dir.join("expected.en.json")).unwrap(),
+                )
+                .unwrap();
+                assert_eq!(value["report"], golden, "{dir:?}");
+                compared += 1;
+            }
+        }
+        assert!(compared >= 10, "only {compared} reports compared");
+    }
+
+    #[test]
+    fn lint_takes_the_linters_options() {
+        let value = json(&lint(
+            Some(&s(
+                r#"{"Version": "1", "Statement": [{"Effect": "allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+            )),
+            Some(r#"{"kind": "permission", "lang": "zh", "policy_name": "bad name!"}"#),
+        ));
+        let report = &value["report"];
+        assert_eq!(report["kind"], "permission");
+        assert_eq!(report["kind_guessed"], false);
+        let codes: Vec<&str> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        assert!(codes.contains(&"RP102"), "{codes:?}");
+        let expected = lint::lint(
+            r#"{"Version": "1", "Statement": [{"Effect": "allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
+            &LintOptions {
+                kind: KindChoice::Permission,
+                lang: Lang::Zh,
+                policy_name: Some("bad name!".to_owned()),
+                ..LintOptions::default()
+            },
+        );
+        assert_eq!(*report, serde_json::to_value(expected).unwrap());
+        assert_eq!(
+            failure_messages(&lint(Some(&s(POLICY)), Some(r#"{"kind": "role"}"#))),
+            ["`options`: unknown variant `role`, expected one of `auto`, `permission`, `trust`"]
+        );
+    }
+
+    #[test]
+    fn a_credential_is_a_finding_in_data_and_a_failure_in_a_request() {
+        let policy = POLICY.replace("examplebucket", CREDENTIAL);
+        let answer = lint(Some(&s(&policy)), None);
+        let text = answer.to_json();
+        assert!(text.contains("RP605"), "{text}");
+        assert!(!text.contains(CREDENTIAL), "{text}");
+
+        let request =
+            format!(r#"{{"action": "oss:GetObject", "resource": "acs:oss:*:*:{CREDENTIAL}/a"}}"#);
+        let answer = simulate(Some(&s(POLICY)), Some(&request), None);
+        assert_eq!(json(&answer)["errors"][0]["argument"], "request");
+        assert!(!answer.to_json().contains(CREDENTIAL));
+
+        let request = format!(
+            r#"{{"principal": "1234567890123456", "context": {{"acs:AccessId": "{CREDENTIAL}"}}}}"#
+        );
+        let answer = simulate_trust(Some(&s(TRUST)), Some(&request), None);
+        assert_eq!(json(&answer)["type"], "failure");
+        assert!(!answer.to_json().contains(CREDENTIAL));
+
+        // Anything the API echoes is masked too: an id, a format, a field name.
+        for answer in [
+            plan(Some(&s(CREDENTIAL)), Some("{}"), None),
+            export_plan(
+                Some(&s("dataworks-emr")),
+                Some("{}"),
+                Some(&s(CREDENTIAL)),
+                None,
+            ),
+            lint(Some(&s(POLICY)), Some(&format!(r#"{{"{CREDENTIAL}": 1}}"#))),
+            convert(
+                Some(&s(POLICY)),
+                Some(&s("sh")),
+                Some(&format!(r#"{{"name": "{CREDENTIAL}"}}"#)),
+            ),
+            convert(Some(&s(&policy)), Some(&s("sh")), None),
+        ] {
+            assert_eq!(json(&answer)["type"], "failure");
+            assert!(
+                !answer.to_json().contains(CREDENTIAL),
+                "{}",
+                answer.to_json()
+            );
+        }
+    }
+
+    #[test]
+    fn simulate_reads_every_shape_of_its_arguments() {
+        let request =
+            r#"{"action": "oss:GetObject", "resource": "acs:oss:*:*:examplebucket/a.txt"}"#;
+        let lone = json(&simulate(Some(&s(POLICY)), Some(request), None));
+        assert_eq!(lone["decision"]["decision"], "allow");
+        assert_eq!(lone["decision"]["decided_by"][0]["source"], "policy 1");
+        let named = json(&simulate(
+            Some(&format!(
+                r#"[{{"name": "oss.json", "text": {}}}]"#,
+                s(POLICY)
+            )),
+            Some(request),
+            Some(r#"{"lang": "zh"}"#),
+        ));
+        assert_eq!(named["decision"]["decided_by"][0]["source"], "oss.json");
+
+        // Context as a list of entries and as an object of key to value(s) mean the same.
+        let deny_outside = r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:*", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}}]}"#;
+        let listed = json(&simulate(
+            Some(&s(deny_outside)),
+            Some(
+                r#"{"action": "oss:GetObject", "resource": "acs:oss:*:*:b/a", "context": [{"key": "acs:SourceIp", "value": "10.1.2.3"}]}"#,
+            ),
+            None,
+        ));
+        let keyed = json(&simulate(
+            Some(&s(deny_outside)),
+            Some(
+                r#"{"action": "oss:GetObject", "resource": "acs:oss:*:*:b/a", "context": {"acs:SourceIp": ["10.1.2.3"]}}"#,
+            ),
+            None,
+        ));
+        assert_eq!(listed["decision"]["decision"], "allow");
+        assert_eq!(listed, keyed);
+
+        let trust = json(&simulate_trust(
+            Some(&s(TRUST)),
+            Some(r#"{"principal": "acs:ram::1234567890123456:root"}"#),
+            None,
+        ));
+        assert_eq!(trust["decision"]["decision"], "allow");
+
+        // A policy that is not JSON: where, in which policy.
+        let broken = simulate(
+            Some(&format!(r#"[{}, "{{\"Version\": "]"#, s(POLICY))),
+            Some(request),
+            None,
+        );
+        let error = &json(&broken)["errors"][0];
+        assert_eq!(error["argument"], "policies");
+        assert_eq!(error["path"], "/1");
+        assert_eq!(error["span"]["start"]["line"], 1);
+
+        assert_eq!(
+            failure_messages(&simulate(Some("[1, {\"text\": 2}]"), Some(request), None)),
+            [
+                "`policies` must be a policy text or an object `{\"name\", \"text\"}`, not a number",
+                "`policies`: invalid type: integer `2`, expected a string",
+            ]
+        );
+        assert_eq!(
+            failure_messages(&simulate(None, Some(request), None)),
+            ["`policies` is missing"]
+        );
+        assert_eq!(
+            failure_messages(&simulate(Some(&s(POLICY)), Some(r#"{"action": 1}"#), None)),
+            ["`request`: invalid type: integer `1`, expected a string"]
+        );
+    }
+
+    #[test]
+    fn plan_refuses_what_is_not_a_call() {
+        assert_eq!(
+            failure_messages(&plan(Some(&s("dataworks-emx")), Some("{}"), None)),
+            ["unknown scenario `dataworks-emx`"]
+        );
+        let value = json(&plan(Some(&s("nope")), Some("{}"), None));
+        assert!(value["errors"][0]["help"]
+            .as_str()
+            .unwrap()
+            .starts_with("the scenarios are `"));
+        assert_eq!(
+            failure_messages(&plan(Some("42"), Some("{}"), None)),
+            ["`scenarioId` must be a string, not a number"]
+        );
+        assert_eq!(
+            failure_messages(&plan(Some(&s("dataworks-emr")), None, None)),
+            ["`inputs` must be an object or the text of one, not null"]
+        );
+        assert_eq!(
+            failure_messages(&plan(Some(&s("dataworks-emr")), Some("[1]"), None)),
+            ["`inputs` must be an object or the text of one, not a list"]
+        );
+        assert_eq!(
+            failure_messages(&plan(Some("{"), Some("{}"), None)),
+            ["`scenarioId` is not JSON: EOF while parsing an object at line 1 column 1"]
+        );
+        // Inputs that are wrong are the plan's findings, not a failure.
+        let value = json(&plan(
+            Some(&s("dataworks-emr")),
+            Some(r#"{"bogus": 1}"#),
+            None,
+        ));
+        assert_eq!(value["type"], "success");
+        assert!(!value["plan"]["findings"].as_array().unwrap().is_empty());
+        assert_eq!(value["plan"]["artifacts"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn convert_answers_a_file_or_the_findings_that_refuse_it() {
+        let value = json(&convert(
+            Some(&s(POLICY)),
+            Some(&s("tf")),
+            Some(r#"{"name": "oss-read"}"#),
+        ));
+        assert_eq!(value["format"], "tf");
+        assert_eq!(value["filename"], "main.tf");
+        assert!(value["text"].as_str().unwrap().contains("oss-read"));
+        let bad = POLICY.replace("\"Allow\"", "\"allow\"");
+        let value = json(&convert(Some(&s(&bad)), Some(&s("sh")), None));
+        assert_eq!(value["errors"][0]["code"], "RP102");
+        assert_eq!(value["errors"][0]["path"], "/Statement/0/Effect");
+        assert_eq!(
+            failure_messages(&convert(Some(&s(POLICY)), Some(&s("yaml")), None)),
+            ["unknown export format `yaml`"]
+        );
+    }
+
+    #[test]
+    fn arguments_too_large_are_refused_before_reading() {
+        let huge = s(&"a".repeat(MAX_ARGUMENT_BYTES));
+        let messages = failure_messages(&lint(Some(&huge), None));
+        assert_eq!(
+            messages,
+            ["`text` is longer than the 1048576 bytes accepted as JSON"]
+        );
+        assert_eq!(
+            argument_too_large("text").to_json(),
+            lint(Some(&huge), None).to_json()
+        );
+        assert_eq!(
+            failure_messages(&unreadable_argument(
+                "inputs",
+                "Do not know how to serialize a BigInt"
+            )),
+            ["`inputs` cannot be written as JSON: Do not know how to serialize a BigInt"]
+        );
+        // Just under the cap is read, and an echoed value is cut short.
+        let long_id = s(&"x".repeat(MAX_ARGUMENT_BYTES - 2));
+        let messages = failure_messages(&plan(Some(&long_id), Some("{}"), None));
+        assert!(messages[0].chars().count() <= MAX_MESSAGE_CHARS + 1);
+        assert!(messages[0].ends_with('…'));
+    }
+
+    #[test]
+    fn field_names_become_pointers() {
+        assert_eq!(
+            field_pointer("grants[1].object_name"),
+            "/grants/1/object_name"
+        );
+        assert_eq!(field_pointer("resource_uid"), "/resource_uid");
+        assert_eq!(field_pointer("a/b~c"), "/a~1b~0c");
+    }
+
+    /// A small deterministic generator (xorshift64*), so a failure reproduces from the seed.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+
+        fn pick<'a>(&mut self, items: &'a [&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
+    }
+
+    /// Arguments of every type and shape, and valid arguments broken at random: every call
+    /// answers, in the documented shape, and no credential comes back.
+    #[test]
+    fn no_arguments_make_the_api_panic() {
+        let trust_request =
+            r#"{"principal": "1234567890123456", "context": {"acs:SourceIp": ["10.0.0.1", "x"]}}"#;
+        let request = r#"{"action": "oss:GetObject", "resource": "acs:oss:*:*:b/a", "context": [{"key": "acs:SourceIp", "value": "10.0.0.1"}]}"#;
+        let emr_input = fs::read_to_string(fixtures(
+            "scenarios/dataworks-emr/valid-basic-hadoop.input.json",
+        ))
+        .unwrap();
+        let credential = s(CREDENTIAL);
+        let policy = s(POLICY);
+        let trust = s(TRUST);
+        let emr = s("dataworks-emr");
+        let sh = s("sh");
+        let odd: Vec<String> = vec![
+            "null".into(),
+            "0".into(),
+            "-1e999".into(),
+            "true".into(),
+            "[]".into(),
+            "{}".into(),
+            "\"\"".into(),
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[".into(),
+            r#"{"lang": "zh", "kind": "trust", "name": null}"#.into(),
+            r#"{"text": 1, "name": [], "context": {"k": {"v": 1}}}"#.into(),
+            r#"[{"text": "{", "kind": "role"}, null, 3]"#.into(),
+            "\"\\ud800\"".into(),
+            "{\"a\":".into(),
+            credential.clone(),
+            format!(r#"{{"{CREDENTIAL}": {credential}}}"#),
+            s(&format!("{{\"Statement\": [{{\"Resource\": {credential}}}]}}")),
+        ];
+        let valid: Vec<String> = vec![
+            policy.clone(),
+            trust.clone(),
+            request.into(),
+            trust_request.into(),
+            emr_input.clone(),
+            emr.clone(),
+            sh.clone(),
+            r#"{"lang": "zh"}"#.into(),
+            format!("[{policy}, {{\"name\": \"t\", \"text\": {trust}}}]"),
+        ];
+        let pieces = [
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            ",",
+            ":",
+            "\\",
+            "null",
+            "1",
+            "\u{7f}",
+            "ä",
+            "\u{1F600}",
+            " LTAI5tAbCdEfGhIjKlMnOp ",
+        ];
+        let mut rng = Rng(0x5EED_1234_ABCD_0001);
+        let mut calls = 0;
+        for round in 0..3000 {
+            let mut arg = || -> Option<String> {
+                match rng.below(10) {
+                    0 => None,
+                    1..=3 => Some(odd[rng.below(odd.len())].clone()),
+                    4..=6 => Some(valid[rng.below(valid.len())].clone()),
+                    _ => {
+                        let mut text = valid[rng.below(valid.len())].clone();
+                        for _ in 0..=rng.below(3) {
+                            let mut at = rng.below(text.len() + 1);
+                            while !text.is_char_boundary(at) {
+                                at -= 1;
+                            }
+                            if rng.below(2) == 0 {
+                                text.insert_str(at, rng.pick(&pieces));
+                            } else {
+                                let end = (at + rng.below(8)).min(text.len());
+                                if text.is_char_boundary(end) {
+                                    text.replace_range(at..end, "");
+                                }
+                            }
+                        }
+                        Some(text)
+                    }
+                }
+            };
+            let a = arg();
+            let b = arg();
+            let c = arg();
+            let d = arg();
+            let (a, b, c, d) = (a.as_deref(), b.as_deref(), c.as_deref(), d.as_deref());
+            let answer = match round % 8 {
+                0 => scenarios(a),
+                1 => plan(a.or(Some(&emr)), b, c),
+                2 => lint(a, b),
+                3 => simulate(a, b, c),
+                4 => simulate_trust(a, b, c),
+                5 => check_existing(a.or(Some(&emr)), b, c, d),
+                6 => export_plan(a.or(Some(&emr)), b, c.or(Some(&sh)), d),
+                _ => convert(a, b.or(Some(&sh)), c),
+            };
+            let text = answer.to_json();
+            json(&answer);
+            assert!(!text.contains(CREDENTIAL), "round {round}: {text}");
+            calls += 1;
+        }
+        assert_eq!(calls, 3000);
+    }
+}

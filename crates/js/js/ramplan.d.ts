@@ -1,0 +1,460 @@
+// Types for ramplan.js, the JavaScript API for embeds. Every function answers a plain
+// object, `{type: "success", ...}` or `{type: "failure", errors}`, and never throws.
+// The shapes are the JSON the `ramplan` CLI prints (`--format json`); docs/js-api.md
+// describes them with examples.
+
+// ---- Calling ------------------------------------------------------------------------------
+
+/**
+ * Loads the WebAssembly module: `ramplan_js_bg.wasm` beside ramplan.js unless told where
+ * (a URL, a `Response`, or a compiled `WebAssembly.Module`). Call it once and await it
+ * before anything else; later calls return the same promise. It rejects only when the
+ * module cannot be fetched or compiled, and may then be called again.
+ */
+export function init(
+  moduleOrPath?: string | URL | Request | Response | BufferSource | WebAssembly.Module,
+): Promise<void>;
+
+/** The scenarios and their input fields: the contract forms are built from. */
+export function scenarios(options?: LangOptions): Answer<{ scenarios: ScenarioDescription[] }>;
+
+/**
+ * Builds a scenario's plan. `inputs` is an object with the scenario's fields, or the JSON
+ * text of one. Inputs that are wrong are findings in the plan (with no artifacts), not a
+ * failure; an unknown scenario or inputs that are not an object are a failure.
+ */
+export function plan(
+  scenarioId: string,
+  inputs: Inputs | string,
+  options?: LangOptions,
+): Answer<{ plan: Plan }>;
+
+/** Lints one policy document. What it finds is data: `report.findings`. */
+export function lint(text: string, options?: LintOptions): Answer<{ report: LintReport }>;
+
+/**
+ * Would RAM allow this request under these identity policies (evaluated together, as the
+ * policies attached to one identity are)? Unnamed policies are called `policy 1`, `policy 2`.
+ */
+export function simulate(
+  policies: PolicyInput | PolicyInput[],
+  request: SimulateRequest,
+  options?: LangOptions,
+): Answer<{ decision: Decision }>;
+
+/** May this principal assume a role with this trust policy? */
+export function simulateTrust(
+  policy: PolicyInput,
+  request: SimulateTrustRequest,
+  options?: LangOptions,
+): Answer<{ decision: TrustDecision }>;
+
+/** Judges the policies a role has today against what a scenario needs. */
+export function checkExisting(
+  scenarioId: string,
+  inputs: Inputs | string,
+  documents: DocumentInput | DocumentInput[],
+  options?: LangOptions,
+): Answer<{ report: ExistingReport }>;
+
+/**
+ * A plan's RAM resources as an aliyun CLI script (`sh`), Terraform (`tf`) or a ROS template
+ * (`ros`). A plan with errors has no export: its error findings are the failure's errors.
+ */
+export function exportPlan(
+  scenarioId: string,
+  inputs: Inputs | string,
+  format: ExportFormat,
+  options?: LangOptions,
+): Answer<ExportedFile>;
+
+/**
+ * One policy as a custom policy (permission) or as a role that trusts it (trust). A policy
+ * with an error finding, or a credential anywhere, is refused: those findings are the
+ * failure's errors.
+ */
+export function convert(
+  text: string,
+  format: ExportFormat,
+  options?: ConvertOptions,
+): Answer<ExportedFile>;
+
+// ---- Answers ------------------------------------------------------------------------------
+
+export type Answer<T> = Success<T> | Failure;
+
+export type Success<T> = { type: 'success' } & T;
+
+/** The call could not be answered. Messages about the call itself are in English. */
+export interface Failure {
+  type: 'failure';
+  /** At least one. */
+  errors: Problem[];
+}
+
+export interface Problem {
+  /** One line, lowercase, no final period, values in backticks. */
+  message: string;
+  /** The argument concerned, by the parameter name above (`options`, `request`). */
+  argument?: string;
+  /** RFC 6901 pointer inside that argument (`/lang`, `/1`), or inside a refused policy. */
+  path?: string;
+  /** The finding code, when a finding is why (`RP102`, `PL003`). */
+  code?: string;
+  /** Where in a text argument. */
+  span?: TextRange;
+  /** Why, and what to do. */
+  help?: string;
+}
+
+// ---- Options and arguments ----------------------------------------------------------------
+
+/** The language of everything ramplan says about policies and plans. Default `en`. */
+export type Lang = 'en' | 'zh';
+
+export interface LangOptions {
+  lang?: Lang;
+}
+
+export interface LintOptions {
+  /** How to read the policy; `auto` (the default) guesses from the document. */
+  kind?: 'auto' | 'permission' | 'trust';
+  lang?: Lang;
+  /** The name the policy will be created under, checked against RAM's naming limits. */
+  policy_name?: string | null;
+  /** The role a trust policy belongs to, checked against RAM's naming limits. */
+  role_name?: string | null;
+  /** The policy's or role's description, checked against RAM's length limit. */
+  description?: string | null;
+}
+
+export interface ConvertOptions {
+  kind?: 'auto' | 'permission' | 'trust';
+  /** The policy's or role's name; `ramplan-policy` or `ramplan-role` when not given. */
+  name?: string | null;
+  lang?: Lang;
+}
+
+export type ExportFormat = 'sh' | 'tf' | 'ros';
+
+/** A scenario's inputs: field name to value, as `scenarios()` describes the fields. */
+export type Inputs = Record<string, InputValue>;
+export type InputValue = string | boolean | string[] | Record<string, InputValue>[];
+
+/** A policy document: its text, or its text and the name to call it by in answers. */
+export type PolicyInput = string | { name?: string; text: string };
+
+/** An existing document: its text, or with a name and a kind (guessed when absent). */
+export type DocumentInput = string | { name?: string; text: string; kind?: DocumentKind | null };
+
+/** Request context: a list of entries, or key to value (or values). */
+export type ContextInput = ContextEntry[] | Record<string, string | string[]>;
+
+export interface SimulateRequest {
+  /** `oss:GetObject`. */
+  action: string;
+  /** `acs:oss:*:*:examplebucket/a.txt`, taken literally. */
+  resource: string;
+  context?: ContextInput;
+}
+
+export interface SimulateTrustRequest {
+  /**
+   * `1234567890123456`, `acs:ram::<uid>:root`, `acs:ram::<uid>:user/<name>`,
+   * `ecs.aliyuncs.com`, `<uid>@engine.dataworks.aliyuncs.com`, or a provider ARN.
+   */
+  principal: string;
+  context?: ContextInput;
+}
+
+// ---- Shared pieces ------------------------------------------------------------------------
+
+export type Severity = 'error' | 'security' | 'warning' | 'suggestion';
+
+export interface Position {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units (as JavaScript strings count). */
+  column: number;
+  /** 0-based UTF-8 byte offset (not a JavaScript string index). */
+  offset: number;
+}
+
+export interface TextRange {
+  start: Position;
+  end: Position;
+}
+
+export interface Finding {
+  /** Stable, never reused (`RP102`). */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** RFC 6901 pointer to the element concerned (`""` for the whole document). */
+  path: string;
+  span?: TextRange;
+  help?: string;
+}
+
+// ---- lint ---------------------------------------------------------------------------------
+
+export type PolicyKind = 'permission' | 'trust';
+
+export interface LintReport {
+  kind: PolicyKind;
+  /** True when the kind was guessed from the document rather than chosen. */
+  kind_guessed: boolean;
+  /** Most severe first. */
+  findings: Finding[];
+}
+
+// ---- scenarios and plan -------------------------------------------------------------------
+
+export interface ScenarioDescription {
+  id: string;
+  title: string;
+  summary: string;
+  source: string;
+  fields: FieldDescription[];
+}
+
+export interface FieldDescription {
+  name: string;
+  label: string;
+  type:
+    | 'string'
+    | 'account-uid'
+    | 'boolean'
+    | 'choice'
+    | 'emr-version'
+    | 'region'
+    | 'role-name'
+    | 'policy-name'
+    | 'string-list'
+    | 'list';
+  required: boolean;
+  default?: string | boolean;
+  /** The choices, for `choice` fields. */
+  values?: string[];
+  help: string;
+  /** The fields of each item, for `list` fields. */
+  fields?: FieldDescription[];
+}
+
+export interface Plan {
+  scenario: string;
+  /** The inputs as read: normalised, defaults filled in, credentials dropped. */
+  inputs: Inputs;
+  /** Most severe first. With any error, `artifacts`, `steps` and `checks` are empty. */
+  findings: PlanFinding[];
+  artifacts: Artifact[];
+  steps: Step[];
+  /** What the plan proved about its own documents with the simulator. */
+  checks: Check[];
+  /** Facts the sources do not settle, and what the plan assumed. */
+  unconfirmed: Unconfirmed[];
+}
+
+export interface PlanFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The input field concerned (`grants[1].object_name`). */
+  field?: string;
+  /** Only for inputs that are not JSON: where in their text. */
+  span?: TextRange;
+  help?: string;
+}
+
+export interface Artifact {
+  id: string;
+  kind:
+    | 'trust-policy'
+    | 'permission-policy'
+    | 'system-policies'
+    | 'required-roles'
+    | 'maxcompute-sql'
+    | 'runbook';
+  title: string;
+  filename: string;
+  content: string;
+}
+
+/** Whose console a step happens in. */
+export type Account = 'resource' | 'dataworks' | 'own';
+
+export interface Step {
+  number: number;
+  account: Account;
+  title: string;
+  /** Console and menu path. */
+  where: string;
+  instructions: string;
+  parameters: { name: string; value: string }[];
+  /** Ids of the artifacts to paste in this step. */
+  artifacts: string[];
+  /** Ids of artifacts to compare with what the console shows. */
+  compare?: string[];
+  verification?: string;
+  cautions?: string[];
+}
+
+export interface Unconfirmed {
+  about: string;
+  assumption: string;
+  source: string;
+}
+
+/** What a scenario needs of its documents. */
+export type Expectation =
+  | { kind: 'assume'; principal: string; role: string; why: string }
+  | { kind: 'no-assume'; principal: string; role: string; why: string }
+  | { kind: 'allow'; role: string; action: string; resource: string; grant: string; why: string }
+  | { kind: 'deny'; role: string; action: string; resource: string; why: string }
+  | { kind: 'system-policy'; role: string; policy: string }
+  | { kind: 'outside'; what: string; how: string };
+
+export type Check = Expectation & {
+  /** The documents evaluated, by file name; empty when not evaluated. */
+  documents: string[];
+  result: 'passed' | 'failed' | 'not-evaluated';
+  decision?: Outcome;
+  explanation: string;
+};
+
+// ---- simulate -----------------------------------------------------------------------------
+
+export type Outcome = 'allow' | 'explicit-deny' | 'implicit-deny';
+
+export interface ContextEntry {
+  key: string;
+  value: string;
+}
+
+export interface Decision {
+  decision: Outcome;
+  request: { action: string; resource: string; context: ContextEntry[] };
+  /** The matching `Deny` statements for an explicit deny, the matching `Allow`s for allow. */
+  decided_by: { source: string; path: string }[];
+  statements: StatementResult[];
+  /** Remarks about the request as a whole. */
+  notes: string[];
+  /** Lint errors of policies that still parsed: RAM would reject them. */
+  warnings: Warning[];
+}
+
+export interface StatementResult {
+  /** The policy's name. */
+  source: string;
+  /** RFC 6901 pointer: `/Statement/1`. */
+  path: string;
+  sid?: string;
+  /** `null` when the statement has no valid `Effect` (it is then ignored). */
+  effect: 'Allow' | 'Deny' | null;
+  action_matched: boolean;
+  resource_matched: boolean;
+  condition_matched: boolean;
+  matched: boolean;
+  deciding: boolean;
+  conditions: ConditionResult[];
+  note: string | null;
+}
+
+export interface ConditionResult {
+  path: string;
+  operator: string;
+  key: string;
+  values: string[];
+  request_values: string[];
+  matched: boolean;
+  note: string | null;
+}
+
+export type Warning = Finding & { source: string };
+
+export type Principal =
+  | { kind: 'account'; account: string }
+  | { kind: 'user'; account: string; name: string }
+  | { kind: 'role'; account: string; name: string }
+  | { kind: 'service'; service: string }
+  | { kind: 'account-service'; account: string; service: string }
+  | { kind: 'saml-provider'; account: string; name: string }
+  | { kind: 'oidc-provider'; account: string; name: string };
+
+export interface TrustDecision {
+  decision: Outcome;
+  /** The principal asked about, as understood. */
+  principal: Principal;
+  request: { principal: string; context: ContextEntry[] };
+  decided_by: { source: string; path: string; principal: string | null }[];
+  statements: TrustStatementResult[];
+  /** When denied, the `Allow` statement that came closest, and what differs. */
+  nearest_miss: string | null;
+  notes: string[];
+  warnings: Warning[];
+}
+
+export interface TrustStatementResult {
+  source: string;
+  path: string;
+  sid?: string;
+  effect: 'Allow' | 'Deny' | null;
+  action_matched: boolean;
+  principal_matched: boolean;
+  condition_matched: boolean;
+  matched: boolean;
+  deciding: boolean;
+  principals: PrincipalCheck[];
+  conditions: ConditionResult[];
+  note: string | null;
+}
+
+export interface PrincipalCheck {
+  path: string;
+  /** `RAM`, `Service`, `Federated` as written, or `*`. */
+  type: string;
+  value: string;
+  matched: boolean;
+  reason: string | null;
+}
+
+// ---- checkExisting ------------------------------------------------------------------------
+
+export type DocumentKind = 'trust' | 'permission';
+
+export interface ExistingReport {
+  scenario: string;
+  /** No input error and no error finding: the documents do what the scenario needs. */
+  satisfied: boolean;
+  /** Error findings about the inputs; with any, nothing was compared. */
+  input_findings: PlanFinding[];
+  documents: {
+    name: string;
+    /** `null` when the document could not be read. */
+    kind: DocumentKind | null;
+    kind_guessed: boolean;
+    lint: Finding[];
+  }[];
+  checks: Check[];
+  findings: ExistingFinding[];
+}
+
+export interface ExistingFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The document concerned; absent for the setup as a whole. */
+  document?: string;
+  path: string;
+  span?: TextRange;
+  help?: string;
+}
+
+// ---- exportPlan and convert ---------------------------------------------------------------
+
+export interface ExportedFile {
+  format: ExportFormat;
+  /** `aliyun-cli.sh`, `main.tf` or `ros-template.yaml`. */
+  filename: string;
+  text: string;
+}
