@@ -35,6 +35,41 @@ after(async () => {
   await browser?.close();
 });
 
+// builder
+/** The builder with every kind of card and field showing: a raw statement, a finding on an
+ * action, the action list open, an ARN field error and a condition value error. */
+async function builderReady(page) {
+  await page.locator('main.builder #policy').waitFor();
+  await setPolicy(
+    page,
+    `{
+  "Version": "1",
+  "Statement": [
+    {"Effect": "Allow", "Principal": {"Service": ["ecs.aliyuncs.com"]}, "Action": "sts:AssumeRole", "Resource": "*"},
+    {
+      "Effect": "Allow",
+      "Action": ["oss:GetObjectt"],
+      "Resource": "acs:oss:*:*:examplebucket/*",
+      "Condition": {"IpAddress": {"acs:SourceIp": ["not-an-ip"]}}
+    }
+  ]
+}
+`,
+  );
+  await page.locator('#card-1 li.finding[data-target="action"]').first().waitFor();
+  await page.locator('#card-1-action-search').fill('Get');
+  await page.locator('#card-1-action-results li[role="option"]').first().waitFor();
+  await page.locator('#card-1-arn-shape').selectOption('oss-object');
+  await page.locator('#card-1-arn-bucket').fill('Bad_Bucket');
+  await page.locator('#card-1 .arn-field .field-error').first().waitFor();
+  await page.locator('#template-param-bucket').fill('examplebucket');
+  await page.locator('#template-explanations li').first().waitFor();
+  await page.locator('#oss-folder-bucket').fill('examplebucket');
+  await page.locator('#oss-folder-dir').fill('team/reports');
+  await page.locator('#oss-folder-explanations li').first().waitFor();
+}
+// end builder
+
 // Each page, and how to bring it to the state worth checking.
 const PAGES = [
   {
@@ -98,6 +133,68 @@ const PAGES = [
       await page.locator('#link-status').filter({ hasText: /./ }).waitFor();
     },
   },
+  // simulate and existing
+  {
+    name: 'checker simulating a request with context',
+    route: '#/check',
+    ready: async (page) => {
+      await page.locator('#policy').waitFor();
+      await setPolicy(page, SEVERAL.replace('"Resource": "*"', '"Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}'));
+      await page.locator('#sim-action').fill('oss:GetObject');
+      await page.locator('#sim-resource').fill('acs:oss:*:*:my-bucket/a.txt');
+      await page.locator('#sim-add-context').click();
+      await page.locator('#sim-key-0').fill('acs:SourceIp');
+      await page.locator('#sim-value-0').fill('192.168.0.1');
+      await page.locator('#sim-decision[data-decision="implicit-deny"]').waitFor();
+      await page.locator('li.sim-condition[data-matched="false"]').first().waitFor();
+    },
+  },
+  {
+    name: 'checker simulating a trust policy, in Chinese',
+    route: '#/check',
+    ready: async (page) => {
+      await page.locator('#policy').waitFor();
+      await page.locator('button[data-lang="zh"]').click();
+      await page.locator('html[lang="zh-Hans"]').waitFor({ state: 'attached' });
+      await page.locator('#example').selectOption('dataworks-trust');
+      await page.locator('#load-example').click();
+      await page.locator('#sim-principal').fill('1234567890123456@engine.dataworks.aliyuncs.com');
+      await page.locator('#sim-nearest-miss').waitFor();
+    },
+  },
+  {
+    name: 'scenario, checking an existing setup',
+    route: '#/scenario/emr-ecs-role',
+    ready: async (page) => {
+      const dir = path.join(FIXTURES, '../existing/emr-ecs-role/bad-missing-bucket');
+      await page.locator('main.scenario').waitFor();
+      await fillForm(page, JSON.parse(await readFile(path.join(dir, 'input.json'), 'utf8')));
+      await page.locator('#plan-status[data-ready="true"]').waitFor();
+      await page.locator('#view-existing').click();
+      for (const slot of ['trust', 'permission']) {
+        await page.locator(`#existing-${slot}`).fill(await readFile(path.join(dir, `${slot}-policy.json`), 'utf8'));
+      }
+      await page.locator('#existing-findings li[data-code="PL710"]').waitFor();
+      await page.locator('#existing-status[data-satisfied="false"]').waitFor();
+    },
+  },
+  // end simulate and existing
+  // builder
+  {
+    name: 'builder with cards, a raw statement, findings and open pickers',
+    route: '#/build',
+    ready: builderReady,
+  },
+  {
+    name: 'builder, in Chinese',
+    route: '#/build',
+    ready: async (page) => {
+      await builderReady(page);
+      await page.locator('button[data-lang="zh"]').click();
+      await page.locator('html[lang="zh-Hans"]').waitFor({ state: 'attached' });
+    },
+  },
+  // end builder
   {
     name: 'embed',
     route: null, // filled in below, from a fixture
@@ -313,6 +410,8 @@ for (const spec of PAGES) {
       for (let step = 1; step < (await tabs.count()); step += 1) {
         await page.keyboard.press('ArrowRight');
       }
+      // Back to the first tab, so a tab list that switches views leaves the next one shown.
+      await page.keyboard.press('Home');
     }
     const { unreached, unseen } = await page.evaluate(() => ({
       unreached: window.__controls
@@ -330,7 +429,12 @@ for (const spec of PAGES) {
 // WCAG 1.4.11 (non-text contrast): a text field, select or text area is found by its edge,
 // so its border, or else its fill, must stand out 3:1 from what surrounds it. axe does not
 // check this.
-for (const name of ['checker with findings', 'scenario, filled and ready']) {
+for (const name of [
+  'checker with findings',
+  'scenario, filled and ready',
+  'checker simulating a request with context',
+  'scenario, checking an existing setup',
+]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`form fields stand out 3:1 from their surroundings: ${name}, ${colorScheme}`, async () => {
       const spec = PAGES.find((p) => p.name === name);

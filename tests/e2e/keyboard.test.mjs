@@ -119,7 +119,8 @@ test('emr-ecs-role can be completed with the keyboard alone, focus always visibl
   assert.ok(await page.locator('#step-1').isChecked());
 
   // The file tabs: only the selected tab is in the Tab order; arrows, Home and End move.
-  const files = golden.artifacts.map((artifact) => artifact.id);
+  // The artifacts, then the plan's exports (aliyun CLI script, Terraform, ROS template).
+  const files = [...golden.artifacts.map((artifact) => artifact.id), 'export-sh', 'export-tf', 'export-ros'];
   assert.deepEqual(files.slice(0, 2), ['permission-policy', 'trust-policy']);
   const [first, last] = [files[0], files.at(-1)];
   await tabTo(page, '[role="tab"]');

@@ -18,6 +18,23 @@ const FIXTURES = path.resolve(
 const readJson = async (file) => JSON.parse(await readFile(path.join(FIXTURES, file), 'utf8'));
 const payload = (input) => `v1.${Buffer.from(JSON.stringify(input)).toString('base64url')}`;
 
+// The trust policy the dataworks-emr scenario writes for the fixture's accounts.
+const DATAWORKS_TRUST = `{
+  "Statement": [
+    {
+      "Action": "sts:AssumeRole",
+      "Effect": "Allow",
+      "Principal": {
+        "Service": [
+          "1234567890123456@emr.dataworks.aliyuncs.com"
+        ]
+      }
+    }
+  ],
+  "Version": "1"
+}
+`;
+
 const VIEWPORTS = {
   phone: { width: 360, height: 740 },
   tablet: { width: 768, height: 1024 },
@@ -107,6 +124,75 @@ const PAGES = [
     },
     must: ['.lang-option[data-lang="en"]', '.lang-option[data-lang="zh"]', '#copy-link', '#clear-draft', 'li.field-finding'],
   },
+  // simulate and existing
+  {
+    name: 'checker simulating a request',
+    route: '#/check',
+    main: 'main.checker',
+    ready: async (page) => {
+      await page.locator('#policy').waitFor();
+      await setPolicy(page, SEVERAL.replace('"Resource": "*"', '"Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}'));
+      await page.locator('#sim-action').fill('oss:GetObject');
+      await page.locator('#sim-resource').fill('acs:oss:*:*:my-bucket/a-rather-long-object-key/with/several/levels.txt');
+      for (const [row, value] of ['192.168.0.1', '10.1.2.3'].entries()) {
+        await page.locator('#sim-add-context').click();
+        await page.locator(`#sim-key-${row}`).fill('acs:SourceIp');
+        await page.locator(`#sim-value-${row}`).fill(value);
+      }
+      await page.locator('#sim-decision[data-decision="allow"]').waitFor();
+    },
+    must: ['#sim-action', '#sim-resource', '#sim-key-1', '#sim-value-1', '.sim-remove', '#sim-add-context', 'button.sim-statement-target'],
+  },
+  {
+    name: 'checker simulating a trust policy',
+    route: '#/check',
+    main: 'main.checker',
+    ready: async (page) => {
+      await page.locator('#policy').waitFor();
+      await page.locator('#kind').selectOption('trust');
+      await setPolicy(page, DATAWORKS_TRUST);
+      await page.locator('#sim-principal').fill('1234567890123456@engine.dataworks.aliyuncs.com');
+      await page.locator('#sim-nearest-miss').waitFor();
+    },
+    must: ['#sim-principal', '#sim-add-context', 'button.sim-statement-target'],
+  },
+  ...['dataworks-emr', 'emr-ecs-role'].map((id) => ({
+    name: `scenario ${id}, checking an existing setup`,
+    route: `#/scenario/${id}`,
+    main: `main.scenario[data-scenario="${id}"]`,
+    ready: async (page) => {
+      await page.locator(`main.scenario[data-scenario="${id}"]`).waitFor();
+      await fillForm(page, await validInput(id));
+      await page.locator('#plan-status[data-ready="true"]').waitFor();
+      await page.locator('#view-existing').click();
+      await page.locator('#existing-trust').fill(DATAWORKS_TRUST.replace('@emr.', '@engine.'));
+      await page.locator('#existing-status[data-satisfied="false"]').waitFor();
+      await page.locator('#existing-findings li.finding').first().waitFor();
+    },
+    must: ['#view-plan', '#view-existing', '#existing-trust', '#existing-trust-kind', '#existing-checks'],
+  })),
+  // end simulate and existing
+  // builder
+  {
+    name: 'builder',
+    route: '#/build',
+    main: 'main.builder',
+    ready: async (page) => {
+      await page.locator('main.builder #policy').waitFor();
+      await setPolicy(
+        page,
+        `{"Version": "1", "Statement": [{"Effect": "Allow", "Principal": {"Service": ["a-rather-long-service-name.aliyuncs.com"]}, "Action": "sts:AssumeRole", "Resource": "*"}, {"Effect": "Allow", "Action": ["oss:GetObjectt", "oss:ListObjects"], "Resource": ["acs:oss:*:*:a-rather-long-bucket-name-for-layout/with/a/long/prefix/*"], "Condition": {"IpAddress": {"acs:SourceIp": ["203.0.113.0/24"]}}}]}`,
+      );
+      await page.locator('#card-1 li.finding[data-target="action"]').first().waitFor();
+      await page.locator('#card-1-action-search').fill('Object');
+      await page.locator('#card-1-action-results li[role="option"]').first().waitFor();
+      await page.locator('#oss-folder-bucket').fill('examplebucket');
+      await page.locator('#oss-folder-dir').fill('team/reports');
+      await page.locator('#oss-folder-explanations li').first().waitFor();
+    },
+    must: ['#add-statement', '#card-1-effect', '#card-1-service', '#card-1-action-search', '.chip-remove', '#card-1-arn-shape', '#card-1-add-condition', '#card-0-raw', '#template', '#oss-folder-append'],
+  },
+  // end builder
   ...Object.keys(SCENARIOS).map((id) => ({
     name: `embed ${id}`,
     route: `#/embed/${id}`,

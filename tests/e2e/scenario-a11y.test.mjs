@@ -46,9 +46,11 @@ test('the file tabs follow the WAI-ARIA tabs pattern', async () => {
     route: `#/scenario/${id}?s=${payload(await readJson(`${id}/${fixture}.input.json`))}`,
   });
   await page.locator('#plan-status[data-ready="true"]').waitFor();
-  const tabs = page.locator('[role="tablist"] > [role="tab"]');
-  assert.equal(await tabs.count(), golden.artifacts.length);
-  assert.ok(await page.locator('[role="tablist"]').getAttribute('aria-label'));
+  const tabs = page.locator('.files [role="tablist"] > [role="tab"]');
+  // The artifacts, then the plan's exports (aliyun CLI script, Terraform, ROS template).
+  const files = [...golden.artifacts.map((a) => a.id), 'export-sh', 'export-tf', 'export-ros'];
+  assert.equal(await tabs.count(), files.length);
+  assert.ok(await page.locator('.files [role="tablist"]').getAttribute('aria-label'));
 
   /** Each tab's selection, tab stop and panel, checked against the pattern. */
   const state = () =>
@@ -73,7 +75,7 @@ test('the file tabs follow the WAI-ARIA tabs pattern', async () => {
       assert.deepEqual(
         tab,
         {
-          artifact: golden.artifacts[i].id,
+          artifact: files[i],
           selected: String(on),
           tabindex: on ? '0' : '-1',
           panelRole: 'tabpanel',
@@ -85,20 +87,20 @@ test('the file tabs follow the WAI-ARIA tabs pattern', async () => {
       );
     });
   };
-  const count = golden.artifacts.length;
+  const count = files.length;
   const last = count - 1;
   await expectSelected(0, false);
   await tabs.first().focus();
   for (const [key, index] of [
     // Right through every tab and round to the first again.
-    ...golden.artifacts.map((_, i) => ['ArrowRight', (i + 1) % count]),
+    ...files.map((_, i) => ['ArrowRight', (i + 1) % count]),
     ['ArrowLeft', last],
     ['Home', 0],
     ['End', last],
     ['ArrowLeft', last - 1],
   ]) {
     await page.keyboard.press(key);
-    await page.locator(`#tab-${golden.artifacts[index].id}[aria-selected="true"]`).waitFor();
+    await page.locator(`#tab-${files[index]}[aria-selected="true"]`).waitFor();
     await expectSelected(index, true);
   }
   // A click selects too, and the selected tab is the one Tab comes back to.

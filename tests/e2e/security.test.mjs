@@ -240,6 +240,16 @@ test('no page requests anything outside the origin, whatever is clicked', async 
     await page.locator('#plan-status[data-ready="true"]').waitFor();
     await visitEveryTab(page);
   }
+  // builder
+  await goHash(page, '#/build');
+  await page.locator('main.builder #statement-cards').waitFor();
+  await page.locator('#template-param-bucket').fill('examplebucket');
+  await page.locator('#template-replace').click();
+  await page.locator('#template-confirm-replace').click();
+  await page.locator('#card-1').waitFor();
+  await page.locator('#add-statement').click();
+  await page.locator('#card-2').waitFor();
+  // end builder
   // An unknown route, too.
   await goHash(page, '#/nowhere');
   await page.locator('#not-found').waitFor();
@@ -338,6 +348,31 @@ test('the CSP is strict, and no rendered page carries inline script, handlers or
   await setPolicy(page, SEVERAL);
   await finding(page, 'RP601');
   await check('checker with findings');
+  // simulate and existing
+  await page.locator('#sim-action').fill('oss:GetObject');
+  await page.locator('#sim-resource').fill('acs:oss:*:*:my-bucket/a.txt');
+  await page.locator('#sim-add-context').click();
+  await page.locator('#sim-key-0').fill('acs:SourceIp');
+  await page.locator('#sim-decision[data-decision="allow"]').waitFor();
+  await check('checker simulating a request');
+  // end simulate and existing
+  // builder
+  await goHash(page, '#/build');
+  await page.locator('main.builder #policy').waitFor();
+  await setPolicy(page, '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObjectt", "Resource": "*"}]}');
+  await page.locator('#card-0 li.finding[data-target="action"]').first().waitFor();
+  await page.locator('#card-0-action-search').fill('Get');
+  await page.locator('#card-0-action-results li[role="option"]').first().waitFor();
+  await page.locator('#oss-folder-bucket').fill('examplebucket');
+  await page.locator('#oss-folder-dir').fill('team/reports');
+  await page.locator('#oss-folder-explanations li').first().waitFor();
+  await page.locator('#oss-folder-replace').click();
+  await page.locator('#oss-folder-confirm').waitFor();
+  await check('builder asking before replacing');
+  await page.locator('#oss-folder-confirm-replace').click();
+  await page.locator('#card-4').waitFor();
+  await check('builder');
+  // end builder
   for (const id of Object.keys(SCENARIOS)) {
     await goHash(page, `#/scenario/${id}`);
     await page.locator(`main.scenario[data-scenario="${id}"]`).waitFor();
@@ -346,6 +381,18 @@ test('the CSP is strict, and no rendered page carries inline script, handlers or
     await page.locator('#plan-status[data-ready="true"]').waitFor();
     await visitEveryTab(page, { copy: false });
     await check(`${id} filled`);
+    // simulate and existing
+    await page.locator('#view-existing').click();
+    const slot = page.locator('#existing-trust');
+    if (await slot.count()) {
+      await slot.fill('{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": "acs:ram::1234567890123456:root"}}]}');
+      await page.locator('#existing-status[data-satisfied="false"]').waitFor();
+    } else {
+      await page.locator('#existing-status[data-satisfied="true"]').waitFor();
+    }
+    await check(`${id} checking an existing setup`);
+    await page.locator('#view-plan').click();
+    // end simulate and existing
     await goHash(page, `#/embed/${id}?s=${payload(await validInput(id))}`);
     await page.locator('#plan-status[data-ready="true"]').waitFor();
     await check(`${id} embedded`);

@@ -1,7 +1,8 @@
 //! Hash routing: the app is static files, so every page lives after `#` and the server
 //! only ever serves `index.html`.
 //!
-//! `#/` home, `#/check` the policy checker, `#/scenario/<id>` one scenario's form and plan.
+//! `#/` home, `#/check` the policy checker, `#/build` the policy builder (on the checker's
+//! text), `#/scenario/<id>` one scenario's form and plan.
 //! `#/embed/<id>` is the same form and plan alone, for an iframe in documentation.
 //! Input values reach the URL only when the person asks for a link: `?s=<payload>` after the
 //! route, still inside the fragment, so it is never sent to a server.
@@ -14,6 +15,7 @@ use yew::prelude::*;
 pub enum Route {
     Home,
     Check,
+    Build,
     Scenario(String),
     Embed(String),
     NotFound,
@@ -29,6 +31,7 @@ impl Route {
         match path {
             "" => Route::Home,
             "check" => Route::Check,
+            "build" => Route::Build,
             _ => {
                 let one = |prefix: &str| {
                     path.strip_prefix(prefix)
@@ -50,6 +53,7 @@ impl Route {
         match self {
             Route::Home | Route::NotFound => "#/".to_owned(),
             Route::Check => "#/check".to_owned(),
+            Route::Build => "#/build".to_owned(),
             Route::Scenario(id) => format!("#/scenario/{id}"),
             Route::Embed(id) => format!("#/embed/{id}"),
         }
@@ -115,6 +119,7 @@ mod tests {
         assert_eq!(Route::parse("#/"), Route::Home);
         assert_eq!(Route::parse("#/check"), Route::Check);
         assert_eq!(Route::parse("#/check/"), Route::Check);
+        assert_eq!(Route::parse("#/build"), Route::Build);
         assert_eq!(
             Route::parse("#/scenario/emr-ecs-role"),
             Route::Scenario("emr-ecs-role".to_owned())
@@ -139,6 +144,7 @@ mod tests {
         for route in [
             Route::Home,
             Route::Check,
+            Route::Build,
             Route::Scenario("dataworks-emr".to_owned()),
             Route::Embed("dataworks-emr".to_owned()),
         ] {

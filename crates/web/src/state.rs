@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use ramplan_core::plan::existing::{DocumentKind, ExistingDocument};
+use ramplan_core::simulate::{ContextEntry, Request, TrustRequest};
 use ramplan_core::{KindChoice, Lang};
 use yew::prelude::*;
 
@@ -121,6 +123,8 @@ pub struct Page {
     pub text: Rc<str>,
     pub kind: KindChoice,
     pub lang: Lang,
+    /// What the simulator asks about the policy. Kept while the tab lives, never stored.
+    pub request: SimRequest,
 }
 
 impl Page {
@@ -129,9 +133,213 @@ impl Page {
             text: Rc::from(EXAMPLE_POLICY),
             kind: KindChoice::Auto,
             lang,
+            request: SimRequest::default(),
         }
     }
 }
+
+// simulate and existing
+
+/// One row of the simulator's request context: a key and one of its values. A key on
+/// several rows has several values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContextRow {
+    pub key: String,
+    pub value: String,
+}
+
+/// The simulator's request form, exactly as typed: a permission request (action, resource)
+/// or a trust request (principal), and the context both may carry. Which one is asked
+/// follows the policy's kind; the other fields keep their values for when it changes back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SimRequest {
+    pub action: String,
+    pub resource: String,
+    pub principal: String,
+    pub context: Vec<ContextRow>,
+}
+
+impl SimRequest {
+    /// Nothing asked yet about a permission policy: no answer, and no error either.
+    pub fn is_blank_permission(&self) -> bool {
+        self.action.trim().is_empty() && self.resource.trim().is_empty()
+    }
+
+    pub fn is_blank_trust(&self) -> bool {
+        self.principal.trim().is_empty()
+    }
+
+    /// The request for `simulate`. Rows left wholly blank are not part of it (an added row
+    /// is not yet an empty key); surrounding spaces, easily pasted, are dropped from names.
+    pub fn permission(&self) -> Request {
+        Request {
+            action: self.action.trim().to_owned(),
+            resource: self.resource.trim().to_owned(),
+            context: self.context_entries(),
+        }
+    }
+
+    pub fn trust(&self) -> TrustRequest {
+        TrustRequest {
+            principal: self.principal.trim().to_owned(),
+            context: self.context_entries(),
+        }
+    }
+
+    fn context_entries(&self) -> Vec<ContextEntry> {
+        self.context
+            .iter()
+            .filter(|row| !(row.key.trim().is_empty() && row.value.is_empty()))
+            .map(|row| ContextEntry {
+                key: row.key.trim().to_owned(),
+                value: row.value.clone(),
+            })
+            .collect()
+    }
+}
+
+/// One edit to the simulator's request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SimEdit {
+    Action(String),
+    Resource(String),
+    Principal(String),
+    ContextKey(usize, String),
+    ContextValue(usize, String),
+    AddContext,
+    RemoveContext(usize),
+}
+
+impl SimRequest {
+    fn edit(&mut self, edit: SimEdit) {
+        match edit {
+            SimEdit::Action(text) => self.action = text,
+            SimEdit::Resource(text) => self.resource = text,
+            SimEdit::Principal(text) => self.principal = text,
+            SimEdit::ContextKey(row, text) => {
+                if let Some(row) = self.context.get_mut(row) {
+                    row.key = text;
+                }
+            }
+            SimEdit::ContextValue(row, text) => {
+                if let Some(row) = self.context.get_mut(row) {
+                    row.value = text;
+                }
+            }
+            SimEdit::AddContext => self.context.push(ContextRow::default()),
+            SimEdit::RemoveContext(row) => {
+                if row < self.context.len() {
+                    self.context.remove(row);
+                }
+            }
+        }
+    }
+}
+
+/// Which of a scenario's documents a pasted text stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentSlot {
+    Trust,
+    Permission,
+}
+
+impl DocumentSlot {
+    pub const ALL: [DocumentSlot; 2] = [DocumentSlot::Trust, DocumentSlot::Permission];
+
+    /// The name findings call the document by: the file the plan writes for it.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            DocumentSlot::Trust => "trust-policy.json",
+            DocumentSlot::Permission => "permission-policy.json",
+        }
+    }
+
+    /// The part of element ids that names the slot.
+    pub fn id(self) -> &'static str {
+        match self {
+            DocumentSlot::Trust => "trust",
+            DocumentSlot::Permission => "permission",
+        }
+    }
+}
+
+/// One pasted document: its text, and its kind when the person set it (else guessed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pasted {
+    pub text: String,
+    pub kind: Option<DocumentKind>,
+}
+
+/// The policies a role has today, pasted to compare with a scenario (`#/scenario/<id>`, in
+/// the "check an existing setup" view). Lives in the page only: never stored, never linked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExistingSetup {
+    pub trust: Pasted,
+    pub permission: Pasted,
+}
+
+impl ExistingSetup {
+    pub fn get(&self, slot: DocumentSlot) -> &Pasted {
+        match slot {
+            DocumentSlot::Trust => &self.trust,
+            DocumentSlot::Permission => &self.permission,
+        }
+    }
+
+    fn get_mut(&mut self, slot: DocumentSlot) -> &mut Pasted {
+        match slot {
+            DocumentSlot::Trust => &mut self.trust,
+            DocumentSlot::Permission => &mut self.permission,
+        }
+    }
+
+    /// The documents for `check_existing`, in slot order, with the slot each came from:
+    /// those of `slots` that hold more than blanks.
+    pub fn documents(&self, slots: &[DocumentSlot]) -> Vec<(DocumentSlot, ExistingDocument)> {
+        slots
+            .iter()
+            .map(|&slot| (slot, self.get(slot)))
+            .filter(|(_, pasted)| !pasted.text.trim().is_empty())
+            .map(|(slot, pasted)| {
+                (
+                    slot,
+                    ExistingDocument {
+                        name: slot.file_name().to_owned(),
+                        text: pasted.text.clone(),
+                        kind: pasted.kind,
+                    },
+                )
+            })
+            .collect()
+    }
+}
+
+/// One action per user intent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExistingAction {
+    Paste(DocumentSlot, String),
+    ChooseKind(DocumentSlot, Option<DocumentKind>),
+}
+
+impl Reducible for ExistingSetup {
+    type Action = ExistingAction;
+
+    fn reduce(self: Rc<Self>, action: ExistingAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            ExistingAction::Paste(slot, text) => next.get_mut(slot).text = text,
+            ExistingAction::ChooseKind(slot, kind) => next.get_mut(slot).kind = kind,
+        }
+        if next == *self {
+            return self;
+        }
+        Rc::new(next)
+    }
+}
+
+pub type ExistingHandle = UseReducerHandle<ExistingSetup>;
+
+// end simulate and existing
 
 /// One action per user intent.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +347,7 @@ pub enum PageAction {
     Edit(String),
     ChooseKind(KindChoice),
     ChooseLang(Lang),
+    EditRequest(SimEdit),
 }
 
 impl Reducible for Page {
@@ -165,6 +374,12 @@ impl Reducible for Page {
                 }
                 next.lang = lang;
             }
+            PageAction::EditRequest(edit) => {
+                next.request.edit(edit);
+                if next.request == self.request {
+                    return self;
+                }
+            }
         }
         Rc::new(next)
     }
@@ -189,6 +404,65 @@ mod tests {
         let zh = trust.reduce(PageAction::ChooseLang(Lang::Zh));
         assert_eq!(zh.lang, Lang::Zh);
         assert_eq!(&*zh.text, "{}");
+    }
+
+    #[test]
+    fn the_request_is_edited_row_by_row_and_blank_rows_are_not_asked() {
+        let page = Rc::new(Page::new(Lang::En));
+        let page = [
+            SimEdit::Action(" oss:GetObject ".to_owned()),
+            SimEdit::Resource("acs:oss:*:*:b/k".to_owned()),
+            SimEdit::AddContext,
+            SimEdit::AddContext,
+            SimEdit::AddContext,
+            SimEdit::ContextKey(0, "acs:SourceIp".to_owned()),
+            SimEdit::ContextValue(0, "10.0.0.1".to_owned()),
+            SimEdit::ContextKey(2, "acs:SourceIp".to_owned()),
+            SimEdit::ContextValue(2, "10.0.0.2".to_owned()),
+            SimEdit::RemoveContext(9),
+        ]
+        .into_iter()
+        .fold(page, |page, edit| {
+            page.reduce(PageAction::EditRequest(edit))
+        });
+        let request = page.request.permission();
+        assert_eq!(request.action, "oss:GetObject");
+        assert_eq!(request.context.len(), 2, "the blank middle row is left out");
+        assert_eq!(request.context[1].value, "10.0.0.2");
+        let page = page.reduce(PageAction::EditRequest(SimEdit::RemoveContext(1)));
+        assert_eq!(page.request.context.len(), 2);
+        assert_eq!(page.request.context[1].value, "10.0.0.2");
+        assert!(!page.request.is_blank_permission());
+        assert!(page.request.is_blank_trust());
+        let same = page
+            .clone()
+            .reduce(PageAction::EditRequest(SimEdit::RemoveContext(5)));
+        assert!(Rc::ptr_eq(&page, &same));
+    }
+
+    #[test]
+    fn pasted_documents_are_passed_on_only_when_not_blank() {
+        let setup = Rc::new(ExistingSetup::default());
+        let setup = setup
+            .reduce(ExistingAction::Paste(DocumentSlot::Trust, "{}".to_owned()))
+            .reduce(ExistingAction::Paste(
+                DocumentSlot::Permission,
+                "  \n".to_owned(),
+            ))
+            .reduce(ExistingAction::ChooseKind(
+                DocumentSlot::Trust,
+                Some(DocumentKind::Permission),
+            ));
+        let documents = setup.documents(&DocumentSlot::ALL);
+        assert_eq!(documents.len(), 1);
+        assert_eq!(documents[0].0, DocumentSlot::Trust);
+        assert_eq!(documents[0].1.name, "trust-policy.json");
+        assert_eq!(documents[0].1.kind, Some(DocumentKind::Permission));
+        assert!(setup.documents(&[DocumentSlot::Permission]).is_empty());
+        let same = setup
+            .clone()
+            .reduce(ExistingAction::Paste(DocumentSlot::Trust, "{}".to_owned()));
+        assert!(Rc::ptr_eq(&setup, &same));
     }
 
     #[test]

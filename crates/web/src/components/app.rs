@@ -5,6 +5,7 @@ use ramplan_core::plan::scenario;
 use ramplan_core::Lang;
 use yew::prelude::*;
 
+use super::builder::BuilderPage;
 use super::checker::Checker;
 use super::header::Header;
 use super::home::Home;
@@ -39,6 +40,7 @@ pub fn App() -> Html {
     let (body, privacy) = match &route {
         Route::Home => (html! { <Home /> }, strings.scenario_privacy),
         Route::Check => (html! { <Checker /> }, strings.privacy),
+        Route::Build => (html! { <BuilderPage /> }, strings.privacy),
         Route::Scenario(id) => match scenario(id) {
             // Keyed by id: another scenario gets a fresh form, never the previous values.
             Some(spec) => (
@@ -92,6 +94,7 @@ fn document_title(lang: Lang, route: &Route) -> String {
     match route {
         Route::Home => strings.document_title.to_owned(),
         Route::Check => i18n::page_title(strings.check_card_title),
+        Route::Build => i18n::page_title(i18n::builder_strings(lang).card_title),
         Route::Scenario(id) | Route::Embed(id) => match scenario(id) {
             Some(spec) => i18n::page_title(lang.pick(spec.title_en, spec.title_zh)),
             None => i18n::page_title(strings.not_found_title),
@@ -109,6 +112,14 @@ mod tests {
         assert_eq!(
             document_title(Lang::En, &Route::Check),
             "Check a policy · ramplan"
+        );
+        assert_eq!(
+            document_title(Lang::En, &Route::Build),
+            "Build a policy · ramplan"
+        );
+        assert_eq!(
+            document_title(Lang::Zh, &Route::Build),
+            "构建策略 · ramplan"
         );
         assert_eq!(
             document_title(Lang::Zh, &Route::Check),

@@ -1,6 +1,6 @@
 //! The policy checker (`#/check`): paste a policy, read the findings as you type, in the
 //! list, beside the lines and under the text; format it, load an example, and read what it
-//! allows and denies in plain words.
+//! allows and denies in plain words, and ask what RAM decides for one request.
 
 use std::rc::Rc;
 
@@ -13,6 +13,7 @@ use super::findings_list::FindingsList;
 use super::kind_picker::KindPicker;
 use super::plain_words::PlainWords;
 use super::policy_editor::PolicyEditor;
+use super::simulate_panel::SimulatePanel;
 use super::summary::Summary;
 use crate::editor_selection::select_range;
 use crate::i18n;
@@ -64,12 +65,16 @@ pub fn Checker() -> Html {
                     <PolicyEditor editor={editor} report={report.clone()} />
                     <KindPicker report={report.clone()} />
                     <PlainWords report={report.clone()} withheld={credential.is_some()} />
+                    <super::convert_panel::ConvertPanel report={report.clone()} withheld={credential.is_some()} />
                 </section>
-                <section class="pane findings-pane" aria-labelledby="findings-heading">
-                    <h2 id="findings-heading" class="pane-heading">{ strings.findings_heading }</h2>
-                    <Summary report={report.clone()} />
-                    <FindingsList report={report} {on_select} />
-                </section>
+                <div class="checker-side">
+                    <section class="pane findings-pane" aria-labelledby="findings-heading">
+                        <h2 id="findings-heading" class="pane-heading">{ strings.findings_heading }</h2>
+                        <Summary report={report.clone()} />
+                        <FindingsList report={report.clone()} on_select={on_select.clone()} />
+                    </section>
+                    <SimulatePanel {report} withheld={credential.is_some()} {on_select} />
+                </div>
             </div>
         </main>
     }

@@ -1,4 +1,5 @@
-//! The home page (`#/`): one card per scenario, in plain words, and the policy checker.
+//! The home page (`#/`): one card per scenario, in plain words, the policy checker and the
+//! policy builder.
 
 use ramplan_core::plan::SCENARIOS;
 use yew::prelude::*;
@@ -14,6 +15,7 @@ pub fn Home() -> Html {
     };
     let lang = page.lang;
     let strings = i18n::strings(lang);
+    let builder = i18n::builder_strings(lang);
     let cards = SCENARIOS.iter().map(|spec| {
         let href = Route::Scenario(spec.id.to_owned()).href();
         html! {
@@ -35,6 +37,12 @@ pub fn Home() -> Html {
                     <a class="card-link" href={Route::Check.href()}>
                         <h3 class="card-title">{ strings.check_card_title }</h3>
                         <p class="card-summary">{ strings.check_card_summary }</p>
+                    </a>
+                </li>
+                <li class="card card-check" data-card="build">
+                    <a class="card-link" href={Route::Build.href()}>
+                        <h3 class="card-title">{ builder.card_title }</h3>
+                        <p class="card-summary">{ builder.card_summary }</p>
                     </a>
                 </li>
             </ul>

@@ -23,3 +23,22 @@ pub mod record_list;
 pub mod scenario_page;
 pub mod step_list;
 pub mod summary;
+// exports
+pub mod convert_panel;
+// simulate and existing
+pub mod context_rows;
+pub mod existing_panel;
+pub mod simulate_panel;
+// builder
+pub mod builder;
+pub mod builder_actions;
+pub mod builder_card;
+pub mod builder_conditions;
+pub mod builder_findings;
+pub mod builder_insert;
+pub mod builder_moves;
+pub mod builder_oss_folder;
+pub mod builder_raw;
+pub mod builder_resources;
+pub mod builder_templates;
+// end builder

@@ -9,6 +9,10 @@
 //!
 //! Print runbook prints the plan as a document: the print style sheet hides the form and
 //! the tabs and shows the [`PrintRunbook`] instead, which the screen never shows.
+//!
+//! Beside the plan, a second view checks a setup that exists today against the same form
+//! ([`ExistingPanel`]); what is pasted there stays in this page's state. Embeds show the
+//! plan only.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -20,6 +24,7 @@ use ramplan_core::{bundle, Lang};
 use yew::prelude::*;
 
 use super::artifact_tabs::ArtifactTabs;
+use super::existing_panel::{ExistingPanel, Expected};
 use super::form_field::FormField;
 use super::plan_status::PlanStatus;
 use super::print_runbook::PrintRunbook;
@@ -30,7 +35,7 @@ use crate::i18n;
 use crate::prefs;
 use crate::route::{current_hash, share_param, Route};
 use crate::scenario_form::{Form, FormAction, FormHandle};
-use crate::state::PageHandle;
+use crate::state::{ExistingSetup, PageHandle};
 
 /// The current plan, for every part of the page that shows some of it.
 pub type PlanContext = Rc<Plan>;
@@ -60,6 +65,22 @@ enum LinkStatus {
     CopyFailed,
     Credential,
     Refused,
+}
+
+/// What the plan pane shows: the plan, or the check of an existing setup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Plan,
+    Existing,
+}
+
+impl View {
+    fn id(self) -> &'static str {
+        match self {
+            View::Plan => "plan",
+            View::Existing => "existing",
+        }
+    }
 }
 
 /// The form a page opens with: a link's values take precedence over a draft.
@@ -135,6 +156,12 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
             prefs::ticks(id)
         }
     });
+    let view = use_state(|| View::Plan);
+    // The pasted documents of the existing-setup view: this page's state only.
+    let existing = use_reducer(ExistingSetup::default);
+    // What that view compares, from the last plan without errors, so its text areas stay
+    // while a field is being retyped.
+    let expected = use_mut_ref(|| None::<Expected>);
     // Clear also clears what the page said about where the values came from.
     let show_notice = use_state(|| true);
     let lang = page.as_ref().map(|page| page.lang).unwrap_or_default();
@@ -159,6 +186,9 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
         return Html::default();
     };
     let strings = i18n::strings(lang);
+    if let Some(now) = Expected::from_plan(&built) {
+        *expected.borrow_mut() = Some(now);
+    }
     let fields = spec
         .fields
         .iter()
@@ -227,6 +257,16 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
     let chrome = (!embed).then(|| {
         html! { <nav class="breadcrumb"><a href="#/">{ strings.nav_home }</a></nav> }
     });
+    let showing_existing = !embed && *view == View::Existing;
+    let view_tabs = (!embed).then(|| view_tabs(&view, lang));
+    let existing_view = (!embed).then(|| {
+        html! {
+            <div id="view-panel-existing" class="view-panel" role="tabpanel"
+                aria-labelledby="view-existing" hidden={!showing_existing}>
+                <ExistingPanel setup={existing.clone()} expected={expected.borrow().clone()} />
+            </div>
+        }
+    });
     let summary = (!embed).then(|| {
         html! { <p class="hint scenario-summary">{ lang.pick(spec.summary_en, spec.summary_zh) }</p> }
     });
@@ -246,18 +286,78 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
                             { for fields }
                         </form>
                     </section>
-                    <section class="pane plan-pane" aria-labelledby="plan-heading">
-                        <h3 id="plan-heading" class="pane-heading">{ strings.plan_heading }</h3>
-                        <PlanStatus />
-                        <StepList ticks={(*ticks).clone()} {on_tick} />
-                        { download_all }
-                        <ArtifactTabs />
+                    <section class="pane plan-pane" aria-labelledby={if showing_existing { "existing-heading" } else { "plan-heading" }}>
+                        { view_tabs }
+                        <div id="view-panel-plan" class="view-panel" role={(!embed).then_some("tabpanel")}
+                            aria-labelledby={(!embed).then_some("view-plan")} hidden={showing_existing}>
+                            <h3 id="plan-heading" class="pane-heading">{ strings.plan_heading }</h3>
+                            <PlanStatus />
+                            <StepList ticks={(*ticks).clone()} {on_tick} />
+                            { download_all }
+                            <ArtifactTabs />
+                        </div>
+                        { existing_view }
                     </section>
                 </div>
                 <PrintRunbook ticks={(*ticks).clone()} />
             </main>
         </ContextProvider<PlanContext>>
         </ContextProvider<FormHandle>>
+    }
+}
+
+/// Plan | Check an existing setup, as WAI-ARIA tabs: one Tab stop, Left and Right (and Home
+/// and End) move between them and select.
+fn view_tabs(view: &UseStateHandle<View>, lang: Lang) -> Html {
+    let strings = i18n::strings(lang);
+    let access = i18n::access_strings(lang);
+    let tabs = [
+        (View::Plan, strings.plan_heading),
+        (View::Existing, access.mode_existing),
+    ];
+    let buttons = tabs.iter().map(|&(tab, label)| {
+        let selected = **view == tab;
+        let onclick = {
+            let view = view.clone();
+            Callback::from(move |_: MouseEvent| view.set(tab))
+        };
+        let onkeydown = {
+            let view = view.clone();
+            Callback::from(move |event: KeyboardEvent| {
+                if event.alt_key() || event.ctrl_key() || event.meta_key() {
+                    return;
+                }
+                let target = match (event.key().as_str(), tab) {
+                    ("ArrowRight" | "ArrowLeft", View::Plan) | ("End", _) => View::Existing,
+                    ("ArrowRight" | "ArrowLeft", View::Existing) | ("Home", _) => View::Plan,
+                    _ => return,
+                };
+                event.prevent_default();
+                browser::focus(&format!("view-{}", target.id()));
+                view.set(target);
+            })
+        };
+        html! {
+            <button
+                type="button"
+                role="tab"
+                class="tab view-tab"
+                id={format!("view-{}", tab.id())}
+                data-view={tab.id()}
+                aria-selected={if selected { "true" } else { "false" }}
+                aria-controls={format!("view-panel-{}", tab.id())}
+                tabindex={if selected { "0" } else { "-1" }}
+                {onclick}
+                {onkeydown}
+            >
+                { label }
+            </button>
+        }
+    });
+    html! {
+        <div class="tabs view-tabs" role="tablist" aria-label={access.modes_label}>
+            { for buttons }
+        </div>
     }
 }
 
