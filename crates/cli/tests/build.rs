@@ -10,23 +10,16 @@
 )]
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
+
+use common::{stderr, stdout};
 
 use ramplan_core::builder::templates::TEMPLATES;
 
 fn ramplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ramplan"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
+    common::ramplan(args, None)
 }
 
 fn build(template: &str, sets: &[&str], extra: &[&str]) -> Output {

@@ -8,44 +8,12 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Output;
 
-fn ramplan(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ramplan"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(text) = stdin {
-            // A command that fails before reading its input closes the pipe early; what it
-            // printed is what the test checks, so a broken pipe here is not a failure.
-            if let Err(error) = pipe.write_all(text.as_bytes()) {
-                assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "{error}");
-            }
-        }
-    }
-    child.wait_with_output().unwrap()
-}
+mod common;
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(rel)
-}
-
-fn path(rel: &str) -> String {
-    fixture(rel).to_string_lossy().into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
+use common::{path, ramplan, stderr, stdout};
 
 const BROKEN: &str = "rules/RP102-invalid-effect/invalid/trailing-space.json";
 const CLEAN: &str = "rules/RP102-invalid-effect/valid/deny.json";
@@ -411,10 +379,6 @@ fn unreadable_plan_input_points_at_line_and_column() {
 }
 
 // ------------------------------------------------------------------ simulate
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
 
 const DENY_OUTSIDE: &str = "corpus/11-ecs-deny-not-ip-address.json";
 const INSTANCE: &str = "acs:ecs:cn-hangzhou:1234567890123456:instance/i-001";

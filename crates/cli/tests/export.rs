@@ -7,48 +7,9 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn ramplan(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_ramplan"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(text) = stdin {
-            // A command that fails before reading its input closes the pipe early; what it
-            // printed is what the test checks, so a broken pipe here is not a failure.
-            if let Err(error) = pipe.write_all(text.as_bytes()) {
-                assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "{error}");
-            }
-        }
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(rel)
-}
-
-fn path(rel: &str) -> String {
-    fixture(rel).to_string_lossy().into_owned()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
+use common::{fixture, path, ramplan, stderr, stdout};
 
 const EMR: &str = "scenarios/dataworks-emr/valid-basic-hadoop.input.json";
 const EMR_INVALID: &str = "scenarios/dataworks-emr/invalid-masked-uid.input.json";
