@@ -14,6 +14,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::Lcg;
 use ramplan_core::builder::arn_builder::{self, parse_any};
 use ramplan_core::builder::oss_folder::{oss_folder_access, FolderAccess};
 use ramplan_core::builder::templates::{template, TEMPLATES};
@@ -29,19 +32,15 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
 }
 
+/// The corpus by file name.
 fn corpus() -> Vec<(String, String)> {
-    let dir = fixtures().join("corpus");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
+    common::corpus()
         .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, fs::read_to_string(&p).unwrap())
+        .map(|(path, text)| {
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                text,
+            )
         })
         .collect()
 }
@@ -613,19 +612,6 @@ fn templates_are_found_by_name_or_suggested() {
     );
 }
 
-/// A small deterministic generator, so failures reproduce.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-}
-
 #[test]
 fn no_input_makes_the_builder_panic() {
     let pieces = [
@@ -659,23 +645,7 @@ fn no_input_makes_the_builder_panic() {
     let mut checked = 0usize;
     for (_, text) in corpus() {
         for _ in 0..150 {
-            let mut mutated = text.clone();
-            for _ in 0..(1 + rng.next() % 4) {
-                let mut at = (rng.next() as usize) % (mutated.len() + 1);
-                while !mutated.is_char_boundary(at) {
-                    at -= 1;
-                }
-                let piece = pieces[(rng.next() as usize) % pieces.len()];
-                if rng.next().is_multiple_of(2) {
-                    mutated.insert_str(at, piece);
-                } else {
-                    let mut end = (at + piece.len()).min(mutated.len());
-                    while !mutated.is_char_boundary(end) {
-                        end -= 1;
-                    }
-                    mutated.replace_range(at..end, "");
-                }
-            }
+            let mutated = rng.splice(&text, &pieces);
             checked += 1;
             let Ok(doc) = from_json(&mutated) else {
                 continue;

@@ -11,26 +11,12 @@
 )]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod common;
+
+use common::{corpus, Lcg};
 use ramplan_core::{lint, KindChoice, Lang, LintOptions, PolicyKind, Severity};
-
-fn corpus() -> Vec<(PathBuf, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/corpus");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let text = fs::read_to_string(&p).unwrap();
-            (p, text)
-        })
-        .collect()
-}
 
 #[test]
 fn the_corpus_is_large_enough_and_sourced() {
@@ -72,19 +58,6 @@ fn real_policies_get_no_error_findings() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
 }
 
 #[test]
@@ -130,23 +103,7 @@ fn no_input_makes_the_linter_panic() {
         }
         // Random splices of JSON-ish pieces.
         for _ in 0..200 {
-            let mut mutated = text.clone();
-            for _ in 0..(1 + rng.next() % 4) {
-                let mut at = (rng.next() as usize) % (mutated.len() + 1);
-                while !mutated.is_char_boundary(at) {
-                    at -= 1;
-                }
-                let piece = pieces[(rng.next() as usize) % pieces.len()];
-                if rng.next().is_multiple_of(2) {
-                    mutated.insert_str(at, piece);
-                } else {
-                    let mut end = (at + piece.len()).min(mutated.len());
-                    while !mutated.is_char_boundary(end) {
-                        end -= 1;
-                    }
-                    mutated.replace_range(at..end, "");
-                }
-            }
+            let mutated = rng.splice(&text, &pieces);
             for kind in [KindChoice::Auto, KindChoice::Trust] {
                 let options = LintOptions {
                     kind,

@@ -19,6 +19,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::Lcg;
 use ramplan_core::plan::input::{FieldKind, FieldSpec};
 use ramplan_core::plan::{
     self, maxcompute, ArtifactKind, CheckResult, ExistingDocument, Expectation, Plan, SCENARIOS,
@@ -307,29 +310,6 @@ fn scenario_ids_and_field_names_are_unique_and_documented() {
 fn unknown_scenarios_are_refused_with_a_suggestion() {
     let err = plan::plan("dataworks-emrr", "{}", Lang::En).unwrap_err();
     assert_eq!(err.suggestion, Some("dataworks-emr"));
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() as usize) % items.len()]
-    }
-    fn word(&mut self, alphabet: &str, min: usize, max: usize) -> String {
-        let chars: Vec<char> = alphabet.chars().collect();
-        let len = min + (self.next() as usize) % (max - min + 1);
-        (0..len)
-            .map(|_| chars[(self.next() as usize) % chars.len()])
-            .collect()
-    }
 }
 
 const LOWER: &str = "abcdefghijklmnopqrstuvwxyz";

@@ -1,0 +1,73 @@
+//! What several core test files share: the real-policy corpus and a small deterministic
+//! generator for never-panic and generated-input tests. Each file uses a subset.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::indexing_slicing)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The corpus of real policies (`tests/fixtures/corpus/*.json`), in file-name order.
+pub fn corpus() -> Vec<(PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/corpus");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect()
+}
+
+/// A small deterministic generator (a 64-bit LCG), so failures reproduce from the seed.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() as usize) % items.len()]
+    }
+
+    pub fn word(&mut self, alphabet: &str, min: usize, max: usize) -> String {
+        let chars: Vec<char> = alphabet.chars().collect();
+        let len = min + (self.next() as usize) % (max - min + 1);
+        (0..len)
+            .map(|_| chars[(self.next() as usize) % chars.len()])
+            .collect()
+    }
+
+    /// The text with one to four random edits: a piece inserted, or as many bytes removed,
+    /// always at character boundaries.
+    pub fn splice(&mut self, text: &str, pieces: &[&str]) -> String {
+        let mut mutated = text.to_owned();
+        for _ in 0..(1 + self.next() % 4) {
+            let mut at = (self.next() as usize) % (mutated.len() + 1);
+            while !mutated.is_char_boundary(at) {
+                at -= 1;
+            }
+            let piece = self.pick(pieces);
+            if self.next().is_multiple_of(2) {
+                mutated.insert_str(at, piece);
+            } else {
+                let mut end = (at + piece.len()).min(mutated.len());
+                while !mutated.is_char_boundary(end) {
+                    end -= 1;
+                }
+                mutated.replace_range(at..end, "");
+            }
+        }
+        mutated
+    }
+}
