@@ -27,6 +27,7 @@ step() {
 
 step "rustfmt" cargo fmt --all --check
 step "clippy (native)" cargo clippy --workspace --exclude ramplan-web --all-targets --locked -- -D warnings
+step "clippy (web unit tests, native)" cargo clippy -p ramplan-web --tests --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy -p ramplan-core -p ramplan-web -p ramplan-js --target wasm32-unknown-unknown --locked -- -D warnings
 step "cargo test" cargo test --workspace --locked
 step "core builds for wasm32" cargo build -p ramplan-core --target wasm32-unknown-unknown --locked

@@ -158,7 +158,10 @@ mod tests {
     use super::*;
     use ramplan_core::{lint, LintOptions};
 
-    fn marks(text: &str) -> Vec<(String, Option<(Severity, Vec<&'static str>)>)> {
+    /// A piece of text and, when it is marked, the severity and codes of its mark.
+    type Marked = (String, Option<(Severity, Vec<&'static str>)>);
+
+    fn marks(text: &str) -> Vec<Marked> {
         let report = lint(text, &LintOptions::default());
         pieces(text, &report.findings)
             .into_iter()
