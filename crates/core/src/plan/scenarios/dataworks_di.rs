@@ -17,7 +17,7 @@
 use crate::arn;
 use crate::finding::Severity;
 use crate::plan::input::{FieldKind, FieldSpec, Inputs};
-use crate::plan::{Account, ArtifactKind, Builder, Json, PolicyType, Step};
+use crate::plan::{Account, Builder, PolicyType, Step};
 
 use super::ScenarioSpec;
 
@@ -185,41 +185,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     );
     b.finding("PL405", Severity::Suggestion, None, message, None);
 
-    // Element order as the seed prints it: Statement (Action, Effect, Principal), Version.
-    let trust = Json::obj([
-        (
-            "Statement",
-            Json::Arr(vec![Json::obj([
-                ("Action", Json::str("sts:AssumeRole")),
-                ("Effect", Json::str("Allow")),
-                (
-                    "Principal",
-                    Json::obj([("Service", Json::strs([principal.as_str()]))]),
-                ),
-            ])]),
-        ),
-        ("Version", Json::str("1")),
-    ]);
-    b.artifact(
-        "trust-policy",
-        ArtifactKind::TrustPolicy,
-        b.t(
-            format!("Trust policy of `{role}`"),
-            format!("`{role}` 的信任策略"),
-        ),
-        "trust-policy.json",
-        trust.pretty(),
-    );
-    b.artifact(
-        "system-policies",
-        ArtifactKind::SystemPolicies,
-        b.t(
-            format!("System policies to attach to `{role}`"),
-            format!("需为 `{role}` 授权的系统策略"),
-        ),
-        "system-policies.json",
-        Json::strs(policies.iter().copied()).pretty(),
-    );
+    super::trust_policy_artifact(b, role, super::service_trust_policy(&principal));
+    super::system_policies_artifact(b, role, policies.iter().copied());
     let attachments: Vec<(PolicyType, &str)> =
         policies.iter().map(|p| (PolicyType::System, *p)).collect();
     b.ram_role(Account::Resource, role, "trust-policy", &attachments);

@@ -30,7 +30,7 @@
 use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
 use crate::plan::maxcompute::{self, NameProblem, OBJECT_TYPES};
-use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, Step};
+use crate::plan::{Account, ArtifactKind, Builder, Expectation, Step};
 use crate::rules::{clip, did_you_mean};
 
 use super::ScenarioSpec;
@@ -903,27 +903,9 @@ pub(super) fn limitation_suggestion(b: &mut Builder, code: &'static str, engine:
     b.finding(code, Severity::Suggestion, None, message, Some(help));
 }
 
-/// `{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":[...]}}],"Version":"1"}`,
-/// in the element order of the guide.
+/// The trust policy of the guide: only `<DataWorks account ID>@engine.dataworks.aliyuncs.com`.
 pub(super) fn trust_policy(dataworks_uid: &str) -> String {
-    Json::obj([
-        (
-            "Statement",
-            Json::Arr(vec![Json::obj([
-                ("Action", Json::str("sts:AssumeRole")),
-                ("Effect", Json::str("Allow")),
-                (
-                    "Principal",
-                    Json::obj([(
-                        "Service",
-                        Json::strs([format!("{dataworks_uid}@{ENGINE_SERVICE}")]),
-                    )]),
-                ),
-            ])]),
-        ),
-        ("Version", Json::str("1")),
-    ])
-    .pretty()
+    super::service_trust_policy(&format!("{dataworks_uid}@{ENGINE_SERVICE}"))
 }
 
 /// The self-check of the trust policy both engines share.
@@ -954,16 +936,7 @@ pub(super) fn expect_engine_trust(
 }
 
 pub(super) fn trust_policy_artifact(b: &mut Builder, role: &str, dataworks_uid: &str) {
-    b.artifact(
-        "trust-policy",
-        ArtifactKind::TrustPolicy,
-        b.t(
-            format!("Trust policy of `{role}`"),
-            format!("`{role}` 的信任策略"),
-        ),
-        "trust-policy.json",
-        trust_policy(dataworks_uid),
-    );
+    super::trust_policy_artifact(b, role, trust_policy(dataworks_uid));
 }
 
 pub(super) fn trust_unconfirmed(b: &mut Builder) {

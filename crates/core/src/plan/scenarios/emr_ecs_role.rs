@@ -165,17 +165,6 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         ("Version", Json::str("1")),
         ("Statement", Json::Arr(statements)),
     ]);
-    let trust = Json::obj([
-        (
-            "Statement",
-            Json::Arr(vec![Json::obj([
-                ("Action", Json::str("sts:AssumeRole")),
-                ("Effect", Json::str("Allow")),
-                ("Principal", Json::obj([("Service", Json::strs([service]))])),
-            ])]),
-        ),
-        ("Version", Json::str("1")),
-    ]);
     b.artifact(
         "permission-policy",
         ArtifactKind::PermissionPolicy,
@@ -186,16 +175,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "permission-policy.json",
         policy.pretty(),
     );
-    b.artifact(
-        "trust-policy",
-        ArtifactKind::TrustPolicy,
-        b.t(
-            format!("Trust policy of `{role}`"),
-            format!("`{role}` 的信任策略"),
-        ),
-        "trust-policy.json",
-        trust.pretty(),
-    );
+    super::trust_policy_artifact(b, role, super::service_trust_policy(service));
     b.ram_policy(Account::Own, policy_name, "permission-policy");
     b.ram_role(
         Account::Own,

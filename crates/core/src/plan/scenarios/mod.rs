@@ -2,7 +2,7 @@
 
 use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
-use crate::plan::{Builder, Expectation};
+use crate::plan::{ArtifactKind, Builder, Expectation, Json};
 
 mod dataworks_di;
 mod dataworks_emr;
@@ -156,4 +156,56 @@ pub(crate) fn expect_dataworks_trust(b: &mut Builder, trust: DataWorksTrust<'_>)
         why,
         Severity::Security,
     ));
+}
+
+/// A trust policy that lets one service principal assume the role, with its elements in the
+/// order the seeds print them: Statement (Action, Effect, Principal), then Version.
+pub(crate) fn service_trust_policy(principal: &str) -> String {
+    Json::obj([
+        (
+            "Statement",
+            Json::Arr(vec![Json::obj([
+                ("Action", Json::str("sts:AssumeRole")),
+                ("Effect", Json::str("Allow")),
+                (
+                    "Principal",
+                    Json::obj([("Service", Json::strs([principal]))]),
+                ),
+            ])]),
+        ),
+        ("Version", Json::str("1")),
+    ])
+    .pretty()
+}
+
+/// Adds a role's trust policy as the plan's `trust-policy` artifact.
+pub(crate) fn trust_policy_artifact(b: &mut Builder, role: &str, policy: String) {
+    b.artifact(
+        "trust-policy",
+        ArtifactKind::TrustPolicy,
+        b.t(
+            format!("Trust policy of `{role}`"),
+            format!("`{role}` 的信任策略"),
+        ),
+        "trust-policy.json",
+        policy,
+    );
+}
+
+/// Adds the system policies a role needs as the plan's `system-policies` artifact.
+pub(crate) fn system_policies_artifact<'a>(
+    b: &mut Builder,
+    role: &str,
+    policies: impl IntoIterator<Item = &'a str>,
+) {
+    b.artifact(
+        "system-policies",
+        ArtifactKind::SystemPolicies,
+        b.t(
+            format!("System policies to attach to `{role}`"),
+            format!("需为 `{role}` 授权的系统策略"),
+        ),
+        "system-policies.json",
+        Json::strs(policies).pretty(),
+    );
 }
