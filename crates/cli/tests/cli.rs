@@ -15,6 +15,22 @@ mod common;
 
 use common::{path, ramplan, stderr, stdout};
 
+/// `ramplan simulate --policy POLICY --action ACTION --resource RESOURCE`, nothing else.
+fn simulate_policy(policy: &str, action: &str, resource: &str, stdin: Option<&str>) -> Output {
+    ramplan(
+        &[
+            "simulate",
+            "--policy",
+            policy,
+            "--action",
+            action,
+            "--resource",
+            resource,
+        ],
+        stdin,
+    )
+}
+
 const BROKEN: &str = "rules/RP102-invalid-effect/invalid/trailing-space.json";
 const CLEAN: &str = "rules/RP102-invalid-effect/valid/deny.json";
 
@@ -425,16 +441,10 @@ fn simulate_exits_zero_when_allowed_and_one_when_denied() {
         "{text}"
     );
 
-    let other_action = ramplan(
-        &[
-            "simulate",
-            "--policy",
-            &path(DENY_OUTSIDE),
-            "--action",
-            "oss:GetObject",
-            "--resource",
-            "acs:oss:*:*:examplebucket/a.txt",
-        ],
+    let other_action = simulate_policy(
+        &path(DENY_OUTSIDE),
+        "oss:GetObject",
+        "acs:oss:*:*:examplebucket/a.txt",
         None,
     );
     assert_eq!(other_action.status.code(), Some(1));
@@ -629,31 +639,14 @@ fn simulate_usage_and_io_errors_exit_two() {
     assert_eq!(empty_key.status.code(), Some(2));
     assert!(stderr(&empty_key).contains("a context key is empty"));
 
-    let missing = ramplan(
-        &[
-            "simulate",
-            "--policy",
-            "/nonexistent/policy.json",
-            "--action",
-            "oss:GetObject",
-            "--resource",
-            "*",
-        ],
-        None,
-    );
+    let missing = simulate_policy("/nonexistent/policy.json", "oss:GetObject", "*", None);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("cannot read `/nonexistent/policy.json`"));
 
-    let syntax = ramplan(
-        &[
-            "simulate",
-            "--policy",
-            "-",
-            "--action",
-            "oss:GetObject",
-            "--resource",
-            "*",
-        ],
+    let syntax = simulate_policy(
+        "-",
+        "oss:GetObject",
+        "*",
         Some("{\n  \"Version\": \"1\",\n}"),
     );
     assert_eq!(syntax.status.code(), Some(2));
@@ -663,18 +656,7 @@ fn simulate_usage_and_io_errors_exit_two() {
         stderr(&syntax)
     );
 
-    let malformed = ramplan(
-        &[
-            "simulate",
-            "--policy",
-            &path(DENY_OUTSIDE),
-            "--action",
-            "StopInstance",
-            "--resource",
-            "*",
-        ],
-        None,
-    );
+    let malformed = simulate_policy(&path(DENY_OUTSIDE), "StopInstance", "*", None);
     assert_eq!(malformed.status.code(), Some(2));
     assert!(stderr(&malformed).contains("is not `<service>:<action>`"));
 
