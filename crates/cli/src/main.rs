@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use ramplan_core::catalogue::{self, Coverage, CATALOGUE_DATE};
+use ramplan_core::catalogue::{self, ActionList, CATALOGUE_DATE};
 use ramplan_core::plan::{self, ArtifactKind};
 use ramplan_core::render::{self, Linted};
 use ramplan_core::rules::RULES;
@@ -423,18 +423,27 @@ fn print_catalogue(service: Option<&str>) -> Result<ExitCode, String> {
     let mut out = String::new();
     match service {
         None => {
-            out.push_str(&format!("catalogue {CATALOGUE_DATE}\n"));
-            for s in catalogue::services() {
-                let coverage = match s.coverage {
-                    Coverage::Complete => "complete",
-                    Coverage::Partial => "partial",
-                };
+            out.push_str(&format!("catalogue {CATALOGUE_DATE} (curated)"));
+            if let Some((date, commit, meta_date)) = catalogue::generated_info() {
+                let short = commit.get(..9).unwrap_or(commit);
                 out.push_str(&format!(
-                    "{:<10}  {:>4} actions ({coverage:<8})  {}  [{}]\n",
-                    s.code,
-                    s.actions.len(),
-                    s.name_en,
-                    s.source
+                    ", generated {date} from aliyun/aliyun-openapi-meta {short} ({meta_date})"
+                ));
+            }
+            out.push_str(&format!(
+                "\n{} services; columns: code, actions, action list, resource types, condition keys, basis of the code, name\n",
+                catalogue::services().len()
+            ));
+            for s in catalogue::services() {
+                out.push_str(&format!(
+                    "{:<22} {:>5} {:<18} {:>3} {:>3}  {:<18}  {}\n",
+                    s.code(),
+                    s.actions().len(),
+                    action_list_label(s.action_list()),
+                    s.resource_types().count(),
+                    s.condition_keys().count(),
+                    s.basis().as_str(),
+                    s.name_en(),
                 ));
             }
         }
@@ -443,20 +452,56 @@ fn print_catalogue(service: Option<&str>) -> Result<ExitCode, String> {
                 format!("`{code}` is not in the catalogue ({CATALOGUE_DATE}); run `ramplan catalogue` for the list")
             })?;
             out.push_str(&format!(
-                "{} ({}), source: {}\n",
-                s.code, s.name_en, s.source
+                "{} ({}), code basis: {}, source: {}\n",
+                s.code(),
+                s.name_en(),
+                s.basis().as_str(),
+                s.source()
             ));
-            for a in s.actions {
-                let confirmed = if a.confirmed { "" } else { "  (unconfirmed)" };
+            out.push_str(&format!("actions: {}", action_list_label(s.action_list())));
+            if !s.api_products().is_empty() {
                 out.push_str(&format!(
-                    "{}:{:<40} {:?}{confirmed}  [{}]\n",
-                    s.code, a.name, a.level, a.source
+                    " (API metadata products: {})",
+                    s.api_products().join(", ")
+                ));
+            }
+            out.push('\n');
+            for r in s.resource_types() {
+                out.push_str(&format!(
+                    "resource type {:<20} {}  [{}]\n",
+                    r.name, r.arn, r.source
+                ));
+            }
+            for k in s.condition_keys() {
+                out.push_str(&format!(
+                    "condition key {:<30} {:?}  [{}]\n",
+                    k.key, k.value_type, k.source
+                ));
+            }
+            for a in s.actions() {
+                out.push_str(&format!(
+                    "{}:{:<40} {:?}  {}  [{}]\n",
+                    s.code(),
+                    a.name,
+                    a.level,
+                    a.basis.as_str(),
+                    a.source
                 ));
             }
         }
     }
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn action_list_label(list: ActionList) -> &'static str {
+    match list {
+        ActionList::Complete => "curated, complete",
+        ActionList::Partial => "curated, partial",
+        ActionList::ApiMetadata => "API metadata",
+        ActionList::AuthorizationPage => "RAM page excerpt",
+        ActionList::None => "none",
+    }
 }
 
 /// Writes to stdout; a closed pipe (`ramplan ... | head`) is not an error worth a panic.

@@ -120,7 +120,7 @@ fn describe_actions(s: &Statement<'_>, lang: Lang) -> String {
         .map(|i| match i.value.split_once(':') {
             Some((code, "*")) => {
                 let name = catalogue::service(code)
-                    .map(|svc| lang.pick(svc.name_en, svc.name_zh).to_owned())
+                    .map(|svc| lang.pick(svc.name_en(), svc.name_zh()).to_owned())
                     .unwrap_or_else(|| format!("`{code}`"));
                 match lang {
                     Lang::En => format!("every action of {name}"),

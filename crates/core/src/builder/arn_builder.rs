@@ -675,8 +675,7 @@ pub fn parse_arn(service: &str, text: &str) -> Option<ParsedArn> {
     let parsed = arn::parse(text).ok()?;
     let belongs = crate::catalogue::service(service)
         .map(|s| {
-            s.arn_services
-                .iter()
+            s.arn_services()
                 .any(|a| a.eq_ignore_ascii_case(parsed.service))
         })
         .unwrap_or(false)

@@ -68,13 +68,13 @@ pub fn keys_for(services: &[&str]) -> Vec<KeyInfo> {
         let Some(service) = catalogue::service(code) else {
             continue;
         };
-        if seen.contains(&service.code) {
+        if seen.contains(&service.code()) {
             continue;
         }
-        seen.push(service.code);
-        out.extend(service.condition_keys.iter().map(|k| KeyInfo {
+        seen.push(service.code());
+        out.extend(service.condition_keys().map(|k| KeyInfo {
             key: k.key,
-            service: Some(service.code),
+            service: Some(service.code()),
             value_type: k.value_type,
             source: k.source,
             confirmed: k.confirmed,

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::catalogue::{self, AccessLevel, Service};
+use crate::catalogue::{self, AccessLevel, ActionRef, ServiceRef};
 use crate::finding::Lang;
 use crate::wildcard::{self, Case};
 
@@ -76,9 +76,9 @@ pub fn level_label(level: AccessLevel, lang: Lang) -> &'static str {
     }
 }
 
-fn info(service: &Service, action: &'static catalogue::Action) -> ActionInfo {
+fn info(service: &ServiceRef, action: &ActionRef) -> ActionInfo {
     ActionInfo {
-        action: format!("{}:{}", service.code, action.name),
+        action: format!("{}:{}", service.code(), action.name),
         name: action.name,
         level: action.level,
         confirmed: action.confirmed,
@@ -91,7 +91,7 @@ pub fn actions(service: &str) -> Vec<ActionInfo> {
     let Some(svc) = catalogue::service(service) else {
         return Vec::new();
     };
-    let mut out: Vec<ActionInfo> = svc.actions.iter().map(|a| info(svc, a)).collect();
+    let mut out: Vec<ActionInfo> = svc.actions().iter().map(|a| info(&svc, a)).collect();
     out.sort_by(|a, b| a.name.cmp(b.name));
     out
 }
@@ -169,8 +169,9 @@ pub fn wildcards(service: &str) -> Vec<WildcardSuggestion> {
     let Some(svc) = catalogue::service(service) else {
         return Vec::new();
     };
+    let actions = svc.actions();
     let mut verbs: Vec<(&str, usize)> = Vec::new();
-    for action in svc.actions {
+    for action in &actions {
         let verb = leading_word(action.name);
         match verbs.iter_mut().find(|(v, _)| *v == verb) {
             Some((_, n)) => *n += 1,
@@ -180,11 +181,11 @@ pub fn wildcards(service: &str) -> Vec<WildcardSuggestion> {
     verbs.retain(|(_, n)| *n >= 2);
     verbs.sort_by(|(va, na), (vb, nb)| nb.cmp(na).then_with(|| va.cmp(vb)));
     let mut out = vec![WildcardSuggestion {
-        pattern: format!("{}:*", svc.code),
-        covers: svc.actions.len(),
+        pattern: format!("{}:*", svc.code()),
+        covers: actions.len(),
     }];
     out.extend(verbs.into_iter().map(|(verb, covers)| WildcardSuggestion {
-        pattern: format!("{}:{verb}*", svc.code),
+        pattern: format!("{}:{verb}*", svc.code()),
         covers,
     }));
     out
@@ -205,12 +206,19 @@ fn leading_word(name: &str) -> &str {
 /// counted, so this is a lower bound.
 pub fn covered(pattern: &str) -> Vec<String> {
     let pattern = pattern.trim();
+    // A pattern whose service part is literal (`oss:Get*`) only looks at that service.
+    let literal_service = pattern
+        .split_once(':')
+        .map(|(code, _)| code)
+        .filter(|code| !code.contains(['*', '?']));
     let mut out: Vec<String> = catalogue::services()
         .iter()
+        .filter(|s| literal_service.is_none_or(|code| s.code().eq_ignore_ascii_case(code)))
         .flat_map(|s| {
-            s.actions
-                .iter()
-                .map(move |a| format!("{}:{}", s.code, a.name))
+            let code = s.code();
+            s.actions()
+                .into_iter()
+                .map(move |a| format!("{code}:{}", a.name))
         })
         .filter(|full| pattern == "*" || wildcard::matches(pattern, full, Case::Insensitive))
         .collect();

@@ -1,12 +1,25 @@
-//! What ramplan knows about Alibaba Cloud services: RAM codes, actions, condition keys.
+//! What ramplan knows about Alibaba Cloud services: RAM codes, actions, resource types and
+//! condition keys.
 //!
-//! Every entry records where it came from. Catalogues go stale (parliament's most common
-//! complaint is false "unknown action" findings), so an action missing from here is only
-//! ever a warning, and a service whose list is known to be partial says so.
+//! Two layers, looked up together through [`ServiceRef`]:
+//! - the curated services (`services/`, one file each, every fact with its source), which take
+//!   precedence;
+//! - the generated catalogue ([`generated`]): every service with a RAM code, its API names from
+//!   the public API metadata, and what its RAM authorization page gives (resource types,
+//!   condition keys, actions with access levels).
+//!
+//! Every entry records where it came from and how sure it is. Catalogues go stale (parliament's
+//! most common complaint is false "unknown action" findings), so an action missing from here is
+//! only ever a warning, worded by what the catalogue's list for that service rests on.
 
+pub mod generated;
 mod services;
 
-/// The day the catalogue was last reviewed against its sources. Shown in every output.
+use std::sync::OnceLock;
+
+pub use generated::{Naming, ServiceBasis};
+
+/// The day the curated catalogue was last reviewed against its sources. Shown in every output.
 pub const CATALOGUE_DATE: &str = "2026-11-23";
 
 #[derive(Debug)]
@@ -66,7 +79,7 @@ pub enum ResourceScope {
     Unspecified,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ConditionKey {
     /// The full key (`acs:SourceIp`, `oss:Prefix`). A trailing `/` marks a key family such
     /// as `acs:ResourceTag/`, where anything may follow.
@@ -85,27 +98,417 @@ pub enum KeyType {
     Ip,
 }
 
-/// Every catalogued service, sorted by code.
-pub fn services() -> &'static [&'static Service] {
-    services::ALL
+/// Where a service's action list comes from, which decides how an unknown action is worded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionList {
+    /// Curated and believed complete.
+    Complete,
+    /// Curated, known to be partial.
+    Partial,
+    /// The service's API names from the API metadata (RAM actions are usually named after them).
+    ApiMetadata,
+    /// Only the actions the RAM authorization page showed ramplan.
+    AuthorizationPage,
+    /// No action list: only the code is known.
+    None,
+}
+
+/// How an action came into the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionBasis {
+    /// A curated entry with a source naming the action.
+    Curated,
+    /// A curated entry seen only in third-party material or inferred.
+    CuratedUnconfirmed,
+    /// A row of the service's RAM authorization page.
+    AuthorizationPage,
+    /// An API name from the API metadata: the action name is inferred from it.
+    ApiMetadata,
+}
+
+impl ActionBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionBasis::Curated => "curated",
+            ActionBasis::CuratedUnconfirmed => "curated-unconfirmed",
+            ActionBasis::AuthorizationPage => "authorization-page",
+            ActionBasis::ApiMetadata => "api-metadata",
+        }
+    }
+}
+
+/// One action, from whichever layer knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionRef {
+    pub name: &'static str,
+    pub level: AccessLevel,
+    pub scope: ResourceScope,
+    pub source: &'static str,
+    /// False when the action is inferred (an API name) or only seen in third-party material.
+    pub confirmed: bool,
+    pub basis: ActionBasis,
+}
+
+/// A resource type of a service, with its ARN pattern as the authorization page writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResourceTypeRef {
+    pub name: &'static str,
+    pub arn: &'static str,
+    pub source: &'static str,
+}
+
+/// A service as both layers know it: the curated entry, the generated one, or both.
+#[derive(Debug, Clone, Copy)]
+pub struct ServiceRef {
+    curated: Option<&'static Service>,
+    generated: Option<&'static generated::GenService>,
+}
+
+impl ServiceRef {
+    pub fn code(&self) -> &'static str {
+        match (self.curated, self.generated) {
+            (Some(c), _) => c.code,
+            (None, Some(g)) => g.code,
+            (None, None) => "",
+        }
+    }
+
+    pub fn name_en(&self) -> &'static str {
+        self.curated
+            .map(|c| c.name_en)
+            .or(self.generated.map(|g| g.name_en))
+            .unwrap_or_default()
+    }
+
+    pub fn name_zh(&self) -> &'static str {
+        self.curated
+            .map(|c| c.name_zh)
+            .or(self.generated.map(|g| g.name_zh))
+            .unwrap_or_default()
+    }
+
+    /// Where the RAM code comes from.
+    pub fn source(&self) -> &'static str {
+        self.curated
+            .map(|c| c.source)
+            .or(self.generated.map(|g| g.source))
+            .unwrap_or_default()
+    }
+
+    pub fn basis(&self) -> ServiceBasis {
+        match (self.curated, self.generated) {
+            (Some(_), _) => ServiceBasis::Curated,
+            (None, Some(g)) => g.basis,
+            (None, None) => ServiceBasis::Unconfirmed,
+        }
+    }
+
+    /// True when this is a curated service (`services/`).
+    pub fn is_curated(&self) -> bool {
+        self.curated.is_some()
+    }
+
+    /// Service names in this service's ARNs (`acs:<name>:...`).
+    pub fn arn_services(&self) -> impl Iterator<Item = &'static str> {
+        let curated = self.curated.map(|c| c.arn_services).unwrap_or_default();
+        let generated = self
+            .generated
+            .map(|g| g.arn_services.as_slice())
+            .unwrap_or_default();
+        curated.iter().copied().chain(
+            generated
+                .iter()
+                .copied()
+                .filter(move |g| !curated.iter().any(|c| c.eq_ignore_ascii_case(g))),
+        )
+    }
+
+    pub fn action_list(&self) -> ActionList {
+        if let Some(c) = self.curated {
+            if c.coverage == Coverage::Complete {
+                return ActionList::Complete;
+            }
+        }
+        let api = self.generated.is_some_and(|g| !g.api_actions.is_empty());
+        if self.curated.is_some() {
+            return ActionList::Partial;
+        }
+        if api {
+            ActionList::ApiMetadata
+        } else if self.generated.is_some_and(|g| !g.page_actions.is_empty()) {
+            ActionList::AuthorizationPage
+        } else {
+            ActionList::None
+        }
+    }
+
+    /// The curated coverage, or `Partial` for anything generated.
+    pub fn coverage(&self) -> Coverage {
+        match self.action_list() {
+            ActionList::Complete => Coverage::Complete,
+            _ => Coverage::Partial,
+        }
+    }
+
+    /// Looks an action up by name, ignoring case: curated, then the authorization page, then
+    /// the API names.
+    pub fn action(&self, name: &str) -> Option<ActionRef> {
+        if let Some(a) = self.curated.and_then(|c| c.action(name)) {
+            return Some(curated_action(a));
+        }
+        if self
+            .curated
+            .is_some_and(|c| c.coverage == Coverage::Complete)
+        {
+            return None;
+        }
+        let g = self.generated?;
+        if let Some(a) = g.page_action(name) {
+            return Some(page_action(a));
+        }
+        g.api_action(name).map(api_action)
+    }
+
+    /// Every action of the service, each name once, curated first, then sorted additions.
+    pub fn actions(&self) -> Vec<ActionRef> {
+        let mut out: Vec<ActionRef> = self
+            .curated
+            .map(|c| c.actions.iter().map(curated_action).collect())
+            .unwrap_or_default();
+        if self
+            .curated
+            .is_some_and(|c| c.coverage == Coverage::Complete)
+        {
+            return out;
+        }
+        if let Some(g) = self.generated {
+            let curated = self.curated;
+            let known = |name: &str| curated.is_some_and(|c| c.action(name).is_some());
+            let mut extra: Vec<ActionRef> = g
+                .page_actions
+                .iter()
+                .filter(|a| !known(a.name))
+                .map(page_action)
+                .collect();
+            extra.extend(
+                g.api_actions
+                    .iter()
+                    .filter(|a| !known(a) && g.page_action(a).is_none())
+                    .map(|a| api_action(a)),
+            );
+            extra.sort_by(|a, b| generated::cmp_ignore_case(a.name, b.name));
+            out.extend(extra);
+        }
+        out
+    }
+
+    pub fn condition_key(&self, key: &str) -> Option<&'static ConditionKey> {
+        self.curated.and_then(|c| c.condition_key(key)).or_else(|| {
+            self.generated
+                .and_then(|g| find_key(&g.condition_keys, key))
+        })
+    }
+
+    pub fn condition_keys(&self) -> impl Iterator<Item = &'static ConditionKey> {
+        let curated = self.curated.map(|c| c.condition_keys).unwrap_or_default();
+        let generated = self
+            .generated
+            .map(|g| g.condition_keys.as_slice())
+            .unwrap_or_default();
+        curated.iter().chain(
+            generated
+                .iter()
+                .filter(move |k| !curated.iter().any(|c| c.key.eq_ignore_ascii_case(k.key))),
+        )
+    }
+
+    /// The resource types the authorization page lists, empty when unknown.
+    pub fn resource_types(&self) -> impl Iterator<Item = ResourceTypeRef> {
+        self.generated
+            .map(|g| g.resource_types.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .map(|r| ResourceTypeRef {
+                name: r.name,
+                arn: r.arn,
+                source: r.source,
+            })
+    }
+
+    /// The API metadata products behind the generated action list.
+    pub fn api_products(&self) -> &'static [&'static str] {
+        self.generated
+            .map(|g| g.api_products.as_slice())
+            .unwrap_or_default()
+    }
+}
+
+fn curated_action(a: &'static Action) -> ActionRef {
+    ActionRef {
+        name: a.name,
+        level: a.level,
+        scope: a.scope,
+        source: a.source,
+        confirmed: a.confirmed,
+        basis: if a.confirmed {
+            ActionBasis::Curated
+        } else {
+            ActionBasis::CuratedUnconfirmed
+        },
+    }
+}
+
+fn page_action(a: &'static generated::PageAction) -> ActionRef {
+    ActionRef {
+        name: a.name,
+        level: a.level,
+        scope: ResourceScope::Unspecified,
+        source: a.source,
+        confirmed: true,
+        basis: ActionBasis::AuthorizationPage,
+    }
+}
+
+fn api_action(name: &'static str) -> ActionRef {
+    ActionRef {
+        name,
+        level: level_from_verb(name),
+        scope: ResourceScope::Unspecified,
+        source: generated::get().map(|g| g.meta_repo).unwrap_or_default(),
+        confirmed: false,
+        basis: ActionBasis::ApiMetadata,
+    }
+}
+
+/// The access level an API name's verb suggests, the convention the curated files follow
+/// where their source gives no level (`services/mod.rs`).
+pub fn level_from_verb(name: &str) -> AccessLevel {
+    const LIST: &[&str] = &["List"];
+    const READ: &[&str] = &[
+        "Describe",
+        "Get",
+        "Query",
+        "Check",
+        "Search",
+        "Preview",
+        "Export",
+        "Download",
+        "Verify",
+        "Validate",
+        "Show",
+        "Count",
+        "BatchGet",
+        "BatchDescribe",
+    ];
+    const TAGGING: &[&str] = &[
+        "TagResources",
+        "UntagResources",
+        "AddTags",
+        "RemoveTags",
+        "Tag",
+        "Untag",
+    ];
+    const PERMISSION: &[&str] = &[
+        "Grant",
+        "Revoke",
+        "Attach",
+        "Detach",
+        "SetPolicy",
+        "PutPolicy",
+    ];
+    let starts = |prefixes: &[&str]| {
+        prefixes.iter().any(|p| {
+            name.strip_prefix(p).is_some_and(|rest| {
+                rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_uppercase())
+            })
+        })
+    };
+    if starts(TAGGING) {
+        AccessLevel::Tagging
+    } else if starts(LIST) {
+        AccessLevel::List
+    } else if starts(READ) {
+        AccessLevel::Read
+    } else if starts(PERMISSION) {
+        AccessLevel::PermissionManagement
+    } else {
+        AccessLevel::Write
+    }
+}
+
+/// Every catalogued service, curated and generated merged, sorted by code.
+pub fn services() -> &'static [ServiceRef] {
+    static CURATED_ONLY: OnceLock<Vec<ServiceRef>> = OnceLock::new();
+    static MERGED: OnceLock<Vec<ServiceRef>> = OnceLock::new();
+    match generated::get() {
+        Some(g) => MERGED.get_or_init(|| merge(Some(g))),
+        None => CURATED_ONLY.get_or_init(|| merge(None)),
+    }
+}
+
+fn merge(generated: Option<&'static generated::Generated>) -> Vec<ServiceRef> {
+    let mut out: Vec<ServiceRef> = services::ALL
+        .iter()
+        .map(|c| ServiceRef {
+            curated: Some(*c),
+            generated: generated.and_then(|g| g.service(c.code)),
+        })
+        .collect();
+    if let Some(g) = generated {
+        out.extend(
+            g.services
+                .iter()
+                .filter(|s| {
+                    !services::ALL
+                        .iter()
+                        .any(|c| c.code.eq_ignore_ascii_case(s.code))
+                })
+                .map(|s| ServiceRef {
+                    curated: None,
+                    generated: Some(s),
+                }),
+        );
+    }
+    out.sort_by(|a, b| generated::cmp_ignore_case(a.code(), b.code()));
+    out
+}
+
+/// True once the generated catalogue is available (always in native builds; in the page once
+/// it has loaded). Rules that would call a service unknown wait for it.
+pub fn is_complete() -> bool {
+    generated::get().is_some()
+}
+
+/// The generated catalogue's date and API metadata snapshot, when it is available.
+pub fn generated_info() -> Option<(&'static str, &'static str, &'static str)> {
+    generated::get().map(|g| (g.date, g.meta_commit, g.meta_date))
 }
 
 /// Looks a service up by its RAM code, case-insensitively (RAM itself is lenient about case;
 /// the action rules suggest the documented spelling separately).
-pub fn service(code: &str) -> Option<&'static Service> {
-    services::ALL
-        .iter()
-        .copied()
-        .find(|s| s.code.eq_ignore_ascii_case(code))
+pub fn service(code: &str) -> Option<ServiceRef> {
+    let all = services();
+    all.binary_search_by(|s| generated::cmp_ignore_case(s.code(), code))
+        .ok()
+        .and_then(|i| all.get(i).copied())
 }
 
 /// The services whose ARNs use this service name.
-pub fn services_for_arn(arn_service: &str) -> impl Iterator<Item = &'static Service> + '_ {
-    services::ALL.iter().copied().filter(move |s| {
-        s.arn_services
-            .iter()
+pub fn services_for_arn(arn_service: &str) -> impl Iterator<Item = ServiceRef> + '_ {
+    services().iter().copied().filter(move |s| {
+        s.arn_services()
             .any(|name| name.eq_ignore_ascii_case(arn_service))
     })
+}
+
+/// The services that have an action of this exact name (ignoring case), for "did you mean"
+/// across the whole catalogue (`ecs:CreateLoadBalancer` is `slb:CreateLoadBalancer`).
+pub fn services_with_action(name: &str) -> Vec<ServiceRef> {
+    services()
+        .iter()
+        .copied()
+        .filter(|s| s.action(name).is_some())
+        .collect()
 }
 
 impl Service {
@@ -129,7 +532,7 @@ pub fn global_condition_keys() -> &'static [ConditionKey] {
     services::GLOBAL_CONDITION_KEYS
 }
 
-fn find_key(keys: &'static [ConditionKey], key: &str) -> Option<&'static ConditionKey> {
+fn find_key<'k>(keys: &'k [ConditionKey], key: &str) -> Option<&'k ConditionKey> {
     keys.iter().find(|k| {
         if let Some(prefix) = k.key.strip_suffix('/') {
             key.len() > k.key.len()

@@ -204,8 +204,11 @@ pub(crate) fn did_you_mean<'c>(
 ) -> Option<&'c str> {
     let word_lower = word.to_ascii_lowercase();
     let limit = (word.chars().count() / 3).clamp(1, 4);
+    let length = word_lower.chars().count();
     candidates
         .into_iter()
+        // The length difference bounds the distance from below: skip what cannot be close.
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
         .map(|c| (edit_distance(&word_lower, &c.to_ascii_lowercase()), c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, c)| (d, c))

@@ -87,15 +87,14 @@ fn action_service_covers(action_service: &str, arn_service: &str) -> bool {
     if has_wildcard(action_service) {
         return wildcard_match(action_service, arn_service)
             || catalogue::services_for_arn(arn_service)
-                .any(|s| wildcard_match(action_service, s.code));
+                .any(|s| wildcard_match(action_service, s.code()));
     }
     if action_service.eq_ignore_ascii_case(arn_service) {
         return true;
     }
     match catalogue::service(action_service) {
         Some(service) => service
-            .arn_services
-            .iter()
+            .arn_services()
             .any(|name| name.eq_ignore_ascii_case(arn_service)),
         // An unknown service code: nothing to compare against, so do not guess.
         None => true,

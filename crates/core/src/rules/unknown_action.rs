@@ -1,4 +1,4 @@
-use crate::catalogue::{self, Coverage, CATALOGUE_DATE};
+use crate::catalogue::{self, ActionBasis, ActionList, ServiceRef, CATALOGUE_DATE};
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
@@ -39,14 +39,23 @@ fn check(ctx: &mut Ctx<'_>) {
                 let Some(service) = catalogue::service(code) else {
                     continue;
                 };
+                let list = service.action_list();
+                if list == ActionList::None || (!service.is_curated() && !catalogue::is_complete())
+                {
+                    continue;
+                }
                 let action = item.value;
+                let code = service.code();
                 let span = Some(item.node.span);
                 if has_wildcard(name) {
-                    let matches_any = service.actions.iter().any(|a| wildcard_match(name, a.name));
-                    if !matches_any && service.coverage == Coverage::Complete {
+                    let matches_any = service
+                        .actions()
+                        .iter()
+                        .any(|a| wildcard_match(name, a.name));
+                    if !matches_any && list == ActionList::Complete {
                         let message = ctx.t(
-                            format!("`{action}` matches no action of `{}` in ramplan's catalogue ({CATALOGUE_DATE})", service.code),
-                            format!("`{action}` 不匹配 ramplan 目录（{CATALOGUE_DATE}）中 `{}` 的任何操作", service.code),
+                            format!("`{action}` matches no action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"),
+                            format!("`{action}` 不匹配 ramplan 目录（{CATALOGUE_DATE}）中 `{code}` 的任何操作"),
                         );
                         ctx.report(&RULE.meta, &item.pointer, span, message);
                     }
@@ -54,8 +63,10 @@ fn check(ctx: &mut Ctx<'_>) {
                 }
                 match service.action(name) {
                     Some(known) => {
-                        let documented = format!("{}:{}", service.code, known.name);
-                        if documented != action {
+                        let documented = format!("{code}:{}", known.name);
+                        // Only a documented spelling is worth suggesting; an API name is not
+                        // evidence of how RAM spells the action.
+                        if documented != action && known.basis != ActionBasis::ApiMetadata {
                             let message = ctx.t(
                                 format!("`{action}` is documented as `{documented}`"),
                                 format!("`{action}` 的文档写法为 `{documented}`"),
@@ -75,33 +86,89 @@ fn check(ctx: &mut Ctx<'_>) {
                         }
                     }
                     None => {
-                        let partial = service.coverage == Coverage::Partial;
-                        let message = if !partial {
-                            ctx.t(
-                                format!("`{action}` is not an action of `{}` in ramplan's catalogue ({CATALOGUE_DATE})", service.code),
-                                format!("`{action}` 不是 ramplan 目录（{CATALOGUE_DATE}）中 `{}` 的操作", service.code),
-                            )
-                        } else {
-                            ctx.t(
-                                format!("`{action}` is not in ramplan's partial list of `{}` actions ({CATALOGUE_DATE})", service.code),
-                                format!("`{action}` 不在 ramplan 收录的部分 `{}` 操作列表（{CATALOGUE_DATE}）中", service.code),
-                            )
-                        };
-                        let names = service.actions.iter().map(|a| a.name);
-                        let help = match did_you_mean(name, names) {
-                            Some(suggestion) => ctx.t(
-                                format!("did you mean `{}:{suggestion}`?", service.code),
-                                format!("是否想写 `{}:{suggestion}`？", service.code),
-                            ),
-                            None => ctx.t(
-                                "check the action on the service's \"RAM authorization\" page; the catalogue may be out of date".to_owned(),
-                                "请在该云产品的“授权信息”页面核对操作名；ramplan 的目录可能已过时".to_owned(),
-                            ),
-                        };
-                        ctx.report_help(&RULE.meta, &item.pointer, span, message, help);
+                        let (message, severity) = unknown_message(ctx, action, code, list);
+                        let help = suggestion(ctx, &service, code, name);
+                        ctx.report_as(
+                            &RULE.meta,
+                            severity,
+                            &item.pointer,
+                            span,
+                            message,
+                            Some(help),
+                        );
                     }
                 }
             }
         }
     }
+}
+
+/// The message says what the catalogue's list rests on: an action missing from API metadata
+/// is not the same claim as one missing from a complete authorization page.
+fn unknown_message(
+    ctx: &Ctx<'_>,
+    action: &str,
+    code: &str,
+    list: ActionList,
+) -> (String, Severity) {
+    match list {
+        ActionList::Complete => (
+            ctx.t(
+                format!("`{action}` is not an action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"),
+                format!("`{action}` 不是 ramplan 目录（{CATALOGUE_DATE}）中 `{code}` 的操作"),
+            ),
+            Severity::Warning,
+        ),
+        ActionList::Partial => (
+            ctx.t(
+                format!("`{action}` is not in ramplan's partial list of `{code}` actions ({CATALOGUE_DATE})"),
+                format!("`{action}` 不在 ramplan 收录的部分 `{code}` 操作列表（{CATALOGUE_DATE}）中"),
+            ),
+            Severity::Warning,
+        ),
+        ActionList::ApiMetadata => {
+            let date = catalogue::generated_info().map(|(_, _, d)| d).unwrap_or_default();
+            (
+                ctx.t(
+                    format!("`{action}` is not an API of `{code}` in its API metadata ({date}); RAM actions are usually, not always, named after APIs"),
+                    format!("`{action}` 不在 `{code}` 的 API 元数据（{date}）中；RAM 操作名通常（并非总是）与 API 名相同"),
+                ),
+                Severity::Warning,
+            )
+        }
+        ActionList::AuthorizationPage | ActionList::None => (
+            ctx.t(
+                format!("`{action}` is not among the `{code}` actions ramplan read from its RAM authorization page"),
+                format!("`{action}` 不在 ramplan 从 `{code}` 授权信息页面读到的操作中"),
+            ),
+            Severity::Suggestion,
+        ),
+    }
+}
+
+/// The closest action of the same service, else the services that have exactly this action.
+fn suggestion(ctx: &Ctx<'_>, service: &ServiceRef, code: &str, name: &str) -> String {
+    let actions = service.actions();
+    if let Some(close) = did_you_mean(name, actions.iter().map(|a| a.name)) {
+        return ctx.t(
+            format!("did you mean `{code}:{close}`?"),
+            format!("是否想写 `{code}:{close}`？"),
+        );
+    }
+    let elsewhere: Vec<String> = catalogue::services_with_action(name)
+        .iter()
+        .take(3)
+        .filter_map(|s| s.action(name).map(|a| format!("`{}:{}`", s.code(), a.name)))
+        .collect();
+    if !elsewhere.is_empty() {
+        let list = elsewhere.join(", ");
+        return ctx.t(
+            format!("another service has this action: did you mean {list}?"),
+            format!("其他服务有此操作：是否想写 {list}？"),
+        );
+    }
+    ctx.t(
+        "check the action on the service's \"RAM authorization\" page; the catalogue may be out of date".to_owned(),
+        "请在该云产品的“授权信息”页面核对操作名；ramplan 的目录可能已过时".to_owned(),
+    )
 }

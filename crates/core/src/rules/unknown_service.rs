@@ -36,14 +36,19 @@ fn check(ctx: &mut Ctx<'_>) {
                 let Some((service, _)) = split_action(item.value) else {
                     continue;
                 };
-                if has_wildcard(service) || catalogue::service(service).is_some() {
+                // Until the page has loaded the full catalogue, only curated codes are known:
+                // say nothing rather than call a real service unknown.
+                if has_wildcard(service)
+                    || catalogue::service(service).is_some()
+                    || !catalogue::is_complete()
+                {
                     continue;
                 }
                 let message = ctx.t(
-                    format!("`{service}` is not a RAM service code in ramplan's catalogue ({CATALOGUE_DATE})"),
-                    format!("`{service}` 不在 ramplan 的服务目录（{CATALOGUE_DATE}）中"),
+                    format!("`{service}` is not the RAM code of any service in ramplan's catalogue ({CATALOGUE_DATE})"),
+                    format!("`{service}` 不是 ramplan 服务目录（{CATALOGUE_DATE}）中任何服务的 RAM 代码"),
                 );
-                let codes = catalogue::services().iter().map(|s| s.code);
+                let codes = catalogue::services().iter().map(|s| s.code());
                 let help = match did_you_mean(service, codes).or_else(|| alias(service)) {
                     Some(code) => ctx.t(
                         format!("did you mean `{code}`?"),

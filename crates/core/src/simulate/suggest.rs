@@ -26,7 +26,7 @@ pub fn suggestions(text: &str) -> Suggestions {
         return Suggestions::default();
     };
     let policy = Policy::from_root(&root);
-    let mut services: Vec<&'static catalogue::Service> = Vec::new();
+    let mut services: Vec<catalogue::ServiceRef> = Vec::new();
     for statement in &policy.statements {
         let fields = [statement.action, statement.not_action];
         for field in fields.into_iter().flatten() {
@@ -35,7 +35,7 @@ pub fn suggestions(text: &str) -> Suggestions {
                     continue;
                 };
                 if let Some(service) = catalogue::service(code) {
-                    if !services.iter().any(|s| s.code == service.code) {
+                    if !services.iter().any(|s| s.code() == service.code()) {
                         services.push(service);
                     }
                 }
@@ -44,10 +44,10 @@ pub fn suggestions(text: &str) -> Suggestions {
     }
     let mut out = Suggestions::default();
     for service in &services {
-        for action in service.actions {
+        for action in service.actions() {
             push(
                 &mut out.actions,
-                format!("{}:{}", service.code, action.name),
+                format!("{}:{}", service.code(), action.name),
             );
         }
     }
@@ -56,7 +56,7 @@ pub fn suggestions(text: &str) -> Suggestions {
     }
     let catalogued = catalogue::global_condition_keys()
         .iter()
-        .chain(services.iter().flat_map(|s| s.condition_keys.iter()));
+        .chain(services.iter().flat_map(|s| s.condition_keys()));
     for key in catalogued.filter(|k| !k.key.ends_with('/')) {
         push(&mut out.condition_keys, key.key.to_owned());
     }

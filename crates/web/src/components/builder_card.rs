@@ -76,8 +76,8 @@ pub fn BuilderCard(props: &BuilderCardProps) -> Html {
     };
     let services = catalogue::services().iter().map(|s| {
         html! {
-            <option value={s.code} selected={s.code == service}>
-                { format!("{} · {}", s.code, lang.pick(s.name_en, s.name_zh)) }
+            <option value={s.code()} selected={s.code() == service}>
+                { format!("{} · {}", s.code(), lang.pick(s.name_en(), s.name_zh())) }
             </option>
         }
     });
@@ -161,8 +161,8 @@ fn services_of(statement: &BuilderStatement) -> Vec<String> {
             continue;
         };
         if let Some(service) = catalogue::service(prefix) {
-            if !out.iter().any(|s| s == service.code) {
-                out.push(service.code.to_owned());
+            if !out.iter().any(|s| s == service.code()) {
+                out.push(service.code().to_owned());
             }
         }
     }
