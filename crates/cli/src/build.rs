@@ -166,6 +166,8 @@ pub fn run(args: &BuildArgs) -> Result<ExitCode, String> {
             );
             Ok(ExitCode::from(1))
         }
+        // Templates build identity policies only.
+        Err(ConvertError::BucketPolicy) => Err(export::BUCKET_POLICY_NOT_CONVERTED.to_owned()),
         Err(ConvertError::CredentialInName) => Err(lang
             .pick(
                 "`--name` looks like a credential; it is not shown here",

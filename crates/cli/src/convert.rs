@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 use ramplan_core::export::{self, ConvertError, ConvertOptions, Format};
 use ramplan_core::render::{self, Linted};
-use ramplan_core::{secrets, KindChoice, Lang};
+use ramplan_core::{secrets, Lang};
 
 use super::{KindArg, LangArg};
 
@@ -54,11 +54,7 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, String> {
         ToArg::Ros => Format::Ros,
     };
     let options = ConvertOptions {
-        kind: match args.kind {
-            KindArg::Auto => KindChoice::Auto,
-            KindArg::Permission => KindChoice::Permission,
-            KindArg::Trust => KindChoice::Trust,
-        },
+        kind: args.kind.into(),
         name: args.name.clone(),
         lang,
     };
@@ -86,6 +82,10 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, String> {
                     "未转换：请先修正上面的错误（含有凭证的策略不会被转换）",
                 )
             );
+            Ok(ExitCode::from(1))
+        }
+        Err(ConvertError::BucketPolicy) => {
+            eprintln!("ramplan: {}", export::BUCKET_POLICY_NOT_CONVERTED);
             Ok(ExitCode::from(1))
         }
         Err(ConvertError::CredentialInName) => {

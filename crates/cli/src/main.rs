@@ -150,6 +150,19 @@ enum KindArg {
     Auto,
     Permission,
     Trust,
+    /// An OSS bucket policy.
+    BucketPolicy,
+}
+
+impl From<KindArg> for KindChoice {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Auto => KindChoice::Auto,
+            KindArg::Permission => KindChoice::Permission,
+            KindArg::Trust => KindChoice::Trust,
+            KindArg::BucketPolicy => KindChoice::BucketPolicy,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -239,11 +252,7 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
         LangArg::Zh => Lang::Zh,
     };
     let options = LintOptions {
-        kind: match args.kind {
-            KindArg::Auto => KindChoice::Auto,
-            KindArg::Permission => KindChoice::Permission,
-            KindArg::Trust => KindChoice::Trust,
-        },
+        kind: args.kind.into(),
         lang,
         policy_name: args.policy_name.clone(),
         role_name: args.role_name.clone(),

@@ -13,7 +13,8 @@ use super::{read_inputs, write_stdout, FormatArg, LangArg};
 
 #[derive(clap::Args)]
 pub(crate) struct SimulateArgs {
-    /// A permission policy; repeat for several, evaluated together. `-` reads standard input.
+    /// A permission policy or an OSS bucket policy (told apart by their content); repeat for
+    /// several, evaluated together. `-` reads standard input.
     #[arg(
         long = "policy",
         value_name = "FILE",
@@ -30,9 +31,11 @@ pub(crate) struct SimulateArgs {
     /// A role's trust policy; asks whether `--principal` may assume the role.
     #[arg(long, value_name = "FILE", requires = "principal")]
     trust: Option<PathBuf>,
-    /// Who asks: an account UID, `acs:ram::<uid>:root`, `acs:ram::<uid>:user/<name>`,
-    /// `ecs.aliyuncs.com`, `<uid>@<service>.aliyuncs.com` or a SAML/OIDC provider ARN.
-    #[arg(long, requires = "trust")]
+    /// Who asks. With `--trust`: an account UID, `acs:ram::<uid>:root`,
+    /// `acs:ram::<uid>:user/<name>`, `ecs.aliyuncs.com`, `<uid>@<service>.aliyuncs.com` or a
+    /// SAML/OIDC provider ARN. With bucket policies: the requester's account or RAM user ID,
+    /// or `arn:sts::<uid>:assumed-role/<role>/<session>` (none: an anonymous request).
+    #[arg(long)]
     principal: Option<String>,
     /// A request-context value such as `acs:SourceIp=192.168.0.1`; repeat for several keys,
     /// or for several values of one key (which are then ORed).
@@ -69,7 +72,8 @@ pub(crate) fn run(args: &SimulateArgs) -> Result<ExitCode, String> {
             };
             (decision.decision.is_allowed(), output)
         }
-        _ => {
+        (Some(_), None) => return Err("`--trust` needs `--principal`".to_owned()),
+        (None, principal) => {
             let policies: Vec<PolicySource> = read_inputs(&args.policies)?
                 .into_iter()
                 .map(|i| PolicySource::new(i.source, i.text))
@@ -78,6 +82,7 @@ pub(crate) fn run(args: &SimulateArgs) -> Result<ExitCode, String> {
                 action: args.action.clone().unwrap_or_default(),
                 resource: args.resource.clone().unwrap_or_default(),
                 context,
+                principal: principal.clone().unwrap_or_default(),
             };
             let decision =
                 simulate::simulate(&policies, &request, lang).map_err(|e| describe(&e, lang))?;

@@ -321,6 +321,10 @@ pub fn convert(text: Option<&str>, format: Option<&str>, options: Option<&str>) 
             )
             .at("/name".to_owned())]),
             Err(ConvertError::Refused(report)) => Err(refusing_findings(&report)),
+            Err(ConvertError::BucketPolicy) => Err(vec![Problem::argument(
+                "text",
+                export::BUCKET_POLICY_NOT_CONVERTED.to_owned(),
+            )]),
         }
     })())
 }
@@ -950,7 +954,7 @@ mod tests {
         assert_eq!(*report, serde_json::to_value(expected).unwrap());
         assert_eq!(
             failure_messages(&lint(Some(&s(POLICY)), Some(r#"{"kind": "role"}"#))),
-            ["`options`: unknown variant `role`, expected one of `auto`, `permission`, `trust`"]
+            ["`options`: unknown variant `role`, expected one of `auto`, `permission`, `trust`, `bucket-policy`"]
         );
     }
 

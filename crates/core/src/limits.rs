@@ -5,6 +5,9 @@
 /// pages say 2,048. Source: https://alibabacloud.com/help/en/resource-management/api-createpolicy
 pub const POLICY_DOCUMENT_MAX: usize = 6_144;
 
+/// All of a bucket's policies: 16 KB, as OSS's ossutil documentation said in 2021.
+pub const BUCKET_POLICY_MAX_BYTES: usize = 16 * 1024;
+
 /// Policy names: 1-128 characters of letters, digits and `-`. Source: CreatePolicy API.
 pub const POLICY_NAME_MAX: usize = 128;
 

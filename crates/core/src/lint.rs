@@ -18,6 +18,8 @@ pub enum KindChoice {
     Auto,
     Permission,
     Trust,
+    #[serde(rename = "bucket-policy")]
+    BucketPolicy,
 }
 
 impl KindChoice {
@@ -26,7 +28,18 @@ impl KindChoice {
             "auto" => Some(KindChoice::Auto),
             "permission" => Some(KindChoice::Permission),
             "trust" => Some(KindChoice::Trust),
+            "bucket-policy" => Some(KindChoice::BucketPolicy),
             _ => None,
+        }
+    }
+
+    /// The kind chosen, or `None` for `Auto`.
+    pub fn kind(self) -> Option<PolicyKind> {
+        match self {
+            KindChoice::Auto => None,
+            KindChoice::Permission => Some(PolicyKind::Permission),
+            KindChoice::Trust => Some(PolicyKind::Trust),
+            KindChoice::BucketPolicy => Some(PolicyKind::BucketPolicy),
         }
     }
 }
@@ -178,10 +191,7 @@ pub fn lint(text: &str, options: &LintOptions) -> LintReport {
     let root = match json::parse(text) {
         Ok(root) => root,
         Err(error) => {
-            let kind = match options.kind {
-                KindChoice::Trust => PolicyKind::Trust,
-                _ => PolicyKind::Permission,
-            };
+            let kind = options.kind.kind().unwrap_or(PolicyKind::Permission);
             let findings = redacted(vec![rules::json_syntax::finding(
                 &error,
                 text,
@@ -196,10 +206,9 @@ pub fn lint(text: &str, options: &LintOptions) -> LintReport {
         }
     };
     let policy = Policy::from_root(&root);
-    let (kind, kind_guessed) = match options.kind {
-        KindChoice::Auto => (policy.guess_kind(), true),
-        KindChoice::Permission => (PolicyKind::Permission, false),
-        KindChoice::Trust => (PolicyKind::Trust, false),
+    let (kind, kind_guessed) = match options.kind.kind() {
+        None => (policy.guess_kind(), true),
+        Some(kind) => (kind, false),
     };
     let mut ctx = Ctx {
         text,

@@ -31,6 +31,10 @@ pub enum PolicyKind {
     Permission,
     /// A role's trust policy (`AssumeRolePolicyDocument`).
     Trust,
+    /// An OSS bucket policy: a resource policy whose `Principal` lists who may act on the
+    /// bucket (`*`, account and RAM user IDs, role sessions).
+    #[serde(rename = "bucket-policy")]
+    BucketPolicy,
 }
 
 impl PolicyKind {
@@ -38,7 +42,22 @@ impl PolicyKind {
         match self {
             PolicyKind::Permission => "permission",
             PolicyKind::Trust => "trust",
+            PolicyKind::BucketPolicy => "bucket-policy",
         }
+    }
+
+    /// The kind in words, for messages and summaries.
+    pub fn label(self, lang: crate::finding::Lang) -> &'static str {
+        match self {
+            PolicyKind::Permission => lang.pick("permission policy", "权限策略"),
+            PolicyKind::Trust => lang.pick("trust policy", "信任策略"),
+            PolicyKind::BucketPolicy => lang.pick("bucket policy", "Bucket Policy"),
+        }
+    }
+
+    /// True for the kinds that carry a `Principal`: trust policies and bucket policies.
+    pub fn is_resource_based(self) -> bool {
+        matches!(self, PolicyKind::Trust | PolicyKind::BucketPolicy)
     }
 }
 
@@ -182,8 +201,17 @@ impl<'n> Policy<'n> {
             });
             (s.principal.is_some() && (assume || no_resource)) || (assume && no_resource)
         });
+        // OSS writes a bucket policy's principal as a string or a list of strings (UIDs,
+        // `*`); RAM's resource policies use a map (`{"RAM": [...]}`).
+        let bucket_like = self.statements.iter().any(|s| {
+            s.principal.is_some_and(|principal| {
+                matches!(principal.node.value, Value::String(_) | Value::Array(_))
+            })
+        });
         if trust_like {
             PolicyKind::Trust
+        } else if bucket_like {
+            PolicyKind::BucketPolicy
         } else {
             PolicyKind::Permission
         }

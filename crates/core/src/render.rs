@@ -123,12 +123,7 @@ pub fn counts(report: &LintReport, lang: Lang) -> String {
 pub fn summary(linted: &Linted<'_>, lang: Lang) -> String {
     let report = linted.report;
     let found = counts(report, lang);
-    let kind = match (report.kind, lang) {
-        (PolicyKind::Permission, Lang::En) => "permission policy",
-        (PolicyKind::Trust, Lang::En) => "trust policy",
-        (PolicyKind::Permission, Lang::Zh) => "权限策略",
-        (PolicyKind::Trust, Lang::Zh) => "信任策略",
-    };
+    let kind = report.kind.label(lang);
     let guessed = match (report.kind_guessed, lang) {
         (true, Lang::En) => ", guessed",
         (true, Lang::Zh) => "，自动识别",

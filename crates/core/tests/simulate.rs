@@ -137,6 +137,7 @@ fn check_permission_case(file: &str, case: &Value) -> Result<(), String> {
         action: case["action"].as_str().unwrap().to_owned(),
         resource: case["resource"].as_str().unwrap().to_owned(),
         context: context_of(case),
+        principal: case["principal"].as_str().unwrap_or_default().to_owned(),
     };
     let decision = simulate::simulate(&sources, &request, Lang::En)
         .map_err(|e| format!("{file}: {name}: error {e}"))?;
@@ -206,6 +207,7 @@ fn permission_table_is_order_independent() {
             action: case["action"].as_str().unwrap().to_owned(),
             resource: case["resource"].as_str().unwrap().to_owned(),
             context: context_of(&case),
+            principal: String::new(),
         };
         let sources = |policies: &[Value]| -> Vec<PolicySource> {
             policies
@@ -399,6 +401,7 @@ fn output_is_deterministic() {
             action: case["action"].as_str().unwrap().to_owned(),
             resource: case["resource"].as_str().unwrap().to_owned(),
             context: context_of(&case),
+            principal: String::new(),
         };
         let a = simulate::simulate(&sources, &request, Lang::En).unwrap();
         let b = simulate::simulate(&sources, &request, Lang::En).unwrap();

@@ -118,7 +118,7 @@ export interface LangOptions {
 
 export interface LintOptions {
   /** How to read the policy; `auto` (the default) guesses from the document. */
-  kind?: 'auto' | 'permission' | 'trust';
+  kind?: 'auto' | 'permission' | 'trust' | 'bucket-policy';
   lang?: Lang;
   /** The name the policy will be created under, checked against RAM's naming limits. */
   policy_name?: string | null;
@@ -129,7 +129,7 @@ export interface LintOptions {
 }
 
 export interface ConvertOptions {
-  kind?: 'auto' | 'permission' | 'trust';
+  kind?: 'auto' | 'permission' | 'trust' | 'bucket-policy';
   /** The policy's or role's name; `ramplan-policy` or `ramplan-role` when not given. */
   name?: string | null;
   lang?: Lang;
@@ -156,6 +156,11 @@ export interface SimulateRequest {
   /** `acs:oss:*:*:examplebucket/a.txt`, taken literally. */
   resource: string;
   context?: ContextInput;
+  /**
+   * Who asks, for OSS bucket policies: an account or RAM user ID, or
+   * `arn:sts::<uid>:assumed-role/<role>/<session>`. Absent: an anonymous request.
+   */
+  principal?: string;
 }
 
 export interface SimulateTrustRequest {
@@ -198,7 +203,7 @@ export interface Finding {
 
 // ---- lint ---------------------------------------------------------------------------------
 
-export type PolicyKind = 'permission' | 'trust';
+export type PolicyKind = 'permission' | 'trust' | 'bucket-policy';
 
 export interface LintReport {
   kind: PolicyKind;
@@ -333,7 +338,7 @@ export interface ContextEntry {
 
 export interface Decision {
   decision: Outcome;
-  request: { action: string; resource: string; context: ContextEntry[] };
+  request: { action: string; resource: string; context: ContextEntry[]; principal?: string };
   /** The matching `Deny` statements for an explicit deny, the matching `Allow`s for allow. */
   decided_by: { source: string; path: string }[];
   statements: StatementResult[];
@@ -354,6 +359,8 @@ export interface StatementResult {
   action_matched: boolean;
   resource_matched: boolean;
   condition_matched: boolean;
+  /** Bucket policies only: whether `Principal` covers the requester. */
+  principal_matched?: boolean;
   matched: boolean;
   deciding: boolean;
   conditions: ConditionResult[];

@@ -19,6 +19,7 @@ pub struct Strings {
     pub kind_auto: &'static str,
     pub kind_permission: &'static str,
     pub kind_trust: &'static str,
+    pub kind_bucket: &'static str,
     pub detected: &'static str,
     pub findings_heading: &'static str,
     pub no_findings: &'static str,
@@ -113,6 +114,7 @@ const EN: Strings = Strings {
     kind_auto: "Auto-detect",
     kind_permission: "Permission policy",
     kind_trust: "Trust policy",
+    kind_bucket: "OSS bucket policy",
     detected: "detected",
     findings_heading: "Findings",
     no_findings: "No findings: RAM should accept this policy as written.",
@@ -207,6 +209,7 @@ const ZH: Strings = Strings {
     kind_auto: "自动识别",
     kind_permission: "权限策略",
     kind_trust: "信任策略",
+    kind_bucket: "OSS Bucket Policy",
     detected: "识别为",
     findings_heading: "检查结果",
     no_findings: "未发现问题：RAM 应会按原样接受此策略。",
@@ -302,6 +305,7 @@ pub fn kind_name(kind: PolicyKind, lang: Lang) -> &'static str {
     match kind {
         PolicyKind::Permission => strings.kind_permission,
         PolicyKind::Trust => strings.kind_trust,
+        PolicyKind::BucketPolicy => strings.kind_bucket,
     }
 }
 
@@ -434,6 +438,7 @@ pub struct ExportStrings {
     pub convert_to: &'static str,
     pub convert_name: &'static str,
     pub convert_withheld: &'static str,
+    pub convert_bucket: &'static str,
     pub convert_name_credential: &'static str,
 }
 
@@ -447,6 +452,7 @@ const EXPORTS_EN: ExportStrings = ExportStrings {
     convert_to: "Convert to",
     convert_name: "Name",
     convert_withheld: "Not converted while the policy holds what looks like a credential.",
+    convert_bucket: "A bucket policy is set on the bucket itself (PutBucketPolicy), not created in RAM, so there is nothing to convert.",
     convert_name_credential: "Not converted: the name looks like a credential. Choose another name.",
 };
 
@@ -460,6 +466,7 @@ const EXPORTS_ZH: ExportStrings = ExportStrings {
     convert_to: "转换为",
     convert_name: "名称",
     convert_withheld: "策略中含有疑似凭证，暂不转换。",
+    convert_bucket: "Bucket Policy 设置在 Bucket 上（PutBucketPolicy），不在 RAM 中创建，因此无可转换的内容。",
     convert_name_credential: "未转换：名称疑似凭证，请换一个名称。",
 };
 
@@ -501,6 +508,8 @@ pub struct AccessStrings {
     pub sim_heading: &'static str,
     pub sim_hint_permission: &'static str,
     pub sim_hint_trust: &'static str,
+    pub sim_hint_bucket: &'static str,
+    pub sim_bucket_principal_help: &'static str,
     pub sim_action: &'static str,
     pub sim_resource: &'static str,
     pub sim_principal: &'static str,
@@ -564,6 +573,8 @@ const ACCESS_EN: AccessStrings = AccessStrings {
     sim_heading: "Simulate a request",
     sim_hint_permission: "Would RAM allow this action on this resource under this policy? Evaluated here, offline, by RAM's documented rules; RAM itself has the last word.",
     sim_hint_trust: "May this principal assume a role with this trust policy? Evaluated here, offline, by RAM's documented rules; RAM itself has the last word.",
+    sim_hint_bucket: "Does this bucket policy allow this requester to do this action on this resource? Evaluated here, offline, by the documented rules; OSS itself has the last word.",
+    sim_bucket_principal_help: "The requester's account or RAM user ID, or a role session `arn:sts::<uid>:assumed-role/<role>/<session>`. Leave it empty for an anonymous request.",
     sim_action: "Action",
     sim_resource: "Resource ARN",
     sim_principal: "Principal",
@@ -626,6 +637,8 @@ const ACCESS_ZH: AccessStrings = AccessStrings {
     sim_heading: "模拟请求",
     sim_hint_permission: "在此策略下，RAM 是否允许对该资源执行该操作？按 RAM 文档中的规则在本地离线评估，实际以 RAM 的判定为准。",
     sim_hint_trust: "此主体能否扮演使用此信任策略的角色？按 RAM 文档中的规则在本地离线评估，实际以 RAM 的判定为准。",
+    sim_hint_bucket: "此 Bucket Policy 是否允许该请求者对该资源执行该操作？按文档中的规则在本地离线评估，实际以 OSS 的判定为准。",
+    sim_bucket_principal_help: "请求者的阿里云账号或 RAM 用户 ID，或角色会话 `arn:sts::<uid>:assumed-role/<角色>/<会话>`。匿名请求请留空。",
     sim_action: "操作",
     sim_resource: "资源 ARN",
     sim_principal: "主体",
@@ -746,6 +759,8 @@ mod access_tests {
                 s.sim_heading,
                 s.sim_hint_permission,
                 s.sim_hint_trust,
+                s.sim_hint_bucket,
+                s.sim_bucket_principal_help,
                 s.sim_action,
                 s.sim_principal_help,
                 s.sim_context,

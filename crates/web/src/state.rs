@@ -176,6 +176,7 @@ impl SimRequest {
             action: self.action.trim().to_owned(),
             resource: self.resource.trim().to_owned(),
             context: self.context_entries(),
+            principal: String::new(),
         }
     }
 

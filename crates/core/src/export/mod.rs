@@ -83,7 +83,13 @@ pub enum ConvertError {
     Refused(LintReport),
     /// The name looks like a credential. It is never shown back.
     CredentialInName,
+    /// An OSS bucket policy: it belongs to a bucket (PutBucketPolicy), not to RAM, so there is
+    /// no RAM policy or role to create from it.
+    BucketPolicy,
 }
+
+/// Why `convert` refuses a bucket policy, for every surface to say the same.
+pub const BUCKET_POLICY_NOT_CONVERTED: &str = "this is an OSS bucket policy: it is set on the bucket (PutBucketPolicy), not created in RAM, so there is no RAM policy or role to convert it to";
 
 /// The default names of what `convert` creates.
 pub const DEFAULT_POLICY_NAME: &str = "ramplan-policy";
@@ -112,16 +118,19 @@ pub fn convert(
     // The name is checked against the rules for what it will name, so the kind is needed
     // first: lint once to learn (or confirm) it, then again with the name.
     let kind = lint(text, &lint_options).kind;
+    if kind == PolicyKind::BucketPolicy {
+        return Err(ConvertError::BucketPolicy);
+    }
     let name = options.name.clone().unwrap_or_else(|| {
         match kind {
             PolicyKind::Permission => DEFAULT_POLICY_NAME,
-            PolicyKind::Trust => DEFAULT_ROLE_NAME,
+            PolicyKind::Trust | PolicyKind::BucketPolicy => DEFAULT_ROLE_NAME,
         }
         .to_owned()
     });
     match kind {
         PolicyKind::Permission => lint_options.policy_name = Some(name.clone()),
-        PolicyKind::Trust => lint_options.role_name = Some(name.clone()),
+        PolicyKind::Trust | PolicyKind::BucketPolicy => lint_options.role_name = Some(name.clone()),
     }
     let report = lint(text, &lint_options);
     if refuses(&report) {
@@ -129,10 +138,7 @@ pub fn convert(
     }
     let document = Document::new(text).ok_or_else(|| ConvertError::Refused(report.clone()))?;
     let lang = options.lang;
-    let kind_name = match kind {
-        PolicyKind::Permission => lang.pick("permission policy", "权限策略"),
-        PolicyKind::Trust => lang.pick("trust policy", "信任策略"),
-    };
+    let kind_name = kind.label(lang);
     let guessed = if report.kind_guessed {
         lang.pick(
             " (guessed from the document; `--kind` chooses)",
@@ -144,7 +150,7 @@ pub fn convert(
     let mut section = Section::new(Account::Own, None);
     match kind {
         PolicyKind::Permission => section.policies.push(Policy { name, document }),
-        PolicyKind::Trust => section.roles.push(Role {
+        PolicyKind::Trust | PolicyKind::BucketPolicy => section.roles.push(Role {
             name,
             trust: document,
             attachments: Vec::new(),

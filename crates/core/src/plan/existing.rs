@@ -336,7 +336,7 @@ impl Checker {
             .kind
             .unwrap_or_else(|| match Policy::from_root(&root).guess_kind() {
                 PolicyKind::Trust => DocumentKind::Trust,
-                PolicyKind::Permission => DocumentKind::Permission,
+                PolicyKind::Permission | PolicyKind::BucketPolicy => DocumentKind::Permission,
             });
         let lint_report = lint(
             read.text,

@@ -6,7 +6,7 @@ pub static RULE: Rule = Rule {
     meta: RuleMeta {
         code: "RP002",
         name: "duplicate-key",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         summary: "An object has the same key twice.",
     },
     check,
@@ -14,10 +14,13 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP002",
-    why: "Most JSON parsers (serde_json among them) silently keep only the last value, so the earlier one is ignored without a word. Whichever RAM keeps, one of the two values does not do what its author meant.",
+    why: "Most JSON parsers (serde_json among them) silently keep only the last value, so the earlier one is ignored without a word. RAM's documentation does not say whether it refuses a repeated key or which value it keeps, so this is a warning: whichever RAM keeps, one of the two values does not do what its author meant.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Action": "oss:PutObject", "Resource": "*"}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject", "oss:PutObject"], "Resource": "*"}]}"#,
-    references: &["RFC 8259 §4: names within an object should be unique"],
+    references: &[
+        "RFC 8259 §4: names within an object should be unique",
+        "Research notes, section 9 (duplicate keys: no Alibaba source): docs/research/rule-facts.md",
+    ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {

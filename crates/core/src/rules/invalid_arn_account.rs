@@ -6,7 +6,7 @@ pub static RULE: Rule = Rule {
     meta: RuleMeta {
         code: "RP303",
         name: "invalid-arn-account",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         summary: "The account field of a resource ARN is not `*`, empty, or a 16-digit account ID.",
     },
     check,
@@ -14,12 +14,13 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP303",
-    why: "Alibaba Cloud account IDs (UIDs) are 16-digit strings. An account alias, an e-mail address or a shortened ID in the account field matches nothing.",
+    why: "Alibaba Cloud account IDs (UIDs) are 16-digit strings. An account alias, an e-mail address or a shortened ID in the account field matches no resource. Documentation examples use IDs of other lengths as placeholders, and RAM's documentation does not say that it refuses them, so this is a warning. System policies are named with the account `system` (`acs:ram:*:system:policy/AliyunECSFullAccess`), which is accepted.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "acs:ram::12345678:role/EMRRole"}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "acs:ram::1234567890123456:role/EMRRole"}]}"#,
     references: &[
         "RAM policy elements, Resource: https://www.alibabacloud.com/help/en/ram/policy-elements",
         "View the account ID: https://www.alibabacloud.com/help/en/account/check-account-id",
+        "System policy ARNs (acs:ram:*:system:policy/<name>): https://www.alibabacloud.com/help/doc-detail/159974.htm",
     ],
 };
 
@@ -35,7 +36,11 @@ fn check(ctx: &mut Ctx<'_>) {
                     continue;
                 };
                 let account = parsed.account;
-                if account.is_empty()
+                let system_policy = account == "system"
+                    && parsed.service.eq_ignore_ascii_case("ram")
+                    && parsed.relative_id.starts_with("policy/");
+                if system_policy
+                    || account.is_empty()
                     || account == "*"
                     || arn::is_account_id(account)
                     || arn::looks_like_placeholder(account)
@@ -43,12 +48,12 @@ fn check(ctx: &mut Ctx<'_>) {
                     continue;
                 }
                 let message = ctx.t(
-                    format!("the account field `{account}` must be `*`, empty, or a 16-digit account ID"),
-                    format!("账号字段 `{account}` 必须为 `*`、空，或 16 位账号 ID"),
+                    format!("the account field `{account}` is not `*`, empty, or a 16-digit account ID, so it matches no resource"),
+                    format!("账号字段 `{account}` 不是 `*`、空或 16 位账号 ID，因此匹配不到任何资源"),
                 );
                 let help = ctx.t(
-                    "find the account ID by hovering over the profile picture in the console's top bar".to_owned(),
-                    "将鼠标悬停在控制台右上角的头像上即可看到账号 ID".to_owned(),
+                    "if it is a placeholder, put in the real account ID: hover over the profile picture in the console's top bar".to_owned(),
+                    "如果这是占位符，请填入真实账号 ID：将鼠标悬停在控制台右上角的头像上即可看到".to_owned(),
                 );
                 ctx.report_help(
                     &RULE.meta,

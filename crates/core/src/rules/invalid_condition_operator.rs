@@ -17,12 +17,14 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP401",
-    why: "RAM documents 21 operators in five categories (string, number, date, boolean, IP address). AWS habits such as `StringEqualsIfExists`, `Null` or `ForAnyValue:` are not among them; RAM has been reported to reject them with \"The condition operator is not supported\".",
+    why: "RAM documents 21 operators in five categories (string, number, date, boolean, IP address), and its policy checker reports any other operator as the error \"Invalid condition operator\". AWS habits such as `StringEqualsIfExists` or `Null` are not among them, and RAM has been reported to reject them with \"The condition operator is not supported\". The set qualifiers `ForAllValues:` and `ForAnyValue:` are not documented either, but Alibaba's own published Terraform modules use `ForAllValues:StringEquals`, so RAM may accept them: they are a warning, not an error.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEqualsIfExists": {"acs:SourceVpc": "vpc-123"}}}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"StringEquals": {"acs:SourceVpc": "vpc-123"}}}]}"#,
     references: &[
         "RAM condition operators: https://www.alibabacloud.com/help/en/ram/conditional-operator",
         "RAM policy validation (Invalid condition operator): https://www.alibabacloud.com/help/en/ram/permission-policy-check",
+        "ForAllValues:StringEquals in Alibaba's own module: alibabacloud-automation/terraform-alicloud-ram-policy modules/PowerUserAccess/main.tf",
+        "Research notes, section 4: docs/research/rule-facts.md",
     ],
 };
 
@@ -43,6 +45,42 @@ fn check(ctx: &mut Ctx<'_>) {
             }
             let names = OPERATORS.iter().map(|o| o.name);
             let known_case = OPERATORS.iter().find(|o| o.name.eq_ignore_ascii_case(name));
+            let qualifier = ["ForAnyValue:", "ForAllValues:"]
+                .into_iter()
+                .find_map(|q| name.strip_prefix(q).map(|base| (q, base)));
+            if let Some((qualifier, base)) = qualifier {
+                let base_known = condition::operator(base).is_some();
+                let message = ctx.t(
+                    format!("`{name}`: the set qualifier `{qualifier}` is not in RAM's documented operators; whether RAM accepts it is not confirmed"),
+                    format!("`{name}`：集合限定符 `{qualifier}` 不在 RAM 文档列出的运算符中；RAM 是否接受尚未确认"),
+                );
+                let help = if base_known {
+                    ctx.t(
+                        format!("for a single-valued key plain `{base}` does the same: several values of one key already match if any of them matches"),
+                        format!("对单值键，直接写 `{base}` 效果相同：同一键的多个值之间本就是“或”的关系"),
+                    )
+                } else {
+                    ctx.t(
+                        format!("`{base}` is not a RAM condition operator either"),
+                        format!("`{base}` 也不是 RAM 条件运算符"),
+                    )
+                };
+                let severity = if base_known {
+                    Severity::Warning
+                } else {
+                    RULE.meta.severity
+                };
+                let op_pointer = pointer_push(&pointer, name);
+                ctx.report_as(
+                    &RULE.meta,
+                    severity,
+                    &op_pointer,
+                    Some(operator.key_span),
+                    message,
+                    Some(help),
+                );
+                continue;
+            }
             let (message, help) = if let Some(op) = known_case {
                 (
                     ctx.t(
@@ -74,17 +112,6 @@ fn check(ctx: &mut Ctx<'_>) {
                     ctx.t(
                         "RAM's 21 operators have no test for a missing key".to_owned(),
                         "RAM 的 21 个运算符中没有判断键是否存在的运算符".to_owned(),
-                    ),
-                )
-            } else if name.starts_with("ForAnyValue:") || name.starts_with("ForAllValues:") {
-                (
-                    ctx.t(
-                        format!("RAM does not support set qualifiers such as `{name}`"),
-                        format!("RAM 不支持 `{name}` 这类集合限定符"),
-                    ),
-                    ctx.t(
-                        "several values of one key already match if any of them matches".to_owned(),
-                        "同一键的多个值之间本就是“或”的关系".to_owned(),
                     ),
                 )
             } else {

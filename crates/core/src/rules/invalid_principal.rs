@@ -2,6 +2,7 @@ use crate::arn;
 use crate::finding::Severity;
 use crate::json::pointer_push;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::policy::PolicyKind;
 use crate::principal::{self, Parsed, PrincipalError, PRINCIPAL_TYPES};
 
 pub static RULE: Rule = Rule {
@@ -27,6 +28,10 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 };
 
 fn check(ctx: &mut Ctx<'_>) {
+    // Bucket policies write principals in OSS's own form: RP508 and RP509.
+    if ctx.kind == PolicyKind::BucketPolicy {
+        return;
+    }
     let policy = ctx.policy;
     for statement in &policy.statements {
         let Some(field) = statement.principal else {

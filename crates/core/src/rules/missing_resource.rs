@@ -9,21 +9,21 @@ pub static RULE: Rule = Rule {
         code: "RP301",
         name: "missing-resource",
         severity: Severity::Error,
-        summary: "A statement of a permission policy has no `Resource`.",
+        summary: "A statement of a permission policy or an OSS bucket policy has no `Resource`.",
     },
     check,
 };
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP301",
-    why: "In permission policies `Resource` is required: it says what the actions apply to (`*` for everything). Only trust policies leave it out.",
+    why: "In permission policies `Resource` is required: it says what the actions apply to (`*` for everything). Bucket policies need it as well (the bucket or its objects). Only trust policies leave it out.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject"}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:*:examplebucket/*"}]}"#,
     references: &["RAM policy structure and syntax: https://www.alibabacloud.com/help/document_detail/93739.html"],
 };
 
 fn check(ctx: &mut Ctx<'_>) {
-    if ctx.kind != PolicyKind::Permission {
+    if ctx.kind == PolicyKind::Trust {
         return;
     }
     let policy = ctx.policy;

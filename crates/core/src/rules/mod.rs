@@ -14,6 +14,8 @@ mod action_and_not_action;
 mod admin_access;
 mod allow_not_action;
 mod allow_not_resource;
+mod bucket_policy_principal;
+mod bucket_policy_resource;
 mod condition_key_type_mismatch;
 mod condition_value_type;
 mod credential_in_policy;
@@ -50,6 +52,7 @@ mod policy_name;
 mod policy_too_long;
 mod principal_in_permission_policy;
 mod private_source_ip;
+mod public_bucket_policy;
 mod redundant_action;
 mod resource_in_trust_policy;
 mod resource_service_mismatch;
@@ -105,6 +108,9 @@ pub static RULES: &[&Rule] = &[
     &invalid_principal::RULE,
     &federated_condition::RULE,
     &wildcard_principal::RULE,
+    &bucket_policy_principal::RULE,
+    &public_bucket_policy::RULE,
+    &bucket_policy_resource::RULE,
     &admin_access::RULE,
     &permission_management::RULE,
     &allow_not_action::RULE,
@@ -163,6 +169,9 @@ pub static DOCS: &[&RuleDocs] = &[
     &invalid_principal::DOCS,
     &federated_condition::DOCS,
     &wildcard_principal::DOCS,
+    &bucket_policy_principal::DOCS,
+    &public_bucket_policy::DOCS,
+    &bucket_policy_resource::DOCS,
     &admin_access::DOCS,
     &permission_management::DOCS,
     &allow_not_action::DOCS,

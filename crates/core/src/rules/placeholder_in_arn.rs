@@ -6,7 +6,7 @@ pub static RULE: Rule = Rule {
     meta: RuleMeta {
         code: "RP304",
         name: "placeholder-in-arn",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         summary: "A resource ARN still holds a masked value or a documentation placeholder (`123456789012****`, `<yourBucketName>`, `xxxx`).",
     },
     check,
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP304",
-    why: "Documentation masks account IDs and leaves placeholders to fill in. Copied as is, they match no real resource, and the request fails with a bare `NoPermission`.",
+    why: "Documentation masks account IDs and leaves placeholders to fill in. Copied as is, they match no real resource, and the request fails with a bare `NoPermission`. RAM accepts the document, so this is a warning: a template is fine as long as the placeholder is filled in before use.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:123456789012****:<yourBucketName>/*"}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:1234567890123456:examplebucket/*"}]}"#,
     references: &["View the account ID: https://www.alibabacloud.com/help/en/account/check-account-id"],

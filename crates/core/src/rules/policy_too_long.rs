@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::limits::POLICY_DOCUMENT_MAX;
+use crate::limits::{BUCKET_POLICY_MAX_BYTES, POLICY_DOCUMENT_MAX};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 
@@ -8,23 +8,36 @@ pub static RULE: Rule = Rule {
         code: "RP901",
         name: "policy-too-long",
         severity: Severity::Error,
-        summary: "The document is longer than RAM's limit of 6,144 characters for a custom policy.",
+        summary: "The document is longer than RAM's limit of 6,144 characters for a custom policy (16 KB for an OSS bucket policy).",
     },
     check,
 };
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP901",
-    why: "CreatePolicy and CreatePolicyVersion refuse documents over 6,144 characters (older pages say 2,048). Split the policy into two, or use wildcards where they do not widen access. For trust policies no limit is documented, so ramplan applies the same number as a warning.",
+    why: "CreatePolicy and CreatePolicyVersion refuse documents over 6,144 characters (older pages say 2,048). Split the policy into two, or use wildcards where they do not widen access. For trust policies no limit is documented, so ramplan applies the same number as a warning. OSS documented 16 KB for a bucket's policies in 2021; that older figure is a warning too.",
     example: "(a policy of 6,145 characters or more)",
     instead: "(two policies, each under 6,144 characters)",
     references: &[
         "CreatePolicy API (PolicyDocument length): https://alibabacloud.com/help/en/resource-management/api-createpolicy",
         "CreatePolicyVersion API: https://alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-createpolicyversion",
+        "ossutil bucket-policy (16 KB for a bucket's policies): AlibabaCloudDocs/oss@f684091 intl.en-US/Tools/ossutil/Common commands/bucket-policy (manage bucket policies).md",
     ],
 };
 
 fn check(ctx: &mut Ctx<'_>) {
+    if ctx.kind == PolicyKind::BucketPolicy {
+        let bytes = ctx.text.len();
+        if bytes > BUCKET_POLICY_MAX_BYTES {
+            let message = ctx.t(
+                format!("the bucket policy is {bytes} bytes, over the 16 KB ({BUCKET_POLICY_MAX_BYTES} bytes) OSS documented for a bucket's policies"),
+                format!("该 Bucket Policy 为 {bytes} 字节，超出 OSS 文档所述的 16 KB（{BUCKET_POLICY_MAX_BYTES} 字节）上限"),
+            );
+            let span = Some(crate::position::Span::new(0, ctx.text.len().min(1)));
+            ctx.report_as(&RULE.meta, Severity::Warning, "", span, message, None);
+        }
+        return;
+    }
     let length = ctx.text.chars().count();
     if length <= POLICY_DOCUMENT_MAX {
         return;

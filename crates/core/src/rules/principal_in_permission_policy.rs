@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP502",
-    why: "`Principal` belongs only to resource-based policies: a role's trust policy, an OSS bucket policy, a KMS key policy. A permission policy applies to whoever it is attached to, and RAM rejects one with `Principal`. If this document is a trust policy, lint it as one (`--kind trust`).",
+    why: "`Principal` belongs only to resource-based policies: a role's trust policy, an OSS bucket policy, a KMS key policy. A permission policy applies to whoever it is attached to, and RAM rejects one with `Principal`. If this document is a trust policy, lint it as one (`--kind trust`); an OSS bucket policy writes its principal as a list of UIDs, and is recognised (or chosen with `--kind bucket-policy`).",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Principal": {"RAM": ["acs:ram::1234567890123456:root"]}}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*"}]}"#,
     references: &["RAM policy elements, Principal: https://www.alibabacloud.com/help/en/ram/policy-elements"],
@@ -32,8 +32,8 @@ fn check(ctx: &mut Ctx<'_>) {
                 "权限策略中不能包含 `Principal`".to_owned(),
             );
             let help = ctx.t(
-                "remove `Principal`, or check the document as a trust policy (`--kind trust`); OSS bucket policies are not checked by ramplan yet".to_owned(),
-                "请删除 `Principal`，或按信任策略进行检查（`--kind trust`）；ramplan 暂不检查 OSS Bucket Policy".to_owned(),
+                "remove `Principal`, or check the document as a trust policy (`--kind trust`) or an OSS bucket policy (`--kind bucket-policy`, whose principal is a list of UIDs)".to_owned(),
+                "请删除 `Principal`，或按信任策略（`--kind trust`）或 OSS Bucket Policy（`--kind bucket-policy`，其主体为 UID 列表）进行检查".to_owned(),
             );
             let pointer = principal.pointer(&statement.pointer);
             ctx.report_help(

@@ -1,20 +1,21 @@
 use crate::condition;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::policy::PolicyKind;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
         code: "RP408",
         name: "private-source-ip-without-vpc",
         severity: Severity::Warning,
-        summary: "`acs:SourceIp` is compared with a private address range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10), but the statement does not name the VPC with `acs:SourceVpc`.",
+        summary: "`acs:SourceIp` is compared with a private address range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10), but the statement does not name the VPC with `acs:SourceVpc`; in an OSS bucket policy, any `acs:SourceIp` without `acs:SourceVpc` (an error: OSS refuses it).",
     },
     check,
 };
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP408",
-    why: "A request from the internet carries a public address, so a private range only ever matches requests that come through a VPC, and every customer's VPC may use the same private ranges. A private address therefore says little without the VPC it belongs to. OSS refuses bucket policies that limit `acs:SourceIp` without `acs:SourceVpc` for this reason; RAM's own examples still use private ranges alone, so this is a warning.",
+    why: "A request from the internet carries a public address, so a private range only ever matches requests that come through a VPC, and every customer's VPC may use the same private ranges. A private address therefore says little without the VPC it belongs to. OSS refuses bucket policies that limit `acs:SourceIp` without `acs:SourceVpc` for this reason; RAM's own examples still use private ranges alone, so in RAM policies this is a warning. In a bucket policy it is an error, for any address: PutBucketPolicy refuses a statement that limits `acs:SourceIp` without also limiting `acs:SourceVpc` (OSS error 0030-00000008); for public addresses the documented fix is `\"StringNotLike\": {\"acs:SourceVpc\": \"vpc-*\"}`.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "192.168.0.0/16"}}}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"IpAddress": {"acs:SourceIp": "192.168.0.0/16"}, "StringEquals": {"acs:SourceVpc": "vpc-bp1example"}}}]}"#,
     references: &[
@@ -25,6 +26,7 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     let entries = condition::entries(ctx.policy);
+    let bucket = ctx.kind == PolicyKind::BucketPolicy;
     for entry in &entries {
         if !entry.key_name().eq_ignore_ascii_case("acs:SourceIp") {
             continue;
@@ -34,6 +36,25 @@ fn check(ctx: &mut Ctx<'_>) {
                 && other.key_name().eq_ignore_ascii_case("acs:SourceVpc")
         });
         if names_vpc {
+            continue;
+        }
+        if bucket {
+            let message = ctx.t(
+                "OSS refuses a bucket policy that limits `acs:SourceIp` without also limiting `acs:SourceVpc` (error 0030-00000008)".to_owned(),
+                "OSS 拒绝只限制 `acs:SourceIp` 而不同时限制 `acs:SourceVpc` 的 Bucket Policy（错误 0030-00000008）".to_owned(),
+            );
+            let help = ctx.t(
+                "for public addresses add `\"StringNotLike\": {\"acs:SourceVpc\": \"vpc-*\"}`; for a VPC, `\"StringEquals\": {\"acs:SourceVpc\": \"<vpc-id>\"}`".to_owned(),
+                "公网地址请添加 `\"StringNotLike\": {\"acs:SourceVpc\": \"vpc-*\"}`；VPC 内请添加 `\"StringEquals\": {\"acs:SourceVpc\": \"<VPC ID>\"}`".to_owned(),
+            );
+            ctx.report_as(
+                &RULE.meta,
+                Severity::Error,
+                &entry.key_pointer,
+                Some(entry.key_span()),
+                message,
+                Some(help),
+            );
             continue;
         }
         let Some(operator) = condition::operator(entry.operator_name()) else {

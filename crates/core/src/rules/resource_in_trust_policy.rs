@@ -6,7 +6,7 @@ pub static RULE: Rule = Rule {
     meta: RuleMeta {
         code: "RP503",
         name: "resource-in-trust-policy",
-        severity: Severity::Error,
+        severity: Severity::Warning,
         summary: "A trust policy has a `Resource` or `NotResource`.",
     },
     check,
@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP503",
-    why: "A trust policy is attached to the role it protects, so the resource is implied. The official examples have no `Resource`, and the Terraform provider's policy document builder refuses one for role policies.",
+    why: "A trust policy is attached to the role it protects, so the resource is implied. The official examples have no `Resource`, and the Terraform provider's policy document builder refuses one for role policies. Whether RAM itself refuses it is not documented, so this is a warning.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}, "Resource": "*"}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}"#,
     references: &[

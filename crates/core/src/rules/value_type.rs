@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::json::{pointer_push, Node, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::Field;
+use crate::policy::PolicyKind;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -15,7 +16,7 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP004",
-    why: "RAM requires every scalar value to be a string in double quotes, numbers, dates, booleans and IP addresses included: `\"true\"`, not `true`; `\"Version\": \"1\"`, not `1`. Lists of actions, resources and condition values hold strings only, and `Condition` and `Principal` are objects.",
+    why: "RAM requires every scalar value to be a string in double quotes, numbers, dates, booleans and IP addresses included: `\"true\"`, not `true`; `\"Version\": \"1\"`, not `1`. Lists of actions, resources and condition values hold strings only, and `Condition` and `Principal` are objects (an OSS bucket policy's `Principal` is a list of strings).",
     example: r#"{"Version": 1, "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": true}}}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*", "Condition": {"Bool": {"acs:SecureTransport": "true"}}}]}"#,
     references: &["RAM policy structure and syntax, \"all values must be strings\": https://www.alibabacloud.com/help/document_detail/93739.html"],
@@ -68,6 +69,10 @@ fn check(ctx: &mut Ctx<'_>) {
                             &member.key,
                         );
                     }
+                }
+                // OSS bucket policies list their principals as strings.
+                Value::Array(_) if ctx.kind == PolicyKind::BucketPolicy => {
+                    expect_strings(ctx, principal.node, &pointer, principal.key);
                 }
                 _ => wrong(
                     ctx,

@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::policy::PolicyKind;
 use crate::principal::{self, Parsed};
 
 pub static RULE: Rule = Rule {
@@ -21,6 +22,10 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 };
 
 fn check(ctx: &mut Ctx<'_>) {
+    // Bucket policies write principals in OSS's own form: RP508 and RP509.
+    if ctx.kind == PolicyKind::BucketPolicy {
+        return;
+    }
     let policy = ctx.policy;
     for statement in &policy.statements {
         if !statement.is_allow() {

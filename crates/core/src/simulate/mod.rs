@@ -20,6 +20,7 @@
 //! - Policies that do not parse are an error (with line and column); lint errors in a
 //!   policy that parses are returned as warnings beside the decision.
 
+mod bucket;
 mod condition_eval;
 mod render;
 mod request;
@@ -123,7 +124,10 @@ pub struct StatementResult {
     pub action_matched: bool,
     pub resource_matched: bool,
     pub condition_matched: bool,
-    /// Effect valid, and action, resource and condition all matched.
+    /// For bucket policies: whether `Principal` covers the requester.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub principal_matched: Option<bool>,
+    /// Effect valid, and action, resource, condition (and principal) all matched.
     pub matched: bool,
     /// One of the statements that decided the outcome.
     pub deciding: bool,
@@ -223,12 +227,17 @@ pub fn simulate(
     for source in policies {
         let root = parse_source(source, lang)?;
         let policy = Policy::from_root(&root);
-        warnings.extend(lint_warnings(source, PolicyKind::Permission, lang));
+        let kind = match policy.guess_kind() {
+            PolicyKind::BucketPolicy => PolicyKind::BucketPolicy,
+            _ => PolicyKind::Permission,
+        };
+        warnings.extend(lint_warnings(source, kind, lang));
         keys_read.extend(condition_keys(&policy));
         for statement in &policy.statements {
             statements.push(evaluate_statement(
                 &source.name,
                 statement,
+                kind,
                 request,
                 &context,
                 lang,
@@ -297,6 +306,7 @@ fn lint_warnings(source: &PolicySource, kind: PolicyKind, lang: Lang) -> Vec<War
         kind: match kind {
             PolicyKind::Permission => KindChoice::Permission,
             PolicyKind::Trust => KindChoice::Trust,
+            PolicyKind::BucketPolicy => KindChoice::BucketPolicy,
         },
         lang,
         ..LintOptions::default()
@@ -442,6 +452,7 @@ fn any_matches(field: Field<'_>, parent: &str, text: &str, case: Case) -> bool {
 fn evaluate_statement(
     source: &str,
     statement: &Statement<'_>,
+    kind: PolicyKind,
     request: &Request,
     context: &Context<'_>,
     lang: Lang,
@@ -485,18 +496,39 @@ fn evaluate_statement(
             false
         }
     };
-    if statement.principal.is_some() {
-        notes.push(lang.pick(
-            "`Principal` is ignored: this is evaluated as an identity policy".to_owned(),
-            "`Principal` 被忽略：此处按身份策略评估".to_owned(),
-        ));
-    }
+    let principal_matched = match (kind, statement.principal) {
+        (PolicyKind::BucketPolicy, Some(principal)) => {
+            let (matched, note) =
+                bucket::principal_matches(principal.node, &request.principal, lang);
+            notes.extend(note);
+            Some(matched)
+        }
+        (PolicyKind::BucketPolicy, None) => {
+            notes.push(
+                lang.pick(
+                    "no `Principal`: a bucket policy statement needs one, so it cannot match"
+                        .to_owned(),
+                    "没有 `Principal`：Bucket Policy 的语句必须有主体，该语句无法匹配".to_owned(),
+                ),
+            );
+            Some(false)
+        }
+        (_, Some(_)) => {
+            notes.push(lang.pick(
+                "`Principal` is ignored: this is evaluated as an identity policy".to_owned(),
+                "`Principal` 被忽略：此处按身份策略评估".to_owned(),
+            ));
+            None
+        }
+        (_, None) => None,
+    };
     let condition_matched = common.condition.matched;
     let matched = evaluable
         && common.effect.is_some()
         && common.action_matched
         && resource_matched
-        && condition_matched;
+        && condition_matched
+        && principal_matched != Some(false);
     StatementResult {
         source: source.to_owned(),
         path: statement.pointer.clone(),
@@ -505,6 +537,7 @@ fn evaluate_statement(
         action_matched: common.action_matched,
         resource_matched,
         condition_matched,
+        principal_matched,
         matched,
         deciding: false,
         conditions: common.condition.entries,

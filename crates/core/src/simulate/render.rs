@@ -85,16 +85,15 @@ pub fn text(decision: &Decision, lang: Lang) -> String {
     );
     out.push('\n');
     for s in &decision.statements {
-        statement_line(
-            &mut out,
-            s,
-            &[
-                (lang.pick("action", "操作"), s.action_matched),
-                (lang.pick("resource", "资源"), s.resource_matched),
-                (lang.pick("condition", "条件"), s.condition_matched),
-            ],
-            lang,
-        );
+        let mut parts = vec![
+            (lang.pick("action", "操作"), s.action_matched),
+            (lang.pick("resource", "资源"), s.resource_matched),
+            (lang.pick("condition", "条件"), s.condition_matched),
+        ];
+        if let Some(matched) = s.principal_matched {
+            parts.push((lang.pick("principal", "主体"), matched));
+        }
+        statement_line(&mut out, s, &parts, lang);
         conditions(&mut out, &s.conditions, lang);
         note(&mut out, "    ", s.note.as_deref(), lang);
     }

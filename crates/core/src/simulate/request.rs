@@ -27,6 +27,11 @@ pub struct Request {
     /// ordinary characters.
     pub resource: String,
     pub context: Vec<ContextEntry>,
+    /// Who asks, for bucket policies: an account or RAM user UID, or
+    /// `arn:sts::<uid>:assumed-role/<role>/<session>`. Empty: an anonymous request, which
+    /// only statements for `*` can match. Identity policies ignore it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub principal: String,
 }
 
 impl Request {
@@ -35,7 +40,14 @@ impl Request {
             action: action.into(),
             resource: resource.into(),
             context: Vec::new(),
+            principal: String::new(),
         }
+    }
+
+    #[must_use]
+    pub fn with_principal(mut self, principal: impl Into<String>) -> Self {
+        self.principal = principal.into();
+        self
     }
 
     #[must_use]
@@ -178,6 +190,11 @@ pub(crate) fn check_request(request: &Request, lang: Lang) -> Result<(), Simulat
     refuse_credential(
         &lang.pick("the resource".to_owned(), "资源".to_owned()),
         &request.resource,
+        lang,
+    )?;
+    refuse_credential(
+        &lang.pick("the principal".to_owned(), "主体".to_owned()),
+        &request.principal,
         lang,
     )?;
     let action_ok = request

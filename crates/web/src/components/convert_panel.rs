@@ -87,11 +87,14 @@ pub fn ConvertPanel(props: &ConvertPanelProps) -> Html {
     });
     let placeholder = match props.report.kind {
         PolicyKind::Permission => export::DEFAULT_POLICY_NAME,
-        PolicyKind::Trust => export::DEFAULT_ROLE_NAME,
+        PolicyKind::Trust | PolicyKind::BucketPolicy => export::DEFAULT_ROLE_NAME,
     };
     let body = match (*converted).clone() {
         None => {
             html! { <p class="plain-note" data-state="withheld">{ words.convert_withheld }</p> }
+        }
+        Some(Err(ConvertError::BucketPolicy)) => {
+            html! { <p class="plain-note" data-state="bucket-policy">{ words.convert_bucket }</p> }
         }
         Some(Err(ConvertError::CredentialInName)) => {
             html! { <p class="plain-note" data-state="name-credential">{ words.convert_name_credential }</p> }

@@ -39,6 +39,11 @@ pub fn KindPicker(props: &KindPickerProps) -> Html {
             strings.kind_permission,
         ),
         (KindChoice::Trust, "trust", strings.kind_trust),
+        (
+            KindChoice::BucketPolicy,
+            "bucket-policy",
+            strings.kind_bucket,
+        ),
     ]
     .into_iter()
     .map(|(kind, value, label)| {

@@ -62,10 +62,19 @@ fn answer(
     }
     let source = PolicySource::new(POLICY_NAME, text);
     match kind {
-        PolicyKind::Permission if request.is_blank_permission() => Answer::Blank,
+        PolicyKind::Permission | PolicyKind::BucketPolicy if request.is_blank_permission() => {
+            Answer::Blank
+        }
         PolicyKind::Permission => {
             Answer::Permission(simulate(&[source], &request.permission(), lang))
         }
+        PolicyKind::BucketPolicy => Answer::Permission(simulate(
+            &[source],
+            &request
+                .permission()
+                .with_principal(request.principal.trim()),
+            lang,
+        )),
         PolicyKind::Trust if request.is_blank_trust() => Answer::Blank,
         PolicyKind::Trust => Answer::Trust(simulate_trust(&source, &request.trust(), lang)),
     }
@@ -118,7 +127,18 @@ pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
         (id, value.to_owned(), oninput)
     };
     let fields = match kind {
-        PolicyKind::Permission => {
+        PolicyKind::Permission | PolicyKind::BucketPolicy => {
+            let (principal_id, principal, on_principal) =
+                text_input("sim-principal", &page.request.principal, SimEdit::Principal);
+            let bucket_principal = html! {
+                <div class="sim-field">
+                    <label for={principal_id}>{ access.sim_principal }</label>
+                    <p id="sim-principal-help" class="field-help">{ with_code(access.sim_bucket_principal_help) }</p>
+                    <input type="text" id={principal_id} class="sim-input" aria-describedby="sim-principal-help"
+                        placeholder="1234567890123456" autocomplete="off"
+                        autocapitalize="off" spellcheck="false" value={principal} oninput={on_principal} />
+                </div>
+            };
             let (action_id, action, on_action) =
                 text_input("sim-action", &page.request.action, SimEdit::Action);
             let (resource_id, resource, on_resource) =
@@ -137,6 +157,9 @@ pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
                             placeholder="acs:oss:*:*:examplebucket/a.txt" autocomplete="off"
                             autocapitalize="off" spellcheck="false" value={resource} oninput={on_resource} />
                     </div>
+                    if kind == PolicyKind::BucketPolicy {
+                        { bucket_principal }
+                    }
                 </>
             }
         }
@@ -163,6 +186,7 @@ pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
     let hint = match kind {
         PolicyKind::Permission => access.sim_hint_permission,
         PolicyKind::Trust => access.sim_hint_trust,
+        PolicyKind::BucketPolicy => access.sim_hint_bucket,
     };
     html! {
         <section id="simulate" class="pane simulate" aria-labelledby="simulate-heading" data-kind={kind.as_str()}>
@@ -202,7 +226,7 @@ fn result(
     match answer {
         Answer::Withheld => note(access.sim_withheld),
         Answer::Blank => note(match kind {
-            PolicyKind::Permission => access.sim_prompt_permission,
+            PolicyKind::Permission | PolicyKind::BucketPolicy => access.sim_prompt_permission,
             PolicyKind::Trust => access.sim_prompt_trust,
         }),
         Answer::Permission(Err(error)) | Answer::Trust(Err(error)) => {
@@ -218,9 +242,11 @@ fn result(
                         matched: s.matched,
                         deciding: s.deciding,
                         parts: [
-                            ("action", access.sim_part_action, s.action_matched),
-                            ("resource", access.sim_part_resource, s.resource_matched),
-                            ("condition", access.sim_part_condition, s.condition_matched),
+                            Some(("action", access.sim_part_action, s.action_matched)),
+                            Some(("resource", access.sim_part_resource, s.resource_matched)),
+                            s.principal_matched
+                                .map(|m| ("principal", access.sim_part_principal, m)),
+                            Some(("condition", access.sim_part_condition, s.condition_matched)),
                         ],
                         principals: &[],
                         conditions: &s.conditions,
@@ -251,9 +277,10 @@ fn result(
                         matched: s.matched,
                         deciding: s.deciding,
                         parts: [
-                            ("action", access.sim_part_action, s.action_matched),
-                            ("principal", access.sim_part_principal, s.principal_matched),
-                            ("condition", access.sim_part_condition, s.condition_matched),
+                            Some(("action", access.sim_part_action, s.action_matched)),
+                            Some(("principal", access.sim_part_principal, s.principal_matched)),
+                            Some(("condition", access.sim_part_condition, s.condition_matched)),
+                            None,
                         ],
                         principals: &s.principals,
                         conditions: &s.conditions,
@@ -367,7 +394,8 @@ struct StatementView<'a> {
     matched: bool,
     deciding: bool,
     /// (data name, label, matched) for action, resource or principal, and condition.
-    parts: [(&'static str, &'static str, bool); 3],
+    /// Missing parts (a principal in an identity policy) are `None`.
+    parts: [Option<(&'static str, &'static str, bool)>; 4],
     principals: &'a [PrincipalCheck],
     conditions: &'a [ConditionResult],
     note: Option<&'a str>,
@@ -412,7 +440,7 @@ fn statement(
     let deciding = view
         .deciding
         .then(|| html! { <span class="sim-decides">{ access.sim_decides }</span> });
-    let parts = view.parts.iter().map(|(name, label, matched)| {
+    let parts = view.parts.iter().flatten().map(|(name, label, matched)| {
         html! {
             <li class="sim-part" data-part={*name} data-matched={matched.to_string()}>
                 { mark(*matched, access, lang) }{ *label }
