@@ -31,11 +31,12 @@ test('a full session requests nothing outside the origin and breaks no CSP rule'
   for (const url of seen.requests) {
     assert.ok(url.startsWith(`${own}/`) || url.startsWith('data:'), `request to ${url}`);
   }
-  // Everything the page needs: HTML, loader, glue, wasm, stylesheet. Nothing else.
+  // Everything the page needs: HTML, loader, glue, wasm, stylesheet, and the service
+  // catalogue it fetches once started. Nothing else.
   const paths = seen.requests.map((url) => new URL(url).pathname).sort();
   assert.deepEqual(
     paths.map((p) => p.replace(/-[0-9a-f]{8,}/, '-HASH')),
-    ['/', '/boot-HASH.js', '/ramplan-web-HASH.js', '/ramplan-web-HASH_bg.wasm', '/style-HASH.css'],
+    ['/', '/boot-HASH.js', '/catalogue.tsv', '/ramplan-web-HASH.js', '/ramplan-web-HASH_bg.wasm', '/style-HASH.css'],
   );
   await assertCleanRun(page, seen);
   await context.close();

@@ -86,7 +86,10 @@ test('the build wrote one self-contained HTML file with a strict CSP', async () 
   assert.match(csp, /connect-src 'none'/);
   assert.match(csp, /require-trusted-types-for 'script'/);
   assert.doesNotMatch(csp, /unsafe-inline|'self'|https?:/);
-  assert.equal((html.match(/<script\b/g) ?? []).length, 1, 'one script');
+  // One script that runs, and the service catalogue as a data block browsers never run.
+  assert.equal((html.match(/<script\b/g) ?? []).length, 2, 'two script elements');
+  assert.equal((html.match(/<script type="module">/g) ?? []).length, 1, 'one script that runs');
+  assert.match(html, /<script type="text\/plain" id="ramplan-catalogue"># ramplan catalogue/);
   assert.doesNotMatch(html, /<script[^>]*\bsrc=|<link[^>]*rel="(?:stylesheet|preload|modulepreload)"/);
 });
 
@@ -167,6 +170,15 @@ test('opened from disk, the checker and the other pages work', async () => {
   );
   const item = await finding(page, 'RP102');
   assert.equal(await item.getAttribute('data-line'), '4');
+  // The inline catalogue is read: a service outside the curated 19 is known, a typo is not.
+  await setPolicy(
+    page,
+    '{\n  "Version": "1",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["slb:DescribeLoadBalancers", "sbl:DescribeLoadBalancers"], "Resource": "*"}\n  ]\n}\n',
+  );
+  const unknown = await finding(page, 'RP205');
+  assert.equal(await unknown.count(), 1);
+  assert.match(await unknown.textContent(), /sbl is not the RAM code[\s\S]*did you mean slb\?/);
+  assert.equal(await page.locator('#catalogue-note').count(), 0);
   await page.locator('button[data-lang="zh"]').click();
   await page.locator('html[lang="zh-Hans"]').waitFor({ state: 'attached' });
   await page.locator('button[data-lang="en"]').click();

@@ -85,7 +85,7 @@ enum Command {
 struct LintArgs {
     /// Policy files; `-` or nothing reads standard input.
     files: Vec<PathBuf>,
-    /// Lint as a permission or trust policy instead of guessing.
+    /// Lint as a permission policy, trust policy or OSS bucket policy instead of guessing.
     #[arg(long, value_enum, default_value_t = KindArg::Auto)]
     kind: KindArg,
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
@@ -93,6 +93,10 @@ struct LintArgs {
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     lang: LangArg,
+    /// The text is a policy as a Terraform or ROS template holds it: `${...}`
+    /// interpolations are placeholders, and findings on them are left out.
+    #[arg(long)]
+    template: bool,
     /// The name the policy will be created under; checked against RAM's naming rules.
     #[arg(long)]
     policy_name: Option<String>,
@@ -253,6 +257,7 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
     };
     let options = LintOptions {
         kind: args.kind.into(),
+        template: args.template,
         lang,
         policy_name: args.policy_name.clone(),
         role_name: args.role_name.clone(),

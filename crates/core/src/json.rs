@@ -122,10 +122,22 @@ pub enum SyntaxErrorKind {
 }
 
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    parse_with(text, false)
+}
+
+/// Parses a policy as a Terraform or ROS template holds it: a bare interpolation in value
+/// position (`"Action": ${jsonencode(var.actions)}`) reads as a string holding its raw text,
+/// so rules see a placeholder rather than a syntax error.
+pub fn parse_template(text: &str) -> Result<Node, SyntaxError> {
+    parse_with(text, true)
+}
+
+fn parse_with(text: &str, template: bool) -> Result<Node, SyntaxError> {
     let mut parser = Parser {
         bytes: text.as_bytes(),
         text,
         pos: 0,
+        template,
     };
     // A leading byte-order mark is common in files saved by Windows editors.
     if text.starts_with('\u{feff}') {
@@ -147,6 +159,7 @@ struct Parser<'a> {
     bytes: &'a [u8],
     text: &'a str,
     pos: usize,
+    template: bool,
 }
 
 impl Parser<'_> {
@@ -192,12 +205,42 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false))?,
             Some(b'n') => self.literal("null", Value::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(b'$') if self.template && self.bytes.get(self.pos + 1) == Some(&b'{') => {
+                self.interpolation()?
+            }
             Some(_) => return Err(self.unexpected()),
         };
         Ok(Node {
             value,
             span: Span::new(start, self.pos),
         })
+    }
+
+    /// `${ ... }` with nested braces and quoted strings, as Terraform writes interpolations.
+    fn interpolation(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.pos;
+        self.pos += 2;
+        let mut depth = 1usize;
+        let mut quoted = false;
+        while let Some(b) = self.peek() {
+            self.pos += 1;
+            match (quoted, b) {
+                (true, b'\\') => self.pos = (self.pos + 1).min(self.bytes.len()),
+                (true, b'"') => quoted = false,
+                (true, _) => {}
+                (false, b'"') => quoted = true,
+                (false, b'{') => depth += 1,
+                (false, b'}') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let raw = self.text.get(start..self.pos).unwrap_or_default();
+                        return Ok(Value::String(raw.to_owned()));
+                    }
+                }
+                (false, _) => {}
+            }
+        }
+        Err(self.error(SyntaxErrorKind::UnexpectedEnd))
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
@@ -254,7 +297,7 @@ impl Parser<'_> {
         loop {
             let run_start = self.pos;
             while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
+                if b == b'"' || b == b'\\' || b < 0x20 || (b == b'$' && self.template) {
                     break;
                 }
                 self.pos += 1;
@@ -263,6 +306,17 @@ impl Parser<'_> {
             out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
             match self.peek() {
                 None => return Err(self.error(SyntaxErrorKind::UnexpectedEnd)),
+                // In a template, an interpolation inside a string may hold quotes of its own
+                // (`"${var.a == "" ? 1 : 2}"`): it is kept as written.
+                Some(b'$') if self.bytes.get(self.pos + 1) == Some(&b'{') => {
+                    if let Value::String(raw) = self.interpolation()? {
+                        out.push_str(&raw);
+                    }
+                }
+                Some(b'$') => {
+                    out.push('$');
+                    self.pos += 1;
+                }
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(out);
@@ -427,6 +481,29 @@ pub fn pointer_push(pointer: &str, token: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn templates_read_interpolations_as_placeholders() {
+        let text = r#"{"Action": ${jsonencode(var.actions)}, "Resource": ["acs:ram::${var.a == "" ? var.b : var.a}:root"]}"#;
+        assert!(parse(text).is_err());
+        let root = parse_template(text).unwrap();
+        let members = root.as_object().unwrap();
+        assert_eq!(
+            members[0].value.value,
+            Value::String("${jsonencode(var.actions)}".to_owned())
+        );
+        let Value::Array(items) = &members[1].value.value else {
+            panic!("array expected")
+        };
+        assert_eq!(
+            items[0].as_str(),
+            Some(r#"acs:ram::${var.a == "" ? var.b : var.a}:root"#)
+        );
+        // An unclosed interpolation is an error, not a hang or a panic.
+        assert!(parse_template(r#"{"a": ${var.x"#).is_err());
+        assert!(parse_template(r#"{"a": "${"#).is_err());
+        assert!(parse_template(r#"{"a": "$5 and ${x}"}"#).is_ok());
+    }
+
     use super::*;
 
     #[test]

@@ -15,6 +15,7 @@ pub mod format;
 pub mod json;
 pub mod limits;
 pub mod lint;
+pub mod placeholder;
 pub mod plan;
 pub mod policy;
 pub mod position;

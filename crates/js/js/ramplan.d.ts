@@ -126,6 +126,8 @@ export interface LintOptions {
   role_name?: string | null;
   /** The policy's or role's description, checked against RAM's length limit. */
   description?: string | null;
+  /** The text comes from a Terraform or ROS template: `${...}` interpolations are placeholders. */
+  template?: boolean;
 }
 
 export interface ConvertOptions {

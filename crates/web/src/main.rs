@@ -3,6 +3,7 @@
 //! WebAssembly; this crate only builds its inputs and renders its answers.
 
 mod browser;
+mod catalogue;
 mod components;
 mod crash;
 mod editor_selection;

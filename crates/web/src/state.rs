@@ -1,5 +1,6 @@
 //! The page's state: what the person typed and chose. Everything shown is derived from it.
 
+use crate::catalogue::CatalogueState;
 use std::rc::Rc;
 
 use ramplan_core::plan::existing::{DocumentKind, ExistingDocument};
@@ -125,6 +126,9 @@ pub struct Page {
     pub lang: Lang,
     /// What the simulator asks about the policy. Kept while the tab lives, never stored.
     pub request: SimRequest,
+    /// Whether the generated service catalogue is in: findings that depend on it are
+    /// recomputed when it arrives.
+    pub catalogue: CatalogueState,
 }
 
 impl Page {
@@ -134,6 +138,7 @@ impl Page {
             kind: KindChoice::Auto,
             lang,
             request: SimRequest::default(),
+            catalogue: CatalogueState::Loading,
         }
     }
 }
@@ -349,6 +354,7 @@ pub enum PageAction {
     ChooseKind(KindChoice),
     ChooseLang(Lang),
     EditRequest(SimEdit),
+    CatalogueLoaded(CatalogueState),
 }
 
 impl Reducible for Page {
@@ -368,6 +374,9 @@ impl Reducible for Page {
                     return self;
                 }
                 next.kind = kind;
+            }
+            PageAction::CatalogueLoaded(state) => {
+                next.catalogue = state;
             }
             PageAction::ChooseLang(lang) => {
                 if self.lang == lang {

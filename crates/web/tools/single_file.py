@@ -10,7 +10,10 @@ from disk (`file://`), with no server. A page opened from disk cannot load its n
   statement removed (an inline module is never imported; the init function is called in
   place under its local name);
 - the WebAssembly module, base64 in that same script, handed to the glue's init as bytes
-  (`module_or_path: bytes`), so the glue never computes a URL or fetches anything.
+  (`module_or_path: bytes`), so the glue never computes a URL or fetches anything;
+- the generated service catalogue (`catalogue.tsv`, which the served page fetches), as a
+  data block: `<script type="text/plain" id="ramplan-catalogue">`, which browsers never run
+  and the CSP therefore does not govern; the app reads its text.
 
 The Content-Security-Policy stays strict: scripts and styles are allowed by the SHA-256 of
 their exact text, computed here ('unsafe-inline' is never used), WebAssembly needs
@@ -31,6 +34,7 @@ import re
 import sys
 
 OUTPUT = "ramplan-offline.html"
+CATALOGUE = "catalogue.tsv"
 
 COMMENT = re.compile(r"<!--.*?-->\s*", re.S)
 CSP_META = re.compile(
@@ -158,7 +162,13 @@ def single_file(html, staging_dir, public_url):
         "     network. Everything is inline; the CSP allows exactly this style and this script\n"
         "     by their SHA-256. Built by crates/web/tools/single_file.py. -->\n"
     )
-    inline = "%s<style>%s</style>\n<script type=\"module\">%s</script>\n" % (note, css, script)
+    catalogue = read(local_path(staging_dir, public_url, CATALOGUE))
+    if SCRIPT_BREAKERS.search(catalogue):
+        raise BuildError("the catalogue holds text that would end its data block early")
+    inline = (
+        '%s<style>%s</style>\n<script type="text/plain" id="ramplan-catalogue">%s</script>\n'
+        '<script type="module">%s</script>\n' % (note, css, catalogue, script)
+    )
     if html.count("</head>") != 1:
         raise BuildError("expected one </head> in the built page")
     return html.replace("</head>", inline + "</head>")

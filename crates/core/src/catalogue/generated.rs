@@ -9,12 +9,14 @@
 //! V  1                                   format version
 //! D  <date>                              when the file was generated
 //! M  <repo>  <commit>  <commit date>     the API metadata snapshot
+//! L  <repo>  <commit>  <commit date>     where API access levels come from (optional)
 //! U  <url>                               a source; later records cite it by its 0-based index
 //! S  <code> <basis> <name_en> <name_zh> <arn services> <source> <naming>
 //! R  <type> <arn pattern> <source>       a resource type of the service above
 //! K  <key> <type> <source>               a condition key of the service above
 //! P  <action> <level> <types> <source>   an action from the service's RAM authorization page
-//! A  <product> <action> <action> ...     API names of one product, sorted
+//! A  <product> <api> <api> ...           API names of one product, sorted; `Name=g` carries
+//!                                        the API's operation type (c, l, g, u, d)
 //! ```
 //!
 //! Native builds embed the file; the web page fetches it from its own origin on first load
@@ -33,6 +35,9 @@ pub enum ServiceBasis {
     AuthorizationPage,
     /// Other official documentation uses the code (a system policy, a policy example).
     Documentation,
+    /// Only policies Alibaba Cloud publishes use the code (its Terraform modules, landing
+    /// zone); no documentation page names it.
+    PublishedPolicy,
     /// No source settles the code; it is the most likely candidate.
     Unconfirmed,
 }
@@ -43,6 +48,7 @@ impl ServiceBasis {
             ServiceBasis::Curated => "curated",
             ServiceBasis::AuthorizationPage => "authorization-page",
             ServiceBasis::Documentation => "documentation",
+            ServiceBasis::PublishedPolicy => "published-policy",
             ServiceBasis::Unconfirmed => "unconfirmed",
         }
     }
@@ -51,6 +57,7 @@ impl ServiceBasis {
         match text {
             "authorization-page" => Some(ServiceBasis::AuthorizationPage),
             "documentation" => Some(ServiceBasis::Documentation),
+            "published-policy" => Some(ServiceBasis::PublishedPolicy),
             "unconfirmed" => Some(ServiceBasis::Unconfirmed),
             _ => None,
         }
@@ -94,7 +101,7 @@ pub struct GenService {
     pub page_actions: Vec<PageAction>,
     /// API names of the products behind this code, sorted ignoring case, each once. Empty when
     /// the naming differs.
-    pub api_actions: Vec<&'static str>,
+    pub api_actions: Vec<ApiAction>,
     /// The API metadata products whose names these are.
     pub api_products: Vec<&'static str>,
 }
@@ -105,6 +112,13 @@ pub struct ResourceType {
     pub name: &'static str,
     pub arn: &'static str,
     pub source: &'static str,
+}
+
+/// An API name, with the access level its API metadata gives, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct ApiAction {
+    pub name: &'static str,
+    pub level: Option<AccessLevel>,
 }
 
 #[derive(Debug)]
@@ -121,6 +135,9 @@ pub struct Generated {
     pub meta_repo: &'static str,
     pub meta_commit: &'static str,
     pub meta_date: &'static str,
+    /// The source of API access levels (`dew-serverless/acs-metadata`), empty when none.
+    pub levels_repo: &'static str,
+    pub levels_commit: &'static str,
     /// Sorted by code.
     pub services: Vec<GenService>,
 }
@@ -142,9 +159,9 @@ impl GenService {
             .and_then(|i| self.page_actions.get(i))
     }
 
-    pub fn api_action(&self, name: &str) -> Option<&'static str> {
+    pub fn api_action(&self, name: &str) -> Option<ApiAction> {
         self.api_actions
-            .binary_search_by(|a| cmp_ignore_case(a, name))
+            .binary_search_by(|a| cmp_ignore_case(a.name, name))
             .ok()
             .and_then(|i| self.api_actions.get(i).copied())
     }
@@ -206,6 +223,8 @@ pub fn parse(text: &'static str) -> Result<Generated, ParseError> {
         meta_repo: "",
         meta_commit: "",
         meta_date: "",
+        levels_repo: "",
+        levels_commit: "",
         services: Vec::new(),
     };
     let mut sources: Vec<&'static str> = Vec::new();
@@ -242,6 +261,10 @@ pub fn parse(text: &'static str) -> Result<Generated, ParseError> {
                 generated.meta_repo = field(0)?;
                 generated.meta_commit = field(1)?;
                 generated.meta_date = field(2)?;
+            }
+            "L" => {
+                generated.levels_repo = field(0)?;
+                generated.levels_commit = field(1)?;
             }
             "U" => sources.push(field(0)?),
             "S" => {
@@ -290,9 +313,15 @@ pub fn parse(text: &'static str) -> Result<Generated, ParseError> {
                     }),
                     _ => {
                         service.api_products.push(field(0)?);
-                        service
-                            .api_actions
-                            .extend(fields.iter().skip(1).flat_map(|f| f.split(' ')));
+                        for entry in fields.iter().skip(1).flat_map(|f| f.split(' ')) {
+                            let (name, level) = match entry.split_once('=') {
+                                Some((name, code)) => (name, Some(api_level(code))),
+                                None => (entry, None),
+                            };
+                            if !name.is_empty() {
+                                service.api_actions.push(ApiAction { name, level });
+                            }
+                        }
                     }
                 }
             }
@@ -309,13 +338,26 @@ pub fn parse(text: &'static str) -> Result<Generated, ParseError> {
         service
             .page_actions
             .sort_by(|a, b| cmp_ignore_case(a.name, b.name));
-        service.api_actions.retain(|a| !a.is_empty());
-        service.api_actions.sort_by(|a, b| cmp_ignore_case(a, b));
         service
             .api_actions
-            .dedup_by(|a, b| cmp_ignore_case(a, b).is_eq());
+            .sort_by(|a, b| cmp_ignore_case(a.name, b.name));
+        service
+            .api_actions
+            .dedup_by(|a, b| cmp_ignore_case(a.name, b.name).is_eq());
     }
     Ok(generated)
+}
+
+/// The one-letter operation types the generator writes (`=c`, `=l`, ...).
+fn api_level(code: &str) -> AccessLevel {
+    match code {
+        "c" => page_level("create"),
+        "l" => page_level("list"),
+        "g" => page_level("get"),
+        "u" => page_level("update"),
+        "d" => page_level("delete"),
+        _ => AccessLevel::Unknown,
+    }
 }
 
 fn key_type(text: &str) -> Option<KeyType> {
@@ -345,7 +387,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
     use super::*;
 
-    const SAMPLE: &str = "V\t1\nD\t2026-12-03\nM\taliyun/aliyun-openapi-meta\tabc\t2026-04-21\nU\thttps://example.com/slb-ram\nS\tslb\tauthorization-page\tServer Load Balancer\t负载均衡\tslb\t0\tapi-names\nR\tloadbalancer\tacs:slb:{#regionId}:{#accountId}:loadbalancer/{#LoadBalancerId}\t0\nK\tslb:tag\tString\t0\nP\tCreateLoadBalancer\tcreate\tloadbalancer\t0\nA\tSlb\tDescribeZones CreateLoadBalancer AddTags\n";
+    const SAMPLE: &str = "V\t1\nD\t2026-12-03\nM\taliyun/aliyun-openapi-meta\tabc\t2026-04-21\nU\thttps://example.com/slb-ram\nS\tslb\tauthorization-page\tServer Load Balancer\t负载均衡\tslb\t0\tapi-names\nR\tloadbalancer\tacs:slb:{#regionId}:{#accountId}:loadbalancer/{#LoadBalancerId}\t0\nK\tslb:tag\tString\t0\nP\tCreateLoadBalancer\tcreate\tloadbalancer\t0\nA\tSlb\tDescribeZones=l CreateLoadBalancer=c AddTags\n";
 
     #[test]
     fn reads_every_record() {
@@ -359,11 +401,14 @@ mod tests {
             slb.page_action("createloadbalancer").unwrap().level,
             AccessLevel::Write
         );
+        let names: Vec<&str> = slb.api_actions.iter().map(|a| a.name).collect();
+        assert_eq!(names, ["AddTags", "CreateLoadBalancer", "DescribeZones"]);
+        let zones = slb.api_action("describezones").unwrap();
         assert_eq!(
-            slb.api_actions,
-            ["AddTags", "CreateLoadBalancer", "DescribeZones"]
+            (zones.name, zones.level),
+            ("DescribeZones", Some(AccessLevel::List))
         );
-        assert_eq!(slb.api_action("describezones"), Some("DescribeZones"));
+        assert_eq!(slb.api_action("AddTags").unwrap().level, None);
         assert!(g.service("ecs").is_none());
     }
 

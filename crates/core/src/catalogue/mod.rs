@@ -293,8 +293,8 @@ impl ServiceRef {
             extra.extend(
                 g.api_actions
                     .iter()
-                    .filter(|a| !known(a) && g.page_action(a).is_none())
-                    .map(|a| api_action(a)),
+                    .filter(|a| !known(a.name) && g.page_action(a.name).is_none())
+                    .map(|a| api_action(*a)),
             );
             extra.sort_by(|a, b| generated::cmp_ignore_case(a.name, b.name));
             out.extend(extra);
@@ -369,10 +369,11 @@ fn page_action(a: &'static generated::PageAction) -> ActionRef {
     }
 }
 
-fn api_action(name: &'static str) -> ActionRef {
+fn api_action(api: generated::ApiAction) -> ActionRef {
     ActionRef {
-        name,
-        level: level_from_verb(name),
+        name: api.name,
+        // The API's operation type where its metadata gives one, else its verb.
+        level: api.level.unwrap_or_else(|| level_from_verb(api.name)),
         scope: ResourceScope::Unspecified,
         source: generated::get().map(|g| g.meta_repo).unwrap_or_default(),
         confirmed: false,

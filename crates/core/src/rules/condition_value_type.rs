@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP403",
-    why: "Numeric operators compare numbers, date operators ISO 8601 times such as `2026-12-31T23:59:59Z`, `Bool` the strings `\"true\"` and `\"false\"`, and the IP operators addresses or CIDR blocks. A value of another shape never matches, so an Allow never applies and a Deny never protects (\"Data type mismatch\" in the RAM console's checker). `Bool` takes a single value (\"Invalid condition multiple Boolean\").",
+    why: "Numeric operators compare numbers, date operators ISO 8601 times such as `2026-12-31T23:59:59Z`, `Bool` the strings `\"true\"` and `\"false\"`, and the IP operators addresses or CIDR blocks. A value of another shape never matches, so an Allow never applies and a Deny never protects (\"Data type mismatch\" in the RAM console's checker). `Bool` takes a single value (\"Invalid condition multiple Boolean\"). A masked documentation value (`116.62.XX.XX/24`) is a warning: a placeholder to fill in.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"acs:SourceIp": "203.0.113.0/33"}, "DateGreaterThan": {"acs:CurrentTime": "31/12/2026"}}}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"acs:SourceIp": "203.0.113.0/24"}, "DateGreaterThan": {"acs:CurrentTime": "2026-12-31T00:00:00Z"}}}]}"#,
     references: &[
@@ -80,9 +80,15 @@ fn check(ctx: &mut Ctx<'_>) {
             } else {
                 None
             };
+            // Documentation masks values (`116.62.XX.XX/24`): a stand-in to fill in.
+            let severity = if crate::placeholder::is_stand_in(v) {
+                Severity::Warning
+            } else {
+                RULE.meta.severity
+            };
             ctx.report_as(
                 &RULE.meta,
-                RULE.meta.severity,
+                severity,
                 &value.pointer,
                 Some(value.node.span),
                 message,

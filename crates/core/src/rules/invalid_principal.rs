@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP505",
-    why: "RAM trust policies name principals as `RAM` (`acs:ram::<uid>:root` or `acs:ram::<uid>:user/<name>`), `Service` (`<name>.aliyuncs.com` for a service of the role's own account, `<uid>@<name>.aliyuncs.com` for a service acting for another account) or `Federated` (`acs:ram::<uid>:saml-provider/<name>`, `acs:ram::<uid>:oidc-provider/<name>`). Account IDs are 16 digits; documentation masks them (`san******@emr.dataworks.aliyuncs.com`), and a masked value copied as is trusts nobody. `acs:ram::<uid>:role/<name>` is not confirmed in Alibaba's documentation and is reported as a warning.",
+    why: "RAM trust policies name principals as `RAM` (`acs:ram::<uid>:root` or `acs:ram::<uid>:user/<name>`), `Service` (`<name>.aliyuncs.com` for a service of the role's own account, `<uid>@<name>.aliyuncs.com` for a service acting for another account) or `Federated` (`acs:ram::<uid>:saml-provider/<name>`, `acs:ram::<uid>:oidc-provider/<name>`). Account IDs are 16 digits; documentation masks them (`san******@emr.dataworks.aliyuncs.com`), and a masked value copied as is trusts nobody. A principal that fits none of these forms is an error; an account that is not 16 digits, a masked ID or a template placeholder (`${var.account_id}`) is a warning, since RAM's documentation does not say it refuses them. `acs:ram::<uid>:role/<name>` is not confirmed in Alibaba's documentation and is reported as a warning.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["san******@emr.dataworks.aliyuncs.com"]}}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["1234567890123456@emr.dataworks.aliyuncs.com"]}}]}"#,
     references: &[
@@ -80,6 +80,27 @@ fn check(ctx: &mut Ctx<'_>) {
             }
             let parsed = match principal::parse(value.principal_type, text) {
                 Ok(parsed) => parsed,
+                Err(_) if crate::placeholder::holds_placeholder(text) => {
+                    let message = ctx.t(
+                        format!(
+                            "`{text}` holds a placeholder; it trusts no one until it is filled in"
+                        ),
+                        format!("`{text}` 中含有占位符；填入实际值之前不信任任何主体"),
+                    );
+                    let help = ctx.t(
+                        "fill in the real value (a template fills it in when rendered)".to_owned(),
+                        "请填入实际值（模板在渲染时会填入）".to_owned(),
+                    );
+                    ctx.report_as(
+                        &RULE.meta,
+                        Severity::Warning,
+                        path,
+                        span,
+                        message,
+                        Some(help),
+                    );
+                    continue;
+                }
                 Err(error) => {
                     let (message, help) = describe_error(ctx, error, text);
                     ctx.report_help(&RULE.meta, path, span, message, help);
@@ -139,7 +160,15 @@ fn check(ctx: &mut Ctx<'_>) {
                     ),
                 )
             };
-            ctx.report_help(&RULE.meta, path, span, message, help);
+            // RAM's documentation does not say it refuses such an account; it trusts no one.
+            ctx.report_as(
+                &RULE.meta,
+                Severity::Warning,
+                path,
+                span,
+                message,
+                Some(help),
+            );
         }
     }
 }

@@ -38,6 +38,10 @@ pub fn finding(error: &SyntaxError, text: &str, index: &LineIndex<'_>, lang: Lan
             "keys must be strings in double quotes, such as `\"Effect\"`".to_owned(),
             "键必须是双引号中的字符串，例如 `\"Effect\"`".to_owned(),
         )),
+        SyntaxErrorKind::UnexpectedCharacter('$') if text.get(error.offset..).is_some_and(|r| r.starts_with("${")) => Some(lang.pick(
+            "this is a template interpolation: if the text comes from a Terraform or ROS template, lint it as one (`--template`)".to_owned(),
+            "这是模板插值：如果文本来自 Terraform 或 ROS 模板，请按模板检查（`--template`）".to_owned(),
+        )),
         _ => None,
     };
     Finding {

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP204",
-    why: "RAM matches actions as `<ram-code>:<action-name>` (`oss:GetObject`, `ecs:Describe*`) or the lone `*`. A space (`Oss: GetObject`), a missing name (`oss:`) or a missing code never matches any request (\"Invalid action format\" in the RAM console's checker).",
+    why: "RAM matches actions as `<ram-code>:<action-name>` (`oss:GetObject`, `ecs:Describe*`) or the lone `*`. A space (`Oss: GetObject`), a missing name (`oss:`) or a missing code never matches any request (\"Invalid action format\" in the RAM console's checker). A documentation stand-in (`[ECS RAM Action]`, `<action>`) is reported as a warning: RAM refuses it as written, but it is a template to fill in, not a mistake.",
     example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["Oss: GetObject", "oss:"], "Resource": "*"}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": "*"}]}"#,
     references: &[
@@ -113,6 +113,23 @@ fn check(ctx: &mut Ctx<'_>) {
                         "操作的格式为 `<RAM 代码>:<操作名>`，例如 `oss:GetObject`".to_owned(),
                     )
                 };
+                // A documentation stand-in (`[ECS RAM Action]`, `<action>`) is a template to
+                // fill in: RAM refuses it as written, but it is not a mistake in the policy.
+                if crate::placeholder::is_stand_in(action) {
+                    let message = ctx.t(
+                        format!("`{action}` is a placeholder, not an action; RAM refuses it until it is filled in"),
+                        format!("`{action}` 是占位符而不是操作；填入实际操作之前 RAM 不会接受"),
+                    );
+                    ctx.report_as(
+                        &RULE.meta,
+                        Severity::Warning,
+                        &item.pointer,
+                        Some(item.node.span),
+                        message,
+                        Some(help),
+                    );
+                    continue;
+                }
                 ctx.report_help(
                     &RULE.meta,
                     &item.pointer,

@@ -62,6 +62,7 @@ mod unconfirmed_element;
 mod unknown_action;
 mod unknown_condition_key;
 mod unknown_element;
+mod unknown_resource_type;
 mod unknown_service;
 mod value_type;
 mod wildcard_principal;
@@ -93,6 +94,7 @@ pub static RULES: &[&Rule] = &[
     &placeholder_in_arn::RULE,
     &resource_service_mismatch::RULE,
     &empty_resource::RULE,
+    &unknown_resource_type::RULE,
     &invalid_condition_operator::RULE,
     &invalid_condition_key::RULE,
     &condition_value_type::RULE,
@@ -154,6 +156,7 @@ pub static DOCS: &[&RuleDocs] = &[
     &placeholder_in_arn::DOCS,
     &resource_service_mismatch::DOCS,
     &empty_resource::DOCS,
+    &unknown_resource_type::DOCS,
     &invalid_condition_operator::DOCS,
     &invalid_condition_key::DOCS,
     &condition_value_type::DOCS,
@@ -224,12 +227,17 @@ pub(crate) fn did_you_mean<'c>(
         .map(|(_, c)| c)
 }
 
-/// Levenshtein distance over chars.
+/// Edit distance over chars where swapping two neighbours counts as one edit (optimal string
+/// alignment): `sbl` is one edit from `slb`, as a typist would count it.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
+    let width = b.len() + 1;
+    // Three rows: two back (for transpositions), one back, and the current one.
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current = vec![0; width];
+    for (i, &ca) in a.iter().enumerate() {
         if let Some(first) = current.first_mut() {
             *first = i + 1;
         }
@@ -237,10 +245,20 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
             let substitution = previous.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
             let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
             let insertion = current.get(j).copied().unwrap_or(0) + 1;
+            let mut best = substitution.min(deletion).min(insertion);
+            let swapped = i > 0
+                && j > 0
+                && a.get(i - 1) == Some(&cb)
+                && b.get(j - 1) == Some(&ca)
+                && ca != cb;
+            if swapped {
+                best = best.min(before.get(j - 1).copied().unwrap_or(0) + 1);
+            }
             if let Some(cell) = current.get_mut(j + 1) {
-                *cell = substitution.min(deletion).min(insertion);
+                *cell = best;
             }
         }
+        std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
     previous.last().copied().unwrap_or(0)
@@ -304,6 +322,9 @@ mod tests {
         );
         assert_eq!(did_you_mean("Zebra", ["Effect", "Action"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("sbl", "slb"), 1);
+        assert_eq!(edit_distance("ca", "abc"), 3);
+        assert_eq!(did_you_mean("sbl", ["slb", "alb"]), Some("slb"));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-use crate::catalogue::{self, CATALOGUE_DATE};
+use crate::catalogue::{self, ServiceBasis, CATALOGUE_DATE};
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
@@ -16,9 +16,9 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP205",
-    why: "A misspelt RAM code (`maxcompute:` for `odps:`, `sls:` for `log:`) matches no request, so the statement silently grants nothing. The catalogue can be out of date, so this is a warning, not an error; the catalogue's date is shown with every run.",
-    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "maxcompute:ListProjects", "Resource": "*"}]}"#,
-    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "odps:ListProjects", "Resource": "*"}]}"#,
+    why: "A misspelt RAM code (`sls:` for `log:`, `ack:` for `cs:`) matches no request, so the statement silently grants nothing. The catalogue can be out of date, so this is a warning, not an error; the catalogue's date is shown with every run.",
+    example: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sls:GetLogStoreLogs", "Resource": "*"}]}"#,
+    instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:GetLogStoreLogs", "Resource": "*"}]}"#,
     references: &["Services that work with RAM: https://www.alibabacloud.com/help/en/ram/user-guide/services-that-work-with-ram"],
 };
 
@@ -38,10 +38,29 @@ fn check(ctx: &mut Ctx<'_>) {
                 };
                 // Until the page has loaded the full catalogue, only curated codes are known:
                 // say nothing rather than call a real service unknown.
-                if has_wildcard(service)
-                    || catalogue::service(service).is_some()
-                    || !catalogue::is_complete()
-                {
+                if has_wildcard(service) || !catalogue::is_complete() {
+                    continue;
+                }
+                if let Some(known) = catalogue::service(service) {
+                    if known.basis() == ServiceBasis::Unconfirmed {
+                        let name = ctx.lang.pick(known.name_en(), known.name_zh());
+                        let message = ctx.t(
+                            format!("`{service}` is only assumed to be the RAM code of {name}: no source ramplan read confirms it"),
+                            format!("`{service}` 只是推测为 {name} 的 RAM 代码：ramplan 读到的资料中没有确认"),
+                        );
+                        let help = ctx.t(
+                            "check the code on the service's \"RAM authorization\" page".to_owned(),
+                            "请在该云产品的“授权信息”页面核对 RAM 代码".to_owned(),
+                        );
+                        ctx.report_as(
+                            &RULE.meta,
+                            Severity::Suggestion,
+                            &item.pointer,
+                            Some(item.node.span),
+                            message,
+                            Some(help),
+                        );
+                    }
                     continue;
                 }
                 let message = ctx.t(
@@ -74,7 +93,6 @@ fn check(ctx: &mut Ctx<'_>) {
 /// Product names people write where the RAM code differs.
 fn alias(service: &str) -> Option<&'static str> {
     match service.to_ascii_lowercase().as_str() {
-        "maxcompute" => Some("odps"),
         "hologres" => Some("hologram"),
         "sls" => Some("log"),
         "kafka" => Some("alikafka"),

@@ -19,6 +19,15 @@ use crate::state::{Page, PageHandle};
 pub fn App() -> Html {
     let page = use_reducer(|| Page::new(prefs::initial_lang()));
     let route = use_route();
+    {
+        let page = page.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                let state = crate::catalogue::load().await;
+                page.dispatch(crate::state::PageAction::CatalogueLoaded(state));
+            });
+        });
+    }
 
     use_effect_with((page.lang, route.clone()), |(lang, route)| {
         label_document(*lang, route);

@@ -45,16 +45,20 @@ pub fn BuilderPage() -> Html {
         });
     // Derived, never stored: the cards, the report and where each finding belongs.
     let doc: Rc<Result<BuilderDoc, FromJsonError>> = use_memo(text.clone(), |text| from_json(text));
-    let report: Rc<LintReport> = use_memo((text.clone(), kind, lang), |(text, kind, lang)| {
-        lint(
-            text,
-            &LintOptions {
-                kind: *kind,
-                lang: *lang,
-                ..LintOptions::default()
-            },
-        )
-    });
+    let catalogue = page.as_ref().map(|page| page.catalogue.clone());
+    let report: Rc<LintReport> = use_memo(
+        (text.clone(), kind, lang, catalogue),
+        |(text, kind, lang, _)| {
+            lint(
+                text,
+                &LintOptions {
+                    kind: *kind,
+                    lang: *lang,
+                    ..LintOptions::default()
+                },
+            )
+        },
+    );
     let placed: Rc<Vec<Placed>> =
         use_memo((doc.clone(), report.clone()), |(doc, report)| {
             match doc.as_ref() {

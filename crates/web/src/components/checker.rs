@@ -15,6 +15,7 @@ use super::plain_words::PlainWords;
 use super::policy_editor::PolicyEditor;
 use super::simulate_panel::SimulatePanel;
 use super::summary::Summary;
+use crate::catalogue::CatalogueState;
 use crate::editor_selection::select_range;
 use crate::i18n;
 use crate::state::PageHandle;
@@ -29,8 +30,13 @@ pub fn Checker() -> Html {
     };
     // The report is derived, never stored: it is recomputed exactly when its inputs change.
     let report: Rc<LintReport> = use_memo(
-        (page.text.clone(), page.kind, page.lang),
-        |(text, kind, lang)| {
+        (
+            page.text.clone(),
+            page.kind,
+            page.lang,
+            page.catalogue.clone(),
+        ),
+        |(text, kind, lang, _catalogue)| {
             lint(
                 text,
                 &LintOptions {
@@ -71,6 +77,7 @@ pub fn Checker() -> Html {
                     <section class="pane findings-pane" aria-labelledby="findings-heading">
                         <h2 id="findings-heading" class="pane-heading">{ strings.findings_heading }</h2>
                         <Summary report={report.clone()} />
+                        { catalogue_note(&page.catalogue, strings) }
                         <FindingsList report={report.clone()} on_select={on_select.clone()} />
                     </section>
                     <SimulatePanel {report} withheld={credential.is_some()} {on_select} />
@@ -78,6 +85,16 @@ pub fn Checker() -> Html {
             </div>
         </main>
     }
+}
+
+/// While the full catalogue is not in, unknown services are not reported: say so.
+fn catalogue_note(state: &CatalogueState, strings: &i18n::Strings) -> Html {
+    let text = match state {
+        CatalogueState::Ready => return Html::default(),
+        CatalogueState::Loading => strings.catalogue_loading.to_owned(),
+        CatalogueState::Failed(why) => format!("{} ({why})", strings.catalogue_failed),
+    };
+    html! { <p id="catalogue-note" class="plain-note" role="status">{ text }</p> }
 }
 
 /// Whether the text holds what looks like a credential, and where if known: the core's
