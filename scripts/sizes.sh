@@ -27,8 +27,13 @@ while IFS= read -r file; do
   # Trunk's content hashes change with every build; the README names the kind of file.
   name=$(basename "$file" | sed -E 's/-[0-9a-f]{16}//')
   echo "| \`$name\` | $raw | $zipped |"
-done < <(find "$dist" -maxdepth 1 -type f ! -name ramplan-offline.html | LC_ALL=C sort)
-echo "| **total** | **$total_raw** | **$total_gzip** |"
+done < <(find "$dist" -maxdepth 1 -type f ! -name ramplan-offline.html ! -name catalogue.tsv | LC_ALL=C sort)
+echo "| **first load** | **$total_raw** | **$total_gzip** |"
+# The generated service catalogue is fetched once the app has started, not before it works.
+catalogue="$dist/catalogue.tsv"
+if [ -f "$catalogue" ]; then
+  echo "| \`catalogue.tsv\` (fetched after start) | $(wc -c <"$catalogue") | $(gzip -9 -c "$catalogue" | wc -c) |"
+fi
 # The single-file build sits beside the page but is never loaded by it: shown apart.
 offline="$dist/ramplan-offline.html"
 if [ -f "$offline" ]; then

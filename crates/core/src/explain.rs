@@ -68,6 +68,14 @@ fn sentence(s: &Statement<'_>, kind: PolicyKind, conditions: &[String], lang: La
             Lang::En => out.push_str(&format!("{verb} {who} to assume this role")),
             Lang::Zh => out.push_str(&format!("{verb}{who}扮演此角色")),
         }
+    } else if kind == PolicyKind::BucketPolicy {
+        let who = describe_bucket_principals(s, lang);
+        let actions = describe_actions(s, lang);
+        let resources = describe_resources(s, lang);
+        match lang {
+            Lang::En => out.push_str(&format!("{verb} {who} {actions} on {resources}")),
+            Lang::Zh => out.push_str(&format!("{verb}{who}对{resources}执行{actions}")),
+        }
     } else {
         let actions = describe_actions(s, lang);
         let resources = describe_resources(s, lang);
@@ -191,6 +199,55 @@ fn describe_resource(resource: &str, lang: Lang) -> String {
         };
     }
     format!("`{resource}`")
+}
+
+/// Who a bucket policy statement is for, as OSS writes it: `*`, UIDs, role sessions.
+fn describe_bucket_principals(s: &Statement<'_>, lang: Lang) -> String {
+    let Some(field) = s.principal else {
+        return lang.pick("nobody", "无人").to_owned();
+    };
+    let values = crate::policy::strings_of(field.node, "");
+    if values.is_empty() || values.iter().any(|v| v.value.trim() == "*") {
+        return lang
+            .pick(
+                "anyone, anonymous users included,",
+                "任何人（包括匿名用户）",
+            )
+            .to_owned();
+    }
+    let described: Vec<String> = values
+        .iter()
+        .map(|v| {
+            let value = v.value.trim();
+            match value
+                .strip_prefix("arn:sts::")
+                .and_then(|r| r.split_once(':'))
+            {
+                Some((account, path)) => {
+                    let mut parts = path.splitn(3, '/').skip(1);
+                    let role = parts.next().unwrap_or_default();
+                    let session = parts.next().unwrap_or_default();
+                    match (lang, session) {
+                        (Lang::En, "*") => {
+                            format!("any session of role `{role}` of account `{account}`")
+                        }
+                        (Lang::En, _) => {
+                            format!("session `{session}` of role `{role}` of account `{account}`")
+                        }
+                        (Lang::Zh, "*") => format!("账号 `{account}` 的角色 `{role}` 的任意会话"),
+                        (Lang::Zh, _) => {
+                            format!("账号 `{account}` 的角色 `{role}` 的会话 `{session}`")
+                        }
+                    }
+                }
+                None => match lang {
+                    Lang::En => format!("the account or RAM user `{value}`"),
+                    Lang::Zh => format!("账号或 RAM 用户 `{value}`"),
+                },
+            }
+        })
+        .collect();
+    list(&described, lang)
 }
 
 fn describe_principals(s: &Statement<'_>, lang: Lang) -> String {
@@ -333,5 +390,12 @@ mod tests {
     #[test]
     fn unreadable_policies_have_no_sentences() {
         assert!(explain("{", PolicyKind::Permission, Lang::En).is_empty());
+        let bucket = r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Principal": ["*"], "Resource": "acs:oss:*:1234567890123456:examplebucket/*"}, {"Effect": "Deny", "Action": "oss:DeleteObject", "Principal": ["1234567890123456", "arn:sts::1234567890123456:assumed-role/reader/*"], "Resource": "acs:oss:*:1234567890123456:examplebucket/*"}]}"#;
+        let sentences = en(bucket, PolicyKind::BucketPolicy);
+        assert!(
+            sentences[0].starts_with("Allows anyone, anonymous users included, `oss:GetObject`"),
+            "{sentences:?}"
+        );
+        assert!(sentences[1].contains("the account or RAM user `1234567890123456` and any session of role `reader` of account `1234567890123456`"), "{sentences:?}");
     }
 }

@@ -380,7 +380,7 @@ pub fn confirm_example(example: Example, lang: Lang) -> String {
 
 // end checker page
 
-/// "catalogue 2026-11-23" / "目录日期 2026-11-23".
+/// "catalogue 2026-12-03" / "目录日期 2026-12-03".
 pub fn catalogue(lang: Lang) -> String {
     match lang {
         Lang::En => format!("catalogue {CATALOGUE_DATE}"),

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 pub use generated::{Naming, ServiceBasis};
 
 /// The day the curated catalogue was last reviewed against its sources. Shown in every output.
-pub const CATALOGUE_DATE: &str = "2026-11-23";
+pub const CATALOGUE_DATE: &str = "2026-12-03";
 
 #[derive(Debug)]
 pub struct Service {
