@@ -83,6 +83,21 @@ impl Entry<'_> {
     }
 }
 
+/// The entries grouped by the statement they belong to (its pointer), for rules that look
+/// at one statement's conditions together: one pass, not a scan per statement.
+pub fn by_statement<'e, 'n>(
+    entries: &'e [Entry<'n>],
+) -> std::collections::HashMap<&'e str, Vec<&'e Entry<'n>>> {
+    let mut out: std::collections::HashMap<&str, Vec<&Entry<'n>>> =
+        std::collections::HashMap::new();
+    for entry in entries {
+        out.entry(entry.statement_pointer.as_str())
+            .or_default()
+            .push(entry);
+    }
+    out
+}
+
 /// Every operator/key pair of every statement's `Condition`, in document order.
 pub fn entries<'n>(policy: &Policy<'n>) -> Vec<Entry<'n>> {
     let mut out = Vec::new();

@@ -27,13 +27,15 @@ pub fn explain(text: &str, kind: PolicyKind, lang: Lang) -> Vec<Sentence> {
     };
     let policy = Policy::from_root(&root);
     let entries = condition::entries(&policy);
+    let grouped = condition::by_statement(&entries);
     policy
         .statements
         .iter()
         .map(|s| {
-            let conditions: Vec<String> = entries
-                .iter()
-                .filter(|e| e.statement_pointer == s.pointer)
+            let conditions: Vec<String> = grouped
+                .get(s.pointer.as_str())
+                .into_iter()
+                .flatten()
                 .map(|e| {
                     describe_condition(
                         e.operator_name(),

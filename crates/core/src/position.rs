@@ -33,11 +33,20 @@ pub struct TextRange {
     pub end: Position,
 }
 
-/// Maps byte offsets to line and column.
+/// Maps byte offsets to line and column in time that does not grow with the line's length:
+/// a policy on one line (minified, or pasted from an API response) may carry thousands of
+/// findings, each needing its column.
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// For text that is not all ASCII: `(byte offset, UTF-16 units before it)` at char
+    /// boundaries about every `CHECKPOINT` bytes, so a column is counted from the nearest
+    /// checkpoint rather than from the start of its line. Empty for ASCII text, where bytes
+    /// and UTF-16 units agree.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT: usize = 256;
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
@@ -48,7 +57,43 @@ impl<'a> LineIndex<'a> {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { text, line_starts }
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let mut units = 0;
+            let mut next = 0;
+            for (at, c) in text.char_indices() {
+                if at >= next {
+                    checkpoints.push((at, units));
+                    next = at + CHECKPOINT;
+                }
+                units += c.len_utf16();
+            }
+        }
+        LineIndex {
+            text,
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    /// UTF-16 units in the text before a char-boundary byte offset.
+    fn units_before(&self, offset: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return offset;
+        }
+        let at = self.checkpoints.partition_point(|&(o, _)| o <= offset);
+        let (from, units) = self
+            .checkpoints
+            .get(at.saturating_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        units
+            + self
+                .text
+                .get(from..offset)
+                .unwrap_or_default()
+                .encode_utf16()
+                .count()
     }
 
     pub fn position(&self, offset: usize) -> Position {
@@ -59,10 +104,9 @@ impl<'a> LineIndex<'a> {
             .get(line.saturating_sub(1))
             .copied()
             .unwrap_or(0);
-        let prefix = self.text.get(line_start..offset).unwrap_or_default();
         Position {
             line,
-            column: prefix.encode_utf16().count() + 1,
+            column: self.units_before(offset) - self.units_before(line_start) + 1,
             offset,
         }
     }
@@ -160,5 +204,28 @@ mod tests {
         let index = LineIndex::new("a\r\nb");
         assert_eq!(index.line_text(1), "a");
         assert_eq!(index.position(3).line, 2);
+    }
+
+    #[test]
+    fn columns_agree_with_counting_from_the_line_start() {
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(["a", "é", "😀", "中", "\n", "bc"][i % 6]);
+            if i % 37 == 0 {
+                text.push_str(&"x".repeat(300));
+            }
+        }
+        let index = LineIndex::new(&text);
+        let slow = LineIndex {
+            text: &text,
+            line_starts: index.line_starts.clone(),
+            checkpoints: Vec::new(),
+        };
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+            let line = index.position(offset).line;
+            let start = slow.line_start(line);
+            let expected = text[start..offset].encode_utf16().count() + 1;
+            assert_eq!(index.position(offset).column, expected, "offset {offset}");
+        }
     }
 }

@@ -48,26 +48,26 @@ fn render_finding(
             );
             let line_no = range.start.line;
             let raw_line = index.line_text(line_no);
-            let line = secrets::redact(&expand_tabs(raw_line));
             let gutter = line_no.to_string().len();
             let pad = " ".repeat(gutter);
-            // Caret positions in displayed characters, from the byte offsets.
             let line_start = index.line_start(line_no);
-            let before = raw_line
-                .get(..range.start.offset.saturating_sub(line_start))
-                .unwrap_or_default();
-            let start_col = expand_tabs(before).chars().count();
-            let end_offset = if range.end.line == line_no {
-                range.end.offset.saturating_sub(line_start)
+            let start = range
+                .start
+                .offset
+                .saturating_sub(line_start)
+                .min(raw_line.len());
+            let end = if range.end.line == line_no {
+                range
+                    .end
+                    .offset
+                    .saturating_sub(line_start)
+                    .min(raw_line.len())
             } else {
                 raw_line.len()
             };
-            let spanned = raw_line
-                .get(range.start.offset.saturating_sub(line_start)..end_offset)
-                .unwrap_or_default();
-            let width = expand_tabs(spanned).chars().count().max(1);
+            let (shown, start_col, width) = excerpt(raw_line, start, end.max(start));
             let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{line_no} | {line}");
+            let _ = writeln!(out, "{line_no} | {shown}");
             let _ = writeln!(
                 out,
                 "{pad} | {}{}",
@@ -90,6 +90,67 @@ fn render_finding(
         }
     }
     out.push('\n');
+}
+
+/// A line longer than this is shown as a window around the span, so that a document on one
+/// line (minified, an API response) does not print its whole length for every finding.
+const LINE_SHOWN_MAX: usize = 500;
+/// How much of a long line is shown before and after the span's start.
+const WINDOW_BEFORE: usize = 80;
+const WINDOW_AFTER: usize = 240;
+
+/// The line as shown (credentials masked, tabs expanded, long lines cut to a window marked
+/// with `…`), the caret's column and its width, all in displayed characters.
+fn excerpt(line: &str, start: usize, end: usize) -> (String, usize, usize) {
+    if line.len() <= LINE_SHOWN_MAX {
+        let before = line.get(..start).unwrap_or_default();
+        let spanned = line.get(start..end).unwrap_or_default();
+        return (
+            secrets::redact(&expand_tabs(line)),
+            expand_tabs(before).chars().count(),
+            expand_tabs(spanned).chars().count().max(1),
+        );
+    }
+    let mut from = floor_boundary(line, start.saturating_sub(WINDOW_BEFORE));
+    let mut to = floor_boundary(line, (start + WINDOW_AFTER).min(line.len()));
+    // Never cut a word in two: half of a credential would escape masking.
+    while from > 0 && line.get(from - 1..from).is_some_and(is_word) {
+        from -= 1;
+        if start - from > WINDOW_BEFORE * 2 {
+            from = start;
+            break;
+        }
+    }
+    while to < line.len() && line.get(to..to + 1).is_some_and(is_word) {
+        to += 1;
+        if to - start > WINDOW_AFTER * 2 {
+            break;
+        }
+    }
+    let to = floor_boundary(line, to);
+    let window = line.get(from..to).unwrap_or_default();
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < line.len() { "…" } else { "" };
+    let before = line.get(from..start).unwrap_or_default();
+    let spanned = line.get(start..end.min(to)).unwrap_or_default();
+    (
+        format!("{lead}{}{tail}", secrets::redact(&expand_tabs(window))),
+        lead.chars().count() + expand_tabs(before).chars().count(),
+        expand_tabs(spanned).chars().count().max(1),
+    )
+}
+
+fn is_word(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-'))
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn expand_tabs(text: &str) -> String {
@@ -242,6 +303,37 @@ fn anchor(meta: &RuleMeta) -> String {
 mod tests {
     use super::*;
     use crate::lint::{lint, LintOptions};
+
+    #[test]
+    fn long_lines_are_shown_as_a_window_with_the_caret_in_place() {
+        let filler: String = (0..300).map(|i| format!("\"oss:GetObject{i}\",")).collect();
+        let text = format!(
+            r#"{{"Version": "1", "Statement": [{{"Effect": "allow", "Action": [{filler} "oss:GetObject"], "Resource": "acs:oss:*:*:b/*", "Condition": {{"StringEquals": {{"acs:AccessId": "LTAI5tAbCdEfGhIjKlMnOpQr"}}}}}}]}}"#
+        );
+        let report = lint(&text, &LintOptions::default());
+        let linted = Linted {
+            source: "p.json",
+            text: &text,
+            report: &report,
+        };
+        let out = super::text(&linted, Lang::En);
+        for line in out.lines().filter(|l| l.starts_with("1 | ")) {
+            assert!(line.chars().count() < 450, "{line}");
+            assert!(line.contains('…'), "{line}");
+        }
+        assert!(
+            !out.contains("LTAI5tAbCdEfGhIjKlMnOpQr"),
+            "a credential is never shown"
+        );
+        assert!(!out.contains("IjKlMnOpQr"), "not even in part");
+        // The caret of the `allow` finding sits under `"allow"` in the window.
+        let lines: Vec<&str> = out.lines().collect();
+        let at = lines.iter().position(|l| l.contains("RP102")).unwrap();
+        let shown = lines[at + 2];
+        let caret = lines[at + 3];
+        let col = caret.find('^').unwrap();
+        assert_eq!(&shown[col..col + 7], "\"allow\"");
+    }
 
     #[test]
     fn text_output_points_a_caret_at_the_span() {

@@ -293,9 +293,10 @@ impl Reader<'_> {
             self.push("PL003", Severity::Error, prefix, Some(node), message, None);
             return Vec::new();
         };
-        for (i, member) in members.iter().enumerate() {
+        let mut seen = std::collections::HashSet::with_capacity(members.len());
+        for member in members {
             let path = join(prefix, &member.key);
-            if members.iter().take(i).any(|m| m.key == member.key) {
+            if !seen.insert(member.key.as_str()) {
                 let message = self.t(
                     format!("`{}` is given twice; the last value is used", member.key),
                     format!("`{}` 出现了两次；将使用最后一个值", member.key),

@@ -27,11 +27,10 @@ fn check(ctx: &mut Ctx<'_>) {
             .flatten()
         {
             let items = field.strings(&statement.pointer);
-            for (i, item) in items.iter().enumerate() {
-                let earlier = items
-                    .iter()
-                    .take(i)
-                    .any(|e| e.value.eq_ignore_ascii_case(item.value));
+            let mut seen = std::collections::HashSet::with_capacity(items.len());
+            for item in &items {
+                // RAM compares action names ignoring case.
+                let earlier = !seen.insert(item.value.to_ascii_lowercase());
                 if earlier && !item.value.trim().is_empty() {
                     let message = ctx.t(
                         format!("`{}` is listed more than once", item.value),

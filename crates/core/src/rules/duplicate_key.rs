@@ -38,9 +38,11 @@ fn check(ctx: &mut Ctx<'_>) {
 fn walk(node: &Node, pointer: &str, found: &mut Vec<(String, String, crate::position::Span)>) {
     match &node.value {
         Value::Object(members) => {
-            for (i, member) in members.iter().enumerate() {
+            // A set, not a scan of the earlier keys: an object may have many thousands.
+            let mut seen = std::collections::HashSet::with_capacity(members.len());
+            for member in members {
                 let child = pointer_push(pointer, &member.key);
-                if members.iter().take(i).any(|m| m.key == member.key) {
+                if !seen.insert(member.key.as_str()) {
                     found.push((child.clone(), member.key.clone(), member.key_span));
                 }
                 walk(&member.value, &child, found);

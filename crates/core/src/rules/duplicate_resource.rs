@@ -27,8 +27,9 @@ fn check(ctx: &mut Ctx<'_>) {
             .flatten()
         {
             let items = field.strings(&statement.pointer);
-            for (i, item) in items.iter().enumerate() {
-                let earlier = items.iter().take(i).any(|e| e.value == item.value);
+            let mut seen = std::collections::HashSet::with_capacity(items.len());
+            for item in &items {
+                let earlier = !seen.insert(item.value);
                 if earlier && !item.value.trim().is_empty() {
                     let message = ctx.t(
                         format!("`{}` is listed more than once", super::clip(item.value)),

@@ -27,14 +27,16 @@ fn check(ctx: &mut Ctx<'_>) {
         .iter()
         .map(|s| canonical(s.node))
         .collect();
+    let mut first_of: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::with_capacity(canonical.len());
     for (i, statement) in policy.statements.iter().enumerate() {
-        let first = canonical
-            .iter()
-            .take(i)
-            .position(|c| Some(c) == canonical.get(i));
-        let Some(first) = first else {
+        let Some(text) = canonical.get(i) else {
             continue;
         };
+        let first = *first_of.entry(text.as_str()).or_insert(i);
+        if first == i {
+            continue;
+        }
         let Some(original) = policy.statements.get(first) else {
             continue;
         };

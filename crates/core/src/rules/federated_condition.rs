@@ -26,11 +26,13 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     let entries = condition::entries(ctx.policy);
+    let grouped = condition::by_statement(&entries);
     let policy = ctx.policy;
     for statement in &policy.statements {
-        let keys: Vec<String> = entries
-            .iter()
-            .filter(|e| e.statement_pointer == statement.pointer)
+        let keys: Vec<String> = grouped
+            .get(statement.pointer.as_str())
+            .into_iter()
+            .flatten()
             .map(|e| e.key_name().to_ascii_lowercase())
             .collect();
         for value in principal::values(statement) {

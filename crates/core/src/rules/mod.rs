@@ -221,15 +221,28 @@ pub(crate) fn did_you_mean<'c>(
         .into_iter()
         // The length difference bounds the distance from below: skip what cannot be close.
         .filter(|c| c.chars().count().abs_diff(length) <= limit)
-        .map(|c| (edit_distance(&word_lower, &c.to_ascii_lowercase()), c))
-        .filter(|&(d, _)| d <= limit)
+        .filter_map(|c| {
+            distance_within(&word_lower, &c.to_ascii_lowercase(), limit).map(|d| (d, c))
+        })
         .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
+}
+
+/// The edit distance when it is at most `limit`, stopping as soon as it cannot be: a whole row
+/// of the table over the limit means every later row is too.
+pub(crate) fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let d = edit_distance_capped(a, b, limit);
+    (d <= limit).then_some(d)
 }
 
 /// Edit distance over chars where swapping two neighbours counts as one edit (optimal string
 /// alignment): `sbl` is one edit from `slb`, as a typist would count it.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    edit_distance_capped(a, b, usize::MAX)
+}
+
+/// [`edit_distance`], or some value over `cap` as soon as the distance must exceed it.
+fn edit_distance_capped(a: &str, b: &str, cap: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let width = b.len() + 1;
@@ -257,6 +270,9 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
             if let Some(cell) = current.get_mut(j + 1) {
                 *cell = best;
             }
+        }
+        if current.iter().min().is_some_and(|&m| m > cap) {
+            return cap.saturating_add(1);
         }
         std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);

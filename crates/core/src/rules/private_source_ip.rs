@@ -27,15 +27,16 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 fn check(ctx: &mut Ctx<'_>) {
     let entries = condition::entries(ctx.policy);
     let bucket = ctx.kind == PolicyKind::BucketPolicy;
+    let with_vpc: std::collections::HashSet<&str> = entries
+        .iter()
+        .filter(|e| e.key_name().eq_ignore_ascii_case("acs:SourceVpc"))
+        .map(|e| e.statement_pointer.as_str())
+        .collect();
     for entry in &entries {
         if !entry.key_name().eq_ignore_ascii_case("acs:SourceIp") {
             continue;
         }
-        let names_vpc = entries.iter().any(|other| {
-            other.statement_pointer == entry.statement_pointer
-                && other.key_name().eq_ignore_ascii_case("acs:SourceVpc")
-        });
-        if names_vpc {
+        if with_vpc.contains(entry.statement_pointer.as_str()) {
             continue;
         }
         if bucket {

@@ -61,13 +61,15 @@ fn check(ctx: &mut Ctx<'_>) {
     }
     let policy = ctx.policy;
     let entries = condition::entries(policy);
+    let grouped = condition::by_statement(&entries);
     for statement in &policy.statements {
         if !statement.is_allow() || !covers_everyone(statement) {
             continue;
         }
-        let narrowed = entries
-            .iter()
-            .filter(|e| e.statement_pointer == statement.pointer)
+        let narrowed = grouped
+            .get(statement.pointer.as_str())
+            .into_iter()
+            .flatten()
             .any(|e| {
                 let values: Vec<&str> = e.values.iter().map(|v| v.value).collect();
                 narrows(e.key_name(), e.operator_name(), &values)

@@ -21,6 +21,11 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
     references: &["Access Analyzer check REDUNDANT_ACTION (peer tool)"],
 };
 
+/// At most this many distinct wildcards of other shapes than `prefix*` are compared with each
+/// action: past it, redundancy among unusual wildcards goes unreported rather than letting a
+/// statement of many wildcards take quadratic time.
+const GENERAL_WILDCARDS_MAX: usize = 256;
+
 fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
     for statement in &policy.statements {
@@ -29,17 +34,60 @@ fn check(ctx: &mut Ctx<'_>) {
             .flatten()
         {
             let items = field.strings(&statement.pointer);
+            // The statement's wildcards: `prefix*` ones by their lowercased prefix (a lookup
+            // per prefix of an action, not a scan), the others in a short list.
+            let mut prefixes: std::collections::HashMap<String, usize> =
+                std::collections::HashMap::new();
+            let mut general: Vec<usize> = Vec::new();
+            for (index, item) in items.iter().enumerate() {
+                let value = item.value;
+                if !has_wildcard(value) || malformed_action::problem(value).is_some() {
+                    continue;
+                }
+                match value.strip_suffix('*') {
+                    Some(prefix) if !has_wildcard(prefix) => {
+                        prefixes.entry(prefix.to_ascii_lowercase()).or_insert(index);
+                    }
+                    _ => {
+                        if general.len() < GENERAL_WILDCARDS_MAX
+                            && !general.iter().any(|&g| {
+                                items
+                                    .get(g)
+                                    .is_some_and(|o| o.value.eq_ignore_ascii_case(value))
+                            })
+                        {
+                            general.push(index);
+                        }
+                    }
+                }
+            }
+            if prefixes.is_empty() && general.is_empty() {
+                continue;
+            }
             for item in &items {
                 if malformed_action::problem(item.value).is_some() || item.value.trim().is_empty() {
                     continue;
                 }
-                let cover = items.iter().find(|other| {
-                    has_wildcard(other.value)
-                        && !other.value.eq_ignore_ascii_case(item.value)
-                        && wildcard_match(other.value, item.value)
-                        // Two wildcards covering each other both ways are left alone.
-                        && !(has_wildcard(item.value) && wildcard_match(item.value, other.value))
-                });
+                let lower = item.value.to_ascii_lowercase();
+                let by_prefix = lower
+                    .char_indices()
+                    .map(|(at, _)| at)
+                    .chain(std::iter::once(lower.len()))
+                    .filter_map(|at| lower.get(..at).and_then(|p| prefixes.get(p)).copied());
+                let covers = |index: &usize| {
+                    items.get(*index).is_some_and(|other| {
+                        !other.value.eq_ignore_ascii_case(item.value)
+                            && wildcard_match(other.value, item.value)
+                            // Two wildcards covering each other both ways are left alone.
+                            && !(has_wildcard(item.value) && wildcard_match(item.value, other.value))
+                    })
+                };
+                // The first covering wildcard in the document, as a reader would find it.
+                let cover = by_prefix
+                    .chain(general.iter().copied())
+                    .filter(covers)
+                    .min()
+                    .and_then(|index| items.get(index));
                 let Some(cover) = cover else {
                     continue;
                 };

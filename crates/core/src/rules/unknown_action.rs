@@ -1,4 +1,4 @@
-use crate::catalogue::{self, ActionBasis, ActionList, ServiceRef, CATALOGUE_DATE};
+use crate::catalogue::{self, ActionBasis, ActionList, ActionRef, CATALOGUE_DATE};
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
@@ -22,8 +22,16 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
     references: &["RAM policy elements, Action: https://www.alibabacloud.com/help/en/ram/policy-elements"],
 };
 
+/// At most this many distinct unknown actions get a "did you mean" per document; past it the
+/// help is the generic one, so that a policy of thousands of unknown actions stays linear.
+const SUGGESTIONS_MAX: usize = 200;
+
 fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
+    // Per document: each service's action list once, each distinct unknown name's help once.
+    let mut actions_of: std::collections::HashMap<&'static str, Vec<ActionRef>> =
+        std::collections::HashMap::new();
+    let mut helps: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for statement in &policy.statements {
         for field in [statement.action, statement.not_action]
             .into_iter()
@@ -47,11 +55,9 @@ fn check(ctx: &mut Ctx<'_>) {
                 let action = item.value;
                 let code = service.code();
                 let span = Some(item.node.span);
+                let actions = actions_of.entry(code).or_insert_with(|| service.actions());
                 if has_wildcard(name) {
-                    let matches_any = service
-                        .actions()
-                        .iter()
-                        .any(|a| wildcard_match(name, a.name));
+                    let matches_any = actions.iter().any(|a| wildcard_match(name, a.name));
                     if !matches_any && list == ActionList::Complete {
                         let message = ctx.t(
                             format!("`{action}` matches no action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"),
@@ -87,7 +93,16 @@ fn check(ctx: &mut Ctx<'_>) {
                     }
                     None => {
                         let (message, severity) = unknown_message(ctx, action, code, list);
-                        let help = suggestion(ctx, &service, code, name);
+                        let key = format!("{code}:{}", name.to_ascii_lowercase());
+                        let help = match helps.get(&key) {
+                            Some(help) => help.clone(),
+                            None if helps.len() < SUGGESTIONS_MAX => {
+                                let help = suggestion(ctx, actions, code, name);
+                                helps.insert(key, help.clone());
+                                help
+                            }
+                            None => generic_help(ctx),
+                        };
                         ctx.report_as(
                             &RULE.meta,
                             severity,
@@ -147,8 +162,7 @@ fn unknown_message(
 }
 
 /// The closest action of the same service, else the services that have exactly this action.
-fn suggestion(ctx: &Ctx<'_>, service: &ServiceRef, code: &str, name: &str) -> String {
-    let actions = service.actions();
+fn suggestion(ctx: &Ctx<'_>, actions: &[ActionRef], code: &str, name: &str) -> String {
     if let Some(close) = did_you_mean(name, actions.iter().map(|a| a.name)) {
         return ctx.t(
             format!("did you mean `{code}:{close}`?"),
@@ -167,6 +181,10 @@ fn suggestion(ctx: &Ctx<'_>, service: &ServiceRef, code: &str, name: &str) -> St
             format!("其他服务有此操作：是否想写 {list}？"),
         );
     }
+    generic_help(ctx)
+}
+
+fn generic_help(ctx: &Ctx<'_>) -> String {
     ctx.t(
         "check the action on the service's \"RAM authorization\" page; the catalogue may be out of date".to_owned(),
         "请在该云产品的“授权信息”页面核对操作名；ramplan 的目录可能已过时".to_owned(),

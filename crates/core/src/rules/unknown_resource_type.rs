@@ -103,6 +103,9 @@ fn typo(pattern: &[Segment], resource: &[&str]) -> Option<(usize, &'static str)>
 
 fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
+    // The patterns of each ARN service, looked up once per document.
+    let mut patterns_of: std::collections::HashMap<String, Vec<Vec<Segment>>> =
+        std::collections::HashMap::new();
     for statement in &policy.statements {
         for field in [statement.resource, statement.not_resource]
             .into_iter()
@@ -112,11 +115,15 @@ fn check(ctx: &mut Ctx<'_>) {
                 let Ok(parsed) = arn::parse(item.value) else {
                     continue;
                 };
-                let patterns: Vec<Vec<Segment>> = catalogue::services_for_arn(parsed.service)
-                    .flat_map(|s| s.resource_types().collect::<Vec<_>>())
-                    .filter_map(|r| segments(r.arn))
-                    .filter(|p| matches!(p.first(), Some(Segment::Literal(_))))
-                    .collect();
+                let patterns = patterns_of
+                    .entry(parsed.service.to_ascii_lowercase())
+                    .or_insert_with(|| {
+                        catalogue::services_for_arn(parsed.service)
+                            .flat_map(|s| s.resource_types().collect::<Vec<_>>())
+                            .filter_map(|r| segments(r.arn))
+                            .filter(|p| matches!(p.first(), Some(Segment::Literal(_))))
+                            .collect()
+                    });
                 if patterns.is_empty() {
                     continue;
                 }

@@ -24,6 +24,8 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
+    let mut near: std::collections::HashMap<String, Option<&'static str>> =
+        std::collections::HashMap::new();
     for statement in &policy.statements {
         for field in [statement.action, statement.not_action]
             .into_iter()
@@ -67,8 +69,20 @@ fn check(ctx: &mut Ctx<'_>) {
                     format!("`{service}` is not the RAM code of any service in ramplan's catalogue ({CATALOGUE_DATE})"),
                     format!("`{service}` 不是 ramplan 服务目录（{CATALOGUE_DATE}）中任何服务的 RAM 代码"),
                 );
-                let codes = catalogue::services().iter().map(|s| s.code());
-                let help = match did_you_mean(service, codes).or_else(|| alias(service)) {
+                // Each distinct unknown code is compared with the catalogue once, and only the
+                // first few hundred: a document of endless made-up codes stays linear.
+                let lower = service.to_ascii_lowercase();
+                let close = match near.get(&lower) {
+                    Some(close) => *close,
+                    None if near.len() < 200 => {
+                        let codes = catalogue::services().iter().map(|s| s.code());
+                        let close = did_you_mean(service, codes).or_else(|| alias(service));
+                        near.insert(lower, close);
+                        close
+                    }
+                    None => None,
+                };
+                let help = match close {
                     Some(code) => ctx.t(
                         format!("did you mean `{code}`?"),
                         format!("是否想写 `{code}`？"),
