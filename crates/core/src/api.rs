@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::export::{self, ConvertError, ConvertOptions, Format};
-use crate::finding::{Finding, Lang, Severity};
+use crate::finding::{Lang, Severity};
 use crate::lint::{self, KindChoice, LintOptions, LintReport};
 use crate::plan::{self, ExistingDocument, ExistingReport, Plan, ScenarioDescription};
 use crate::plan::{UnknownScenario, SCENARIOS};
@@ -393,6 +393,31 @@ struct DocumentArg {
     kind: Option<plan::DocumentKind>,
 }
 
+/// How deeply an argument's arrays and objects may nest. Policies themselves, passed as
+/// strings, are read by ramplan's own parser with its own limit (`json::MAX_DEPTH`).
+pub const MAX_ARGUMENT_DEPTH: usize = 32;
+
+/// The deepest nesting of `[` and `{` outside strings, in one pass.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut quoted, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        match (quoted, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => quoted = false,
+            (true, false, _) => {}
+            (false, _, b'"') => quoted = true,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
 /// Parses one argument; `None` and `null` are both "not given".
 fn parse(argument: &'static str, text: Option<&str>) -> Result<Value, Vec<Problem>> {
     let Some(text) = text else {
@@ -400,6 +425,14 @@ fn parse(argument: &'static str, text: Option<&str>) -> Result<Value, Vec<Proble
     };
     if text.len() > MAX_ARGUMENT_BYTES {
         return Err(vec![too_large(argument)]);
+    }
+    // serde_json recurses once per level; refuse deep nesting before it does, so that even a
+    // thread with a small stack (a worker, an embedder's) never runs out.
+    if nesting_depth(text) > MAX_ARGUMENT_DEPTH {
+        return Err(vec![Problem::argument(
+            argument,
+            format!("`{argument}` nests deeper than {MAX_ARGUMENT_DEPTH} levels"),
+        )]);
     }
     serde_json::from_str(text).map_err(|error| {
         vec![Problem::argument(
@@ -668,16 +701,10 @@ fn exported(format: Format, text: String) -> Success {
 
 /// The findings that made `convert` refuse a policy: its errors and any credential.
 fn refusing_findings(report: &LintReport) -> Vec<Problem> {
-    let refuses = |finding: &&Finding| {
-        export::refuses(&LintReport {
-            findings: vec![(*finding).clone()],
-            ..report.clone()
-        })
-    };
     let mut problems: Vec<Problem> = report
         .findings
         .iter()
-        .filter(refuses)
+        .filter(|f| export::refuses_finding(f))
         .map(|f| Problem {
             message: f.message.clone(),
             argument: Some("text"),
@@ -922,6 +949,24 @@ mod tests {
             }
         }
         assert!(compared >= 10, "only {compared} reports compared");
+    }
+
+    #[test]
+    fn deeply_nested_arguments_are_refused_before_parsing() {
+        let deep = format!(
+            "{}{}",
+            "[".repeat(MAX_ARGUMENT_DEPTH + 1),
+            "]".repeat(MAX_ARGUMENT_DEPTH + 1)
+        );
+        let answer = json(&lint(Some(&s(POLICY)), Some(&deep)));
+        assert_eq!(answer["type"], "failure");
+        let ok = format!(
+            "{}{}",
+            "[".repeat(MAX_ARGUMENT_DEPTH),
+            "]".repeat(MAX_ARGUMENT_DEPTH)
+        );
+        assert_eq!(nesting_depth(&ok), MAX_ARGUMENT_DEPTH);
+        assert_eq!(nesting_depth(r#"["[[[[", {"a": "}}}"}]"#), 2);
     }
 
     #[test]

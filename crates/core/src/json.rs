@@ -10,6 +10,11 @@ use crate::position::{LineIndex, Span, TextRange};
 /// four or five levels (`Statement` / item / `Condition` / operator / key / values).
 pub const MAX_DEPTH: usize = 64;
 
+/// Documents longer than this are refused before parsing: RAM accepts 6,144 characters, so
+/// anything near this size is not a policy RAM would take, and refusing it keeps every entry
+/// point (lint, simulate, explain, format, the builder) bounded in time and memory.
+pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub value: Value,
@@ -119,6 +124,10 @@ pub enum SyntaxErrorKind {
     ControlCharacterInString,
     InvalidNumber,
     TooDeep,
+    /// Longer than [`MAX_DOCUMENT_BYTES`].
+    TooLarge {
+        bytes: usize,
+    },
 }
 
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
@@ -133,6 +142,12 @@ pub fn parse_template(text: &str) -> Result<Node, SyntaxError> {
 }
 
 fn parse_with(text: &str, template: bool) -> Result<Node, SyntaxError> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err(SyntaxError {
+            kind: SyntaxErrorKind::TooLarge { bytes: text.len() },
+            offset: 0,
+        });
+    }
     let mut parser = Parser {
         bytes: text.as_bytes(),
         text,
@@ -481,6 +496,19 @@ pub fn pointer_push(pointer: &str, token: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn documents_over_the_limit_are_refused_at_once() {
+        let at_limit = format!("\"{}\"", "a".repeat(MAX_DOCUMENT_BYTES - 2));
+        assert!(parse(&at_limit).is_ok());
+        let over = format!("\"{}\"", "a".repeat(MAX_DOCUMENT_BYTES - 1));
+        assert_eq!(
+            parse(&over).unwrap_err().kind,
+            SyntaxErrorKind::TooLarge {
+                bytes: MAX_DOCUMENT_BYTES + 1
+            }
+        );
+    }
+
     #[test]
     fn templates_read_interpolations_as_placeholders() {
         let text = r#"{"Action": ${jsonencode(var.actions)}, "Resource": ["acs:ram::${var.a == "" ? var.b : var.a}:root"]}"#;

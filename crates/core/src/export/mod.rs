@@ -553,11 +553,12 @@ fn attachment_label(attachment: &PolicyAttachment, lang: Lang) -> String {
 /// Whether a lint report stops a conversion: any error, or a credential (a security
 /// finding, but nothing ramplan writes may carry one).
 pub fn refuses(report: &LintReport) -> bool {
-    let credential = credential_rule_code();
-    report
-        .findings
-        .iter()
-        .any(|f| f.severity == Severity::Error || Some(f.code) == credential)
+    report.findings.iter().any(refuses_finding)
+}
+
+/// Whether this one finding is reason enough to refuse an export: an error, or a credential.
+pub fn refuses_finding(finding: &crate::finding::Finding) -> bool {
+    finding.severity == Severity::Error || Some(finding.code) == credential_rule_code()
 }
 
 #[cfg(test)]

@@ -34,6 +34,10 @@ pub fn finding(error: &SyntaxError, text: &str, index: &LineIndex<'_>, lang: Lan
             "JSON allows no comma after the last item of an array or object".to_owned(),
             "JSON 不允许在数组或对象的最后一项之后加逗号".to_owned(),
         )),
+        SyntaxErrorKind::TooLarge { .. } => Some(lang.pick(
+            "nothing in it was checked; split it, or check the policies it holds one by one".to_owned(),
+            "未检查其中任何内容；请拆分文档，或逐个检查其中的策略".to_owned(),
+        )),
         SyntaxErrorKind::ExpectedKey => Some(lang.pick(
             "keys must be strings in double quotes, such as `\"Effect\"`".to_owned(),
             "键必须是双引号中的字符串，例如 `\"Effect\"`".to_owned(),
@@ -98,6 +102,16 @@ fn describe(kind: &SyntaxErrorKind) -> (String, String) {
             "字符串中含有控制字符（如换行）".into(),
         ),
         SyntaxErrorKind::InvalidNumber => ("invalid number".into(), "数字格式无效".into()),
+        SyntaxErrorKind::TooLarge { bytes } => (
+            format!(
+                "the document is {bytes} bytes; ramplan reads documents of at most {} bytes (RAM accepts 6,144 characters)",
+                crate::json::MAX_DOCUMENT_BYTES
+            ),
+            format!(
+                "文档为 {bytes} 字节；ramplan 最多读取 {} 字节的文档（RAM 接受 6,144 个字符）",
+                crate::json::MAX_DOCUMENT_BYTES
+            ),
+        ),
         SyntaxErrorKind::TooDeep => (
             format!(
                 "the document nests deeper than {} levels",

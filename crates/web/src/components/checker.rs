@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use ramplan_core::position::{LineIndex, Span, TextRange};
-use ramplan_core::{lint, secrets, LintOptions, LintReport};
+use ramplan_core::{lint, secrets, KindChoice, Lang, LintOptions, LintReport};
 use yew::prelude::*;
 
 use super::credential_alert::CredentialAlert;
@@ -29,24 +29,50 @@ pub fn Checker() -> Html {
         return Html::default();
     };
     // The report is derived, never stored: it is recomputed exactly when its inputs change.
-    let report: Rc<LintReport> = use_memo(
-        (
-            page.text.clone(),
-            page.kind,
-            page.lang,
-            page.catalogue.clone(),
-        ),
-        |(text, kind, lang, _catalogue)| {
-            lint(
-                text,
-                &LintOptions {
-                    kind: *kind,
-                    lang: *lang,
-                    ..LintOptions::default()
-                },
-            )
-        },
+    // A small document is checked as it is typed; a large one after a pause, so that the
+    // page answers clicks and keys meanwhile and says that it is checking.
+    let inputs = (
+        page.text.clone(),
+        page.kind,
+        page.lang,
+        page.catalogue.clone(),
     );
+    let large = page.text.len() > LIVE_MAX_BYTES;
+    let live: Rc<Option<Rc<LintReport>>> = use_memo(inputs.clone(), |(text, kind, lang, _)| {
+        (text.len() <= LIVE_MAX_BYTES).then(|| Rc::new(lint(text, &options(*kind, *lang))))
+    });
+    let deferred = use_state(|| None::<(CheckInputs, Rc<LintReport>)>);
+    let generation = use_mut_ref(|| 0u64);
+    {
+        let deferred = deferred.clone();
+        let generation = generation.clone();
+        use_effect_with(inputs.clone(), move |inputs| {
+            *generation.borrow_mut() += 1;
+            if inputs.0.len() > LIVE_MAX_BYTES {
+                let mine = *generation.borrow();
+                let inputs = inputs.clone();
+                after(CHECK_PAUSE_MS, move || {
+                    // Superseded by a later edit: that one's timer does the work.
+                    if *generation.borrow() != mine {
+                        return;
+                    }
+                    let (text, kind, lang, _) = &inputs;
+                    let report = Rc::new(lint(text, &options(*kind, *lang)));
+                    deferred.set(Some((inputs, report)));
+                });
+            }
+        });
+    }
+    let checking = large && deferred.as_ref().is_none_or(|(done, _)| *done != inputs);
+    let report: Rc<LintReport> = match (&*live, deferred.as_ref()) {
+        (Some(report), _) => report.clone(),
+        (None, Some((_, report))) => report.clone(),
+        (None, None) => Rc::new(LintReport {
+            kind: ramplan_core::PolicyKind::Permission,
+            kind_guessed: true,
+            findings: Vec::new(),
+        }),
+    };
     let credential = use_memo((page.text.clone(), report.clone()), |(text, report)| {
         credential(text, report)
     });
@@ -70,21 +96,51 @@ pub fn Checker() -> Html {
                 <section class="pane editor-pane" aria-labelledby="editor-label">
                     <PolicyEditor editor={editor} report={report.clone()} />
                     <KindPicker report={report.clone()} />
-                    <PlainWords report={report.clone()} withheld={credential.is_some()} />
-                    <super::convert_panel::ConvertPanel report={report.clone()} withheld={credential.is_some()} />
+                    <PlainWords report={report.clone()} withheld={credential.is_some()} too_large={large} />
+                    <super::convert_panel::ConvertPanel report={report.clone()} withheld={credential.is_some()} too_large={large} />
                 </section>
                 <div class="checker-side">
                     <section class="pane findings-pane" aria-labelledby="findings-heading">
                         <h2 id="findings-heading" class="pane-heading">{ strings.findings_heading }</h2>
+                        if checking {
+                            <p id="checking" class="plain-note checking" role="status">{ strings.checking }</p>
+                        }
                         <Summary report={report.clone()} />
                         { catalogue_note(&page.catalogue, strings) }
                         <FindingsList report={report.clone()} on_select={on_select.clone()} />
                     </section>
-                    <SimulatePanel {report} withheld={credential.is_some()} {on_select} />
+                    <SimulatePanel {report} withheld={credential.is_some()} too_large={large} {on_select} />
                 </div>
             </div>
         </main>
     }
+}
+
+/// Documents up to this size are checked on every keystroke (RAM accepts 6,144 characters);
+/// larger ones after a pause in typing, so the page never stops answering.
+const LIVE_MAX_BYTES: usize = 64 * 1024;
+/// How long the typing must pause before a large document is checked.
+const CHECK_PAUSE_MS: i32 = 150;
+
+type CheckInputs = (Rc<str>, KindChoice, Lang, CatalogueState);
+
+fn options(kind: KindChoice, lang: Lang) -> LintOptions {
+    LintOptions {
+        kind,
+        lang,
+        ..LintOptions::default()
+    }
+}
+
+/// Runs `work` once, after `ms` milliseconds, from the browser's event loop.
+fn after(ms: i32, work: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(work);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms);
 }
 
 /// While the full catalogue is not in, unknown services are not reported: say so.

@@ -19,6 +19,9 @@ pub struct ConvertPanelProps {
     pub report: Rc<LintReport>,
     /// The text holds what looks like a credential: nothing is converted or shown.
     pub withheld: bool,
+    /// The text is far larger than RAM accepts: not worked on here, to keep the page quick.
+    #[prop_or_default]
+    pub too_large: bool,
 }
 
 /// What the last Copy did, for which exact text.
@@ -34,7 +37,7 @@ pub fn ConvertPanel(props: &ConvertPanelProps) -> Html {
     let name = use_state(String::new);
     let copy_result = use_state(|| None::<CopyResult>);
     let page = use_context::<PageHandle>();
-    let inputs = page.as_ref().map(|page| {
+    let inputs = page.as_ref().filter(|_| !props.too_large).map(|page| {
         (
             page.text.clone(),
             page.kind,
@@ -90,6 +93,9 @@ pub fn ConvertPanel(props: &ConvertPanelProps) -> Html {
         PolicyKind::Trust | PolicyKind::BucketPolicy => export::DEFAULT_ROLE_NAME,
     };
     let body = match (*converted).clone() {
+        None if props.too_large => {
+            html! { <p class="plain-note" data-state="too-large">{ i18n::strings(lang).too_large_here }</p> }
+        }
         None => {
             html! { <p class="plain-note" data-state="withheld">{ words.convert_withheld }</p> }
         }

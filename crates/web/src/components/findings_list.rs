@@ -10,6 +10,9 @@ use super::finding_item::FindingItem;
 use crate::i18n;
 use crate::state::PageHandle;
 
+/// The most findings the list shows.
+pub const MAX_LISTED: usize = 500;
+
 #[derive(Properties, PartialEq)]
 pub struct FindingsListProps {
     pub report: Rc<LintReport>,
@@ -29,17 +32,23 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
             <p id="no-findings" class="no-findings">{ strings.no_findings }</p>
         };
     }
-    let items = findings.iter().map(|finding| {
+    let items = findings.iter().take(MAX_LISTED).map(|finding| {
         html! {
             <FindingItem finding={finding.clone()} on_select={props.on_select.clone()} />
         }
     });
+    // A document with thousands of findings lists the first ones: the page stays quick, and
+    // the count says how many there are.
+    let more = findings.len().saturating_sub(MAX_LISTED);
     html! {
         <>
             <p class="hint">{ strings.select_hint }</p>
             <ol id="findings" class="findings">
                 { for items }
             </ol>
+            if more > 0 {
+                <p id="findings-more" class="plain-note">{ strings.findings_more.replace("{n}", &more.to_string()) }</p>
+            }
         </>
     }
 }

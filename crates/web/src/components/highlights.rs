@@ -72,6 +72,7 @@ struct Spot {
 pub fn pieces<'a>(text: &'a str, findings: &[Finding]) -> Vec<Piece<'a>> {
     let spots: Vec<Spot> = findings
         .iter()
+        .take(MAX_MARKED)
         .filter_map(|finding| spot(text, finding))
         .collect();
     let mut cuts: Vec<usize> = spots
@@ -81,10 +82,38 @@ pub fn pieces<'a>(text: &'a str, findings: &[Finding]) -> Vec<Piece<'a>> {
         .collect();
     cuts.sort_unstable();
     cuts.dedup();
+    // A sweep over the cuts: spots sorted by start join the active set as the sweep reaches
+    // them and leave it once it passes their end, so each run looks only at the spots that
+    // are open there, not at all of them.
+    let mut by_start: Vec<usize> = (0..spots.len()).collect();
+    by_start.sort_by_key(|&i| spots.get(i).map(|s| s.start));
+    let mut next_spot = 0;
+    let mut active: Vec<usize> = Vec::new();
 
     let mut out = Vec::new();
     for (i, &at) in cuts.iter().enumerate() {
-        if let Some(mark) = mark(spots.iter().filter(|s| s.caret && s.start == at)) {
+        while let Some(&index) = by_start.get(next_spot) {
+            if spots.get(index).is_some_and(|s| s.start <= at) {
+                active.push(index);
+                next_spot += 1;
+            } else {
+                break;
+            }
+        }
+        active.retain(|&index| {
+            spots
+                .get(index)
+                .is_some_and(|s| s.end > at || (s.caret && s.start == at))
+        });
+        let open = |filter: &dyn Fn(&Spot) -> bool| {
+            mark(
+                active
+                    .iter()
+                    .filter_map(|&index| spots.get(index))
+                    .filter(|s| filter(s)),
+            )
+        };
+        if let Some(mark) = open(&|s| s.caret && s.start == at) {
             out.push(Piece {
                 text: " ",
                 mark: Some(mark),
@@ -96,16 +125,16 @@ pub fn pieces<'a>(text: &'a str, findings: &[Finding]) -> Vec<Piece<'a>> {
         let Some(run) = text.get(at..next) else {
             continue;
         };
-        let covering = spots
-            .iter()
-            .filter(|s| !s.caret && s.start <= at && next <= s.end);
         out.push(Piece {
             text: run,
-            mark: mark(covering),
+            mark: open(&|s| !s.caret && s.start <= at && next <= s.end),
         });
     }
     out
 }
+
+/// At most this many findings are drawn in the text; the list still says how many there are.
+pub const MAX_MARKED: usize = 1000;
 
 fn spot(text: &str, finding: &Finding) -> Option<Spot> {
     let range = finding.span?;

@@ -17,13 +17,20 @@ pub struct PlainWordsProps {
     pub report: Rc<LintReport>,
     /// The text holds what looks like a credential: describing it would show it back.
     pub withheld: bool,
+    /// The text is far larger than RAM accepts: not described here, to keep the page quick.
+    #[prop_or_default]
+    pub too_large: bool,
 }
+
+/// The most statements put into words; a longer policy says how many more there are.
+const MAX_SENTENCES: usize = 200;
 
 #[component]
 pub fn PlainWords(props: &PlainWordsProps) -> Html {
     let page = use_context::<PageHandle>();
     let inputs = page
         .as_ref()
+        .filter(|_| !props.too_large)
         .map(|page| (page.text.clone(), props.report.kind, page.lang));
     // Derived like the report: recomputed exactly when the text, kind or language change.
     let sentences: Rc<Vec<Sentence>> = use_memo(inputs, |inputs| match inputs {
@@ -37,12 +44,15 @@ pub fn PlainWords(props: &PlainWordsProps) -> Html {
     let unparsed = props.report.findings.iter().any(|f| f.code == "RP001");
     let body = if props.withheld {
         html! { <p class="plain-note" data-state="withheld">{ strings.plain_withheld }</p> }
+    } else if props.too_large {
+        html! { <p class="plain-note" data-state="too-large">{ strings.too_large_here }</p> }
     } else if unparsed {
         html! { <p class="plain-note" data-state="unparsed">{ strings.plain_unparsed }</p> }
     } else if sentences.is_empty() {
         html! { <p class="plain-note" data-state="empty">{ strings.plain_empty }</p> }
     } else {
-        let items = sentences.iter().map(|sentence| {
+        let more = sentences.len().saturating_sub(MAX_SENTENCES);
+        let items = sentences.iter().take(MAX_SENTENCES).map(|sentence| {
             let effect = match sentence.effect {
                 Some(Effect::Allow) => "allow",
                 Some(Effect::Deny) => "deny",
@@ -58,7 +68,14 @@ pub fn PlainWords(props: &PlainWordsProps) -> Html {
                 </li>
             }
         });
-        html! { <ol id="plain-sentences" class="plain-sentences">{ for items }</ol> }
+        html! {
+            <>
+                <ol id="plain-sentences" class="plain-sentences">{ for items }</ol>
+                if more > 0 {
+                    <p class="plain-note" data-state="more">{ strings.plain_more.replace("{n}", &more.to_string()) }</p>
+                }
+            </>
+        }
     };
     html! {
         <section id="plain-words" class="plain-words" aria-labelledby="plain-heading">

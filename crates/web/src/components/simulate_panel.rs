@@ -31,12 +31,17 @@ pub struct SimulatePanelProps {
     pub report: Rc<LintReport>,
     /// The policy holds what looks like a credential: nothing is evaluated or echoed.
     pub withheld: bool,
+    /// The text is far larger than RAM accepts: not worked on here, to keep the page quick.
+    #[prop_or_default]
+    pub too_large: bool,
     /// Selects a range of the policy text in the editor.
     pub on_select: Callback<TextRange>,
 }
 
 /// What the panel has to show for the current inputs.
 enum Answer {
+    /// Too large to simulate in the page.
+    TooLarge,
     Withheld,
     /// Nothing asked yet.
     Blank,
@@ -83,7 +88,7 @@ fn answer(
 #[component]
 pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
     let page = use_context::<PageHandle>();
-    let inputs = page.as_ref().map(|page| {
+    let inputs = page.as_ref().filter(|_| !props.too_large).map(|page| {
         (
             page.text.clone(),
             props.report.kind,
@@ -92,13 +97,18 @@ pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
             page.lang,
         )
     });
-    let answer: Rc<Answer> = use_memo(inputs, |inputs| match inputs {
+    let too_large = props.too_large;
+    let answer: Rc<Answer> = use_memo(inputs, move |inputs| match inputs {
         Some((text, kind, request, withheld, lang)) => {
             answer(text, *kind, request, *withheld, *lang)
         }
+        None if too_large => Answer::TooLarge,
         None => Answer::Blank,
     });
-    let text = page.as_ref().map(|page| page.text.clone());
+    let text = page
+        .as_ref()
+        .filter(|_| !props.too_large)
+        .map(|page| page.text.clone());
     let suggested: Rc<Suggestions> = use_memo(text, |text| {
         text.as_deref().map(suggestions).unwrap_or_default()
     });
@@ -225,6 +235,7 @@ fn result(
         |text: &'static str| status(None, html! { <span class="sim-prompt">{ text }</span> });
     match answer {
         Answer::Withheld => note(access.sim_withheld),
+        Answer::TooLarge => note(i18n::strings(lang).too_large_here),
         Answer::Blank => note(match kind {
             PolicyKind::Permission | PolicyKind::BucketPolicy => access.sim_prompt_permission,
             PolicyKind::Trust => access.sim_prompt_trust,
