@@ -130,7 +130,7 @@ mod tests {
             },
         ];
         let bytes = zip(&files);
-        assert_eq!(bytes, zip(&files), "same input, same bytes");
+        golden("two-files.zip", &bytes);
         let path = std::env::temp_dir().join(format!("ramplan-zip-{}.zip", std::process::id()));
         std::fs::write(&path, &bytes).unwrap();
         let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor i in z.infolist():\n    print(i.filename, len(z.read(i)))\n";
@@ -168,6 +168,34 @@ mod tests {
             let export = export::plan_export(&plan, format).unwrap();
             assert!(text.contains(&export), "{format:?} is stored whole");
         }
+    }
+
+    /// The same input gives the same bytes as the committed archive, built on another day
+    /// and machine: nothing in it depends on the clock or the environment.
+    fn golden(name: &str, bytes: &[u8]) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/bundle")
+            .join(name);
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+            std::fs::write(&path, bytes).unwrap();
+            return;
+        }
+        let expected = std::fs::read(&path).unwrap();
+        assert!(
+            expected == bytes,
+            "{name} differs from the committed archive"
+        );
+    }
+
+    #[test]
+    fn a_plan_bundle_equals_the_committed_archive() {
+        let input = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../tests/fixtures/scenarios/dataworks-emr/valid-basic-hadoop.input.json"),
+        )
+        .unwrap();
+        let plan = crate::plan::plan("dataworks-emr", &input, crate::Lang::En).unwrap();
+        golden("dataworks-emr-valid-basic-hadoop.zip", &plan_zip(&plan));
     }
 
     #[test]

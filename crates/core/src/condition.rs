@@ -143,108 +143,13 @@ pub fn is_number(text: &str) -> bool {
         && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// An ISO 8601 date or date-time, such as `2019-08-12T12:00:00+08:00` or
-/// `2012-11-11T23:59:59Z`. The date alone (`2026-01-31`) is accepted too.
-pub fn is_iso8601(text: &str) -> bool {
-    let (date, time) = match text.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (text, None),
-    };
-    if !valid_date(date) {
-        return false;
-    }
-    match time {
-        None => true,
-        Some(time) => valid_time(time),
-    }
-}
-
-fn digits(text: &str, count: usize) -> Option<u32> {
-    if text.len() == count && text.bytes().all(|b| b.is_ascii_digit()) {
-        text.parse().ok()
-    } else {
-        None
-    }
-}
-
-fn valid_date(date: &str) -> bool {
-    let mut parts = date.split('-');
-    let (Some(y), Some(m), Some(d), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return false;
-    };
-    let (Some(year), Some(month), Some(day)) = (digits(y, 4), digits(m, 2), digits(d, 2)) else {
-        return false;
-    };
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
-}
-
-fn valid_time(time: &str) -> bool {
-    // Split off the zone: `Z`, `+hh:mm`, `-hh:mm`, `+hhmm`.
-    let (clock, zone) = if let Some(clock) = time.strip_suffix('Z') {
-        (clock, None)
-    } else if let Some(at) = time.rfind(['+', '-']) {
-        (time.get(..at).unwrap_or_default(), time.get(at + 1..))
-    } else {
-        (time, None)
-    };
-    if let Some(zone) = zone {
-        let compact: String = zone.chars().filter(|&c| c != ':').collect();
-        let ok = compact.len() == 4
-            && digits(compact.get(..2).unwrap_or_default(), 2).is_some_and(|h| h <= 14)
-            && digits(compact.get(2..).unwrap_or_default(), 2).is_some_and(|m| m < 60);
-        if !ok {
-            return false;
-        }
-    }
-    let (clock, fraction) = match clock.split_once('.') {
-        Some((c, f)) => (c, Some(f)),
-        None => (clock, None),
-    };
-    if fraction.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
-        return false;
-    }
-    let fields: Vec<&str> = clock.split(':').collect();
-    let limits = [23, 59, 60];
-    (2..=3).contains(&fields.len())
-        && fields
-            .iter()
-            .zip(limits)
-            .all(|(field, max)| digits(field, 2).is_some_and(|v| v <= max))
-}
-
 pub fn is_bool(text: &str) -> bool {
     text == "true" || text == "false"
 }
 
 /// An IPv4 or IPv6 address, optionally with a CIDR prefix length.
 pub fn is_ip_or_cidr(text: &str) -> bool {
-    let (address, prefix) = match text.split_once('/') {
-        Some((a, p)) => (a, Some(p)),
-        None => (text, None),
-    };
-    let max_prefix = if address.parse::<std::net::Ipv4Addr>().is_ok() {
-        32
-    } else if address.parse::<std::net::Ipv6Addr>().is_ok() {
-        128
-    } else {
-        return false;
-    };
-    prefix.is_none_or(|p| {
-        !p.is_empty()
-            && p.len() <= 3
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && p.parse::<u32>().is_ok_and(|n| n <= max_prefix)
-    })
+    crate::ip::Block::parse(text).is_some()
 }
 
 #[cfg(test)]
@@ -280,7 +185,7 @@ mod tests {
             "2026-01-31T08:00Z",
             "2026-01-31T08:00:00.123-0500",
         ] {
-            assert!(is_iso8601(ok), "{ok}");
+            assert!(crate::iso8601::is_valid(ok), "{ok}");
         }
         for bad in [
             "2023-02-29",
@@ -292,7 +197,7 @@ mod tests {
             "yesterday",
             "",
         ] {
-            assert!(!is_iso8601(bad), "{bad}");
+            assert!(!crate::iso8601::is_valid(bad), "{bad}");
         }
     }
 

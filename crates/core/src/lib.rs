@@ -1,4 +1,10 @@
-//! ramplan's core: the RAM policy model, parser, lint rules and catalogue.
+//! ramplan's core: everything the CLI, the page and the embed show.
+//!
+//! It parses and lints RAM permission, trust and OSS bucket policies against a catalogue of
+//! Alibaba Cloud services, simulates requests, builds policies from forms, turns scenarios
+//! (cross-account DataWorks, EMR, MaxCompute, Hologres) into plans with steps, artifacts and
+//! checks of an existing set-up, and renders findings and exports. Surfaces call it through
+//! [`api`]: one JSON call, one JSON answer.
 //!
 //! No I/O, no clock, no browser: the same code runs in the CLI and in WebAssembly.
 
@@ -12,6 +18,8 @@ pub mod explain;
 pub mod export;
 pub mod finding;
 pub mod format;
+pub mod ip;
+pub mod iso8601;
 pub mod json;
 pub mod limits;
 pub mod lint;

@@ -19,6 +19,8 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -412,29 +414,7 @@ fn output_is_deterministic() {
 
 // ------------------------------------------------------------------ property tests
 
-/// A small deterministic generator (xorshift64*), so failures reproduce from the seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
+use common::Lcg as Rng;
 
 const ACTIONS: &[&str] = &[
     "oss:GetObject",
@@ -469,11 +449,11 @@ fn random_condition(rng: &mut Rng) -> Value {
         json!({"StringEqualsIfExists": {"acs:SourceVpc": "vpc-1"}}),
         json!({"Bool": {"acs:SecureTransport": "true"}, "NotIpAddress": {"acs:SourceIp": "192.168.0.0/16"}}),
     ];
-    rng.pick(&options).clone()
+    rng.item(&options).clone()
 }
 
 fn random_statement(rng: &mut Rng, effect: Option<&str>) -> Value {
-    let effect = effect.unwrap_or_else(|| *rng.pick(&["Allow", "Allow", "Deny", "allow"]));
+    let effect = effect.unwrap_or_else(|| *rng.item(&["Allow", "Allow", "Deny", "allow"]));
     let action_key = if rng.chance(15) {
         "NotAction"
     } else {
@@ -484,8 +464,8 @@ fn random_statement(rng: &mut Rng, effect: Option<&str>) -> Value {
     } else {
         "Resource"
     };
-    let actions: Vec<&str> = (0..=rng.below(2)).map(|_| *rng.pick(ACTIONS)).collect();
-    let resources: Vec<&str> = (0..=rng.below(2)).map(|_| *rng.pick(RESOURCES)).collect();
+    let actions: Vec<&str> = (0..=rng.below(2)).map(|_| *rng.item(ACTIONS)).collect();
+    let resources: Vec<&str> = (0..=rng.below(2)).map(|_| *rng.item(RESOURCES)).collect();
     let mut statement = json!({"Effect": effect, action_key: actions, resource_key: resources});
     if rng.chance(40) {
         statement["Condition"] = random_condition(rng);
@@ -495,13 +475,13 @@ fn random_statement(rng: &mut Rng, effect: Option<&str>) -> Value {
 
 fn random_request(rng: &mut Rng) -> Request {
     let mut request = Request::new(
-        *rng.pick(&[
+        *rng.item(&[
             "oss:GetObject",
             "oss:PutObject",
             "ecs:DescribeInstances",
             "ecs:StopInstance",
         ]),
-        *rng.pick(&[
+        *rng.item(&[
             "acs:oss:*:*:b1",
             "acs:oss:*:*:b1/x",
             "acs:oss:*:*:b2/a/x",
@@ -524,7 +504,7 @@ fn random_request(rng: &mut Rng) -> Request {
     ];
     for (key, values) in context {
         for _ in 0..rng.below(3) {
-            request = request.with_context(key, *rng.pick(values));
+            request = request.with_context(key, *rng.item(values));
         }
     }
     request
@@ -678,10 +658,10 @@ fn random_trust_statement(rng: &mut Rng, effect: Option<&str>) -> Value {
         json!({"Federated": ["acs:ram::1234567890123456:saml-provider/idp"]}),
         json!({"RAM": ["*"]}),
     ];
-    let effect = effect.unwrap_or_else(|| *rng.pick(&["Allow", "Allow", "Deny"]));
-    let action = *rng.pick(&["sts:AssumeRole", "sts:*", "sts:GetCallerIdentity"]);
+    let effect = effect.unwrap_or_else(|| *rng.item(&["Allow", "Allow", "Deny"]));
+    let action = *rng.item(&["sts:AssumeRole", "sts:*", "sts:GetCallerIdentity"]);
     let mut statement =
-        json!({"Effect": effect, "Action": action, "Principal": rng.pick(&entries).clone()});
+        json!({"Effect": effect, "Action": action, "Principal": rng.item(&entries).clone()});
     if rng.chance(30) {
         statement["Condition"] =
             json!({"StringEquals": {"saml:recipient": "https://signin.aliyun.com/saml-role/sso"}});
@@ -696,7 +676,7 @@ fn trust_properties_hold() {
         let statements: Vec<Value> = (0..=rng.below(3))
             .map(|_| random_trust_statement(&mut rng, None))
             .collect();
-        let mut request = TrustRequest::new(*rng.pick(PRINCIPALS));
+        let mut request = TrustRequest::new(*rng.item(PRINCIPALS));
         if rng.chance(50) {
             request =
                 request.with_context("saml:recipient", "https://signin.aliyun.com/saml-role/sso");
@@ -792,12 +772,12 @@ fn no_input_makes_the_evaluator_panic() {
     let mut rng = Rng(0x5eed_0005);
     let mut checked = 0usize;
     let run = |text: &str, rng: &mut Rng| {
-        let request = rng.pick(&requests);
+        let request = rng.item(&requests);
         if let Ok(d) = simulate::simulate(&[PolicySource::new("p", text)], request, Lang::Zh) {
             let _ = simulate::text(&d, Lang::Zh);
             let _ = simulate::to_json(&d);
         }
-        let trust = rng.pick(&trust_requests);
+        let trust = rng.item(&trust_requests);
         if let Ok(d) = simulate::simulate_trust(&PolicySource::new("t", text), trust, Lang::En) {
             let _ = simulate::trust_text(&d, Lang::En);
             let _ = simulate::trust_to_json(&d);
@@ -848,7 +828,7 @@ fn no_input_makes_the_evaluator_panic() {
     let text = corpus.first().unwrap();
     for _ in 0..2_000 {
         let word =
-            |rng: &mut Rng| -> String { (0..rng.below(4)).map(|_| *rng.pick(&words)).collect() };
+            |rng: &mut Rng| -> String { (0..rng.below(4)).map(|_| *rng.item(&words)).collect() };
         let request = Request::new(word(&mut rng), word(&mut rng))
             .with_context(word(&mut rng), word(&mut rng));
         let _ = simulate::simulate(&[PolicySource::new("p", text.as_str())], &request, Lang::En);

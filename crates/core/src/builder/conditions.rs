@@ -172,7 +172,7 @@ pub fn check_entry(entry: &ConditionEntry) -> Vec<EntryProblem> {
                 "`10` 或 `2.5` 这样的数字",
             ),
             KeyType::Date => (
-                condition::is_iso8601(value),
+                crate::iso8601::is_valid(value),
                 "an ISO 8601 time such as `2026-01-31T23:59:59Z`",
                 "`2026-01-31T23:59:59Z` 这样的 ISO 8601 时间",
             ),

@@ -48,7 +48,7 @@ fn check(ctx: &mut Ctx<'_>) {
                     "数字，例如 `\"10\"`",
                 ),
                 KeyType::Date => (
-                    condition::is_iso8601(v),
+                    crate::iso8601::is_valid(v),
                     "an ISO 8601 time such as `\"2026-12-31T23:59:59Z\"`",
                     "ISO 8601 时间，例如 `\"2026-12-31T23:59:59Z\"`",
                 ),

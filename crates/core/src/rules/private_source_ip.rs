@@ -95,12 +95,7 @@ fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// Whether an IPv4 address or CIDR block lies inside a private or shared range.
+/// Whether an address or CIDR block lies wholly inside a private or shared range.
 fn is_private(text: &str) -> bool {
-    let address = text.split('/').next().unwrap_or_default();
-    let Ok(ip) = address.parse::<std::net::Ipv4Addr>() else {
-        return false;
-    };
-    let [a, b, ..] = ip.octets();
-    ip.is_private() || (a == 100 && (64..128).contains(&b))
+    crate::ip::Block::parse(text).is_some_and(crate::ip::Block::is_private)
 }

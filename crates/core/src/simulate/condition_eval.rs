@@ -422,8 +422,8 @@ fn compare(
             Ok(ordered(comparison, r.partial_cmp(&p)))
         }
         KeyType::Date => {
-            let p = parse_instant(policy).ok_or(Side::Policy)?;
-            let r = parse_instant(request).ok_or(Side::Request)?;
+            let p = crate::iso8601::parse(policy).ok_or(Side::Policy)?;
+            let r = crate::iso8601::parse(request).ok_or(Side::Request)?;
             Ok(ordered(comparison, Some(r.cmp(&p))))
         }
         KeyType::Boolean => {
@@ -432,7 +432,7 @@ fn compare(
             Ok(r == p)
         }
         KeyType::Ip => {
-            let block = parse_block(policy).ok_or(Side::Policy)?;
+            let block = crate::ip::Block::parse(policy).ok_or(Side::Policy)?;
             let address = request
                 .parse::<std::net::IpAddr>()
                 .map_err(|_| Side::Request)?;
@@ -472,128 +472,12 @@ fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
-/// An instant as seconds and nanoseconds since 1970-01-01T00:00:00Z, ordered.
-pub(crate) type Instant = (i64, u32);
-
-/// Reads an ISO 8601 date as `condition::is_iso8601` accepts it. A date alone is midnight
-/// UTC; a time without a zone is UTC.
-pub(crate) fn parse_instant(text: &str) -> Option<Instant> {
-    if !condition::is_iso8601(text) {
-        return None;
-    }
-    let (date, time) = match text.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (text, None),
-    };
-    let mut parts = date.split('-');
-    let year: i64 = parts.next()?.parse().ok()?;
-    let month: i64 = parts.next()?.parse().ok()?;
-    let day: i64 = parts.next()?.parse().ok()?;
-    let days = days_from_civil(year, month, day);
-    let Some(time) = time else {
-        return Some((days * 86_400, 0));
-    };
-    let (clock, offset_seconds) = if let Some(clock) = time.strip_suffix('Z') {
-        (clock, 0)
-    } else if let Some(at) = time.rfind(['+', '-']) {
-        let zone = time.get(at + 1..)?;
-        let compact: String = zone.chars().filter(|&c| c != ':').collect();
-        let hours: i64 = compact.get(..2)?.parse().ok()?;
-        let minutes: i64 = compact.get(2..)?.parse().ok()?;
-        let sign = if time.get(at..at + 1) == Some("-") {
-            -1
-        } else {
-            1
-        };
-        (time.get(..at)?, sign * (hours * 3600 + minutes * 60))
-    } else {
-        (time, 0)
-    };
-    let (clock, fraction) = match clock.split_once('.') {
-        Some((c, f)) => (c, Some(f)),
-        None => (clock, None),
-    };
-    let mut fields = clock.split(':');
-    let hours: i64 = fields.next()?.parse().ok()?;
-    let minutes: i64 = fields.next()?.parse().ok()?;
-    let seconds: i64 = match fields.next() {
-        Some(s) => s.parse().ok()?,
-        None => 0,
-    };
-    let nanos = match fraction {
-        Some(f) => {
-            let digits: String = f.chars().chain(std::iter::repeat('0')).take(9).collect();
-            digits.parse().ok()?
-        }
-        None => 0,
-    };
-    let total = days * 86_400 + hours * 3600 + minutes * 60 + seconds - offset_seconds;
-    Some((total, nanos))
-}
-
 /// A date alone, or a date-time without a zone: its reading as UTC deserves a note.
 fn is_date_without_zone(text: &str) -> bool {
-    condition::is_iso8601(text)
+    crate::iso8601::is_valid(text)
         && text
             .split_once('T')
             .is_none_or(|(_, time)| !time.ends_with('Z') && !time.contains(['+', '-']))
-}
-
-/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let shifted_month = (month + 9) % 12;
-    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// An address or CIDR block from a policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Block {
-    V4 { network: u32, prefix: u32 },
-    V6 { network: u128, prefix: u32 },
-}
-
-fn parse_block(text: &str) -> Option<Block> {
-    if !condition::is_ip_or_cidr(text) {
-        return None;
-    }
-    let (address, prefix) = match text.split_once('/') {
-        Some((a, p)) => (a, Some(p.parse::<u32>().ok()?)),
-        None => (text, None),
-    };
-    if let Ok(v4) = address.parse::<std::net::Ipv4Addr>() {
-        return Some(Block::V4 {
-            network: u32::from(v4),
-            prefix: prefix.unwrap_or(32),
-        });
-    }
-    let v6 = address.parse::<std::net::Ipv6Addr>().ok()?;
-    Some(Block::V6 {
-        network: u128::from(v6),
-        prefix: prefix.unwrap_or(128),
-    })
-}
-
-impl Block {
-    /// IPv4 addresses are only in IPv4 blocks and IPv6 in IPv6 ones; an IPv4-mapped IPv6
-    /// address is not converted.
-    fn contains(self, address: std::net::IpAddr) -> bool {
-        match (self, address) {
-            (Block::V4 { network, prefix }, std::net::IpAddr::V4(a)) => {
-                let mask = u32::MAX.checked_shl(32 - prefix).unwrap_or(0);
-                (u32::from(a) & mask) == (network & mask)
-            }
-            (Block::V6 { network, prefix }, std::net::IpAddr::V6(a)) => {
-                let mask = u128::MAX.checked_shl(128 - prefix).unwrap_or(0);
-                (u128::from(a) & mask) == (network & mask)
-            }
-            _ => false,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -626,45 +510,45 @@ mod tests {
 
     #[test]
     fn instants_compare_across_zones() {
-        let a = parse_instant("2019-08-12T17:00:00+08:00").unwrap();
-        let b = parse_instant("2019-08-12T09:00:00Z").unwrap();
+        let a = crate::iso8601::parse("2019-08-12T17:00:00+08:00").unwrap();
+        let b = crate::iso8601::parse("2019-08-12T09:00:00Z").unwrap();
         assert_eq!(a, b);
-        assert_eq!(parse_instant("1970-01-01").unwrap(), (0, 0));
+        assert_eq!(crate::iso8601::parse("1970-01-01").unwrap(), (0, 0));
         assert_eq!(
-            parse_instant("1970-01-02T00:00:00-0100").unwrap(),
+            crate::iso8601::parse("1970-01-02T00:00:00-0100").unwrap(),
             (90_000, 0)
         );
-        assert_eq!(parse_instant("2000-03-01").unwrap().0, 951_868_800);
+        assert_eq!(crate::iso8601::parse("2000-03-01").unwrap().0, 951_868_800);
         assert_eq!(
-            parse_instant("2026-01-31T08:00:00.5Z").unwrap().1,
+            crate::iso8601::parse("2026-01-31T08:00:00.5Z").unwrap().1,
             500_000_000
         );
-        assert!(parse_instant("2026-02-30").is_none());
-        assert!(parse_instant("1700000000").is_none());
+        assert!(crate::iso8601::parse("2026-02-30").is_none());
+        assert!(crate::iso8601::parse("1700000000").is_none());
     }
 
     #[test]
     fn blocks_contain_addresses() {
-        let block = parse_block("192.168.0.0/16").unwrap();
+        let block = crate::ip::Block::parse("192.168.0.0/16").unwrap();
         assert!(block.contains("192.168.3.4".parse().unwrap()));
         assert!(!block.contains("192.169.0.1".parse().unwrap()));
         assert!(!block.contains("::1".parse().unwrap()));
-        assert!(parse_block("0.0.0.0/0")
+        assert!(crate::ip::Block::parse("0.0.0.0/0")
             .unwrap()
             .contains("8.8.8.8".parse().unwrap()));
-        assert!(parse_block("10.1.2.3/8")
+        assert!(crate::ip::Block::parse("10.1.2.3/8")
             .unwrap()
             .contains("10.200.0.1".parse().unwrap()));
-        assert!(parse_block("2001:db8::/32")
+        assert!(crate::ip::Block::parse("2001:db8::/32")
             .unwrap()
             .contains("2001:db8:ffff::1".parse().unwrap()));
-        assert!(parse_block("::/0")
+        assert!(crate::ip::Block::parse("::/0")
             .unwrap()
             .contains("2001:db8::1".parse().unwrap()));
-        assert!(!parse_block("203.0.113.2")
+        assert!(!crate::ip::Block::parse("203.0.113.2")
             .unwrap()
             .contains("203.0.113.3".parse().unwrap()));
-        assert!(parse_block("10.0.0.0/33").is_none());
+        assert!(crate::ip::Block::parse("10.0.0.0/33").is_none());
     }
 
     #[test]

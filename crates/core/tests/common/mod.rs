@@ -36,6 +36,21 @@ impl Lcg {
         self.0 >> 33
     }
 
+    /// A number below `n` (which must not be zero).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() as usize) % n
+    }
+
+    /// Any item of a non-empty slice.
+    pub fn item<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    /// True `percent` times in a hundred.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[(self.next() as usize) % items.len()]
     }
