@@ -74,7 +74,8 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, String> {
                 render::text(&linted, lang),
                 render::summary(&linted, lang)
             );
-            eprintln!("{}", redact(&text));
+            // The source lines are masked already; a message may quote a value too.
+            eprintln!("{}", secrets::redact(&text));
             eprintln!(
                 "ramplan: {}",
                 lang.pick(
@@ -99,20 +100,4 @@ pub fn run(args: &ConvertArgs) -> Result<ExitCode, String> {
             Ok(ExitCode::from(1))
         }
     }
-}
-
-/// Masks credential-looking tokens anywhere in the text: the source lines are masked
-/// already, but a finding's message may quote the value it is about.
-fn redact(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(found) = secrets::find_credential(rest) {
-        out.push_str(rest.get(..found.start).unwrap_or_default());
-        out.push_str(&secrets::mask(
-            rest.get(found.start..found.end).unwrap_or_default(),
-        ));
-        rest = rest.get(found.end..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use ramplan_core::export::{self, Format};
 use ramplan_core::plan::Plan;
+use ramplan_core::render;
 use ramplan_core::Lang;
 
 use super::PlanFormat;
@@ -21,12 +22,18 @@ fn format_of(format: PlanFormat) -> Option<Format> {
 
 /// Prints the export `format` names; a plan with errors has none, so its findings go to
 /// standard error instead.
-pub fn print(plan: &Plan, format: PlanFormat, source: &str, lang: Lang) -> Result<(), String> {
+pub fn print(
+    plan: &Plan,
+    format: PlanFormat,
+    source: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<(), String> {
     let format = format_of(format).ok_or("not an export format")?;
     match export::plan_export(plan, format) {
         Some(text) => super::write_stdout(&text),
         None => {
-            eprint!("{}", findings_text(plan, source, lang));
+            eprint!("{}", findings_text(plan, source, text, lang));
             Ok(())
         }
     }
@@ -47,28 +54,8 @@ pub fn write_files(plan: &Plan, dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// A plan's findings in the finding format (`error[PL605] [field]: message`), for stderr.
-pub fn findings_text(plan: &Plan, source: &str, lang: Lang) -> String {
-    let mut text = String::new();
-    for f in &plan.findings {
-        let field = f
-            .field
-            .as_deref()
-            .map(|x| format!(" [{x}]"))
-            .unwrap_or_default();
-        let at = f
-            .span
-            .map(|s| format!("{source}:{}:{}: ", s.start.line, s.start.column))
-            .unwrap_or_default();
-        text.push_str(&format!(
-            "{at}{}[{}]{field}: {}\n",
-            f.severity.label(lang),
-            f.code,
-            f.message
-        ));
-        if let Some(help) = &f.help {
-            text.push_str(&format!("  = {}: {help}\n", lang.pick("help", "帮助")));
-        }
-    }
-    text
+/// A plan's findings as every finding prints (`source:line:column: error[PL001] [field]: ...`),
+/// for standard error. `text` is the input the spans index.
+pub fn findings_text(plan: &Plan, source: &str, text: &str, lang: Lang) -> String {
+    render::findings_text(source, Some(text), &plan.findings, lang)
 }

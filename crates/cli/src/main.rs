@@ -383,7 +383,7 @@ fn run_plan(args: &PlanArgs) -> Result<ExitCode, String> {
     match format {
         PlanFormat::Json => write_stdout(&plan::to_json(&plan))?,
         PlanFormat::Sh | PlanFormat::Tf | PlanFormat::Ros => {
-            export::print(&plan, format, &input.source, lang)?
+            export::print(&plan, format, &input.source, &input.text, lang)?
         }
         PlanFormat::Md | PlanFormat::Sql | PlanFormat::Text => {
             let kind = match format {
@@ -392,7 +392,10 @@ fn run_plan(args: &PlanArgs) -> Result<ExitCode, String> {
             };
             if failed {
                 // No artifact exists; say why on stderr, in the finding format.
-                eprint!("{}", export::findings_text(&plan, &input.source, lang));
+                eprint!(
+                    "{}",
+                    export::findings_text(&plan, &input.source, &input.text, lang)
+                );
             } else {
                 let artifact = plan
                     .artifacts

@@ -288,7 +288,7 @@ pub fn export_plan(
                 .map(|f| Problem {
                     message: f.message.clone(),
                     argument: Some("inputs"),
-                    path: f.field.as_ref().map(|field| field_pointer(field)),
+                    path: f.field().map(field_pointer),
                     code: Some(f.code),
                     span: f.span.map(Box::new),
                     help: f.help.clone(),
@@ -708,7 +708,7 @@ fn refusing_findings(report: &LintReport) -> Vec<Problem> {
         .map(|f| Problem {
             message: f.message.clone(),
             argument: Some("text"),
-            path: Some(f.path.clone()),
+            path: Some(f.path().to_owned()),
             code: Some(f.code),
             span: f.span.map(Box::new),
             help: f.help.clone(),

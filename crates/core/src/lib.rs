@@ -35,7 +35,7 @@ pub mod share;
 pub mod simulate;
 pub mod wildcard;
 
-pub use finding::{Finding, Lang, Severity};
+pub use finding::{Finding, Lang, Location, Severity};
 pub use lint::{lint, KindChoice, LintOptions, LintReport};
 pub use policy::PolicyKind;
 pub use simulate::{simulate, simulate_trust};

@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Finding, Lang, Severity};
+use crate::finding::{Finding, Lang, Location, Severity};
 use crate::json::{self, Node};
 use crate::policy::{Policy, PolicyKind};
-use crate::position::{LineIndex, Span};
+use crate::position::{LineIndex, Span, TextRange};
 use crate::rules;
 use crate::secrets;
 
@@ -75,6 +75,27 @@ pub struct LintReport {
     /// True when the kind was guessed from the document rather than chosen.
     pub kind_guessed: bool,
     pub findings: Vec<Finding>,
+    /// False when the text could not be read as JSON (or as a template); one finding says why
+    /// and no rule ran.
+    pub parsed: bool,
+    /// Where the text holds what looks like a credential (the first one). Found in the raw
+    /// text even when it is not JSON, so a pasted key is refused before a missing comma is
+    /// fixed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential: Option<TextRange>,
+}
+
+impl Default for LintReport {
+    /// No findings about an empty permission policy whose kind is to be guessed.
+    fn default() -> Self {
+        LintReport {
+            kind: PolicyKind::Permission,
+            kind_guessed: true,
+            findings: Vec::new(),
+            parsed: true,
+            credential: None,
+        }
+    }
 }
 
 impl LintReport {
@@ -178,14 +199,11 @@ impl Ctx<'_> {
         message: String,
         help: Option<String>,
     ) {
-        self.findings.push(Finding {
-            code,
-            severity,
-            message,
-            path: path.to_owned(),
-            span: span.map(|s| self.index.range(s)),
-            help,
-        });
+        self.findings.push(
+            Finding::new(code, severity, message, Location::pointer(path))
+                .with_span(span.map(|s| self.index.range(s)))
+                .with_help(help),
+        );
     }
 }
 
@@ -214,10 +232,14 @@ pub fn lint(text: &str, options: &LintOptions) -> LintReport {
                 &index,
                 options.lang,
             )]);
+            let credential = secrets::find_credential(text)
+                .map(|found| index.range(Span::new(found.start, found.end)));
             return LintReport {
                 kind,
                 kind_guessed: options.kind == KindChoice::Auto,
                 findings,
+                parsed: false,
+                credential,
             };
         }
     };
@@ -259,14 +281,20 @@ pub fn lint(text: &str, options: &LintOptions) -> LintReport {
         key(a)
             .cmp(&key(b))
             .then_with(|| a.code.cmp(b.code))
-            .then_with(|| a.path.cmp(&b.path))
+            .then_with(|| a.path().cmp(b.path()))
             .then_with(|| a.message.cmp(&b.message))
     });
     findings.dedup();
+    let credential = findings
+        .iter()
+        .find(|f| f.code == rules::credential_in_policy::RULE.meta.code)
+        .and_then(|f| f.span);
     LintReport {
         kind,
         kind_guessed,
         findings: redacted(findings),
+        parsed: true,
+        credential,
     }
 }
 

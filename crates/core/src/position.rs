@@ -76,6 +76,12 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// The UTF-16 index of a byte offset, as JavaScript's `setSelectionRange` counts: an
+    /// offset inside a character rounds down to its start; past the end is the end.
+    pub fn utf16_offset(&self, offset: usize) -> usize {
+        self.units_before(self.clamp(offset))
+    }
+
     /// UTF-16 units in the text before a char-boundary byte offset.
     fn units_before(&self, offset: usize) -> usize {
         if self.checkpoints.is_empty() {
@@ -197,6 +203,22 @@ mod tests {
         let index = LineIndex::new("é");
         assert_eq!(index.position(1).offset, 0);
         assert_eq!(index.position(99).offset, 2);
+    }
+
+    #[test]
+    fn utf16_offsets_are_what_javascript_counts() {
+        // `策` is 3 bytes and 1 unit; `😀` is 4 bytes and 2 units.
+        let text = "策😀x";
+        let index = LineIndex::new(text);
+        assert_eq!(index.utf16_offset(0), 0);
+        assert_eq!(index.utf16_offset(3), 1);
+        assert_eq!(index.utf16_offset(7), 3);
+        assert_eq!(index.utf16_offset(8), 4);
+        // Inside a character rounds down; past the end is the end.
+        assert_eq!(index.utf16_offset(1), 0);
+        assert_eq!(index.utf16_offset(100), 4);
+        assert_eq!(LineIndex::new("abc").utf16_offset(2), 2);
+        assert_eq!(LineIndex::new("").utf16_offset(5), 0);
     }
 
     #[test]

@@ -21,12 +21,25 @@ pub struct Linted<'a> {
     pub report: &'a LintReport,
 }
 
-/// Renders findings the way rustc and Ruff print theirs.
+/// Renders a lint report's findings the way rustc and Ruff print theirs.
 pub fn text(linted: &Linted<'_>, lang: Lang) -> String {
-    let index = LineIndex::new(linted.text);
+    findings_text(
+        linted.source,
+        Some(linted.text),
+        &linted.report.findings,
+        lang,
+    )
+}
+
+/// Every finding as text, whatever found it: `source:line:column: severity[code] [field]:
+/// message`, the source line with a caret under the span when there is text, then the help.
+/// `source` names the input (a file, `<stdin>`, a document, a scenario); `text` is what the
+/// spans index, `None` when it is not to be shown.
+pub fn findings_text(source: &str, text: Option<&str>, findings: &[Finding], lang: Lang) -> String {
+    let index = text.map(LineIndex::new);
     let mut out = String::new();
-    for finding in &linted.report.findings {
-        render_finding(&mut out, linted.source, &index, finding, lang);
+    for finding in findings {
+        render_finding(&mut out, source, index.as_ref(), finding, lang);
     }
     out
 }
@@ -34,62 +47,77 @@ pub fn text(linted: &Linted<'_>, lang: Lang) -> String {
 fn render_finding(
     out: &mut String,
     source: &str,
-    index: &LineIndex<'_>,
+    index: Option<&LineIndex<'_>>,
     finding: &Finding,
     lang: Lang,
 ) {
     let severity = finding.severity.label(lang);
-    match finding.span {
-        Some(range) => {
-            let _ = writeln!(
-                out,
-                "{source}:{}:{}: {severity}[{}]: {}",
-                range.start.line, range.start.column, finding.code, finding.message
-            );
-            let line_no = range.start.line;
-            let raw_line = index.line_text(line_no);
-            let gutter = line_no.to_string().len();
-            let pad = " ".repeat(gutter);
-            let line_start = index.line_start(line_no);
-            let start = range
-                .start
+    let at = match finding.span {
+        Some(range) => format!("{source}:{}:{}", range.start.line, range.start.column),
+        None => source.to_owned(),
+    };
+    let field = finding
+        .field()
+        .map(|field| format!(" [{field}]"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{at}: {severity}[{}]{field}: {}",
+        finding.code, finding.message
+    );
+    let mut pad = String::new();
+    if let (Some(range), Some(index)) = (finding.span, index) {
+        let line_no = range.start.line;
+        let raw_line = index.line_text(line_no);
+        pad = " ".repeat(line_no.to_string().len());
+        let line_start = index.line_start(line_no);
+        let start = range
+            .start
+            .offset
+            .saturating_sub(line_start)
+            .min(raw_line.len());
+        let end = if range.end.line == line_no {
+            range
+                .end
                 .offset
                 .saturating_sub(line_start)
-                .min(raw_line.len());
-            let end = if range.end.line == line_no {
-                range
-                    .end
-                    .offset
-                    .saturating_sub(line_start)
-                    .min(raw_line.len())
-            } else {
-                raw_line.len()
-            };
-            let (shown, start_col, width) = excerpt(raw_line, start, end.max(start));
-            let _ = writeln!(out, "{pad} |");
-            let _ = writeln!(out, "{line_no} | {shown}");
-            let _ = writeln!(
-                out,
-                "{pad} | {}{}",
-                " ".repeat(start_col),
-                "^".repeat(width)
-            );
-            if let Some(help) = &finding.help {
-                let _ = writeln!(out, "{pad} = {}: {help}", lang.pick("help", "帮助"));
-            }
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "{source}: {severity}[{}]: {}",
-                finding.code, finding.message
-            );
-            if let Some(help) = &finding.help {
-                let _ = writeln!(out, "  = {}: {help}", lang.pick("help", "帮助"));
-            }
-        }
+                .min(raw_line.len())
+        } else {
+            raw_line.len()
+        };
+        let (shown, start_col, width) = excerpt(raw_line, start, end.max(start));
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{line_no} | {shown}");
+        let _ = writeln!(
+            out,
+            "{pad} | {}{}",
+            " ".repeat(start_col),
+            "^".repeat(width)
+        );
+    }
+    if let Some(help) = &finding.help {
+        let pad = if pad.is_empty() { " " } else { &pad };
+        let _ = writeln!(out, "{pad} = {}: {help}", lang.pick("help", "帮助"));
     }
     out.push('\n');
+}
+
+/// A finding as a Markdown list item, for runbooks: severity in bold, the field it concerns,
+/// the help on the next line.
+pub fn finding_markdown(finding: &Finding, lang: Lang) -> String {
+    let field = finding
+        .field()
+        .map(|field| format!(" (`{field}`)"))
+        .unwrap_or_default();
+    let mut out = format!(
+        "- **{}** {}{field}\n",
+        finding.severity.label(lang),
+        finding.message
+    );
+    if let Some(help) = &finding.help {
+        let _ = writeln!(out, "  {help}");
+    }
+    out
 }
 
 /// A line longer than this is shown as a window around the span, so that a document on one
@@ -158,7 +186,7 @@ fn expand_tabs(text: &str) -> String {
 }
 
 /// The finding counts in words: "1 error, 2 warnings" / "1 个错误，2 个警告".
-pub fn counts(report: &LintReport, lang: Lang) -> String {
+pub fn counts(findings: &[Finding], lang: Lang) -> String {
     let parts: Vec<String> = [
         Severity::Error,
         Severity::Security,
@@ -167,7 +195,7 @@ pub fn counts(report: &LintReport, lang: Lang) -> String {
     ]
     .into_iter()
     .filter_map(|s| {
-        let n = report.count(s);
+        let n = findings.iter().filter(|f| f.severity == s).count();
         (n > 0).then(|| match lang {
             Lang::En => format!("{n} {}", noun(s, n)),
             Lang::Zh => format!("{n} 个{}", s.label(lang)),
@@ -183,7 +211,7 @@ pub fn counts(report: &LintReport, lang: Lang) -> String {
 /// The one-line summary after a file's findings.
 pub fn summary(linted: &Linted<'_>, lang: Lang) -> String {
     let report = linted.report;
-    let found = counts(report, lang);
+    let found = counts(&report.findings, lang);
     let kind = report.kind.label(lang);
     let guessed = match (report.kind_guessed, lang) {
         (true, Lang::En) => ", guessed",

@@ -57,6 +57,22 @@ pub fn find_credential(text: &str) -> Option<CredentialMatch> {
     })
 }
 
+/// How Alibaba Cloud credentials begin: an AccessKey ID, an STS AccessKey ID, a security
+/// token. A 30-character AccessKey secret has no such beginning.
+const CREDENTIAL_STARTS: [&str; 3] = ["LTAI", "STS.", "CAIS"];
+
+/// Whether some word of the text begins the way a credential does, however short it is yet.
+/// [`find_credential`] only recognises a whole credential, and a person typing one writes
+/// each of its beginnings first: what is kept as they type (a draft) asks this instead.
+pub fn starts_a_credential(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .any(|word| {
+            CREDENTIAL_STARTS
+                .iter()
+                .any(|start| word.starts_with(start))
+        })
+}
+
 /// The parts of a token between `+`, `/` and `=`, with their offsets in the token.
 fn pieces(token: &str) -> impl Iterator<Item = (usize, &str)> {
     token
@@ -146,6 +162,27 @@ pub fn mask(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_of_a_credential_is_recognised_as_it_is_typed() {
+        for text in [
+            r#"{"name":"LTAI"}"#,
+            r#"{"name":"LTAI5tQw3E"}"#,
+            r#"{"bucket":"acs:oss:*:*:LTAI5t/*"}"#,
+            r#"{"token":"CAIS1234+abc"}"#,
+            r#"{"id":"STS.NU"}"#,
+        ] {
+            assert!(starts_a_credential(text), "{text}");
+        }
+        for text in [
+            r#"{"name":"LTA"}"#,
+            r#"{"role_name":"dw-reader","region":"cn-shanghai"}"#,
+            r#"{"name":"myLTAI"}"#,
+            r#"{"version":"V3.32.0"}"#,
+        ] {
+            assert!(!starts_a_credential(text), "{text}");
+        }
+    }
 
     #[test]
     fn finds_access_key_ids() {

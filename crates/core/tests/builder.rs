@@ -140,7 +140,7 @@ fn every_template_renders_clean_cards() {
             .findings
             .iter()
             .filter(|f| f.severity != Severity::Suggestion)
-            .map(|f| format!("{} {} at {}", f.code, f.message, f.path))
+            .map(|f| format!("{} {} at {}", f.code, f.message, f.path()))
             .collect();
         assert!(loud.is_empty(), "{}: {loud:#?}\n{json}", t.id);
         snapshot(&format!("builder/templates/{}.json", t.id), &json);
@@ -530,7 +530,7 @@ fn findings_are_placed_on_cards_and_fields() {
     let unknown_action = report
         .findings
         .iter()
-        .find(|f| f.path == "/Statement/0/Action/1")
+        .find(|f| f.path() == "/Statement/0/Action/1")
         .map(|f| f.code)
         .unwrap();
     assert_eq!(
@@ -548,7 +548,7 @@ fn findings_are_placed_on_cards_and_fields() {
     let bad_value = report
         .findings
         .iter()
-        .find(|f| f.path.ends_with("acs:SourceIp/1"))
+        .find(|f| f.path().ends_with("acs:SourceIp/1"))
         .map(|f| f.code)
         .unwrap();
     assert!(at(bad_value).contains(&Place::Statement {

@@ -53,7 +53,7 @@ fn real_policies_get_no_error_findings() {
                 path.display(),
                 f.code,
                 f.message,
-                f.path
+                f.path()
             ));
         }
     }

@@ -157,13 +157,13 @@ fn every_case_matches_its_snapshots_and_its_name() {
             }
             // Findings cite a document by a name the report lists, and a pointer.
             for f in &report.findings {
-                if let Some(document) = &f.document {
-                    if !report.documents.iter().any(|d| &d.name == document) {
+                if let Some(document) = f.document() {
+                    if !report.documents.iter().any(|d| d.name == document) {
                         problems.push(format!("{label}: {} cites unknown `{document}`", f.code));
                     }
                 }
-                if !(f.path.is_empty() || f.path.starts_with('/')) {
-                    problems.push(format!("{label}: {} path `{}`", f.code, f.path));
+                if !(f.path().is_empty() || f.path().starts_with('/')) {
+                    problems.push(format!("{label}: {} path `{}`", f.code, f.path()));
                 }
                 if f.message.ends_with('.') {
                     problems.push(format!("{label}: {} ends with a period", f.code));
@@ -286,8 +286,8 @@ fn each_trust_policy_is_checked_on_its_own() {
         .collect();
     assert_eq!(failed, ["bad.json"]);
     let pl706 = report.findings.iter().find(|f| f.code == "PL706").unwrap();
-    assert_eq!(pl706.document.as_deref(), Some("bad.json"));
-    assert_eq!(pl706.path, "/Statement/0/Principal/Service/0");
+    assert_eq!(pl706.document(), Some("bad.json"));
+    assert_eq!(pl706.path(), "/Statement/0/Principal/Service/0");
     assert!(pl706.span.is_some());
     assert!(
         pl706

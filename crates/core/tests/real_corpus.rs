@@ -162,7 +162,11 @@ fn working_policies_get_no_error_and_their_kind_is_recognised() {
         {
             problems.push(format!(
                 "{}/{}: {} {} at {}",
-                entry.batch, entry.file, f.code, f.message, f.path
+                entry.batch,
+                entry.file,
+                f.code,
+                f.message,
+                f.path()
             ));
         }
     }

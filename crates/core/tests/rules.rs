@@ -72,6 +72,7 @@ fn only(report: &LintReport, code: &str) -> LintReport {
             .filter(|f| f.code == code)
             .cloned()
             .collect(),
+        ..report.clone()
     }
 }
 
@@ -224,11 +225,11 @@ fn every_finding_points_into_the_document() {
                 }
                 if let Some(root) = &root {
                     assert!(
-                        root.pointer(&finding.path).is_some(),
+                        root.pointer(finding.path()).is_some(),
                         "{}: {} points at missing `{}`",
                         path.display(),
                         finding.code,
-                        finding.path
+                        finding.path()
                     );
                 }
             }

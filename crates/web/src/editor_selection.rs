@@ -1,12 +1,10 @@
 //! What the page does to the text area besides rendering it: select a finding's span and
 //! scroll it into view, and replace the whole text the way the person's own typing would.
 
-use ramplan_core::position::TextRange;
+use ramplan_core::position::{LineIndex, TextRange};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlElement, HtmlTextAreaElement};
 use yew::NodeRef;
-
-use crate::text_index::utf16_index;
 
 /// Monospace fonts advance about 0.6 em per character. Only used to decide how far to
 /// scroll sideways, where an estimate is enough.
@@ -17,8 +15,10 @@ pub fn select_range(editor: &NodeRef, text: &str, range: TextRange) {
     let Some(area) = editor.cast::<HtmlTextAreaElement>() else {
         return;
     };
-    let start = utf16_index(text, range.start.offset);
-    let end = utf16_index(text, range.end.offset).max(start);
+    let index = LineIndex::new(text);
+    let utf16 = |offset| u32::try_from(index.utf16_offset(offset)).unwrap_or(u32::MAX);
+    let start = utf16(range.start.offset);
+    let end = utf16(range.end.offset).max(start);
     let _ = area.set_selection_range(start, end);
     let _ = area.focus();
     // Browsers do not reliably scroll a text area to a selection made from script.

@@ -329,7 +329,7 @@ pub fn kind_name(kind: PolicyKind, lang: Lang) -> &'static str {
 
 /// "2 errors, 1 warning" / "2 个错误，1 个警告", most severe first, zero counts left out.
 pub fn counts(report: &LintReport, lang: Lang) -> String {
-    ramplan_core::render::counts(report, lang)
+    ramplan_core::render::counts(&report.findings, lang)
 }
 
 /// "permission policy (guessed)" / "权限策略（自动识别）".

@@ -12,7 +12,6 @@ mod prefs;
 mod route;
 mod scenario_form;
 mod state;
-mod text_index;
 
 fn main() {
     crash::install();

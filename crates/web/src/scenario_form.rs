@@ -357,17 +357,14 @@ mod tests {
             "LTAI5tAbCdEfGhIjKlMnOpQr".to_owned(),
         ));
         let plan = plan(spec.id, &form.input_json(spec), Lang::En).expect("plan");
+        assert!(plan.has_credential());
         let finding = plan
             .findings
             .iter()
-            .find(|f| f.code == "PL005")
-            .expect("PL005");
+            .find(|f| f.field() == Some("instance_id"))
+            .expect("a finding on the field");
         assert_eq!(finding.severity, Severity::Error);
-        assert!(has_input(
-            spec,
-            &form,
-            finding.field.as_deref().unwrap_or("")
-        ));
+        assert!(has_input(spec, &form, finding.field().unwrap_or("")));
     }
 
     #[test]

@@ -252,6 +252,14 @@ pub enum DocumentSlot {
 impl DocumentSlot {
     pub const ALL: [DocumentSlot; 2] = [DocumentSlot::Trust, DocumentSlot::Permission];
 
+    /// The slot a document of this kind is pasted in.
+    pub fn of(kind: ramplan_core::plan::DocumentKind) -> DocumentSlot {
+        match kind {
+            ramplan_core::plan::DocumentKind::Trust => DocumentSlot::Trust,
+            ramplan_core::plan::DocumentKind::Permission => DocumentSlot::Permission,
+        }
+    }
+
     /// The name findings call the document by: the file the plan writes for it.
     pub fn file_name(self) -> &'static str {
         match self {

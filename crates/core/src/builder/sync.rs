@@ -554,7 +554,7 @@ pub fn place_findings(doc: &BuilderDoc, findings: &[Finding]) -> Vec<Placed> {
     findings
         .iter()
         .map(|f| Placed {
-            place: place(doc, &f.path),
+            place: place(doc, f.path()),
             finding: f.clone(),
         })
         .collect()

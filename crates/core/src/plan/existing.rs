@@ -44,16 +44,19 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Finding, Lang, Severity};
+use crate::finding::{Finding, Lang, Location, Severity};
 use crate::json::{self, Node};
 use crate::lint::{lint, KindChoice, LintOptions, LintReport};
 use crate::plan::verify::{self, Check, CheckResult, Evaluated, Expectation};
-use crate::plan::{ArtifactKind, Plan, PlanFinding, UnknownScenario};
+use crate::plan::{ArtifactKind, Plan, UnknownScenario};
 use crate::policy::{Policy, PolicyKind};
 use crate::position::{LineIndex, TextRange};
 use crate::render::{self, Linted};
 use crate::secrets;
 use crate::simulate::{Decision, Outcome, PolicySource, TrustDecision};
+
+/// The code of a document refused because it holds what looks like a credential.
+const CREDENTIAL_REFUSED: &str = "PL702";
 
 /// What a document is, when the caller knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +64,57 @@ use crate::simulate::{Decision, Outcome, PolicySource, TrustDecision};
 pub enum DocumentKind {
     Trust,
     Permission,
+}
+
+impl DocumentKind {
+    /// The linter's kind for a document of this kind.
+    pub fn policy_kind(self) -> PolicyKind {
+        match self {
+            DocumentKind::Trust => PolicyKind::Trust,
+            DocumentKind::Permission => PolicyKind::Permission,
+        }
+    }
+}
+
+/// A document the check of an existing setup compares: of which kind, on which role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpectedDocument {
+    pub kind: DocumentKind,
+    /// The role whose trust policy this is, or that the permission policy is attached to.
+    pub role: String,
+}
+
+impl Plan {
+    /// The documents `check_existing` compares for this plan, trust policy first, read
+    /// from the plan's own checks. `None` while the plan has errors: it then has no checks,
+    /// and what it will compare is not known yet.
+    pub fn expected_documents(&self) -> Option<Vec<ExpectedDocument>> {
+        if self.has_errors() {
+            return None;
+        }
+        let mut trust = None;
+        let mut permission = None;
+        for check in &self.checks {
+            match &check.expectation {
+                Expectation::Assume { role, .. } | Expectation::NoAssume { role, .. } => {
+                    trust.get_or_insert_with(|| role.clone());
+                }
+                Expectation::Allow { role, .. } | Expectation::Deny { role, .. } => {
+                    permission.get_or_insert_with(|| role.clone());
+                }
+                Expectation::SystemPolicy { .. } | Expectation::Outside { .. } => {}
+            }
+        }
+        let trust = trust.map(|role| ExpectedDocument {
+            kind: DocumentKind::Trust,
+            role,
+        });
+        let permission = permission.map(|role| ExpectedDocument {
+            kind: DocumentKind::Permission,
+            role,
+        });
+        Some(trust.into_iter().chain(permission).collect())
+    }
 }
 
 /// A policy as it exists today, pasted or read from a file.
@@ -101,24 +155,6 @@ pub struct DocumentReport {
     pub lint: Vec<Finding>,
 }
 
-/// A difference between the existing setup and the scenario.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ExistingFinding {
-    pub code: &'static str,
-    pub severity: Severity,
-    /// One line, lowercase start, values in backticks, no final period.
-    pub message: String,
-    /// The document concerned; absent for the setup as a whole.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub document: Option<String>,
-    /// RFC 6901 pointer inside the document (`""` for the whole document).
-    pub path: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub span: Option<TextRange>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
-}
-
 /// The answer: does the existing setup do what the scenario needs, and where it differs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ExistingReport {
@@ -127,11 +163,11 @@ pub struct ExistingReport {
     /// Security findings and warnings (broader than needed) do not change it.
     pub satisfied: bool,
     /// Error findings about the inputs; with any, nothing was compared.
-    pub input_findings: Vec<PlanFinding>,
+    pub input_findings: Vec<Finding>,
     pub documents: Vec<DocumentReport>,
     /// The scenario's expectations, evaluated against the documents.
     pub checks: Vec<Check>,
-    pub findings: Vec<ExistingFinding>,
+    pub findings: Vec<Finding>,
     #[serde(skip)]
     pub lang: Lang,
 }
@@ -139,6 +175,11 @@ pub struct ExistingReport {
 impl ExistingReport {
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// Whether a document was refused unread because it holds what looks like a credential.
+    pub fn refused_credential(&self) -> bool {
+        self.findings.iter().any(|f| f.code == CREDENTIAL_REFUSED)
     }
 }
 
@@ -181,7 +222,7 @@ pub fn check_existing(
         .enumerate()
         .map(|(i, document)| checker.read(i, document, &mut reports))
         .collect();
-    let input_findings: Vec<PlanFinding> = plan
+    let input_findings: Vec<Finding> = plan
         .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -207,7 +248,7 @@ pub fn check_existing(
 
 struct Checker {
     lang: Lang,
-    findings: Vec<ExistingFinding>,
+    findings: Vec<Finding>,
     checks: Vec<Check>,
 }
 
@@ -228,15 +269,13 @@ impl Checker {
         message: String,
         help: Option<String>,
     ) {
-        let finding = ExistingFinding {
-            code,
-            severity,
-            message: secrets::redact(&message),
+        let location = Location::Document {
             document: document.map(|d| d.name.clone()),
             path: path.to_owned(),
-            span: document.and_then(|d| d.span(path)),
-            help: help.map(|h| secrets::redact(&h)),
         };
+        let finding = Finding::new(code, severity, secrets::redact(&message), location)
+            .with_span(document.and_then(|d| d.span(path)))
+            .with_help(help.map(|h| secrets::redact(&h)));
         if !self.findings.contains(&finding) {
             self.findings.push(finding);
         }
@@ -278,15 +317,14 @@ impl Checker {
                 "请先删除该值再检查；如果这是真实密钥，请立即禁用并轮换",
             );
             // No span: pointing at the value would show it.
-            self.findings.push(ExistingFinding {
-                code: "PL702",
-                severity: Severity::Error,
-                message,
+            let location = Location::Document {
                 document: Some(read.name.clone()),
                 path: String::new(),
-                span: None,
-                help: Some(help),
-            });
+            };
+            self.findings.push(
+                Finding::new(CREDENTIAL_REFUSED, Severity::Error, message, location)
+                    .with_help(Some(help)),
+            );
             reports.push(report);
             return read;
         }
@@ -300,15 +338,15 @@ impl Checker {
                     format!("`{}` is not valid JSON: {}", read.name, syntax.message),
                     format!("`{}` 不是有效的 JSON：{}", read.name, syntax.message),
                 );
-                self.findings.push(ExistingFinding {
-                    code: "PL701",
-                    severity: Severity::Error,
-                    message,
+                let location = Location::Document {
                     document: Some(read.name.clone()),
                     path: String::new(),
-                    span: syntax.span,
-                    help: syntax.help,
-                });
+                };
+                self.findings.push(
+                    Finding::new("PL701", Severity::Error, message, location)
+                        .with_span(syntax.span)
+                        .with_help(syntax.help),
+                );
                 reports.push(report);
                 return read;
             }
@@ -410,15 +448,14 @@ impl Checker {
             }
             // A principal already reported as the wrong one (PL705 to PL707) needs no second
             // finding saying it should not be there.
-            let wrong: Vec<(Option<String>, String)> = self
+            let wrong: Vec<Location> = self
                 .findings
                 .iter()
                 .filter(|f| matches!(f.code, "PL705" | "PL706" | "PL707"))
-                .map(|f| (f.document.clone(), f.path.clone()))
+                .map(|f| f.location.clone())
                 .collect();
-            self.findings.retain(|f| {
-                f.code != "PL708" || !wrong.contains(&(f.document.clone(), f.path.clone()))
-            });
+            self.findings
+                .retain(|f| f.code != "PL708" || !wrong.contains(&f.location));
         }
 
         // Permission policies, together.
@@ -1100,33 +1137,15 @@ pub fn text(report: &ExistingReport, documents: &[ExistingDocument]) -> String {
                 format!("`{scenario}`：输入有错误，因此未进行对照"),
             )
         );
-        for f in &report.input_findings {
-            let field = f
-                .field
-                .as_deref()
-                .map(|x| format!(" [{x}]"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{}[{}]{field}: {}",
-                f.severity.label(lang),
-                f.code,
-                f.message
-            );
-            if let Some(help) = &f.help {
-                let _ = writeln!(out, "  = {}: {help}", lang.pick("help", "帮助"));
-            }
-        }
+        out.push_str(&render::findings_text(
+            scenario,
+            None,
+            &report.input_findings,
+            lang,
+        ));
         return out;
     }
-    let counts = render::counts(
-        &LintReport {
-            kind: PolicyKind::Permission,
-            kind_guessed: false,
-            findings: report.findings.iter().map(as_finding).collect(),
-        },
-        lang,
-    );
+    let counts = render::counts(&report.findings, lang);
     let verdict = if report.satisfied {
         lang.pick(
             format!("`{scenario}`: the existing setup does what the scenario needs ({counts})"),
@@ -1147,45 +1166,27 @@ pub fn text(report: &ExistingReport, documents: &[ExistingDocument]) -> String {
         let findings: Vec<Finding> = report
             .findings
             .iter()
-            .filter(|f| f.document.as_deref() == Some(doc.name.as_str()))
-            .map(as_finding)
+            .filter(|f| f.document() == Some(doc.name.as_str()))
+            .cloned()
             .collect();
         if findings.is_empty() {
             continue;
         }
         // A refused document's text is never shown, not even masked.
-        let refused = findings.iter().any(|f| f.code == "PL702");
-        let text = match documents.get(i) {
-            Some(d) if !refused => d.text.as_str(),
-            _ => "",
-        };
-        let lint_report = LintReport {
-            kind: PolicyKind::Permission,
-            kind_guessed: false,
-            findings,
-        };
-        out.push_str(&render::text(
-            &Linted {
-                source: &doc.name,
-                text,
-                report: &lint_report,
-            },
-            lang,
-        ));
+        let refused = findings.iter().any(|f| f.code == CREDENTIAL_REFUSED);
+        let text = documents
+            .get(i)
+            .filter(|_| !refused)
+            .map(|d| d.text.as_str());
+        out.push_str(&render::findings_text(&doc.name, text, &findings, lang));
     }
-    for f in report.findings.iter().filter(|f| f.document.is_none()) {
-        let _ = writeln!(
-            out,
-            "{scenario}: {}[{}]: {}",
-            f.severity.label(lang),
-            f.code,
-            f.message
-        );
-        if let Some(help) = &f.help {
-            let _ = writeln!(out, "  = {}: {help}", lang.pick("help", "帮助"));
-        }
-        out.push('\n');
-    }
+    let general: Vec<Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.document().is_none())
+        .cloned()
+        .collect();
+    out.push_str(&render::findings_text(scenario, None, &general, lang));
 
     let _ = writeln!(out, "{}", lang.pick("checks:", "检查："));
     for check in &report.checks {
@@ -1223,12 +1224,10 @@ pub fn text(report: &ExistingReport, documents: &[ExistingDocument]) -> String {
             continue;
         };
         let lint_report = LintReport {
-            kind: match kind {
-                DocumentKind::Trust => PolicyKind::Trust,
-                DocumentKind::Permission => PolicyKind::Permission,
-            },
+            kind: kind.policy_kind(),
             kind_guessed: doc.kind_guessed,
             findings: doc.lint.clone(),
+            ..LintReport::default()
         };
         let linted = Linted {
             source: &doc.name,
@@ -1240,15 +1239,4 @@ pub fn text(report: &ExistingReport, documents: &[ExistingDocument]) -> String {
         out.push('\n');
     }
     out
-}
-
-fn as_finding(f: &ExistingFinding) -> Finding {
-    Finding {
-        code: f.code,
-        severity: f.severity,
-        message: f.message.clone(),
-        path: f.path.clone(),
-        span: f.span,
-        help: f.help.clone(),
-    }
 }

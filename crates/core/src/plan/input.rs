@@ -8,11 +8,15 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use crate::arn;
+use crate::finding::{Finding, Location};
 use crate::finding::{Lang, Severity};
 use crate::json::{self, Member, Node, Value as JsonValue};
 use crate::limits::{self, NameProblem};
 use crate::plan::emr_version::EmrVersion;
-use crate::plan::{Builder, PlanFinding, ScenarioSpec};
+use crate::plan::{Builder, ScenarioSpec};
+
+/// The code of an input refused because it holds what looks like a credential.
+pub(crate) const CREDENTIAL_IN_INPUT: &str = "PL005";
 use crate::position::LineIndex;
 use crate::rules::did_you_mean;
 use crate::secrets;
@@ -219,17 +223,14 @@ pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> (Inputs, 
             // The linter's wording for syntax errors, under the plan's own code.
             let lint_finding =
                 crate::rules::json_syntax::finding(&error, text, &index, builder.lang);
-            reader.findings.push(PlanFinding {
-                code: "PL001",
-                severity: Severity::Error,
-                message: reader.t(
-                    format!("the input is not valid JSON: {}", lint_finding.message),
-                    format!("输入不是有效的 JSON：{}", lint_finding.message),
-                ),
-                field: None,
-                span: lint_finding.span,
-                help: None,
-            });
+            let message = reader.t(
+                format!("the input is not valid JSON: {}", lint_finding.message),
+                format!("输入不是有效的 JSON：{}", lint_finding.message),
+            );
+            reader.findings.push(
+                Finding::new("PL001", Severity::Error, message, Location::field(""))
+                    .with_span(lint_finding.span),
+            );
             readable = false;
             Vec::new()
         }
@@ -245,7 +246,7 @@ pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> (Inputs, 
 struct Reader<'a> {
     lang: Lang,
     index: &'a LineIndex<'a>,
-    findings: Vec<PlanFinding>,
+    findings: Vec<Finding>,
 }
 
 impl Reader<'_> {
@@ -262,14 +263,11 @@ impl Reader<'_> {
         message: String,
         help: Option<String>,
     ) {
-        self.findings.push(PlanFinding {
-            code,
-            severity,
-            message,
-            field: (!field.is_empty()).then(|| field.to_owned()),
-            span: node.map(|n| self.index.range(n.span)),
-            help,
-        });
+        self.findings.push(
+            Finding::new(code, severity, message, Location::field(field))
+                .with_span(node.map(|n| self.index.range(n.span)))
+                .with_help(help),
+        );
     }
 
     /// Reads an object against fields; `prefix` names the enclosing list item.
@@ -436,7 +434,7 @@ impl Reader<'_> {
                 "如果这是真实密钥，请立即禁用并轮换".to_owned(),
             );
             self.push(
-                "PL005",
+                CREDENTIAL_IN_INPUT,
                 Severity::Error,
                 path,
                 Some(node),

@@ -14,9 +14,8 @@
 
 use serde::Serialize;
 
-use crate::finding::{Lang, Severity};
+use crate::finding::{Finding, Lang, Location, Severity};
 use crate::lint::{lint, KindChoice, LintOptions};
-use crate::position::TextRange;
 
 pub mod emr_version;
 pub mod existing;
@@ -26,25 +25,12 @@ pub mod runbook;
 pub mod scenarios;
 pub mod verify;
 
-pub use existing::{check_existing, DocumentKind, ExistingDocument, ExistingReport};
+pub use existing::{
+    check_existing, DocumentKind, ExistingDocument, ExistingReport, ExpectedDocument,
+};
 pub use input::{FieldKind, FieldSpec, Inputs, Value};
 pub use scenarios::{scenario, ScenarioSpec, SCENARIOS};
 pub use verify::{Check, CheckResult, Expectation};
-
-/// A finding about the inputs or the plan. Like a lint finding, but it names the input
-/// `field` it concerns; only unreadable input has a text `span`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlanFinding {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub span: Option<TextRange>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -182,7 +168,7 @@ pub struct RamResources {
 pub struct Plan {
     pub scenario: &'static str,
     pub inputs: Inputs,
-    pub findings: Vec<PlanFinding>,
+    pub findings: Vec<Finding>,
     pub artifacts: Vec<Artifact>,
     pub steps: Vec<Step>,
     /// What the plan proved about its own documents with the simulator; empty with errors.
@@ -201,6 +187,14 @@ impl Plan {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 
+    /// Whether an input was refused because it holds what looks like a credential: the
+    /// inputs must then not be kept or shared.
+    pub fn has_credential(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.code == input::CREDENTIAL_IN_INPUT)
+    }
+
     pub fn artifact(&self, id: &str) -> Option<&Artifact> {
         self.artifacts.iter().find(|a| a.id == id)
     }
@@ -209,7 +203,7 @@ impl Plan {
 /// What a scenario's build function fills in.
 pub struct Builder {
     pub lang: Lang,
-    pub findings: Vec<PlanFinding>,
+    pub findings: Vec<Finding>,
     pub artifacts: Vec<Artifact>,
     pub steps: Vec<Step>,
     pub unconfirmed: Vec<Unconfirmed>,
@@ -258,14 +252,15 @@ impl Builder {
         message: String,
         help: Option<String>,
     ) {
-        self.findings.push(PlanFinding {
-            code,
-            severity,
-            message,
-            field: field.map(str::to_owned),
-            span: None,
-            help,
-        });
+        self.findings.push(
+            Finding::new(
+                code,
+                severity,
+                message,
+                Location::field(field.unwrap_or_default()),
+            )
+            .with_help(help),
+        );
     }
 
     pub fn artifact(
@@ -685,6 +680,6 @@ pub(crate) fn codes_of(plan: &Plan, severity: Severity) -> Vec<(&'static str, Op
     plan.findings
         .iter()
         .filter(|f| f.severity == severity)
-        .map(|f| (f.code, f.field.as_deref()))
+        .map(|f| (f.code, f.field()))
         .collect()
 }

@@ -66,15 +66,7 @@ pub fn render(spec: &ScenarioSpec, inputs: &Inputs, plan: &Builder) -> String {
     if !notes.is_empty() {
         let _ = writeln!(out, "## {}\n", t("Before you start", "开始之前"));
         for f in notes {
-            let field = f
-                .field
-                .as_deref()
-                .map(|x| format!(" (`{x}`)"))
-                .unwrap_or_default();
-            let _ = writeln!(out, "- **{}** {}{field}", f.severity.label(lang), f.message);
-            if let Some(help) = &f.help {
-                let _ = writeln!(out, "  {help}");
-            }
+            out.push_str(&crate::render::finding_markdown(f, lang));
         }
         out.push('\n');
     }

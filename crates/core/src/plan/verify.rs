@@ -461,14 +461,15 @@ pub(crate) fn verify(builder: &mut Builder) {
                 format!("场景需要这一点，因为{why}；这是 ramplan 的缺陷，请附上输入报告此问题"),
             )
         });
-        builder.findings.push(crate::plan::PlanFinding {
-            code: "PL901",
-            severity: Severity::Error,
-            message,
-            field: None,
-            span: None,
-            help,
-        });
+        builder.findings.push(
+            crate::Finding::new(
+                "PL901",
+                Severity::Error,
+                message,
+                crate::Location::field(""),
+            )
+            .with_help(help),
+        );
     }
     builder.checks = checks;
 }

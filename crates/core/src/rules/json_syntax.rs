@@ -1,4 +1,4 @@
-use crate::finding::{Finding, Lang, Severity};
+use crate::finding::{Finding, Lang, Location, Severity};
 use crate::json::{SyntaxError, SyntaxErrorKind};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::position::{LineIndex, Span};
@@ -48,14 +48,14 @@ pub fn finding(error: &SyntaxError, text: &str, index: &LineIndex<'_>, lang: Lan
         )),
         _ => None,
     };
-    Finding {
-        code: RULE.meta.code,
-        severity: RULE.meta.severity,
-        message: lang.pick(en, zh),
-        path: String::new(),
-        span: Some(index.range(Span::new(error.offset, end))),
-        help,
-    }
+    Finding::new(
+        RULE.meta.code,
+        RULE.meta.severity,
+        lang.pick(en, zh),
+        Location::pointer(""),
+    )
+    .with_span(Some(index.range(Span::new(error.offset, end))))
+    .with_help(help)
 }
 
 fn describe(kind: &SyntaxErrorKind) -> (String, String) {

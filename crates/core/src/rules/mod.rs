@@ -18,7 +18,7 @@ mod bucket_policy_principal;
 mod bucket_policy_resource;
 mod condition_key_type_mismatch;
 mod condition_value_type;
-mod credential_in_policy;
+pub(crate) mod credential_in_policy;
 mod description_length;
 mod duplicate_action;
 mod duplicate_key;

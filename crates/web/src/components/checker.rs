@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use ramplan_core::position::{LineIndex, Span, TextRange};
-use ramplan_core::{lint, secrets, KindChoice, Lang, LintOptions, LintReport};
+use ramplan_core::position::TextRange;
+use ramplan_core::{lint, KindChoice, Lang, LintOptions, LintReport};
 use yew::prelude::*;
 
 use super::credential_alert::CredentialAlert;
@@ -19,9 +19,6 @@ use crate::catalogue::CatalogueState;
 use crate::editor_selection::select_range;
 use crate::i18n;
 use crate::state::PageHandle;
-
-/// The code of the core's rule for credentials in a policy.
-const CREDENTIAL_RULE: &str = "RP605";
 
 #[component]
 pub fn Checker() -> Html {
@@ -67,15 +64,9 @@ pub fn Checker() -> Html {
     let report: Rc<LintReport> = match (&*live, deferred.as_ref()) {
         (Some(report), _) => report.clone(),
         (None, Some((_, report))) => report.clone(),
-        (None, None) => Rc::new(LintReport {
-            kind: ramplan_core::PolicyKind::Permission,
-            kind_guessed: true,
-            findings: Vec::new(),
-        }),
+        (None, None) => Rc::new(LintReport::default()),
     };
-    let credential = use_memo((page.text.clone(), report.clone()), |(text, report)| {
-        credential(text, report)
-    });
+    let credential = report.credential;
     let editor = use_node_ref();
     let on_select = {
         let editor = editor.clone();
@@ -85,8 +76,8 @@ pub fn Checker() -> Html {
     let strings = i18n::strings(page.lang);
     // Always one node, so the editor after it is never re-created (losing the focus and
     // the undo history) when the alert comes or goes.
-    let alert: Html = credential.map_or_else(Html::default, |span| {
-        html! { <CredentialAlert {span} on_select={on_select.clone()} /> }
+    let alert: Html = credential.map_or_else(Html::default, |range| {
+        html! { <CredentialAlert span={Some(range)} on_select={on_select.clone()} /> }
     });
     html! {
         <main class="checker">
@@ -151,20 +142,4 @@ fn catalogue_note(state: &CatalogueState, strings: &i18n::Strings) -> Html {
         CatalogueState::Failed(why) => format!("{} ({why})", strings.catalogue_failed),
     };
     html! { <p id="catalogue-note" class="plain-note" role="status">{ text }</p> }
-}
-
-/// Whether the text holds what looks like a credential, and where if known: the core's
-/// finding when the text is JSON, its scanner over the raw text while it is not (a pasted
-/// key should be refused before the person has fixed a missing comma).
-fn credential(text: &str, report: &LintReport) -> Option<Option<TextRange>> {
-    if let Some(finding) = report.findings.iter().find(|f| f.code == CREDENTIAL_RULE) {
-        return Some(finding.span);
-    }
-    if !report.findings.iter().any(|f| f.code == "RP001") {
-        return None;
-    }
-    let found = secrets::find_credential(text)?;
-    Some(Some(
-        LineIndex::new(text).range(Span::new(found.start, found.end)),
-    ))
 }

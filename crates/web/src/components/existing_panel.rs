@@ -10,12 +10,10 @@
 
 use std::rc::Rc;
 
-use ramplan_core::plan::existing::{
-    check_existing, DocumentKind, DocumentReport, ExistingFinding, ExistingReport,
-};
-use ramplan_core::plan::{scenario, Check, CheckResult, Expectation, Plan};
+use ramplan_core::plan::existing::{check_existing, DocumentKind, DocumentReport, ExistingReport};
+use ramplan_core::plan::{scenario, Check, CheckResult, Expectation, ExpectedDocument};
 use ramplan_core::position::TextRange;
-use ramplan_core::{Lang, LintReport, PolicyKind, Severity};
+use ramplan_core::{Lang, LintReport, Severity};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -25,52 +23,16 @@ use crate::i18n::{self, AccessStrings};
 use crate::scenario_form::FormHandle;
 use crate::state::{DocumentSlot, ExistingAction, ExistingHandle, PageHandle};
 
-/// What documents a scenario compares, read from a plan's own checks: the role whose trust
-/// policy it writes, and the role its custom policies are attached to.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Expected {
-    pub trust_role: Option<String>,
-    pub permission_role: Option<String>,
-}
-
-impl Expected {
-    /// `None` while the plan has errors: it then has no checks to read them from.
-    pub fn from_plan(plan: &Plan) -> Option<Expected> {
-        if plan.has_errors() {
-            return None;
-        }
-        let mut expected = Expected::default();
-        for check in &plan.checks {
-            match &check.expectation {
-                Expectation::Assume { role, .. } | Expectation::NoAssume { role, .. } => {
-                    expected.trust_role.get_or_insert_with(|| role.clone());
-                }
-                Expectation::Allow { role, .. } | Expectation::Deny { role, .. } => {
-                    expected.permission_role.get_or_insert_with(|| role.clone());
-                }
-                Expectation::SystemPolicy { .. } | Expectation::Outside { .. } => {}
-            }
-        }
-        Some(expected)
-    }
-
-    fn slots(&self) -> Vec<DocumentSlot> {
-        let mut slots = Vec::new();
-        if self.trust_role.is_some() {
-            slots.push(DocumentSlot::Trust);
-        }
-        if self.permission_role.is_some() {
-            slots.push(DocumentSlot::Permission);
-        }
-        slots
-    }
+/// The slots to paste in, one per document the scenario compares.
+fn slots(expected: &[ExpectedDocument]) -> Vec<DocumentSlot> {
+    expected.iter().map(|d| DocumentSlot::of(d.kind)).collect()
 }
 
 #[derive(Properties, PartialEq)]
 pub struct ExistingPanelProps {
     pub setup: ExistingHandle,
     /// What the scenario compares, from the last plan without errors; `None` before one.
-    pub expected: Option<Expected>,
+    pub expected: Option<Vec<ExpectedDocument>>,
 }
 
 #[component]
@@ -80,11 +42,7 @@ pub fn ExistingPanel(props: &ExistingPanelProps) -> Html {
     let page = use_context::<PageHandle>();
     let form = use_context::<FormHandle>();
     let lang = page.as_ref().map(|page| page.lang).unwrap_or_default();
-    let slots = props
-        .expected
-        .as_ref()
-        .map(Expected::slots)
-        .unwrap_or_default();
+    let slots = props.expected.as_deref().map(slots).unwrap_or_default();
     let documents = props.setup.documents(&slots);
     // Nothing to compare until something is pasted, unless the scenario has no document.
     let run = props.expected.is_some() && (slots.is_empty() || !documents.is_empty());
@@ -159,7 +117,7 @@ pub fn ExistingPanel(props: &ExistingPanelProps) -> Html {
     let credential = report
         .as_ref()
         .as_ref()
-        .is_some_and(|r| r.findings.iter().any(|f| f.code == "PL702"));
+        .is_some_and(ExistingReport::refused_credential);
     // Always one node, so the text areas after it are never re-created (losing the focus)
     // when the alert comes or goes.
     let alert = if credential {
@@ -175,7 +133,7 @@ pub fn ExistingPanel(props: &ExistingPanelProps) -> Html {
         .as_ref()
         .as_ref()
         .map(|report| {
-            let differences = differences(report, &select_in, access, lang);
+            let differences = differences(report, &select_in, access);
             let checks = checks(&report.checks, access, lang);
             let lint = reports
                 .iter()
@@ -209,7 +167,7 @@ pub fn ExistingPanel(props: &ExistingPanelProps) -> Html {
 
 fn document_input(
     slot: DocumentSlot,
-    expected: &Expected,
+    expected: &[ExpectedDocument],
     setup: &ExistingHandle,
     node: NodeRef,
     detected: Option<&DocumentReport>,
@@ -217,16 +175,17 @@ fn document_input(
     lang: Lang,
 ) -> Html {
     let strings = i18n::strings(lang);
+    let role = expected
+        .iter()
+        .find(|d| DocumentSlot::of(d.kind) == slot)
+        .map_or("", |d| d.role.as_str());
     let (label, place) = match slot {
         DocumentSlot::Trust => (
-            i18n::existing_trust_label(expected.trust_role.as_deref().unwrap_or_default(), lang),
+            i18n::existing_trust_label(role, lang),
             access.existing_trust_where,
         ),
         DocumentSlot::Permission => (
-            i18n::existing_permission_label(
-                expected.permission_role.as_deref().unwrap_or_default(),
-                lang,
-            ),
+            i18n::existing_permission_label(role, lang),
             access.existing_permission_where,
         ),
     };
@@ -273,9 +232,9 @@ fn document_input(
         .and_then(|d| d.kind)
         .map(|kind| {
             html! {
-                <span class="kind-detected" data-kind={policy_kind(kind).as_str()}>
+                <span class="kind-detected" data-kind={kind.policy_kind().as_str()}>
                     { format!("{}{}", strings.detected, lang.pick(": ", "：")) }
-                    <strong>{ i18n::kind_name(policy_kind(kind), lang) }</strong>
+                    <strong>{ i18n::kind_name(kind.policy_kind(), lang) }</strong>
                 </span>
             }
         });
@@ -302,13 +261,6 @@ fn document_input(
                 { detected }
             </div>
         </div>
-    }
-}
-
-fn policy_kind(kind: DocumentKind) -> PolicyKind {
-    match kind {
-        DocumentKind::Trust => PolicyKind::Trust,
-        DocumentKind::Permission => PolicyKind::Permission,
     }
 }
 
@@ -360,7 +312,6 @@ fn differences(
     report: &ExistingReport,
     select_in: &dyn Fn(&str) -> Option<Callback<TextRange>>,
     access: &AccessStrings,
-    lang: Lang,
 ) -> Html {
     if !report.input_findings.is_empty() {
         return Html::default();
@@ -369,8 +320,15 @@ fn differences(
         .findings
         .iter()
         .map(|finding| {
-            let on_select = finding.document.as_deref().and_then(select_in);
-            difference(finding, on_select, access, lang)
+            let on_select = finding.document().and_then(select_in);
+            html! {
+                <FindingItem
+                    finding={finding.clone()}
+                    {on_select}
+                    class="existing-finding"
+                    whole={AttrValue::from(access.existing_setup)}
+                />
+            }
         })
         .collect();
     let list = if items.is_empty() {
@@ -383,63 +341,6 @@ fn differences(
             <h4 class="sub-heading">{ access.existing_differences }</h4>
             { list }
         </>
-    }
-}
-
-/// One difference: like a lint finding, with the document it is in before its line:column.
-fn difference(
-    finding: &ExistingFinding,
-    on_select: Option<Callback<TextRange>>,
-    access: &AccessStrings,
-    lang: Lang,
-) -> Html {
-    let strings = i18n::strings(lang);
-    let severity = finding.severity.as_str();
-    let document = finding.document.as_deref().unwrap_or(access.existing_setup);
-    let location = match finding.span {
-        Some(range) => format!("{document} {}:{}", range.start.line, range.start.column),
-        None => document.to_owned(),
-    };
-    let help = finding.help.as_deref().map(|help| {
-        html! {
-            <span class="finding-help">
-                <span class="finding-help-label">{ format!("{}{}", strings.help, lang.pick(": ", "：")) }</span>
-                { with_code(help) }
-            </span>
-        }
-    });
-    let body = html! {
-        <>
-            <span class="finding-head">
-                <span class={classes!("severity", format!("severity-{severity}"))}>
-                    { finding.severity.label(lang) }
-                </span>
-                <code class="finding-code">{ finding.code }</code>
-                <span class="finding-location">{ location }</span>
-            </span>
-            <span class="finding-message">{ with_code(&finding.message) }</span>
-            { help }
-        </>
-    };
-    let target = match (finding.span, on_select) {
-        (Some(range), Some(on_select)) => {
-            let onclick = Callback::from(move |_: MouseEvent| on_select.emit(range));
-            html! { <button type="button" class="finding-target" {onclick}>{ body }</button> }
-        }
-        _ => html! { <div class="finding-target">{ body }</div> },
-    };
-    html! {
-        <li
-            class={classes!("finding", "existing-finding", format!("finding-{severity}"))}
-            data-code={finding.code}
-            data-severity={severity}
-            data-document={finding.document.clone()}
-            data-path={finding.path.clone()}
-            data-line={finding.span.map(|r| r.start.line.to_string())}
-            data-column={finding.span.map(|r| r.start.column.to_string())}
-        >
-            { target }
-        </li>
     }
 }
 
@@ -490,9 +391,10 @@ fn lint(
         None => access.existing_not_read.to_owned(),
         Some(kind) => {
             let report = LintReport {
-                kind: policy_kind(kind),
+                kind: kind.policy_kind(),
                 kind_guessed: document.kind_guessed,
                 findings: document.lint.clone(),
+                ..LintReport::default()
             };
             format!(
                 "{}{}{}",
@@ -524,27 +426,19 @@ mod tests {
     use ramplan_core::plan::plan;
 
     #[test]
-    fn the_documents_to_paste_come_from_the_plan_s_checks() {
+    fn a_slot_for_each_document_the_plan_compares() {
         let emr = r#"{"dataworks_account_uid": "1234567890123456", "resource_account_uid": "6543210987654321", "region": "cn-hangzhou", "emr_cluster_id": "C-A510C0FD3FCC1234", "emr_version": "V3.38.3"}"#;
-        let expected = Expected::from_plan(&plan("dataworks-emr", emr, Lang::En).unwrap());
-        assert_eq!(
-            expected,
-            Some(Expected {
-                trust_role: Some("EMRRole".to_owned()),
-                permission_role: None,
-            })
-        );
-        assert_eq!(expected.unwrap().slots(), [DocumentSlot::Trust]);
+        let expected = plan("dataworks-emr", emr, Lang::En)
+            .unwrap()
+            .expected_documents();
+        assert_eq!(slots(&expected.unwrap()), [DocumentSlot::Trust]);
         let ecs = r#"{"emr_version": "V5.16.0", "oss_buckets": [{"bucket": "examplebucket", "access": "read-only"}]}"#;
-        let expected = Expected::from_plan(&plan("emr-ecs-role", ecs, Lang::En).unwrap()).unwrap();
+        let expected = plan("emr-ecs-role", ecs, Lang::En)
+            .unwrap()
+            .expected_documents();
         assert_eq!(
-            expected.slots(),
+            slots(&expected.unwrap()),
             [DocumentSlot::Trust, DocumentSlot::Permission]
-        );
-        // A plan with errors has no checks to read: nothing is known yet.
-        assert_eq!(
-            Expected::from_plan(&plan("emr-ecs-role", "{}", Lang::En).unwrap()),
-            None
         );
     }
 }

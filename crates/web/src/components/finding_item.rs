@@ -1,5 +1,6 @@
-//! One finding. Findings with a place in the text are buttons: a click, Enter or Space
-//! selects that place in the text area.
+//! One finding, whatever found it: the linter, a scenario's inputs, the check of an existing
+//! setup. Findings with a place in a text the person can select are buttons: a click, Enter
+//! or Space selects that place in its text area.
 
 use ramplan_core::position::TextRange;
 use ramplan_core::Finding;
@@ -11,7 +12,15 @@ use crate::state::PageHandle;
 #[derive(Properties, PartialEq)]
 pub struct FindingItemProps {
     pub finding: Finding,
-    pub on_select: Callback<TextRange>,
+    /// Selects the finding's span in its text area; `None` when no text area holds it.
+    #[prop_or_default]
+    pub on_select: Option<Callback<TextRange>>,
+    /// Classes beside `finding` (`field-finding`, `existing-finding`).
+    #[prop_or_default]
+    pub class: Classes,
+    /// What to call the place of a finding about no document in particular.
+    #[prop_or_default]
+    pub whole: Option<AttrValue>,
 }
 
 #[component]
@@ -23,11 +32,17 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
     let strings = i18n::strings(lang);
     let finding = &props.finding;
     let severity = finding.severity.as_str();
-    let location = finding.span.map(|range| {
+    let line_column = finding
+        .span
+        .map(|range| format!("{}:{}", range.start.line, range.start.column));
+    let place = match (finding.document().or(props.whole.as_deref()), line_column) {
+        (Some(document), Some(at)) => Some(format!("{document} {at}")),
+        (Some(document), None) => Some(document.to_owned()),
+        (None, at) => at,
+    };
+    let location = place.map(|place| {
         html! {
-            <span class="finding-location" title={strings.line_column}>
-                { format!("{}:{}", range.start.line, range.start.column) }
-            </span>
+            <span class="finding-location" title={strings.line_column}>{ place }</span>
         }
     });
     let help = finding.help.as_deref().map(|help| {
@@ -51,34 +66,35 @@ pub fn FindingItem(props: &FindingItemProps) -> Html {
             { help }
         </>
     };
-    let class = classes!("finding", format!("finding-{severity}"));
-    let path = finding.path.clone();
-    match finding.span {
-        Some(range) => {
-            let onclick = {
-                let on_select = props.on_select.clone();
-                Callback::from(move |_: MouseEvent| on_select.emit(range))
-            };
-            html! {
-                <li
-                    {class}
-                    data-code={finding.code}
-                    data-severity={severity}
-                    data-path={path}
-                    data-line={range.start.line.to_string()}
-                    data-column={range.start.column.to_string()}
-                    data-end-line={range.end.line.to_string()}
-                    data-end-column={range.end.column.to_string()}
-                >
-                    <button type="button" class="finding-target" {onclick}>{ body }</button>
-                </li>
-            }
+    let class = classes!(
+        "finding",
+        props.class.clone(),
+        format!("finding-{severity}")
+    );
+    let target = match (finding.span, props.on_select.clone()) {
+        (Some(range), Some(on_select)) => {
+            let onclick = Callback::from(move |_: MouseEvent| on_select.emit(range));
+            html! { <button type="button" class="finding-target" {onclick}>{ body }</button> }
         }
-        None => html! {
-            <li {class} data-code={finding.code} data-severity={severity} data-path={path}>
-                <div class="finding-target">{ body }</div>
-            </li>
-        },
+        _ => html! { <div class="finding-target">{ body }</div> },
+    };
+    let path = finding.field().is_none().then(|| finding.path().to_owned());
+    let range = finding.span;
+    html! {
+        <li
+            {class}
+            data-code={finding.code}
+            data-severity={severity}
+            data-path={path}
+            data-document={finding.document().map(str::to_owned)}
+            data-field={finding.field().map(str::to_owned)}
+            data-line={range.map(|r| r.start.line.to_string())}
+            data-column={range.map(|r| r.start.column.to_string())}
+            data-end-line={range.map(|r| r.end.line.to_string())}
+            data-end-column={range.map(|r| r.end.column.to_string())}
+        >
+            { target }
+        </li>
     }
 }
 

@@ -34,7 +34,7 @@ pub fn FindingsList(props: &FindingsListProps) -> Html {
     }
     let items = findings.iter().take(MAX_LISTED).map(|finding| {
         html! {
-            <FindingItem finding={finding.clone()} on_select={props.on_select.clone()} />
+            <FindingItem finding={finding.clone()} on_select={Some(props.on_select.clone())} />
         }
     });
     // A document with thousands of findings lists the first ones: the page stays quick, and

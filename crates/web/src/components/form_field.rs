@@ -67,7 +67,7 @@ pub fn FormField(props: &FormFieldProps) -> Html {
     let findings: Vec<_> = plan
         .findings
         .iter()
-        .filter(|finding| finding.field.as_deref().is_some_and(|f| concerns(f, &path)))
+        .filter(|finding| finding.field().is_some_and(|f| concerns(f, &path)))
         .cloned()
         .collect();
     let invalid = findings.iter().any(|f| f.severity == Severity::Error);

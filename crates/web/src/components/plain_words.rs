@@ -41,7 +41,7 @@ pub fn PlainWords(props: &PlainWordsProps) -> Html {
         return Html::default();
     };
     let strings = i18n::strings(page.lang);
-    let unparsed = props.report.findings.iter().any(|f| f.code == "RP001");
+    let unparsed = !props.report.parsed;
     let body = if props.withheld {
         html! { <p class="plain-note" data-state="withheld">{ strings.plain_withheld }</p> }
     } else if props.too_large {

@@ -39,11 +39,7 @@ pub fn PlanStatus() -> Html {
     let others: Vec<_> = plan
         .findings
         .iter()
-        .filter(|f| {
-            !f.field
-                .as_deref()
-                .is_some_and(|field| has_input(spec, &form, field))
-        })
+        .filter(|f| !f.field().is_some_and(|field| has_input(spec, &form, field)))
         .cloned()
         .collect();
     let others = (!others.is_empty()).then(|| {

@@ -60,7 +60,7 @@ pub fn RecordList(props: &RecordListProps) -> Html {
     let list_findings = |path: &str| -> Vec<_> {
         plan.findings
             .iter()
-            .filter(|finding| finding.field.as_deref() == Some(path))
+            .filter(|finding| finding.field() == Some(path))
             .cloned()
             .collect()
     };

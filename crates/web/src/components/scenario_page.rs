@@ -18,13 +18,13 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use ramplan_core::plan::{plan, scenario, FieldKind, Plan, ScenarioSpec};
+use ramplan_core::plan::{plan, scenario, ExpectedDocument, FieldKind, Plan, ScenarioSpec};
 use ramplan_core::share::{self, ShareError};
 use ramplan_core::{bundle, Lang};
 use yew::prelude::*;
 
 use super::artifact_tabs::ArtifactTabs;
-use super::existing_panel::{ExistingPanel, Expected};
+use super::existing_panel::ExistingPanel;
 use super::form_field::FormField;
 use super::plan_status::PlanStatus;
 use super::print_runbook::PrintRunbook;
@@ -103,10 +103,6 @@ fn opening(spec: &'static ScenarioSpec, embed: bool) -> (Form, Opened) {
     (Form::new(spec), Opened::Fresh)
 }
 
-fn has_credential(plan: &Plan) -> bool {
-    plan.findings.iter().any(|finding| finding.code == "PL005")
-}
-
 fn empty_form(id: &'static str) -> Form {
     Form {
         scenario: id,
@@ -161,7 +157,7 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
     let existing = use_reducer(ExistingSetup::default);
     // What that view compares, from the last plan without errors, so its text areas stay
     // while a field is being retyped.
-    let expected = use_mut_ref(|| None::<Expected>);
+    let expected = use_mut_ref(|| None::<Vec<ExpectedDocument>>);
     // Clear also clears what the page said about where the values came from.
     let show_notice = use_state(|| true);
     let lang = page.as_ref().map(|page| page.lang).unwrap_or_default();
@@ -186,7 +182,7 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
         return Html::default();
     };
     let strings = i18n::strings(lang);
-    if let Some(now) = Expected::from_plan(&built) {
+    if let Some(now) = built.expected_documents() {
         *expected.borrow_mut() = Some(now);
     }
     let fields = spec
@@ -384,7 +380,7 @@ fn keep(
         };
         let _ = browser::replace_fragment(&route.href());
     }
-    *pending_draft.borrow_mut() = if embed || has_credential(plan) {
+    *pending_draft.borrow_mut() = if embed || plan.has_credential() {
         None
     } else {
         serde_json::to_string(&plan.inputs).ok()
@@ -412,7 +408,7 @@ fn page_actions(
                 let state = state.clone();
                 move |status| link_status.set(Some((state, status)))
             };
-            if has_credential(&plan) {
+            if plan.has_credential() {
                 done(LinkStatus::Credential);
                 return;
             }

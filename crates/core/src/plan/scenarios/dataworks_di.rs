@@ -743,13 +743,13 @@ mod tests {
         assert!(plan
             .findings
             .iter()
-            .any(|f| f.code == "PL007" && f.field.as_deref() == Some("source_type")));
+            .any(|f| f.code == "PL007" && f.field() == Some("source_type")));
         assert!(plan.artifacts.is_empty());
         let plan = plan_without("instance_id");
         assert!(plan
             .findings
             .iter()
-            .any(|f| f.code == "PL004" && f.field.as_deref() == Some("instance_id")));
+            .any(|f| f.code == "PL004" && f.field() == Some("instance_id")));
     }
 
     fn plan_without(field: &str) -> Plan {
@@ -770,7 +770,7 @@ mod tests {
         assert!(bad
             .findings
             .iter()
-            .any(|f| f.code == "PL006" && f.field.as_deref() == Some("resource_account_uid")));
+            .any(|f| f.code == "PL006" && f.field() == Some("resource_account_uid")));
         assert!(bad.artifacts.is_empty() && bad.steps.is_empty());
     }
 

@@ -717,7 +717,7 @@ mod tests {
     fn has(plan: &Plan, code: &str, severity: Severity, field: Option<&str>) -> bool {
         plan.findings
             .iter()
-            .any(|f| f.code == code && f.severity == severity && f.field.as_deref() == field)
+            .any(|f| f.code == code && f.severity == severity && f.field() == field)
     }
 
     #[test]

@@ -469,7 +469,7 @@ mod tests {
     fn has(plan: &Plan, code: &str, field: &str) -> bool {
         plan.findings
             .iter()
-            .any(|f| f.code == code && f.field.as_deref() == Some(field))
+            .any(|f| f.code == code && f.field() == Some(field))
     }
 
     #[test]
@@ -577,7 +577,7 @@ mod tests {
             i["hologres_instance_id"] = serde_json::json!(given);
             let plan = run(i);
             assert!(!plan.has_errors(), "{given}: {:?}", plan.findings);
-            assert!(plan.findings.iter().all(|f| f.field.is_none()), "{given}");
+            assert!(plan.findings.iter().all(|f| f.field().is_none()), "{given}");
             assert_eq!(plan.steps[4].parameters[0].value, given);
         }
     }

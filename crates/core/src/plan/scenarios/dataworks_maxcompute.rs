@@ -489,10 +489,7 @@ pub(super) fn code_text(value: &str) -> String {
 
 fn read_grants(inputs: &Inputs, project: Option<&str>, b: &mut Builder) -> Vec<Grant> {
     let records = inputs.records("grants");
-    let grants_unreadable = b
-        .findings
-        .iter()
-        .any(|f| f.field.as_deref() == Some("grants"));
+    let grants_unreadable = b.findings.iter().any(|f| f.field() == Some("grants"));
     if records.is_empty() && !grants_unreadable {
         let message = b.t(
             "no grants: the role can be added to the project, but it can read nothing there"
@@ -1196,16 +1193,13 @@ mod tests {
     }
 
     fn codes(plan: &Plan) -> Vec<(&'static str, Option<&str>)> {
-        plan.findings
-            .iter()
-            .map(|f| (f.code, f.field.as_deref()))
-            .collect()
+        plan.findings.iter().map(|f| (f.code, f.field())).collect()
     }
 
     fn has(plan: &Plan, code: &str, field: &str) -> bool {
         plan.findings
             .iter()
-            .any(|f| f.code == code && f.field.as_deref() == Some(field))
+            .any(|f| f.code == code && f.field() == Some(field))
     }
 
     fn sql(plan: &Plan) -> &str {
@@ -1342,7 +1336,7 @@ show grants for {p};
         let help = |field: &str| {
             plan.findings
                 .iter()
-                .find(|f| f.field.as_deref() == Some(field))
+                .find(|f| f.field() == Some(field))
                 .and_then(|f| f.help.clone())
                 .unwrap()
         };
@@ -1360,7 +1354,7 @@ show grants for {p};
             assert!(!plan.has_errors(), "{:?}", plan.findings);
             let finding = plan.findings.iter().find(|f| f.code == "PL207").unwrap();
             assert_eq!(finding.severity, Severity::Warning);
-            assert_eq!(finding.field.as_deref(), Some("grants[0].privileges[0]"));
+            assert_eq!(finding.field(), Some("grants[0].privileges[0]"));
             assert!(plan
                 .unconfirmed
                 .iter()

@@ -451,7 +451,7 @@ mod tests {
             let plan = run(&format!(r#"{{"emr_version": "{version}"}}"#), Lang::En);
             let finding = plan.findings.iter().find(|f| f.code == "PL501").unwrap();
             assert_eq!(finding.severity, Severity::Error);
-            assert_eq!(finding.field.as_deref(), Some("emr_version"));
+            assert_eq!(finding.field(), Some("emr_version"));
             assert!(plan.artifacts.is_empty() && plan.steps.is_empty());
         }
     }

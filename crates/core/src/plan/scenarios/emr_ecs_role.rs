@@ -755,7 +755,7 @@ mod tests {
         assert!(unknown
             .findings
             .iter()
-            .any(|f| f.code == "PL601" && f.field.as_deref() == Some("emr_version")));
+            .any(|f| f.code == "PL601" && f.field() == Some("emr_version")));
         assert!(unknown.artifacts.is_empty());
     }
 
@@ -857,11 +857,7 @@ mod tests {
             "V5.16.0",
             r#"[{"bucket": "Bad_Name"}, {"bucket": "ok-name", "prefix": "a/*"}]"#,
         );
-        let fields: Vec<_> = plan
-            .findings
-            .iter()
-            .filter_map(|f| f.field.as_deref())
-            .collect();
+        let fields: Vec<_> = plan.findings.iter().filter_map(|f| f.field()).collect();
         assert!(fields.contains(&"oss_buckets[0].bucket"), "{fields:?}");
         assert!(fields.contains(&"oss_buckets[1].prefix"), "{fields:?}");
         assert!(plan.artifacts.is_empty());
