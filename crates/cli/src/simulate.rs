@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use ramplan_core::i18n::Phrase;
 use ramplan_core::secrets;
 use ramplan_core::simulate::{
     self, ContextEntry, PolicySource, Request, SimulateError, TrustRequest,
@@ -128,7 +129,7 @@ fn parse_context(pairs: &[String]) -> Result<Vec<ContextEntry>, String> {
 
 fn describe(error: &SimulateError, lang: Lang) -> String {
     match &error.help {
-        Some(help) => format!("{error}\n  = {}: {help}", lang.pick("help", "帮助")),
+        Some(help) => format!("{error}\n  = {}: {help}", Phrase::Help.text(lang)),
         None => error.to_string(),
     }
 }

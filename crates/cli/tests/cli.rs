@@ -548,7 +548,7 @@ fn simulate_reads_standard_input_and_speaks_chinese() {
     );
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
-    assert!(text.starts_with("结论：允许\n"), "{text}");
+    assert!(text.starts_with("判定：允许\n"), "{text}");
     assert!(text.contains("<stdin> /Statement/0"), "{text}");
 }
 

@@ -157,10 +157,6 @@ pub struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Picks the message text for the chosen language.
-    pub fn t(&self, en: String, zh: String) -> String {
-        self.lang.pick(en, zh)
-    }
-
     /// Reports a finding with the rule's own severity.
     pub fn report(&mut self, rule: &RuleMeta, path: &str, span: Option<Span>, message: String) {
         self.push(rule.code, rule.severity, path, span, message, None);

@@ -48,10 +48,11 @@ impl PolicyKind {
 
     /// The kind in words, for messages and summaries.
     pub fn label(self, lang: crate::finding::Lang) -> &'static str {
+        use crate::i18n::Phrase;
         match self {
-            PolicyKind::Permission => lang.pick("permission policy", "权限策略"),
-            PolicyKind::Trust => lang.pick("trust policy", "信任策略"),
-            PolicyKind::BucketPolicy => lang.pick("bucket policy", "Bucket Policy"),
+            PolicyKind::Permission => Phrase::PermissionPolicy.text(lang),
+            PolicyKind::Trust => Phrase::TrustPolicy.text(lang),
+            PolicyKind::BucketPolicy => Phrase::BucketPolicy.text(lang),
         }
     }
 

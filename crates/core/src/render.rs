@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::catalogue::CATALOGUE_DATE;
 use crate::finding::{Finding, Lang, Severity};
+use crate::i18n::Phrase;
 use crate::lint::{LintReport, RuleMeta};
 use crate::policy::PolicyKind;
 use crate::position::LineIndex;
@@ -97,7 +98,7 @@ fn render_finding(
     }
     if let Some(help) = &finding.help {
         let pad = if pad.is_empty() { " " } else { &pad };
-        let _ = writeln!(out, "{pad} = {}: {help}", lang.pick("help", "帮助"));
+        let _ = writeln!(out, "{pad} = {}: {help}", Phrase::Help.text(lang));
     }
     out.push('\n');
 }

@@ -391,7 +391,7 @@ fn chinese_explanations() {
     let decision =
         simulate::simulate(&[PolicySource::new("p.json", policy)], &request, Lang::Zh).unwrap();
     let text = simulate::text(&decision, Lang::Zh);
-    assert!(text.starts_with("结论：隐式拒绝"), "{text}");
+    assert!(text.starts_with("判定：隐式拒绝"), "{text}");
     assert!(text.contains("非否定运算符在键缺失时不匹配"), "{text}");
 }
 

@@ -3,6 +3,8 @@
 
 use ramplan_core::catalogue::CATALOGUE_DATE;
 use ramplan_core::format::FormatError;
+use ramplan_core::i18n::Phrase;
+use ramplan_core::tr;
 use ramplan_core::{Lang, LintReport, PolicyKind};
 
 use crate::state::Example;
@@ -131,7 +133,7 @@ const EN: Strings = Strings {
     catalogue_failed: "The full service catalogue could not be loaded, so service codes outside the 19 curated services are not checked",
     no_findings: "No findings: RAM should accept this policy as written.",
     select_hint: "Select a finding to highlight it in the policy.",
-    help: "help",
+    help: Phrase::Help.texts().0,
     line_column: "line:column",
     // checker page
     format: "Format",
@@ -232,7 +234,7 @@ const ZH: Strings = Strings {
     catalogue_failed: "完整的服务目录未能加载，因此不检查 19 个人工整理服务之外的服务代码",
     no_findings: "未发现问题：RAM 应会按原样接受此策略。",
     select_hint: "选择一条结果，即可在策略中选中对应位置。",
-    help: "帮助",
+    help: Phrase::Help.texts().1,
     line_column: "行:列",
     // checker page
     format: "格式化",
@@ -672,7 +674,7 @@ const ACCESS_ZH: AccessStrings = AccessStrings {
     sim_unparsed: "请先修正 JSON 语法，之后这里会显示 RAM 的判定。",
     sim_withheld: "策略中含有疑似凭证，暂不评估。",
     sim_not_evaluated: "未评估",
-    sim_decision: "判定",
+    sim_decision: Phrase::Decision.texts().1,
     sim_decided_by: "决定于",
     sim_statements: "逐条语句",
     sim_select_hint: "选择一条语句，即可在策略中选中它。",
@@ -724,17 +726,19 @@ pub fn access_strings(lang: Lang) -> &'static AccessStrings {
 
 /// "Trust policy of `EMRRole`" / "`EMRRole` 的信任策略".
 pub fn existing_trust_label(role: &str, lang: Lang) -> String {
-    lang.pick(
+    tr!(
+        lang,
         format!("Trust policy of `{role}`"),
-        format!("`{role}` 的信任策略"),
+        format!("`{role}` 的信任策略")
     )
 }
 
 /// "Custom policy attached to `EmrOssRole`" / "授权给 `EmrOssRole` 的自定义策略".
 pub fn existing_permission_label(role: &str, lang: Lang) -> String {
-    lang.pick(
+    tr!(
+        lang,
         format!("Custom policy attached to `{role}`"),
-        format!("授权给 `{role}` 的自定义策略"),
+        format!("授权给 `{role}` 的自定义策略")
     )
 }
 

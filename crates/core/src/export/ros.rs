@@ -15,12 +15,13 @@
 
 use super::{pascal_case, unique, Export, Section, Tree};
 use crate::plan::PolicyType;
+use crate::tr;
 
 const FORMAT_VERSION: &str = "2015-09-01";
 
 pub(super) fn render(export: &Export) -> String {
     let mut out = String::new();
-    let what = export.t("ROS template", "ROS 模板");
+    let what = tr!(export.lang, "ROS template", "ROS 模板");
     for line in export.header(&what, &notes(export)) {
         comment(&mut out, &line);
     }
@@ -46,7 +47,8 @@ pub(super) fn render(export: &Export) -> String {
         }
         comment(
             &mut out,
-            &export.t(
+            &tr!(
+                export.lang,
                 format!(
                     "==== Create the stack as: {} ====",
                     section.label(export.lang)
@@ -54,7 +56,7 @@ pub(super) fn render(export: &Export) -> String {
                 format!(
                     "==== 以此账号创建资源栈：{} ====",
                     section.label(export.lang)
-                ),
+                )
             ),
         );
         yaml(&template(export, section), 0, &mut out);
@@ -64,10 +66,7 @@ pub(super) fn render(export: &Export) -> String {
 
 fn notes(export: &Export) -> Vec<String> {
     if !export.creates_anything() {
-        let mut lines = vec![export.t(
-            "ROS has nothing to create for this plan: the console creates these roles and attaches their system policies itself. The template below is empty.",
-            "此计划没有需要 ROS 创建的资源：这些角色及其系统策略由控制台自动创建和授权。下面的模板为空。",
-        )];
+        let mut lines = vec![tr!(export.lang, "ROS has nothing to create for this plan: the console creates these roles and attaches their system policies itself. The template below is empty.", "此计划没有需要 ROS 创建的资源：这些角色及其系统策略由控制台自动创建和授权。下面的模板为空。")];
         for section in &export.sections {
             for role in &section.console_roles {
                 lines.push(format!("- {} ({})", role.name, role.system_policy));
@@ -76,24 +75,15 @@ fn notes(export: &Export) -> Vec<String> {
         return lines;
     }
     let mut lines = vec![
-        export.t(
-            "Create a stack from the template in the account named above it (RAM is global: any region will do). Credentials stay with ROS and your account; this file holds none.",
-            "请在模板上方标明的账号中用该模板创建资源栈（RAM 是全局服务，任选一个地域即可）。凭证只在 ROS 和您的账号中使用，此文件不含任何凭证。",
-        ),
-        export.t(
-            "Existing roles or policies: ROS stops when a role or policy of the same name exists. IgnoreExisting is left unset on purpose, so ROS never takes over what it did not create.",
-            "已有的角色或策略：存在同名角色或策略时，ROS 会停止创建。模板有意不设置 IgnoreExisting，以免 ROS 接管并非由它创建的资源。",
-        ),
+        tr!(export.lang, "Create a stack from the template in the account named above it (RAM is global: any region will do). Credentials stay with ROS and your account; this file holds none.", "请在模板上方标明的账号中用该模板创建资源栈（RAM 是全局服务，任选一个地域即可）。凭证只在 ROS 和您的账号中使用，此文件不含任何凭证。"),
+        tr!(export.lang, "Existing roles or policies: ROS stops when a role or policy of the same name exists. IgnoreExisting is left unset on purpose, so ROS never takes over what it did not create.", "已有的角色或策略：存在同名角色或策略时，ROS 会停止创建。模板有意不设置 IgnoreExisting，以免 ROS 接管并非由它创建的资源。"),
     ];
     let attaches = export
         .sections
         .iter()
         .any(|s| s.roles.iter().any(|r| !r.attachments.is_empty()));
     if attaches {
-        lines.push(export.t(
-            "Not confirmed: `Fn::GetAtt` `RoleName` of ALIYUN::RAM::Role is taken from Alibaba Cloud's ROS CDK; the ROS reference page read does not list the role's return values.",
-            "尚未确认：ALIYUN::RAM::Role 的 `Fn::GetAtt` `RoleName` 取自阿里云 ROS CDK；所查阅的 ROS 资源参考页面未列出角色的返回值。",
-        ));
+        lines.push(tr!(export.lang, "Not confirmed: `Fn::GetAtt` `RoleName` of ALIYUN::RAM::Role is taken from Alibaba Cloud's ROS CDK; the ROS reference page read does not list the role's return values.", "尚未确认：ALIYUN::RAM::Role 的 `Fn::GetAtt` `RoleName` 取自阿里云 ROS CDK；所查阅的 ROS 资源参考页面未列出角色的返回值。"));
     }
     let listed_action = export.sections.iter().any(|s| {
         s.roles.iter().any(|r| {
@@ -103,10 +93,7 @@ fn notes(export: &Export) -> Vec<String> {
         })
     });
     if listed_action {
-        lines.push(export.t(
-            "Check: a trust statement here lists several actions; ROS documents Action in AssumeRolePolicyDocument as a single string. If ROS refuses the template, create that role with the script or Terraform export instead.",
-            "请注意：此处有信任策略语句列出了多个操作，而 ROS 文档中 AssumeRolePolicyDocument 的 Action 为单个字符串。若 ROS 拒绝该模板，请改用脚本或 Terraform 导出创建该角色。",
-        ));
+        lines.push(tr!(export.lang, "Check: a trust statement here lists several actions; ROS documents Action in AssumeRolePolicyDocument as a single string. If ROS refuses the template, create that role with the script or Terraform export instead.", "请注意：此处有信任策略语句列出了多个操作，而 ROS 文档中 AssumeRolePolicyDocument 的 Action 为单个字符串。若 ROS 拒绝该模板，请改用脚本或 Terraform 导出创建该角色。"));
     }
     let unchecked = export.sections.iter().any(|s| {
         s.policies
@@ -114,10 +101,7 @@ fn notes(export: &Export) -> Vec<String> {
             .any(|p| permission_document(&p.document.tree).1)
     });
     if unchecked {
-        lines.push(export.t(
-            "A policy here uses elements outside the ROS PolicyDocument schema (such as NotAction), so it is given as PolicyDocumentUnchecked, which ROS passes to RAM without checking it.",
-            "此处有权限策略使用了 ROS PolicyDocument 结构之外的元素（例如 NotAction），因此以 PolicyDocumentUnchecked 给出，ROS 会不经检查直接交给 RAM。",
-        ));
+        lines.push(tr!(export.lang, "A policy here uses elements outside the ROS PolicyDocument schema (such as NotAction), so it is given as PolicyDocumentUnchecked, which ROS passes to RAM without checking it.", "此处有权限策略使用了 ROS PolicyDocument 结构之外的元素（例如 NotAction），因此以 PolicyDocumentUnchecked 给出，ROS 会不经检查直接交给 RAM。"));
     }
     lines
 }

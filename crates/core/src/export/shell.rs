@@ -9,10 +9,11 @@
 
 use super::{attachment_label, Export, Section};
 use crate::plan::Account;
+use crate::tr;
 
 pub(super) fn render(export: &Export) -> String {
     let mut out = String::from("#!/usr/bin/env bash\n");
-    let what = export.t("aliyun CLI script", "阿里云 CLI 脚本");
+    let what = tr!(export.lang, "aliyun CLI script", "阿里云 CLI 脚本");
     for line in export.header(&what, &notes(export)) {
         comment(&mut out, &line);
     }
@@ -20,9 +21,10 @@ pub(super) fn render(export: &Export) -> String {
     out.push_str("if ! command -v aliyun >/dev/null 2>&1; then\n");
     out.push_str(&format!(
         "  echo {} >&2\n",
-        quote(&export.t(
+        quote(&tr!(
+            export.lang,
             "aliyun (the Alibaba Cloud CLI) is not installed or not on PATH",
-            "未安装阿里云 CLI（aliyun），或其不在 PATH 中",
+            "未安装阿里云 CLI（aliyun），或其不在 PATH 中"
         ))
     ));
     out.push_str("  exit 1\nfi\n");
@@ -32,16 +34,13 @@ pub(super) fn render(export: &Export) -> String {
         out.push('\n');
         comment(
             &mut out,
-            &export.t(
-                format!(
+            &tr!(export.lang, format!(
                     "For {}: runs `aliyun ram ...` with profile ${variable} when it is set, otherwise with the CLI's current profile.",
                     section.label(export.lang)
-                ),
-                format!(
+                ), format!(
                     "用于{}：设置了 ${variable} 时使用该配置运行 `aliyun ram ...`，否则使用 CLI 当前的配置。",
                     section.label(export.lang)
-                ),
-            ),
+                )),
         );
         out.push_str(&format!(
             "{function}() {{\n  if [ -n \"${{{variable}:-}}\" ]; then\n    aliyun ram \"$@\" --profile \"${variable}\"\n  else\n    aliyun ram \"$@\"\n  fi\n}}\n"
@@ -54,11 +53,11 @@ pub(super) fn render(export: &Export) -> String {
 
     out.push('\n');
     let done = if !export.creates_anything() {
-        export.t("All the roles exist.", "所有角色均已存在。")
+        tr!(export.lang, "All the roles exist.", "所有角色均已存在。")
     } else {
         match export.remaining() {
-            Some(rest) => format!("{}{rest}", export.t("Done. ", "完成。")),
-            None => export.t("Done.", "完成。"),
+            Some(rest) => format!("{}{rest}", tr!(export.lang, "Done. ", "完成。")),
+            None => tr!(export.lang, "Done.", "完成。"),
         }
     };
     out.push_str(&format!("echo {}\n", quote(&done)));
@@ -66,27 +65,19 @@ pub(super) fn render(export: &Export) -> String {
 }
 
 fn notes(export: &Export) -> Vec<String> {
-    let mut lines = vec![export.t(
-        "Credentials: the script holds none, and ramplan never sees any. Each command runs with an aliyun CLI profile you set up yourself (`aliyun configure --profile NAME`), one per account:",
-        "凭证：脚本中不含任何凭证，ramplan 也从不接触凭证。每条命令都使用您自己配置的阿里云 CLI 配置（`aliyun configure --profile NAME`），每个账号一个：",
-    )];
+    let mut lines = vec![tr!(export.lang, "Credentials: the script holds none, and ramplan never sees any. Each command runs with an aliyun CLI profile you set up yourself (`aliyun configure --profile NAME`), one per account:", "凭证：脚本中不含任何凭证，ramplan 也从不接触凭证。每条命令都使用您自己配置的阿里云 CLI 配置（`aliyun configure --profile NAME`），每个账号一个：")];
     for section in &export.sections {
         let (_, variable) = names(section.account);
         lines.push(format!("  {variable}=NAME  {}", section.label(export.lang)));
     }
-    lines.push(export.t(
-        "Unset, the CLI's current profile is used. Make sure each profile belongs to the account it is set for.",
-        "未设置时使用 CLI 当前的配置。请确认每个配置都属于对应的账号。",
-    ));
+    lines.push(tr!(export.lang, "Unset, the CLI's current profile is used. Make sure each profile belongs to the account it is set for.", "未设置时使用 CLI 当前的配置。请确认每个配置都属于对应的账号。"));
     if export.creates_anything() {
-        lines.push(export.t(
-            "Run it once: CreateRole and CreatePolicy fail when a role or policy of that name already exists, and the script stops at the first failure. To change the trust policy of an existing role, use `aliyun ram UpdateRole --RoleName NAME --NewAssumeRolePolicyDocument '...'` instead.",
-            "只运行一次：同名的角色或权限策略已存在时，CreateRole 和 CreatePolicy 会失败，脚本在第一个失败处停止。如需修改已有角色的信任策略，请改用 `aliyun ram UpdateRole --RoleName NAME --NewAssumeRolePolicyDocument '...'`。",
-        ));
+        lines.push(tr!(export.lang, "Run it once: CreateRole and CreatePolicy fail when a role or policy of that name already exists, and the script stops at the first failure. To change the trust policy of an existing role, use `aliyun ram UpdateRole --RoleName NAME --NewAssumeRolePolicyDocument '...'` instead.", "只运行一次：同名的角色或权限策略已存在时，CreateRole 和 CreatePolicy 会失败，脚本在第一个失败处停止。如需修改已有角色的信任策略，请改用 `aliyun ram UpdateRole --RoleName NAME --NewAssumeRolePolicyDocument '...'`。"));
     } else {
-        lines.push(export.t(
+        lines.push(tr!(
+            export.lang,
             "It changes nothing: it only reads, with GetRole, to check that the roles exist.",
-            "它不做任何修改：只通过 GetRole 读取，检查这些角色是否存在。",
+            "它不做任何修改：只通过 GetRole 读取，检查这些角色是否存在。"
         ));
     }
     lines
@@ -98,18 +89,20 @@ fn body(export: &Export, section: &Section, out: &mut String) {
     let label = section.label(export.lang);
     comment(
         out,
-        &export.t(
+        &tr!(
+            export.lang,
             format!("==== Run as: {label} ===="),
-            format!("==== 以此账号运行：{label} ===="),
+            format!("==== 以此账号运行：{label} ====")
         ),
     );
     for policy in &section.policies {
         out.push('\n');
         comment(
             out,
-            &export.t(
+            &tr!(
+                export.lang,
                 format!("Custom policy `{}`", policy.name),
-                format!("自定义权限策略 `{}`", policy.name),
+                format!("自定义权限策略 `{}`", policy.name)
             ),
         );
         command(
@@ -127,9 +120,10 @@ fn body(export: &Export, section: &Section, out: &mut String) {
         out.push('\n');
         comment(
             out,
-            &export.t(
+            &tr!(
+                export.lang,
                 format!("Role `{}` with its trust policy", role.name),
-                format!("角色 `{}` 及其信任策略", role.name),
+                format!("角色 `{}` 及其信任策略", role.name)
             ),
         );
         command(
@@ -147,12 +141,13 @@ fn body(export: &Export, section: &Section, out: &mut String) {
             let kind = attachment_label(attachment, export.lang);
             comment(
                 out,
-                &export.t(
+                &tr!(
+                    export.lang,
                     format!(
                         "Attach the {kind} `{}` to `{}`",
                         attachment.policy_name, role.name
                     ),
-                    format!("为 `{}` 授予{kind} `{}`", role.name, attachment.policy_name),
+                    format!("为 `{}` 授予{kind} `{}`", role.name, attachment.policy_name)
                 ),
             );
             command(
@@ -171,20 +166,18 @@ fn body(export: &Export, section: &Section, out: &mut String) {
         out.push('\n');
         comment(
             out,
-            &export.t(
-                "Check: the console creates these roles (see the runbook); GetRole fails, and the script stops, at the first one missing.",
-                "检查：这些角色由控制台创建（见操作手册）；若某个角色不存在，GetRole 会失败，脚本随即停止。",
-            ),
+            &tr!(export.lang, "Check: the console creates these roles (see the runbook); GetRole fails, and the script stops, at the first one missing.", "检查：这些角色由控制台创建（见操作手册）；若某个角色不存在，GetRole 会失败，脚本随即停止。"),
         );
         for role in &section.console_roles {
             comment(
                 out,
-                &export.t(
+                &tr!(
+                    export.lang,
                     format!(
                         "`{}`, with the system policy `{}`",
                         role.name, role.system_policy
                     ),
-                    format!("`{}`，系统策略 `{}`", role.name, role.system_policy),
+                    format!("`{}`，系统策略 `{}`", role.name, role.system_policy)
                 ),
             );
             out.push_str(&format!(
@@ -193,7 +186,8 @@ fn body(export: &Export, section: &Section, out: &mut String) {
             ));
             out.push_str(&format!(
                 "echo {}\n",
-                quote(&export.t(
+                quote(&tr!(
+                    export.lang,
                     format!("found {}", role.name),
                     format!("已找到 {}", role.name)
                 ))

@@ -8,6 +8,7 @@
 
 use super::{attachment_label, snake_case, unique, Export, Section, Tree};
 use crate::plan::{Account, PolicyType};
+use crate::tr;
 
 /// The provider version the role arguments need (ram-facts §6.1).
 const ROLE_ARGUMENTS_SINCE: &str = "1.252.0";
@@ -22,9 +23,10 @@ pub(super) fn render(export: &Export) -> String {
         .collect();
     let aliases = creating.len() > 1;
     let mut out = String::new();
-    let what = export.t(
+    let what = tr!(
+        export.lang,
         "Terraform configuration for the alicloud provider",
-        "适用于 alicloud provider 的 Terraform 配置",
+        "适用于 alicloud provider 的 Terraform 配置"
     );
     for line in export.header(&what, &notes(export, aliases)) {
         comment(&mut out, &line);
@@ -58,9 +60,10 @@ pub(super) fn render(export: &Export) -> String {
         out.push('\n');
         comment(
             &mut out,
-            &export.t(
+            &tr!(
+                export.lang,
                 format!("==== Apply as: {} ====", section.label(export.lang)),
-                format!("==== 以此账号应用：{} ====", section.label(export.lang)),
+                format!("==== 以此账号应用：{} ====", section.label(export.lang))
             ),
         );
         let provider = aliases.then(|| format!("alicloud.{}", alias(section.account)));
@@ -71,9 +74,10 @@ pub(super) fn render(export: &Export) -> String {
             out.push('\n');
             comment(
                 &mut out,
-                &export.t(
+                &tr!(
+                    export.lang,
                     format!("Custom policy `{}`", policy.name),
-                    format!("自定义权限策略 `{}`", policy.name),
+                    format!("自定义权限策略 `{}`", policy.name)
                 ),
             );
             let mut attributes = Vec::new();
@@ -93,9 +97,10 @@ pub(super) fn render(export: &Export) -> String {
             out.push('\n');
             comment(
                 &mut out,
-                &export.t(
+                &tr!(
+                    export.lang,
                     format!("Role `{}` with its trust policy", role.name),
-                    format!("角色 `{}` 及其信任策略", role.name),
+                    format!("角色 `{}` 及其信任策略", role.name)
                 ),
             );
             let mut attributes = Vec::new();
@@ -125,12 +130,13 @@ pub(super) fn render(export: &Export) -> String {
                 let kind = attachment_label(attachment, export.lang);
                 comment(
                     &mut out,
-                    &export.t(
+                    &tr!(
+                        export.lang,
                         format!(
                             "Attach the {kind} `{}` to `{}`",
                             attachment.policy_name, role.name
                         ),
-                        format!("为 `{}` 授予{kind} `{}`", role.name, attachment.policy_name),
+                        format!("为 `{}` 授予{kind} `{}`", role.name, attachment.policy_name)
                     ),
                 );
                 let mut attributes = Vec::new();
@@ -166,10 +172,7 @@ pub(super) fn render(export: &Export) -> String {
 
 fn notes(export: &Export, aliases: bool) -> Vec<String> {
     if !export.creates_anything() {
-        let mut lines = vec![export.t(
-            "Terraform has nothing to create for this plan: the console creates these roles and attaches their system policies itself.",
-            "此计划没有需要 Terraform 创建的资源：这些角色及其系统策略由控制台自动创建和授权。",
-        )];
+        let mut lines = vec![tr!(export.lang, "Terraform has nothing to create for this plan: the console creates these roles and attaches their system policies itself.", "此计划没有需要 Terraform 创建的资源：这些角色及其系统策略由控制台自动创建和授权。")];
         for section in &export.sections {
             for role in &section.console_roles {
                 lines.push(format!("- {} ({})", role.name, role.system_policy));
@@ -178,24 +181,12 @@ fn notes(export: &Export, aliases: bool) -> Vec<String> {
         return lines;
     }
     let mut lines = vec![
-        export.t(
-            format!("Provider version: `role_name` and `assume_role_policy_document` of alicloud_ram_role need alicloud provider v{ROLE_ARGUMENTS_SINCE} or later (they replaced `name` and `document`); `policy_name` and `policy_document` of alicloud_ram_policy need v{POLICY_ARGUMENTS_SINCE} or later. Source: the provider's documentation of both resources."),
-            format!("Provider 版本：alicloud_ram_role 的 `role_name` 和 `assume_role_policy_document` 需要 alicloud provider v{ROLE_ARGUMENTS_SINCE} 或更高版本（它们取代了 `name` 和 `document`）；alicloud_ram_policy 的 `policy_name` 和 `policy_document` 需要 v{POLICY_ARGUMENTS_SINCE} 或更高版本。依据：provider 对这两个资源的文档。"),
-        ),
-        export.t(
-            "Credentials: this file holds none, and ramplan never sees any. Configure the alicloud provider for the account named in each section as you normally do.",
-            "凭证：此文件不含任何凭证，ramplan 也从不接触凭证。请按您平常的方式，为每一部分所标明的账号配置 alicloud provider。",
-        ),
-        export.t(
-            "Existing roles or policies: RAM refuses a second role or policy of the same name, so `terraform apply` fails on one created earlier (in the console, say). Import it into the state, or remove it, first.",
-            "已有的角色或策略：RAM 不允许重复的角色名或策略名，因此若此前（例如在控制台中）已创建同名资源，`terraform apply` 会失败。请先将其导入 state，或将其删除。",
-        ),
+        tr!(export.lang, format!("Provider version: `role_name` and `assume_role_policy_document` of alicloud_ram_role need alicloud provider v{ROLE_ARGUMENTS_SINCE} or later (they replaced `name` and `document`); `policy_name` and `policy_document` of alicloud_ram_policy need v{POLICY_ARGUMENTS_SINCE} or later. Source: the provider's documentation of both resources."), format!("Provider 版本：alicloud_ram_role 的 `role_name` 和 `assume_role_policy_document` 需要 alicloud provider v{ROLE_ARGUMENTS_SINCE} 或更高版本（它们取代了 `name` 和 `document`）；alicloud_ram_policy 的 `policy_name` 和 `policy_document` 需要 v{POLICY_ARGUMENTS_SINCE} 或更高版本。依据：provider 对这两个资源的文档。")),
+        tr!(export.lang, "Credentials: this file holds none, and ramplan never sees any. Configure the alicloud provider for the account named in each section as you normally do.", "凭证：此文件不含任何凭证，ramplan 也从不接触凭证。请按您平常的方式，为每一部分所标明的账号配置 alicloud provider。"),
+        tr!(export.lang, "Existing roles or policies: RAM refuses a second role or policy of the same name, so `terraform apply` fails on one created earlier (in the console, say). Import it into the state, or remove it, first.", "已有的角色或策略：RAM 不允许重复的角色名或策略名，因此若此前（例如在控制台中）已创建同名资源，`terraform apply` 会失败。请先将其导入 state，或将其删除。"),
     ];
     if aliases {
-        lines.push(export.t(
-            "The resources belong to different accounts: each account has a provider alias below; give each alias that account's credentials.",
-            "这些资源属于不同的账号：下面为每个账号定义了一个 provider 别名；请为每个别名配置对应账号的凭证。",
-        ));
+        lines.push(tr!(export.lang, "The resources belong to different accounts: each account has a provider alias below; give each alias that account's credentials.", "这些资源属于不同的账号：下面为每个账号定义了一个 provider 别名；请为每个别名配置对应账号的凭证。"));
     }
     lines
 }

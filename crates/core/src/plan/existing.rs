@@ -54,6 +54,7 @@ use crate::position::{LineIndex, TextRange};
 use crate::render::{self, Linted};
 use crate::secrets;
 use crate::simulate::{Decision, Outcome, PolicySource, TrustDecision};
+use crate::tr;
 
 /// The code of a document refused because it holds what looks like a credential.
 const CREDENTIAL_REFUSED: &str = "PL702";
@@ -253,13 +254,6 @@ struct Checker {
 }
 
 impl Checker {
-    fn t(&self, en: impl Into<String>, zh: impl Into<String>) -> String {
-        match self.lang {
-            Lang::En => en.into(),
-            Lang::Zh => zh.into(),
-        }
-    }
-
     fn push(
         &mut self,
         code: &'static str,
@@ -289,9 +283,10 @@ impl Checker {
         reports: &mut Vec<DocumentReport>,
     ) -> Read<'a> {
         let name = match document.name.trim() {
-            "" => self.t(
+            "" => tr!(
+                self.lang,
                 format!("document {}", index + 1),
-                format!("文档 {}", index + 1),
+                format!("文档 {}", index + 1)
             ),
             name => secrets::redact(name),
         };
@@ -308,13 +303,11 @@ impl Checker {
             lint: Vec::new(),
         };
         if let Some(found) = secrets::find_credential(&document.text) {
-            let message = self.t(
-                format!("`{}` holds what looks like {}; ramplan never takes credentials, so the document was not read", read.name, found.kind.describe_en()),
-                format!("`{}` 中疑似包含{}；ramplan 从不接收凭据，因此未读取该文档", read.name, found.kind.describe_zh()),
-            );
-            let help = self.t(
+            let message = tr!(self.lang, format!("`{}` holds what looks like {}; ramplan never takes credentials, so the document was not read", read.name, found.kind.describe_en()), format!("`{}` 中疑似包含{}；ramplan 从不接收凭据，因此未读取该文档", read.name, found.kind.describe_zh()));
+            let help = tr!(
+                self.lang,
                 "remove the value before checking; if this is a real key, disable and rotate it",
-                "请先删除该值再检查；如果这是真实密钥，请立即禁用并轮换",
+                "请先删除该值再检查；如果这是真实密钥，请立即禁用并轮换"
             );
             // No span: pointing at the value would show it.
             let location = Location::Document {
@@ -334,9 +327,10 @@ impl Checker {
                 let index = LineIndex::new(read.text);
                 let syntax =
                     crate::rules::json_syntax::finding(&error, read.text, &index, self.lang);
-                let message = self.t(
+                let message = tr!(
+                    self.lang,
                     format!("`{}` is not valid JSON: {}", read.name, syntax.message),
-                    format!("`{}` 不是有效的 JSON：{}", read.name, syntax.message),
+                    format!("`{}` 不是有效的 JSON：{}", read.name, syntax.message)
                 );
                 let location = Location::Document {
                     document: Some(read.name.clone()),
@@ -352,7 +346,8 @@ impl Checker {
             }
         };
         if root.as_object().is_none() {
-            let message = self.t(
+            let message = tr!(
+                self.lang,
                 format!(
                     "`{}` is not a policy: expected a JSON object, found {}",
                     read.name,
@@ -362,7 +357,7 @@ impl Checker {
                     "`{}` 不是策略：应为 JSON 对象，实际为 {}",
                     read.name,
                     root.type_name()
-                ),
+                )
             );
             read.root = Some(root);
             self.push("PL701", Severity::Error, Some(&read), "", message, None);
@@ -420,10 +415,7 @@ impl Checker {
         // Trust policies, each on its own.
         if trust_expectations.is_empty() {
             for document in &trusts {
-                let message = self.t(
-                    format!("`{}` is a trust policy, but this scenario writes none: the console creates its roles, so there is nothing to compare it with", document.name),
-                    format!("`{}` 是信任策略，但本场景不编写信任策略：其角色由控制台创建，因此没有可对照的内容", document.name),
-                );
+                let message = tr!(self.lang, format!("`{}` is a trust policy, but this scenario writes none: the console creates its roles, so there is nothing to compare it with", document.name), format!("`{}` 是信任策略，但本场景不编写信任策略：其角色由控制台创建，因此没有可对照的内容", document.name));
                 self.push(
                     "PL704",
                     Severity::Warning,
@@ -468,19 +460,17 @@ impl Checker {
                 })
                 .collect();
             for document in &permissions {
-                let message = self.t(
-                    format!("`{}` is a permission policy, but this scenario attaches no custom policy to a role, so there is nothing to compare it with", document.name),
-                    format!("`{}` 是权限策略，但本场景没有为角色授权自定义策略，因此没有可对照的内容", document.name),
-                );
+                let message = tr!(self.lang, format!("`{}` is a permission policy, but this scenario attaches no custom policy to a role, so there is nothing to compare it with", document.name), format!("`{}` 是权限策略，但本场景没有为角色授权自定义策略，因此没有可对照的内容", document.name));
                 let help = if attached.is_empty() {
                     None
                 } else {
-                    Some(self.t(
+                    Some(tr!(
+                        self.lang,
                         format!(
                             "the role's permissions come from the system policies {}",
                             attached.join(", ")
                         ),
-                        format!("该角色的权限来自系统策略 {}", attached.join("、")),
+                        format!("该角色的权限来自系统策略 {}", attached.join("、"))
                     ))
                 };
                 self.push(
@@ -510,20 +500,19 @@ impl Checker {
         for expectation in &expectations {
             match expectation {
                 Expectation::SystemPolicy { role, policy } => {
-                    let message = self.t(
-                        format!("check that `{role}` has the system policy `{policy}` attached: ramplan sees no attachments, and a system policy's content is Alibaba Cloud's"),
-                        format!("请确认 `{role}` 已授权系统策略 `{policy}`：ramplan 看不到授权关系，系统策略的内容也由阿里云维护"),
-                    );
-                    let help = self.t(
+                    let message = tr!(self.lang, format!("check that `{role}` has the system policy `{policy}` attached: ramplan sees no attachments, and a system policy's content is Alibaba Cloud's"), format!("请确认 `{role}` 已授权系统策略 `{policy}`：ramplan 看不到授权关系，系统策略的内容也由阿里云维护"));
+                    let help = tr!(
+                        self.lang,
                         "the role's Permissions tab in the RAM console lists its policies",
-                        "RAM 控制台中角色的“权限管理”页签列出了其权限策略",
+                        "RAM 控制台中角色的“权限管理”页签列出了其权限策略"
                     );
                     self.push("PL714", Severity::Suggestion, None, "", message, Some(help));
                 }
                 Expectation::Outside { what, how } => {
-                    let message = self.t(
+                    let message = tr!(
+                        self.lang,
                         format!("{what} cannot be checked here: {how}"),
-                        format!("{what}无法在此检查：{how}"),
+                        format!("{what}无法在此检查：{how}")
                     );
                     self.push("PL715", Severity::Suggestion, None, "", message, None);
                 }
@@ -542,13 +531,15 @@ impl Checker {
             check.decision = None;
             check.documents.clear();
             check.explanation = match kind {
-                DocumentKind::Trust => self.t(
+                DocumentKind::Trust => tr!(
+                    self.lang,
                     "not evaluated: no readable trust policy was given",
-                    "未评估：没有提供可读取的信任策略",
+                    "未评估：没有提供可读取的信任策略"
                 ),
-                DocumentKind::Permission => self.t(
+                DocumentKind::Permission => tr!(
+                    self.lang,
                     "not evaluated: no readable permission policy was given",
-                    "未评估：没有提供可读取的权限策略",
+                    "未评估：没有提供可读取的权限策略"
                 ),
             };
             self.checks.push(check);
@@ -556,24 +547,12 @@ impl Checker {
         let count = expectations.len();
         let (message, help) = match kind {
             DocumentKind::Trust => (
-                self.t(
-                    format!("no readable trust policy was given, so {count} trust checks did not run"),
-                    format!("没有提供可读取的信任策略，因此有 {count} 项信任检查未运行"),
-                ),
-                self.t(
-                    "add the role's trust policy as the RAM console shows it (Roles > the role > Trust Policy)",
-                    "请添加 RAM 控制台中显示的角色信任策略（角色 > 该角色 > 信任策略）",
-                ),
+                tr!(self.lang, format!("no readable trust policy was given, so {count} trust checks did not run"), format!("没有提供可读取的信任策略，因此有 {count} 项信任检查未运行")),
+                tr!(self.lang, "add the role's trust policy as the RAM console shows it (Roles > the role > Trust Policy)", "请添加 RAM 控制台中显示的角色信任策略（角色 > 该角色 > 信任策略）"),
             ),
             DocumentKind::Permission => (
-                self.t(
-                    format!("no readable permission policy was given, so {count} permission checks did not run"),
-                    format!("没有提供可读取的权限策略，因此有 {count} 项权限检查未运行"),
-                ),
-                self.t(
-                    "add the custom policy attached to the role as the RAM console shows it (Policies > the policy > Policy Document)",
-                    "请添加 RAM 控制台中显示的、授权给该角色的自定义策略（权限策略 > 该策略 > 策略内容）",
-                ),
+                tr!(self.lang, format!("no readable permission policy was given, so {count} permission checks did not run"), format!("没有提供可读取的权限策略，因此有 {count} 项权限检查未运行")),
+                tr!(self.lang, "add the custom policy attached to the role as the RAM console shows it (Policies > the policy > Policy Document)", "请添加 RAM 控制台中显示的、授权给该角色的自定义策略（权限策略 > 该策略 > 策略内容）"),
             ),
         };
         self.push("PL703", Severity::Error, None, "", message, Some(help));
@@ -619,14 +598,12 @@ impl Checker {
                     .first()
                     .map(|r| r.principal.clone().unwrap_or_else(|| r.path.clone()))
                     .unwrap_or_default();
-                let message = self.t(
+                let message = tr!(
+                    self.lang,
                     format!("the trust policy also lets `{principal}` assume `{role}`, but {why}"),
-                    format!("信任策略还允许 `{principal}` 扮演 `{role}`，但{why}"),
+                    format!("信任策略还允许 `{principal}` 扮演 `{role}`，但{why}")
                 );
-                let help = self.t(
-                    "remove that principal, or replace the trust policy with the plan's `trust-policy.json`",
-                    "请删除该主体，或用计划中的 `trust-policy.json` 替换信任策略",
-                );
+                let help = tr!(self.lang, "remove that principal, or replace the trust policy with the plan's `trust-policy.json`", "请删除该主体，或用计划中的 `trust-policy.json` 替换信任策略");
                 self.push(
                     "PL708",
                     *severity,
@@ -656,9 +633,10 @@ impl Checker {
         } = wanted;
         let lang = self.lang;
         let (want_account, want_service) = split_principal(principal);
-        let replace = self.t(
+        let replace = tr!(
+            self.lang,
             format!("replace it with `{principal}`: {why}"),
-            format!("请改为 `{principal}`：{why}"),
+            format!("请改为 `{principal}`：{why}")
         );
         // Principal values of `Allow` statements, as (pointer, value, account, service).
         let mut trusted = Vec::new();
@@ -699,14 +677,8 @@ impl Checker {
                 })
             {
                 let message = match want_account {
-                    Some(_) => self.t(
-                        format!("the principal `{value}` uses `@{service}`{}, but {needed_by} needs `@{want_service}`", service_use(service, lang)),
-                        format!("主体 `{value}` 使用的是 `@{service}`{}，而{needed_by}需要 `@{want_service}`", service_use(service, lang)),
-                    ),
-                    None => self.t(
-                        format!("the role trusts `{value}`{}, but {needed_by} needs `{want_service}`", service_use(service, lang)),
-                        format!("该角色信任的是 `{value}`{}，而{needed_by}需要 `{want_service}`", service_use(service, lang)),
-                    ),
+                    Some(_) => tr!(self.lang, format!("the principal `{value}` uses `@{service}`{}, but {needed_by} needs `@{want_service}`", service_use(service, lang)), format!("主体 `{value}` 使用的是 `@{service}`{}，而{needed_by}需要 `@{want_service}`", service_use(service, lang))),
+                    None => tr!(self.lang, format!("the role trusts `{value}`{}, but {needed_by} needs `{want_service}`", service_use(service, lang)), format!("该角色信任的是 `{value}`{}，而{needed_by}需要 `{want_service}`", service_use(service, lang))),
                 };
                 self.push(
                     "PL706",
@@ -729,29 +701,29 @@ impl Checker {
                 {
                     let resource_uid = plan.inputs.str("resource_account_uid");
                     let whose = if resource_uid == Some(account.as_str()) {
-                        self.t(
+                        tr!(
+                            self.lang,
                             " (the resource account, where the role is)",
-                            "（资源账号，即角色所在的账号）",
+                            "（资源账号，即角色所在的账号）"
                         )
                     } else {
                         String::new()
                     };
                     let expected = if plan.inputs.str("dataworks_account_uid") == Some(want_account)
                     {
-                        self.t(
+                        tr!(
+                            self.lang,
                             format!("the DataWorks account is `{want_account}`"),
-                            format!("DataWorks 所属账号为 `{want_account}`"),
+                            format!("DataWorks 所属账号为 `{want_account}`")
                         )
                     } else {
-                        self.t(
+                        tr!(
+                            self.lang,
                             format!("the plan trusts account `{want_account}`"),
-                            format!("计划信任的账号为 `{want_account}`"),
+                            format!("计划信任的账号为 `{want_account}`")
                         )
                     };
-                    let message = self.t(
-                        format!("the principal `{value}` names account `{account}`{whose}, but {expected}"),
-                        format!("主体 `{value}` 中的账号为 `{account}`{whose}，而{expected}"),
-                    );
+                    let message = tr!(self.lang, format!("the principal `{value}` names account `{account}`{whose}, but {expected}"), format!("主体 `{value}` 中的账号为 `{account}`{whose}，而{expected}"));
                     self.push(
                         "PL707",
                         Severity::Error,
@@ -768,14 +740,8 @@ impl Checker {
             (&account_root, want_account, decision.decision, any_matched)
         {
             // The trust policy the console writes when the role is created, not yet replaced.
-            let message = self.t(
-                format!("the trust policy trusts every RAM user and role of account `{account}`, as the console writes it when the role is created, but not DataWorks acting for that account: {needed_by} needs `{principal}`"),
-                format!("信任策略信任的是账号 `{account}` 下的所有 RAM 用户和角色（即创建角色时控制台写入的内容），而不是代表该账号的 DataWorks：{needed_by}需要 `{principal}`"),
-            );
-            let help = self.t(
-                format!("replace the whole trust policy with the plan's `trust-policy.json`, which trusts only `{principal}`: {why}"),
-                format!("请用计划中只信任 `{principal}` 的 `trust-policy.json` 替换整份信任策略：{why}"),
-            );
+            let message = tr!(self.lang, format!("the trust policy trusts every RAM user and role of account `{account}`, as the console writes it when the role is created, but not DataWorks acting for that account: {needed_by} needs `{principal}`"), format!("信任策略信任的是账号 `{account}` 下的所有 RAM 用户和角色（即创建角色时控制台写入的内容），而不是代表该账号的 DataWorks：{needed_by}需要 `{principal}`"));
+            let help = tr!(self.lang, format!("replace the whole trust policy with the plan's `trust-policy.json`, which trusts only `{principal}`: {why}"), format!("请用计划中只信任 `{principal}` 的 `trust-policy.json` 替换整份信任策略：{why}"));
             self.push(
                 "PL705",
                 Severity::Error,
@@ -793,15 +759,17 @@ impl Checker {
             .or(first_principal)
             .or_else(|| decision.statements.first().map(|s| s.path.clone()))
             .unwrap_or_default();
-        let message = self.t(
+        let message = tr!(
+            self.lang,
             format!("`{principal}` cannot assume `{role}` under this trust policy: {explanation}"),
-            format!("在该信任策略下，`{principal}` 不能扮演 `{role}`：{explanation}"),
+            format!("在该信任策略下，`{principal}` 不能扮演 `{role}`：{explanation}")
         );
-        let help = self.t(
+        let help = tr!(
+            self.lang,
             format!(
                 "{needed_by} needs it: {why}; the plan's `trust-policy.json` trusts `{principal}`"
             ),
-            format!("{needed_by}需要它：{why}；计划中的 `trust-policy.json` 信任 `{principal}`"),
+            format!("{needed_by}需要它：{why}；计划中的 `trust-policy.json` 信任 `{principal}`")
         );
         self.push(
             "PL705",
@@ -835,15 +803,17 @@ impl Checker {
                 why,
                 ..
             } => {
-                let help = self.t(
+                let help = tr!(
+                    self.lang,
                     format!("the scenario needs it: {why}"),
-                    format!("场景需要它：{why}"),
+                    format!("场景需要它：{why}")
                 );
                 if decision.decision == Outcome::ExplicitDeny {
                     let (document, path) = deciding(decision, &document_of);
-                    let message = self.t(
+                    let message = tr!(
+                        self.lang,
                         format!("`{action}` on `{resource}` is explicitly denied by `{path}`"),
-                        format!("对 `{resource}` 执行 `{action}` 被 `{path}` 显式拒绝"),
+                        format!("对 `{resource}` 执行 `{action}` 被 `{path}` 显式拒绝")
                     );
                     self.push(
                         "PL709",
@@ -870,10 +840,7 @@ impl Checker {
                         .filter(|c| !c.matched)
                         .map(|c| format!("`{}` `{}`", c.operator, c.key))
                         .collect();
-                    let message = self.t(
-                        format!("`{action}` on `{resource}` is allowed only when the condition of `{}` holds ({}); ramplan evaluated it without a request context", statement.path, conditions.join(", ")),
-                        format!("只有在 `{}` 的条件（{}）成立时才允许对 `{resource}` 执行 `{action}`；ramplan 评估时没有请求上下文", statement.path, conditions.join("、")),
-                    );
+                    let message = tr!(self.lang, format!("`{action}` on `{resource}` is allowed only when the condition of `{}` holds ({}); ramplan evaluated it without a request context", statement.path, conditions.join(", ")), format!("只有在 `{}` 的条件（{}）成立时才允许对 `{resource}` 执行 `{action}`；ramplan 评估时没有请求上下文", statement.path, conditions.join("、")));
                     let path = format!("{}/Condition", statement.path);
                     self.push(
                         "PL711",
@@ -892,16 +859,11 @@ impl Checker {
                     .find(|s| !s.resource_matched)
                 {
                     let message = match grant.strip_prefix("acs:oss:*:*:") {
-                        Some(short) => self.t(
-                            format!("the OSS policy lacks the `{short}` resource: `{action}` on `{resource}` is not allowed"),
-                            format!("OSS 策略缺少 `{short}` 资源：不允许对 `{resource}` 执行 `{action}`"),
-                        ),
-                        None => self.t(
-                            format!("the policy lacks the `{grant}` resource: `{action}` on `{resource}` is not allowed"),
-                            format!("策略缺少 `{grant}` 资源：不允许对 `{resource}` 执行 `{action}`"),
-                        ),
+                        Some(short) => tr!(self.lang, format!("the OSS policy lacks the `{short}` resource: `{action}` on `{resource}` is not allowed"), format!("OSS 策略缺少 `{short}` 资源：不允许对 `{resource}` 执行 `{action}`")),
+                        None => tr!(self.lang, format!("the policy lacks the `{grant}` resource: `{action}` on `{resource}` is not allowed"), format!("策略缺少 `{grant}` 资源：不允许对 `{resource}` 执行 `{action}`")),
                     };
-                    let help = self.t(
+                    let help = tr!(
+                        self.lang,
                         format!(
                             "add `{grant}` to the `Resource` of `{}`: {why}",
                             statement.path
@@ -909,7 +871,7 @@ impl Checker {
                         format!(
                             "请在 `{}` 的 `Resource` 中加入 `{grant}`：{why}",
                             statement.path
-                        ),
+                        )
                     );
                     let path = format!("{}/Resource", statement.path);
                     self.push(
@@ -922,9 +884,10 @@ impl Checker {
                     );
                     return;
                 }
-                let message = self.t(
+                let message = tr!(
+                    self.lang,
                     format!("no statement allows `{action}` on `{resource}`"),
-                    format!("没有任何语句允许对 `{resource}` 执行 `{action}`"),
+                    format!("没有任何语句允许对 `{resource}` 执行 `{action}`")
                 );
                 self.push("PL709", Severity::Error, only, "", message, Some(help));
             }
@@ -936,14 +899,12 @@ impl Checker {
                 ..
             } => {
                 let (document, path) = deciding(decision, &document_of);
-                let message = self.t(
+                let message = tr!(
+                    self.lang,
                     format!("`{path}` allows `{action}` on `{resource}`, but {why}"),
-                    format!("`{path}` 允许对 `{resource}` 执行 `{action}`，但{why}"),
+                    format!("`{path}` 允许对 `{resource}` 执行 `{action}`，但{why}")
                 );
-                let help = self.t(
-                    "narrow the statement's `Action` or `Resource`, or replace the policy with the plan's `permission-policy.json`",
-                    "请收窄该语句的 `Action` 或 `Resource`，或用计划中的 `permission-policy.json` 替换该策略",
-                );
+                let help = tr!(self.lang, "narrow the statement's `Action` or `Resource`, or replace the policy with the plan's `permission-policy.json`", "请收窄该语句的 `Action` 或 `Resource`，或用计划中的 `permission-policy.json` 替换该策略");
                 self.push(
                     "PL712",
                     *severity,
@@ -1006,10 +967,7 @@ impl Checker {
                 if let Some(field) = statement.not_action {
                     found.push((
                         field.pointer(&statement.pointer),
-                        self.t(
-                            format!("`NotAction` in an `Allow` statement allows every action it does not list; this scenario needs only {actions}"),
-                            format!("`Allow` 语句中的 `NotAction` 允许其未列出的所有操作；本场景只需要 {actions}"),
-                        ),
+                        tr!(self.lang, format!("`NotAction` in an `Allow` statement allows every action it does not list; this scenario needs only {actions}"), format!("`Allow` 语句中的 `NotAction` 允许其未列出的所有操作；本场景只需要 {actions}")),
                     ));
                 }
                 for item in statement.actions() {
@@ -1019,10 +977,7 @@ impl Checker {
                     {
                         found.push((
                             item.pointer.clone(),
-                            self.t(
-                                format!("`{value}` allows every action it matches; this scenario needs only {actions}"),
-                                format!("`{value}` 允许其匹配的所有操作；本场景只需要 {actions}"),
-                            ),
+                            tr!(self.lang, format!("`{value}` allows every action it matches; this scenario needs only {actions}"), format!("`{value}` 允许其匹配的所有操作；本场景只需要 {actions}")),
                         ));
                     }
                 }
@@ -1032,18 +987,16 @@ impl Checker {
                     if everything && !needed_resources.iter().any(|r| r == value) {
                         found.push((
                             item.pointer.clone(),
-                            self.t(
-                                format!("`{value}` covers every resource; this scenario needs only {resources}"),
-                                format!("`{value}` 涵盖所有资源；本场景只需要 {resources}"),
-                            ),
+                            tr!(self.lang, format!("`{value}` covers every resource; this scenario needs only {resources}"), format!("`{value}` 涵盖所有资源；本场景只需要 {resources}")),
                         ));
                     }
                 }
             }
             for (path, message) in found {
-                let help = self.t(
+                let help = tr!(
+                    self.lang,
                     "the plan's `permission-policy.json` grants exactly what the scenario needs",
-                    "计划中的 `permission-policy.json` 只授予场景所需的权限",
+                    "计划中的 `permission-policy.json` 只授予场景所需的权限"
                 );
                 self.push(
                     "PL713",
@@ -1112,7 +1065,11 @@ fn service_use(service: &str, lang: Lang) -> String {
         ),
         _ => return String::new(),
     };
-    lang.pick(format!(", which is for {en}"), format!("（用于{zh}）"))
+    tr!(
+        lang,
+        format!(", which is for {en}"),
+        format!("（用于{zh}）")
+    )
 }
 
 /// The report as JSON, ending in a newline.
@@ -1132,9 +1089,10 @@ pub fn text(report: &ExistingReport, documents: &[ExistingDocument]) -> String {
         let _ = writeln!(
             out,
             "{}\n",
-            lang.pick(
+            tr!(
+                lang,
                 format!("`{scenario}`: the inputs have errors, so nothing was compared"),
-                format!("`{scenario}`：输入有错误，因此未进行对照"),
+                format!("`{scenario}`：输入有错误，因此未进行对照")
             )
         );
         out.push_str(&render::findings_text(
@@ -1147,16 +1105,18 @@ pub fn text(report: &ExistingReport, documents: &[ExistingDocument]) -> String {
     }
     let counts = render::counts(&report.findings, lang);
     let verdict = if report.satisfied {
-        lang.pick(
+        tr!(
+            lang,
             format!("`{scenario}`: the existing setup does what the scenario needs ({counts})"),
-            format!("`{scenario}`：现有配置满足场景的需要（{counts}）"),
+            format!("`{scenario}`：现有配置满足场景的需要（{counts}）")
         )
     } else {
-        lang.pick(
+        tr!(
+            lang,
             format!(
                 "`{scenario}`: the existing setup does not do what the scenario needs ({counts})"
             ),
-            format!("`{scenario}`：现有配置不满足场景的需要（{counts}）"),
+            format!("`{scenario}`：现有配置不满足场景的需要（{counts}）")
         )
     };
     let _ = writeln!(out, "{verdict}\n");
@@ -1216,7 +1176,8 @@ pub fn text(report: &ExistingReport, documents: &[ExistingDocument]) -> String {
             let _ = writeln!(
                 out,
                 "{}",
-                lang.pick(
+                tr!(
+                    lang,
                     format!("{}: not read", doc.name),
                     format!("{}：未读取", doc.name)
                 )

@@ -20,6 +20,7 @@ pub(crate) const CREDENTIAL_IN_INPUT: &str = "PL005";
 use crate::position::LineIndex;
 use crate::rules::did_you_mean;
 use crate::secrets;
+use crate::tr;
 
 /// One input field of a scenario: the contract forms and embeds are built from.
 #[derive(Debug)]
@@ -223,9 +224,10 @@ pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> (Inputs, 
             // The linter's wording for syntax errors, under the plan's own code.
             let lint_finding =
                 crate::rules::json_syntax::finding(&error, text, &index, builder.lang);
-            let message = reader.t(
+            let message = tr!(
+                reader.lang,
                 format!("the input is not valid JSON: {}", lint_finding.message),
-                format!("输入不是有效的 JSON：{}", lint_finding.message),
+                format!("输入不是有效的 JSON：{}", lint_finding.message)
             );
             reader.findings.push(
                 Finding::new("PL001", Severity::Error, message, Location::field(""))
@@ -250,10 +252,6 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn t(&self, en: String, zh: String) -> String {
-        self.lang.pick(en, zh)
-    }
-
     fn push(
         &mut self,
         code: &'static str,
@@ -278,7 +276,8 @@ impl Reader<'_> {
         prefix: &str,
     ) -> Vec<(&'static str, Value)> {
         let Some(members) = node.as_object() else {
-            let message = self.t(
+            let message = tr!(
+                self.lang,
                 format!(
                     "expected a JSON object of input fields, found {}",
                     node.type_name()
@@ -286,7 +285,7 @@ impl Reader<'_> {
                 format!(
                     "输入应为包含各字段的 JSON 对象，实际为 {}",
                     node.type_name()
-                ),
+                )
             );
             self.push("PL003", Severity::Error, prefix, Some(node), message, None);
             return Vec::new();
@@ -295,9 +294,10 @@ impl Reader<'_> {
         for member in members {
             let path = join(prefix, &member.key);
             if !seen.insert(member.key.as_str()) {
-                let message = self.t(
+                let message = tr!(
+                    self.lang,
                     format!("`{}` is given twice; the last value is used", member.key),
-                    format!("`{}` 出现了两次；将使用最后一个值", member.key),
+                    format!("`{}` 出现了两次；将使用最后一个值", member.key)
                 );
                 self.push(
                     "PL008",
@@ -311,12 +311,13 @@ impl Reader<'_> {
             if fields.iter().any(|f| f.name == member.key) {
                 continue;
             }
-            let message = self.t(
+            let message = tr!(
+                self.lang,
                 format!("unknown field `{}`", member.key),
-                format!("未知字段 `{}`", member.key),
+                format!("未知字段 `{}`", member.key)
             );
             let help = did_you_mean(&member.key, fields.iter().map(|f| f.name))
-                .map(|s| self.t(format!("did you mean `{s}`?"), format!("是否想写 `{s}`？")));
+                .map(|s| crate::i18n::did_you_mean(s, self.lang));
             self.push(
                 "PL002",
                 Severity::Warning,
@@ -338,9 +339,10 @@ impl Reader<'_> {
                     Some(Default::Str(s)) => Some(Value::Str(s.to_owned())),
                     Some(Default::Bool(b)) => Some(Value::Bool(b)),
                     None if field.required => {
-                        let message = self.t(
+                        let message = tr!(
+                            self.lang,
                             format!("`{path}` is required"),
-                            format!("缺少必填字段 `{path}`"),
+                            format!("缺少必填字段 `{path}`")
                         );
                         let help = Some(self.lang.pick(field.help_en, field.help_zh).to_owned());
                         self.push("PL004", Severity::Error, &path, None, message, help);
@@ -413,9 +415,10 @@ impl Reader<'_> {
     }
 
     fn wrong_type(&mut self, path: &str, node: &Node, want_en: &str, want_zh: &str) {
-        let message = self.t(
+        let message = tr!(
+            self.lang,
             format!("`{path}` must be {want_en}, found {}", node.type_name()),
-            format!("`{path}` 应为{want_zh}，实际为 {}", node.type_name()),
+            format!("`{path}` 应为{want_zh}，实际为 {}", node.type_name())
         );
         self.push("PL003", Severity::Error, path, Some(node), message, None);
     }
@@ -425,13 +428,11 @@ impl Reader<'_> {
     fn string(&mut self, field: &FieldSpec, node: &Node, path: &str) -> Option<String> {
         let raw = node.as_str()?;
         if let Some(found) = secrets::find_credential(raw) {
-            let message = self.t(
-                format!("`{path}` looks like it holds {}; ramplan never takes credentials, and the value was discarded", found.kind.describe_en()),
-                format!("`{path}` 中疑似包含{}；ramplan 从不接收凭据，该值已被丢弃", found.kind.describe_zh()),
-            );
-            let help = self.t(
-                "if this is a real key, disable and rotate it".to_owned(),
-                "如果这是真实密钥，请立即禁用并轮换".to_owned(),
+            let message = tr!(self.lang, format!("`{path}` looks like it holds {}; ramplan never takes credentials, and the value was discarded", found.kind.describe_en()), format!("`{path}` 中疑似包含{}；ramplan 从不接收凭据，该值已被丢弃", found.kind.describe_zh()));
+            let help = tr!(
+                self.lang,
+                "if this is a real key, disable and rotate it",
+                "如果这是真实密钥，请立即禁用并轮换"
             );
             self.push(
                 CREDENTIAL_IN_INPUT,
@@ -445,14 +446,19 @@ impl Reader<'_> {
         }
         let value = raw.trim();
         if value.is_empty() {
-            let message = self.t(format!("`{path}` is empty"), format!("`{path}` 为空"));
+            let message = tr!(
+                self.lang,
+                format!("`{path}` is empty"),
+                format!("`{path}` 为空")
+            );
             self.push("PL004", Severity::Error, path, Some(node), message, None);
             return None;
         }
         if value.chars().any(char::is_control) {
-            let message = self.t(
+            let message = tr!(
+                self.lang,
                 format!("`{path}` contains a control character"),
-                format!("`{path}` 包含控制字符"),
+                format!("`{path}` 包含控制字符")
             );
             self.push("PL003", Severity::Error, path, Some(node), message, None);
             return None;
@@ -467,14 +473,12 @@ impl Reader<'_> {
                 } else {
                     ("is not a 16-digit account ID", "不是 16 位账号 ID")
                 };
-                let message = self.t(
+                let message = tr!(
+                    self.lang,
                     format!("`{path}` `{}` {en}", crate::rules::clip(value)),
-                    format!("`{path}` 的值 `{}` {zh}", crate::rules::clip(value)),
+                    format!("`{path}` 的值 `{}` {zh}", crate::rules::clip(value))
                 );
-                let help = Some(self.t(
-                    "log on with that account and hover over the profile picture in the console's top bar to see its ID".to_owned(),
-                    "用该账号登录控制台，将鼠标悬停在右上角头像上即可看到账号 ID".to_owned(),
-                ));
+                let help = Some(tr!(self.lang, "log on with that account and hover over the profile picture in the console's top bar to see its ID", "用该账号登录控制台，将鼠标悬停在右上角头像上即可看到账号 ID"));
                 self.push("PL006", Severity::Error, path, Some(node), message, help);
                 None
             }
@@ -487,25 +491,28 @@ impl Reader<'_> {
                     .map(|c| format!("`{c}`"))
                     .collect::<Vec<_>>()
                     .join(", ");
-                let message = self.t(
+                let message = tr!(
+                    self.lang,
                     format!("`{path}` must be one of {list}, found `{value}`"),
-                    format!("`{path}` 必须是 {list} 之一，实际为 `{value}`"),
+                    format!("`{path}` 必须是 {list} 之一，实际为 `{value}`")
                 );
                 let help = did_you_mean(value, choices.iter().copied())
-                    .map(|s| self.t(format!("did you mean `{s}`?"), format!("是否想写 `{s}`？")));
+                    .map(|s| crate::i18n::did_you_mean(s, self.lang));
                 self.push("PL007", Severity::Error, path, Some(node), message, help);
                 None
             }
             FieldKind::EmrVersion => match EmrVersion::parse(value) {
                 Some(version) => Some(version.to_string()),
                 None => {
-                    let message = self.t(
+                    let message = tr!(
+                        self.lang,
                         format!("`{path}` `{value}` is not an E-MapReduce version"),
-                        format!("`{path}` 的值 `{value}` 不是 E-MapReduce 版本号"),
+                        format!("`{path}` 的值 `{value}` 不是 E-MapReduce 版本号")
                     );
-                    let help = Some(self.t(
-                        "write it as `V3.38.3`, `EMR-3.38.3` or `3.38.3`".to_owned(),
-                        "请写作 `V3.38.3`、`EMR-3.38.3` 或 `3.38.3`".to_owned(),
+                    let help = Some(tr!(
+                        self.lang,
+                        "write it as `V3.38.3`, `EMR-3.38.3` or `3.38.3`",
+                        "请写作 `V3.38.3`、`EMR-3.38.3` 或 `3.38.3`"
                     ));
                     self.push("PL010", Severity::Error, path, Some(node), message, help);
                     None
@@ -516,14 +523,12 @@ impl Reader<'_> {
                 if is_region(&lower) {
                     return Some(lower);
                 }
-                let message = self.t(
+                let message = tr!(
+                    self.lang,
                     format!("`{path}` `{value}` is not a region ID"),
-                    format!("`{path}` 的值 `{value}` 不是地域 ID"),
+                    format!("`{path}` 的值 `{value}` 不是地域 ID")
                 );
-                let help = Some(self.t(
-                    "region IDs look like `cn-hangzhou` or `ap-southeast-1`; the console's top bar shows the current one".to_owned(),
-                    "地域 ID 形如 `cn-hangzhou`、`ap-southeast-1`；控制台顶部导航栏会显示当前地域".to_owned(),
-                ));
+                let help = Some(tr!(self.lang, "region IDs look like `cn-hangzhou` or `ap-southeast-1`; the console's top bar shows the current one", "地域 ID 形如 `cn-hangzhou`、`ap-southeast-1`；控制台顶部导航栏会显示当前地域"));
                 self.push("PL011", Severity::Error, path, Some(node), message, help);
                 None
             }
@@ -582,9 +587,10 @@ impl Reader<'_> {
                 Severity::Warning,
             ),
         };
-        let message = self.t(
+        let message = tr!(
+            self.lang,
             format!("the {what_en} `{value}` {en}"),
-            format!("{what_zh} `{value}` {zh}"),
+            format!("{what_zh} `{value}` {zh}")
         );
         self.push(code, severity, path, Some(node), message, None);
         (severity != Severity::Error).then(|| value.to_owned())

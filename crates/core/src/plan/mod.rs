@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::finding::{Finding, Lang, Location, Severity};
 use crate::lint::{lint, KindChoice, LintOptions};
+use crate::tr;
 
 pub mod emr_version;
 pub mod existing;
@@ -236,14 +237,6 @@ impl Builder {
         }
     }
 
-    /// Picks the text for the plan's language.
-    pub fn t(&self, en: impl Into<String>, zh: impl Into<String>) -> String {
-        match self.lang {
-            Lang::En => en.into(),
-            Lang::Zh => zh.into(),
-        }
-    }
-
     pub fn finding(
         &mut self,
         code: &'static str,
@@ -454,7 +447,7 @@ fn build_plan(
         builder.artifact(
             "runbook",
             ArtifactKind::Runbook,
-            builder.t("Runbook", "操作手册"),
+            tr!(builder.lang, "Runbook", "操作手册"),
             "runbook.md",
             runbook,
         );
@@ -506,9 +499,10 @@ fn self_check(builder: &mut Builder) {
         }
     }
     for (file, code, message) in problems {
-        let text = builder.t(
+        let text = tr!(
+            builder.lang,
             format!("generated `{file}` fails its own check: {code} {message}"),
-            format!("生成的 `{file}` 未通过自检：{code} {message}"),
+            format!("生成的 `{file}` 未通过自检：{code} {message}")
         );
         builder.finding("PL900", Severity::Error, None, text, None);
     }

@@ -24,6 +24,7 @@ use crate::plan::{Artifact, Builder, PolicyType, RamResources};
 use crate::simulate::{
     self, Decision, Outcome, PolicySource, Request, TrustDecision, TrustRequest,
 };
+use crate::tr;
 
 /// What a scenario needs of its documents, derived from its inputs. `why` says it in the
 /// scenario's words.
@@ -159,31 +160,36 @@ impl Expectation {
         match self {
             Expectation::Assume {
                 principal, role, ..
-            } => lang.pick(
+            } => tr!(
+                lang,
                 format!("`{principal}` can assume `{role}`"),
-                format!("`{principal}` 可以扮演 `{role}`"),
+                format!("`{principal}` 可以扮演 `{role}`")
             ),
             Expectation::NoAssume {
                 principal, role, ..
-            } => lang.pick(
+            } => tr!(
+                lang,
                 format!("`{principal}` cannot assume `{role}`"),
-                format!("`{principal}` 不能扮演 `{role}`"),
+                format!("`{principal}` 不能扮演 `{role}`")
             ),
             Expectation::Allow {
                 action, resource, ..
-            } => lang.pick(
+            } => tr!(
+                lang,
                 format!("`{action}` on `{resource}` is allowed"),
-                format!("允许对 `{resource}` 执行 `{action}`"),
+                format!("允许对 `{resource}` 执行 `{action}`")
             ),
             Expectation::Deny {
                 action, resource, ..
-            } => lang.pick(
+            } => tr!(
+                lang,
                 format!("`{action}` on `{resource}` is denied"),
-                format!("拒绝对 `{resource}` 执行 `{action}`"),
+                format!("拒绝对 `{resource}` 执行 `{action}`")
             ),
-            Expectation::SystemPolicy { role, policy } => lang.pick(
+            Expectation::SystemPolicy { role, policy } => tr!(
+                lang,
                 format!("system policy `{policy}` on `{role}`"),
-                format!("`{role}` 的系统策略 `{policy}`"),
+                format!("`{role}` 的系统策略 `{policy}`")
             ),
             Expectation::Outside { what, .. } => what.clone(),
         }
@@ -251,9 +257,10 @@ pub(crate) fn evaluate(
     match expectation {
         Expectation::Assume { principal, .. } | Expectation::NoAssume { principal, .. } => {
             let Some(trust) = trust else {
-                check.explanation = lang.pick(
-                    "there is no trust policy to evaluate".to_owned(),
-                    "没有可评估的信任策略".to_owned(),
+                check.explanation = tr!(
+                    lang,
+                    "there is no trust policy to evaluate",
+                    "没有可评估的信任策略"
                 );
                 return evaluated;
             };
@@ -294,16 +301,10 @@ pub(crate) fn evaluate(
             }
         }
         Expectation::SystemPolicy { .. } => {
-            check.explanation = lang.pick(
-                "not evaluated: a system policy is written and updated by Alibaba Cloud, and ramplan does not know its content; check in the RAM console that it is attached to the role".to_owned(),
-                "未评估：系统策略由阿里云编写和更新，ramplan 不知道其内容；请在 RAM 控制台中确认它已授权给该角色".to_owned(),
-            );
+            check.explanation = tr!(lang, "not evaluated: a system policy is written and updated by Alibaba Cloud, and ramplan does not know its content; check in the RAM console that it is attached to the role", "未评估：系统策略由阿里云编写和更新，ramplan 不知道其内容；请在 RAM 控制台中确认它已授权给该角色");
         }
         Expectation::Outside { how, .. } => {
-            check.explanation = lang.pick(
-                format!("not evaluated: this is not a RAM policy, so the simulator cannot read it; {how}"),
-                format!("未评估：这不是 RAM 策略，模拟器无法评估；{how}"),
-            );
+            check.explanation = tr!(lang, format!("not evaluated: this is not a RAM policy, so the simulator cannot read it; {how}"), format!("未评估：这不是 RAM 策略，模拟器无法评估；{how}"));
         }
     }
     evaluated
@@ -327,23 +328,23 @@ fn explain_trust(decision: &TrustDecision, lang: Lang) -> String {
         })
         .collect();
     match decision.decision {
-        Outcome::Allow => lang.pick(
+        Outcome::Allow => tr!(
+            lang,
             format!("allowed by {}", refs.join(", ")),
-            format!("由 {} 允许", refs.join("、")),
+            format!("由 {} 允许", refs.join("、"))
         ),
-        Outcome::ExplicitDeny => lang.pick(
+        Outcome::ExplicitDeny => tr!(
+            lang,
             format!("explicitly denied by {}", refs.join(", ")),
-            format!("被 {} 显式拒绝", refs.join("、")),
+            format!("被 {} 显式拒绝", refs.join("、"))
         ),
         Outcome::ImplicitDeny => match &decision.nearest_miss {
-            Some(miss) => lang.pick(
+            Some(miss) => tr!(
+                lang,
                 format!("no statement trusts it; nearest miss: {miss}"),
-                format!("没有任何语句信任它；最接近的是：{miss}"),
+                format!("没有任何语句信任它；最接近的是：{miss}")
             ),
-            None => lang.pick(
-                "no statement trusts it".to_owned(),
-                "没有任何语句信任它".to_owned(),
-            ),
+            None => tr!(lang, "no statement trusts it", "没有任何语句信任它"),
         },
     }
 }
@@ -355,17 +356,20 @@ fn explain_permission(decision: &Decision, lang: Lang) -> String {
         .map(|r| format!("`{}` `{}`", r.source, r.path))
         .collect();
     match decision.decision {
-        Outcome::Allow => lang.pick(
+        Outcome::Allow => tr!(
+            lang,
             format!("allowed by {}", refs.join(", ")),
-            format!("由 {} 允许", refs.join("、")),
+            format!("由 {} 允许", refs.join("、"))
         ),
-        Outcome::ExplicitDeny => lang.pick(
+        Outcome::ExplicitDeny => tr!(
+            lang,
             format!("explicitly denied by {}", refs.join(", ")),
-            format!("被 {} 显式拒绝", refs.join("、")),
+            format!("被 {} 显式拒绝", refs.join("、"))
         ),
-        Outcome::ImplicitDeny => lang.pick(
-            "no statement allows it (implicit deny)".to_owned(),
-            "没有任何语句允许它（隐式拒绝）".to_owned(),
+        Outcome::ImplicitDeny => tr!(
+            lang,
+            "no statement allows it (implicit deny)",
+            "没有任何语句允许它（隐式拒绝）"
         ),
     }
 }
@@ -445,21 +449,16 @@ pub(crate) fn verify(builder: &mut Builder) {
         let expected = check.expectation.describe(lang);
         let explanation = &check.explanation;
         let message = if documents.is_empty() {
-            lang.pick(
+            tr!(
+                lang,
                 format!("the plan fails its own check: expected {expected}, but {explanation}"),
-                format!("计划未通过自身检查：预期{expected}，但{explanation}"),
+                format!("计划未通过自身检查：预期{expected}，但{explanation}")
             )
         } else {
-            lang.pick(
-                format!("generated `{documents}` fails the plan's own check: expected {expected}, but {explanation}"),
-                format!("生成的 `{documents}` 未通过计划自身的检查：预期{expected}，但{explanation}"),
-            )
+            tr!(lang, format!("generated `{documents}` fails the plan's own check: expected {expected}, but {explanation}"), format!("生成的 `{documents}` 未通过计划自身的检查：预期{expected}，但{explanation}"))
         };
         let help = check.expectation.why().map(|why| {
-            lang.pick(
-                format!("the scenario needs it because {why}; this is a bug in ramplan, please report it with the inputs"),
-                format!("场景需要这一点，因为{why}；这是 ramplan 的缺陷，请附上输入报告此问题"),
-            )
+            tr!(lang, format!("the scenario needs it because {why}; this is a bug in ramplan, please report it with the inputs"), format!("场景需要这一点，因为{why}；这是 ramplan 的缺陷，请附上输入报告此问题"))
         });
         builder.findings.push(
             crate::Finding::new(

@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -23,13 +24,15 @@ fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
     for statement in &policy.statements {
         if let (Some(_), Some(not_action)) = (statement.action, statement.not_action) {
-            let message = ctx.t(
-                "a statement cannot have both `Action` and `NotAction`".to_owned(),
-                "同一语句不能同时包含 `Action` 和 `NotAction`".to_owned(),
+            let message = tr!(
+                ctx.lang,
+                "a statement cannot have both `Action` and `NotAction`",
+                "同一语句不能同时包含 `Action` 和 `NotAction`"
             );
-            let help = ctx.t(
-                "keep `Action`, and express exceptions as a separate `Deny` statement".to_owned(),
-                "保留 `Action`，并用单独的 `Deny` 语句表达例外".to_owned(),
+            let help = tr!(
+                ctx.lang,
+                "keep `Action`, and express exceptions as a separate `Deny` statement",
+                "保留 `Action`，并用单独的 `Deny` 语句表达例外"
             );
             let pointer = not_action.pointer(&statement.pointer);
             ctx.report_help(

@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -38,20 +39,23 @@ fn check(ctx: &mut Ctx<'_>) {
         };
         let conditioned = statement.condition.is_some();
         let message = if conditioned {
-            ctx.t(
+            tr!(
+                ctx.lang,
                 "the statement allows every action on every resource (under a condition)"
                     .to_owned(),
-                "该语句在条件下允许对所有资源执行所有操作".to_owned(),
+                "该语句在条件下允许对所有资源执行所有操作"
             )
         } else {
-            ctx.t(
-                "the statement allows every action on every resource".to_owned(),
-                "该语句允许对所有资源执行所有操作".to_owned(),
+            tr!(
+                ctx.lang,
+                "the statement allows every action on every resource",
+                "该语句允许对所有资源执行所有操作"
             )
         };
-        let help = ctx.t(
-            "grant only the actions and resources the job needs".to_owned(),
-            "请只授予完成工作所需的操作和资源".to_owned(),
+        let help = tr!(
+            ctx.lang,
+            "grant only the actions and resources the job needs",
+            "请只授予完成工作所需的操作和资源"
         );
         ctx.report_help(
             &RULE.meta,

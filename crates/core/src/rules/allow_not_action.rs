@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -28,13 +29,15 @@ fn check(ctx: &mut Ctx<'_>) {
         if !statement.is_allow() {
             continue;
         }
-        let message = ctx.t(
-            "`Allow` with `NotAction` grants every action except those listed".to_owned(),
-            "`Allow` 与 `NotAction` 组合会授予除所列操作之外的所有操作".to_owned(),
+        let message = tr!(
+            ctx.lang,
+            "`Allow` with `NotAction` grants every action except those listed",
+            "`Allow` 与 `NotAction` 组合会授予除所列操作之外的所有操作"
         );
-        let help = ctx.t(
-            "list the actions to allow in `Action`".to_owned(),
-            "请在 `Action` 中列出要允许的操作".to_owned(),
+        let help = tr!(
+            ctx.lang,
+            "list the actions to allow in `Action`",
+            "请在 `Action` 中列出要允许的操作"
         );
         let pointer = not_action.pointer(&statement.pointer);
         ctx.report_help(

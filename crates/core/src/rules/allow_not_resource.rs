@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -28,14 +29,16 @@ fn check(ctx: &mut Ctx<'_>) {
         if !statement.is_allow() {
             continue;
         }
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             "`Allow` with `NotResource` grants the actions on every resource except those listed"
                 .to_owned(),
-            "`Allow` 与 `NotResource` 组合会对除所列资源之外的所有资源授权".to_owned(),
+            "`Allow` 与 `NotResource` 组合会对除所列资源之外的所有资源授权"
         );
-        let help = ctx.t(
-            "list the resources to allow in `Resource`".to_owned(),
-            "请在 `Resource` 中列出要允许的资源".to_owned(),
+        let help = tr!(
+            ctx.lang,
+            "list the resources to allow in `Resource`",
+            "请在 `Resource` 中列出要允许的资源"
         );
         let pointer = not_resource.pointer(&statement.pointer);
         ctx.report_help(

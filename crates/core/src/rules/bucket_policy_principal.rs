@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::json::Value;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::{strings_of, PolicyKind};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -56,14 +57,16 @@ fn check(ctx: &mut Ctx<'_>) {
         };
         let pointer = field.pointer(&statement.pointer);
         if matches!(field.node.value, Value::Object(_)) {
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 "OSS writes a bucket policy's `Principal` as a list of strings, not a map"
                     .to_owned(),
-                "OSS 的 Bucket Policy 中 `Principal` 是字符串列表，而不是映射".to_owned(),
+                "OSS 的 Bucket Policy 中 `Principal` 是字符串列表，而不是映射"
             );
-            let help = ctx.t(
-                "list account or RAM user IDs: `\"Principal\": [\"1234567890123456\"]`".to_owned(),
-                "请列出账号或 RAM 用户 ID：`\"Principal\": [\"1234567890123456\"]`".to_owned(),
+            let help = tr!(
+                ctx.lang,
+                "list account or RAM user IDs: `\"Principal\": [\"1234567890123456\"]`",
+                "请列出账号或 RAM 用户 ID：`\"Principal\": [\"1234567890123456\"]`"
             );
             ctx.report_help(&RULE.meta, &pointer, Some(field.key_span), message, help);
             continue;
@@ -76,7 +79,8 @@ fn check(ctx: &mut Ctx<'_>) {
             let masked = value.contains('*') || value.contains("xxxx");
             let (message, help) = if masked {
                 (
-                    ctx.t(
+                    tr!(
+                        ctx.lang,
                         format!(
                             "`{}` looks masked or a placeholder: it matches no requester",
                             super::clip(value)
@@ -84,23 +88,18 @@ fn check(ctx: &mut Ctx<'_>) {
                         format!(
                             "`{}` 看起来是脱敏值或占位符：匹配不到任何请求者",
                             super::clip(value)
-                        ),
+                        )
                     ),
-                    ctx.t(
-                        "put in the real account or RAM user ID".to_owned(),
-                        "请填入真实的账号或 RAM 用户 ID".to_owned(),
+                    tr!(
+                        ctx.lang,
+                        "put in the real account or RAM user ID",
+                        "请填入真实的账号或 RAM 用户 ID"
                     ),
                 )
             } else {
                 (
-                    ctx.t(
-                        format!("`{}` is not a principal form OSS documents for bucket policies", super::clip(value)),
-                        format!("`{}` 不是 OSS 文档中 Bucket Policy 的主体格式", super::clip(value)),
-                    ),
-                    ctx.t(
-                        "use `*`, an account or RAM user ID, or `arn:sts::<uid>:assumed-role/<role>/<session>`".to_owned(),
-                        "请使用 `*`、账号或 RAM 用户 ID，或 `arn:sts::<uid>:assumed-role/<角色>/<会话>`".to_owned(),
-                    ),
+                    tr!(ctx.lang, format!("`{}` is not a principal form OSS documents for bucket policies", super::clip(value)), format!("`{}` 不是 OSS 文档中 Bucket Policy 的主体格式", super::clip(value))),
+                    tr!(ctx.lang, "use `*`, an account or RAM user ID, or `arn:sts::<uid>:assumed-role/<role>/<session>`", "请使用 `*`、账号或 RAM 用户 ID，或 `arn:sts::<uid>:assumed-role/<角色>/<会话>`"),
                 )
             };
             ctx.report_help(

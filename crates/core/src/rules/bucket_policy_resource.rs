@@ -2,6 +2,7 @@ use crate::arn;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -40,14 +41,8 @@ fn check(ctx: &mut Ctx<'_>) {
             {
                 continue;
             }
-            let message = ctx.t(
-                format!("`{service}` resources are not part of a bucket: a bucket policy governs only its bucket and objects"),
-                format!("`{service}` 资源不属于 Bucket：Bucket Policy 只作用于其所在的 Bucket 及其中的对象"),
-            );
-            let help = ctx.t(
-                "name the bucket `acs:oss:*:<uid>:<bucket>` or its objects `acs:oss:*:<uid>:<bucket>/*`".to_owned(),
-                "请写作 Bucket `acs:oss:*:<uid>:<bucket>` 或其对象 `acs:oss:*:<uid>:<bucket>/*`".to_owned(),
-            );
+            let message = tr!(ctx.lang, format!("`{service}` resources are not part of a bucket: a bucket policy governs only its bucket and objects"), format!("`{service}` 资源不属于 Bucket：Bucket Policy 只作用于其所在的 Bucket 及其中的对象"));
+            let help = tr!(ctx.lang, "name the bucket `acs:oss:*:<uid>:<bucket>` or its objects `acs:oss:*:<uid>:<bucket>/*`", "请写作 Bucket `acs:oss:*:<uid>:<bucket>` 或其对象 `acs:oss:*:<uid>:<bucket>/*`");
             ctx.report_help(
                 &RULE.meta,
                 &item.pointer,

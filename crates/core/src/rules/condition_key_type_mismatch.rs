@@ -2,6 +2,7 @@ use crate::catalogue::{self, KeyType};
 use crate::condition;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -38,7 +39,8 @@ fn check(ctx: &mut Ctx<'_>) {
             continue;
         }
         let (en, zh, suggestion) = describe(known.value_type);
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!(
                 "`{key}` is {en}, but `{}` compares {}",
                 operator.name,
@@ -48,11 +50,12 @@ fn check(ctx: &mut Ctx<'_>) {
                 "`{key}` 是{zh}类型，但 `{}` 比较的是{}",
                 operator.name,
                 describe(operator.kind).1
-            ),
+            )
         );
-        let help = ctx.t(
+        let help = tr!(
+            ctx.lang,
             format!("use an operator for {en}, such as `{suggestion}`"),
-            format!("请使用{zh}类运算符，例如 `{suggestion}`"),
+            format!("请使用{zh}类运算符，例如 `{suggestion}`")
         );
         let span = Some(entry.key_span());
         ctx.report_help(&RULE.meta, &entry.key_pointer, span, message, help);

@@ -2,6 +2,7 @@ use crate::catalogue::KeyType;
 use crate::condition;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -31,9 +32,10 @@ fn check(ctx: &mut Ctx<'_>) {
         };
         let op = operator.name;
         if operator.kind == KeyType::Boolean && entry.values.len() > 1 {
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!("`{op}` takes one value, found {}", entry.values.len()),
-                format!("`{op}` 只接受一个值，实际有 {} 个", entry.values.len()),
+                format!("`{op}` 只接受一个值，实际有 {} 个", entry.values.len())
             );
             let span = Some(entry.value_node().span);
             ctx.report(&RULE.meta, &entry.key_pointer, span, message);
@@ -66,16 +68,18 @@ fn check(ctx: &mut Ctx<'_>) {
             if ok {
                 continue;
             }
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!("`{op}` compares {en}, found `\"{}\"`", super::clip(v)),
-                format!("`{op}` 比较的是{zh}，实际为 `\"{}\"`", super::clip(v)),
+                format!("`{op}` 比较的是{zh}，实际为 `\"{}\"`", super::clip(v))
             );
             let help = if operator.kind == KeyType::Boolean
                 && (v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false"))
             {
-                Some(ctx.t(
+                Some(tr!(
+                    ctx.lang,
                     format!("write `\"{}\"` in lower case", v.to_ascii_lowercase()),
-                    format!("请写作小写的 `\"{}\"`", v.to_ascii_lowercase()),
+                    format!("请写作小写的 `\"{}\"`", v.to_ascii_lowercase())
                 ))
             } else {
                 None

@@ -3,6 +3,7 @@ use crate::json::{pointer_push, Node, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::position::Span;
 use crate::secrets::{self, CredentialKind};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -26,13 +27,15 @@ fn check(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     walk(ctx.root, "", &mut found);
     for (pointer, span, kind, masked) in found {
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!("this looks like {} (`{masked}`)", kind.describe_en()),
-            format!("此处疑似{}（`{masked}`）", kind.describe_zh()),
+            format!("此处疑似{}（`{masked}`）", kind.describe_zh())
         );
-        let help = ctx.t(
-            "remove it; if it is a real key, disable and rotate it now".to_owned(),
-            "请删除；如果是真实密钥，请立即禁用并轮换".to_owned(),
+        let help = tr!(
+            ctx.lang,
+            "remove it; if it is a real key, disable and rotate it now",
+            "请删除；如果是真实密钥，请立即禁用并轮换"
         );
         ctx.report_help(&RULE.meta, &pointer, Some(span), message, help);
     }

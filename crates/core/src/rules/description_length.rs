@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::limits::DESCRIPTION_MAX;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -31,9 +32,10 @@ fn check(ctx: &mut Ctx<'_>) {
     if length <= DESCRIPTION_MAX {
         return;
     }
-    let message = ctx.t(
+    let message = tr!(
+        ctx.lang,
         format!("the description is {length} characters, over the limit of {DESCRIPTION_MAX}"),
-        format!("描述长 {length} 个字符，超出 {DESCRIPTION_MAX} 的上限"),
+        format!("描述长 {length} 个字符，超出 {DESCRIPTION_MAX} 的上限")
     );
     ctx.report(&RULE.meta, "", None, message);
 }

@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::json::{pointer_push, Node, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -27,9 +28,10 @@ fn check(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
     walk(ctx.root, "", &mut found);
     for (pointer, key, span) in found {
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!("duplicate key `{key}`; only one of its values takes effect"),
-            format!("重复的键 `{key}`；只有其中一个值会生效"),
+            format!("重复的键 `{key}`；只有其中一个值会生效")
         );
         ctx.report(&RULE.meta, &pointer, Some(span), message);
     }

@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -31,11 +32,12 @@ fn check(ctx: &mut Ctx<'_>) {
             for item in &items {
                 let earlier = !seen.insert(item.value);
                 if earlier && !item.value.trim().is_empty() {
-                    let message = ctx.t(
+                    let message = tr!(
+                        ctx.lang,
                         format!("`{}` is listed more than once", super::clip(item.value)),
-                        format!("`{}` 重复出现", super::clip(item.value)),
+                        format!("`{}` 重复出现", super::clip(item.value))
                     );
-                    let help = ctx.t("remove the repeat".to_owned(), "请删除重复项".to_owned());
+                    let help = tr!(ctx.lang, "remove the repeat", "请删除重复项");
                     ctx.report_help(
                         &RULE.meta,
                         &item.pointer,

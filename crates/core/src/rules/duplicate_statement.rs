@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::json::{Node, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -40,11 +41,12 @@ fn check(ctx: &mut Ctx<'_>) {
         let Some(original) = policy.statements.get(first) else {
             continue;
         };
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!("this statement repeats `{}`", original.pointer),
-            format!("该语句与 `{}` 完全相同", original.pointer),
+            format!("该语句与 `{}` 完全相同", original.pointer)
         );
-        let help = ctx.t("remove it".to_owned(), "请删除它".to_owned());
+        let help = tr!(ctx.lang, "remove it", "请删除它");
         let span = Some(super::opening(statement.node));
         ctx.report_help(&RULE.meta, &statement.pointer, span, message, help);
     }

@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::json::Value;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -30,7 +31,11 @@ fn check(ctx: &mut Ctx<'_>) {
             let name = field.key;
             if let Value::Array(items) = &field.node.value {
                 if items.is_empty() {
-                    let message = ctx.t(format!("`{name}` is empty"), format!("`{name}` 为空"));
+                    let message = tr!(
+                        ctx.lang,
+                        format!("`{name}` is empty"),
+                        format!("`{name}` 为空")
+                    );
                     let pointer = field.pointer(&statement.pointer);
                     ctx.report(&RULE.meta, &pointer, Some(field.node.span), message);
                     continue;
@@ -38,9 +43,10 @@ fn check(ctx: &mut Ctx<'_>) {
             }
             for item in field.strings(&statement.pointer) {
                 if item.value.trim().is_empty() {
-                    let message = ctx.t(
+                    let message = tr!(
+                        ctx.lang,
                         format!("`{name}` holds an empty action"),
-                        format!("`{name}` 中有空的操作"),
+                        format!("`{name}` 中有空的操作")
                     );
                     ctx.report(&RULE.meta, &item.pointer, Some(item.node.span), message);
                 }

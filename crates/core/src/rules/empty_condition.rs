@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::json::{pointer_push, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -31,11 +32,8 @@ fn check(ctx: &mut Ctx<'_>) {
             continue;
         };
         if operators.is_empty() {
-            let message = ctx.t(
-                "`Condition` is empty".to_owned(),
-                "`Condition` 为空".to_owned(),
-            );
-            let help = ctx.t("remove it".to_owned(), "请删除它".to_owned());
+            let message = tr!(ctx.lang, "`Condition` is empty", "`Condition` 为空");
+            let help = tr!(ctx.lang, "remove it", "请删除它");
             ctx.report_help(&RULE.meta, &pointer, Some(field.node.span), message, help);
             continue;
         }
@@ -45,21 +43,23 @@ fn check(ctx: &mut Ctx<'_>) {
                 continue;
             };
             if keys.is_empty() {
-                let message = ctx.t(
+                let message = tr!(
+                    ctx.lang,
                     format!("operator `{}` has no keys", operator.key),
-                    format!("运算符 `{}` 下没有条件键", operator.key),
+                    format!("运算符 `{}` 下没有条件键", operator.key)
                 );
                 ctx.report(&RULE.meta, &op_pointer, Some(operator.value.span), message);
                 continue;
             }
             for key in keys {
                 if matches!(&key.value.value, Value::Array(items) if items.is_empty()) {
-                    let message = ctx.t(
+                    let message = tr!(
+                        ctx.lang,
                         format!(
                             "condition key `{}` has no values, so it can never match",
                             key.key
                         ),
-                        format!("条件键 `{}` 没有值，永远不会匹配", key.key),
+                        format!("条件键 `{}` 没有值，永远不会匹配", key.key)
                     );
                     let key_pointer = pointer_push(&op_pointer, &key.key);
                     ctx.report(&RULE.meta, &key_pointer, Some(key.value.span), message);

@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::json::Value;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -30,9 +31,10 @@ fn check(ctx: &mut Ctx<'_>) {
         _ => false,
     };
     if empty {
-        let message = ctx.t(
-            "`Statement` is empty; a policy needs at least one statement".to_owned(),
-            "`Statement` 为空；策略至少需要一条语句".to_owned(),
+        let message = tr!(
+            ctx.lang,
+            "`Statement` is empty; a policy needs at least one statement",
+            "`Statement` 为空；策略至少需要一条语句"
         );
         let pointer = statement.pointer("");
         ctx.report(&RULE.meta, &pointer, Some(statement.node.span), message);

@@ -2,6 +2,7 @@ use crate::condition;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::principal::{self, Parsed};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -57,20 +58,15 @@ fn check(ctx: &mut Ctx<'_>) {
                 .map(|k| format!("`{k}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!("federated principal without a condition on {list}"),
-                format!("联合身份主体缺少对 {list} 的条件"),
+                format!("联合身份主体缺少对 {list} 的条件")
             );
             let help = if missing.contains(&"saml:recipient") {
-                ctx.t(
-                    "add `\"Condition\": {\"StringEquals\": {\"saml:recipient\": \"https://signin.aliyun.com/saml-role/sso\"}}`".to_owned(),
-                    "请添加 `\"Condition\": {\"StringEquals\": {\"saml:recipient\": \"https://signin.aliyun.com/saml-role/sso\"}}`".to_owned(),
-                )
+                tr!(ctx.lang, "add `\"Condition\": {\"StringEquals\": {\"saml:recipient\": \"https://signin.aliyun.com/saml-role/sso\"}}`", "请添加 `\"Condition\": {\"StringEquals\": {\"saml:recipient\": \"https://signin.aliyun.com/saml-role/sso\"}}`")
             } else {
-                ctx.t(
-                    "add `StringEquals` conditions on the issuer and audience (keys from third-party examples; unconfirmed)".to_owned(),
-                    "请添加对签发者和受众的 `StringEquals` 条件（键名来自第三方示例，未经确认）".to_owned(),
-                )
+                tr!(ctx.lang, "add `StringEquals` conditions on the issuer and audience (keys from third-party examples; unconfirmed)", "请添加对签发者和受众的 `StringEquals` 条件（键名来自第三方示例，未经确认）")
             };
             let span = Some(value.item.node.span);
             ctx.report_help(&RULE.meta, &value.item.pointer, span, message, help);

@@ -1,6 +1,7 @@
 use crate::arn::{self, ArnError};
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -64,14 +65,12 @@ fn check(ctx: &mut Ctx<'_>) {
                         "账号字段之后的资源路径为空".to_owned(),
                     ),
                 };
-                let message = ctx.t(
+                let message = tr!(
+                    ctx.lang,
                     format!("invalid resource `{}`: {en}", super::clip(resource)),
-                    format!("资源 `{}` 无效：{zh}", super::clip(resource)),
+                    format!("资源 `{}` 无效：{zh}", super::clip(resource))
                 );
-                let help = ctx.t(
-                    "write `acs:<service>:<region>:<account>:<relative-id>`, such as `acs:oss:*:*:examplebucket/*`; `*` may stand for the region or the account".to_owned(),
-                    "格式为 `acs:<服务>:<地域>:<账号>:<资源路径>`，例如 `acs:oss:*:*:examplebucket/*`；地域和账号可用 `*`".to_owned(),
-                );
+                let help = tr!(ctx.lang, "write `acs:<service>:<region>:<account>:<relative-id>`, such as `acs:oss:*:*:examplebucket/*`; `*` may stand for the region or the account", "格式为 `acs:<服务>:<地域>:<账号>:<资源路径>`，例如 `acs:oss:*:*:examplebucket/*`；地域和账号可用 `*`");
                 ctx.report_help(
                     &RULE.meta,
                     &item.pointer,

@@ -1,6 +1,7 @@
 use crate::arn;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -47,14 +48,8 @@ fn check(ctx: &mut Ctx<'_>) {
                 {
                     continue;
                 }
-                let message = ctx.t(
-                    format!("the account field `{account}` is not `*`, empty, or a 16-digit account ID, so it matches no resource"),
-                    format!("账号字段 `{account}` 不是 `*`、空或 16 位账号 ID，因此匹配不到任何资源"),
-                );
-                let help = ctx.t(
-                    "if it is a placeholder, put in the real account ID: hover over the profile picture in the console's top bar".to_owned(),
-                    "如果这是占位符，请填入真实账号 ID：将鼠标悬停在控制台右上角的头像上即可看到".to_owned(),
-                );
+                let message = tr!(ctx.lang, format!("the account field `{account}` is not `*`, empty, or a 16-digit account ID, so it matches no resource"), format!("账号字段 `{account}` 不是 `*`、空或 16 位账号 ID，因此匹配不到任何资源"));
+                let help = tr!(ctx.lang, "if it is a placeholder, put in the real account ID: hover over the profile picture in the console's top bar", "如果这是占位符，请填入真实账号 ID：将鼠标悬停在控制台右上角的头像上即可看到");
                 ctx.report_help(
                     &RULE.meta,
                     &item.pointer,

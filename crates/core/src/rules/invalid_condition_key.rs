@@ -1,6 +1,7 @@
 use crate::condition;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -49,18 +50,20 @@ fn check(ctx: &mut Ctx<'_>) {
         let Some((en, zh)) = problem else {
             continue;
         };
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!("condition key `{key}` {en}"),
-            format!("条件键 `{key}` {zh}"),
+            format!("条件键 `{key}` {zh}")
         );
         let trimmed = key.trim();
         let help = if trimmed != key && !trimmed.is_empty() {
-            ctx.t(format!("write `{trimmed}`"), format!("请写作 `{trimmed}`"))
-        } else {
-            ctx.t(
-                "keys have the form `acs:<key>` or `<ram-code>:<key>`, such as `acs:SourceIp` or `oss:Prefix`".to_owned(),
-                "条件键的格式为 `acs:<键>` 或 `<RAM 代码>:<键>`，例如 `acs:SourceIp`、`oss:Prefix`".to_owned(),
+            tr!(
+                ctx.lang,
+                format!("write `{trimmed}`"),
+                format!("请写作 `{trimmed}`")
             )
+        } else {
+            tr!(ctx.lang, "keys have the form `acs:<key>` or `<ram-code>:<key>`, such as `acs:SourceIp` or `oss:Prefix`", "条件键的格式为 `acs:<键>` 或 `<RAM 代码>:<键>`，例如 `acs:SourceIp`、`oss:Prefix`")
         };
         let span = Some(entry.key_span());
         ctx.report_help(&RULE.meta, &entry.key_pointer, span, message, help);

@@ -4,6 +4,7 @@ use crate::json::pointer_push;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::did_you_mean;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -50,19 +51,14 @@ fn check(ctx: &mut Ctx<'_>) {
                 .find_map(|q| name.strip_prefix(q).map(|base| (q, base)));
             if let Some((qualifier, base)) = qualifier {
                 let base_known = condition::operator(base).is_some();
-                let message = ctx.t(
-                    format!("`{name}`: the set qualifier `{qualifier}` is not in RAM's documented operators; whether RAM accepts it is not confirmed"),
-                    format!("`{name}`：集合限定符 `{qualifier}` 不在 RAM 文档列出的运算符中；RAM 是否接受尚未确认"),
-                );
+                let message = tr!(ctx.lang, format!("`{name}`: the set qualifier `{qualifier}` is not in RAM's documented operators; whether RAM accepts it is not confirmed"), format!("`{name}`：集合限定符 `{qualifier}` 不在 RAM 文档列出的运算符中；RAM 是否接受尚未确认"));
                 let help = if base_known {
-                    ctx.t(
-                        format!("for a single-valued key plain `{base}` does the same: several values of one key already match if any of them matches"),
-                        format!("对单值键，直接写 `{base}` 效果相同：同一键的多个值之间本就是“或”的关系"),
-                    )
+                    tr!(ctx.lang, format!("for a single-valued key plain `{base}` does the same: several values of one key already match if any of them matches"), format!("对单值键，直接写 `{base}` 效果相同：同一键的多个值之间本就是“或”的关系"))
                 } else {
-                    ctx.t(
+                    tr!(
+                        ctx.lang,
                         format!("`{base}` is not a RAM condition operator either"),
-                        format!("`{base}` 也不是 RAM 条件运算符"),
+                        format!("`{base}` 也不是 RAM 条件运算符")
                     )
                 };
                 let severity = if base_known {
@@ -83,49 +79,49 @@ fn check(ctx: &mut Ctx<'_>) {
             }
             let (message, help) = if let Some(op) = known_case {
                 (
-                    ctx.t(
+                    tr!(
+                        ctx.lang,
                         format!("operator `{name}` must be written `{}`", op.name),
-                        format!("运算符 `{name}` 必须写作 `{}`", op.name),
+                        format!("运算符 `{name}` 必须写作 `{}`", op.name)
                     ),
-                    ctx.t(
-                        "condition operators are case-sensitive".to_owned(),
-                        "条件运算符区分大小写".to_owned(),
+                    tr!(
+                        ctx.lang,
+                        "condition operators are case-sensitive",
+                        "条件运算符区分大小写"
                     ),
                 )
             } else if let Some(base) = name.strip_suffix("IfExists") {
                 (
-                    ctx.t(
-                        format!("RAM does not support `...IfExists` operators such as `{name}`"),
-                        format!("RAM 不支持 `{name}` 这类 `...IfExists` 运算符"),
-                    ),
-                    ctx.t(
-                        format!("use `{base}`; a request without the key then does not match the condition"),
-                        format!("请使用 `{base}`；请求中没有该键时条件不匹配"),
-                    ),
+                    tr!(ctx.lang, format!("RAM does not support `...IfExists` operators such as `{name}`"), format!("RAM 不支持 `{name}` 这类 `...IfExists` 运算符")),
+                    tr!(ctx.lang, format!("use `{base}`; a request without the key then does not match the condition"), format!("请使用 `{base}`；请求中没有该键时条件不匹配")),
                 )
             } else if name == "Null" {
                 (
-                    ctx.t(
-                        "RAM does not support the `Null` operator".to_owned(),
-                        "RAM 不支持 `Null` 运算符".to_owned(),
+                    tr!(
+                        ctx.lang,
+                        "RAM does not support the `Null` operator",
+                        "RAM 不支持 `Null` 运算符"
                     ),
-                    ctx.t(
-                        "RAM's 21 operators have no test for a missing key".to_owned(),
-                        "RAM 的 21 个运算符中没有判断键是否存在的运算符".to_owned(),
+                    tr!(
+                        ctx.lang,
+                        "RAM's 21 operators have no test for a missing key",
+                        "RAM 的 21 个运算符中没有判断键是否存在的运算符"
                     ),
                 )
             } else {
                 let help = match did_you_mean(name, names) {
-                    Some(s) => ctx.t(format!("did you mean `{s}`?"), format!("是否想写 `{s}`？")),
-                    None => ctx.t(
-                        "see the 21 operators in the rule reference".to_owned(),
-                        "请参阅规则说明中列出的 21 个运算符".to_owned(),
+                    Some(s) => crate::i18n::did_you_mean(s, ctx.lang),
+                    None => tr!(
+                        ctx.lang,
+                        "see the 21 operators in the rule reference",
+                        "请参阅规则说明中列出的 21 个运算符"
                     ),
                 };
                 (
-                    ctx.t(
+                    tr!(
+                        ctx.lang,
                         format!("`{name}` is not a RAM condition operator"),
-                        format!("`{name}` 不是 RAM 条件运算符"),
+                        format!("`{name}` 不是 RAM 条件运算符")
                     ),
                     help,
                 )

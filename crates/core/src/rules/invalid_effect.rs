@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -34,21 +35,16 @@ fn check(ctx: &mut Ctx<'_>) {
         if value == "Allow" || value == "Deny" {
             continue;
         }
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!("`Effect` must be `Allow` or `Deny`, found `\"{value}\"`"),
-            format!("`Effect` 必须为 `Allow` 或 `Deny`，实际为 `\"{value}\"`"),
+            format!("`Effect` 必须为 `Allow` 或 `Deny`，实际为 `\"{value}\"`")
         );
         let trimmed = value.trim();
         let help = if trimmed.eq_ignore_ascii_case("allow") {
-            Some(ctx.t(
-                "write `\"Allow\"`".to_owned(),
-                "请写作 `\"Allow\"`".to_owned(),
-            ))
+            Some(tr!(ctx.lang, "write `\"Allow\"`", "请写作 `\"Allow\"`"))
         } else if trimmed.eq_ignore_ascii_case("deny") {
-            Some(ctx.t(
-                "write `\"Deny\"`".to_owned(),
-                "请写作 `\"Deny\"`".to_owned(),
-            ))
+            Some(tr!(ctx.lang, "write `\"Deny\"`", "请写作 `\"Deny\"`"))
         } else {
             None
         };

@@ -4,6 +4,7 @@ use crate::json::pointer_push;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 use crate::principal::{self, Parsed, PrincipalError, PRINCIPAL_TYPES};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -46,15 +47,17 @@ fn check(ctx: &mut Ctx<'_>) {
                     continue;
                 }
                 let message = match PRINCIPAL_TYPES.iter().find(|t| t.eq_ignore_ascii_case(key)) {
-                    Some(t) => ctx.t(
+                    Some(t) => tr!(
+                        ctx.lang,
                         format!("principal type `{key}` must be written `{t}`"),
-                        format!("主体类型 `{key}` 必须写作 `{t}`"),
+                        format!("主体类型 `{key}` 必须写作 `{t}`")
                     ),
-                    None => ctx.t(
+                    None => tr!(
+                        ctx.lang,
                         format!(
                             "`{key}` is not a principal type; use `RAM`, `Service` or `Federated`"
                         ),
-                        format!("`{key}` 不是主体类型；请使用 `RAM`、`Service` 或 `Federated`"),
+                        format!("`{key}` 不是主体类型；请使用 `RAM`、`Service` 或 `Federated`")
                     ),
                 };
                 let key_pointer = pointer_push(&pointer, key);
@@ -67,9 +70,10 @@ fn check(ctx: &mut Ctx<'_>) {
             let path = value.item.pointer.as_str();
             if value.principal_type == "*" {
                 if text != "*" {
-                    let message = ctx.t(
-                        "`Principal` must be an object such as `{\"RAM\": [...]}`".to_owned(),
-                        "`Principal` 必须是对象，例如 `{\"RAM\": [...]}`".to_owned(),
+                    let message = tr!(
+                        ctx.lang,
+                        "`Principal` must be an object such as `{\"RAM\": [...]}`",
+                        "`Principal` 必须是对象，例如 `{\"RAM\": [...]}`"
                     );
                     ctx.report(&RULE.meta, path, span, message);
                 }
@@ -81,15 +85,17 @@ fn check(ctx: &mut Ctx<'_>) {
             let parsed = match principal::parse(value.principal_type, text) {
                 Ok(parsed) => parsed,
                 Err(_) if crate::placeholder::holds_placeholder(text) => {
-                    let message = ctx.t(
+                    let message = tr!(
+                        ctx.lang,
                         format!(
                             "`{text}` holds a placeholder; it trusts no one until it is filled in"
                         ),
-                        format!("`{text}` 中含有占位符；填入实际值之前不信任任何主体"),
+                        format!("`{text}` 中含有占位符；填入实际值之前不信任任何主体")
                     );
-                    let help = ctx.t(
-                        "fill in the real value (a template fills it in when rendered)".to_owned(),
-                        "请填入实际值（模板在渲染时会填入）".to_owned(),
+                    let help = tr!(
+                        ctx.lang,
+                        "fill in the real value (a template fills it in when rendered)",
+                        "请填入实际值（模板在渲染时会填入）"
                     );
                     ctx.report_as(
                         &RULE.meta,
@@ -108,14 +114,8 @@ fn check(ctx: &mut Ctx<'_>) {
                 }
             };
             if let Parsed::Role { .. } = parsed {
-                let message = ctx.t(
-                    format!("a role as `RAM` principal (`{text}`) is not confirmed in Alibaba's documentation"),
-                    format!("以角色作为 `RAM` 主体（`{text}`）未经阿里云文档确认"),
-                );
-                let help = ctx.t(
-                    "the documented form `acs:ram::<uid>:root` lets the account's roles assume this role".to_owned(),
-                    "文档中的写法 `acs:ram::<账号ID>:root` 已允许该账号下的角色扮演此角色".to_owned(),
-                );
+                let message = tr!(ctx.lang, format!("a role as `RAM` principal (`{text}`) is not confirmed in Alibaba's documentation"), format!("以角色作为 `RAM` 主体（`{text}`）未经阿里云文档确认"));
+                let help = tr!(ctx.lang, "the documented form `acs:ram::<uid>:root` lets the account's roles assume this role", "文档中的写法 `acs:ram::<账号ID>:root` 已允许该账号下的角色扮演此角色");
                 ctx.report_as(
                     &RULE.meta,
                     Severity::Warning,
@@ -132,32 +132,25 @@ fn check(ctx: &mut Ctx<'_>) {
                 continue;
             }
             let (message, help) = if arn::looks_like_placeholder(account) {
-                let message = ctx.t(
+                let message = tr!(
+                    ctx.lang,
                     format!("`{text}` holds the masked or placeholder account `{account}`"),
-                    format!("`{text}` 中的账号 `{account}` 是脱敏值或占位符"),
+                    format!("`{text}` 中的账号 `{account}` 是脱敏值或占位符")
                 );
                 let help = if matches!(parsed, Parsed::AccountService { .. }) {
-                    ctx.t(
-                        "documentation masks the account ID (`san******@...`); use the 16-digit ID of the account that owns the calling service".to_owned(),
-                        "文档对账号 ID 做了脱敏（`san******@...`）；请使用调用方服务所属账号的 16 位 ID".to_owned(),
-                    )
+                    tr!(ctx.lang, "documentation masks the account ID (`san******@...`); use the 16-digit ID of the account that owns the calling service", "文档对账号 ID 做了脱敏（`san******@...`）；请使用调用方服务所属账号的 16 位 ID")
                 } else {
-                    ctx.t(
-                        "use the 16-digit account ID".to_owned(),
-                        "请使用 16 位账号 ID".to_owned(),
+                    tr!(
+                        ctx.lang,
+                        "use the 16-digit account ID",
+                        "请使用 16 位账号 ID"
                     )
                 };
                 (message, help)
             } else {
                 (
-                    ctx.t(
-                        format!("`{account}` in `{text}` is not a 16-digit account ID"),
-                        format!("`{text}` 中的 `{account}` 不是 16 位账号 ID"),
-                    ),
-                    ctx.t(
-                        "find the account ID by hovering over the profile picture in the console's top bar".to_owned(),
-                        "将鼠标悬停在控制台右上角的头像上即可看到账号 ID".to_owned(),
-                    ),
+                    tr!(ctx.lang, format!("`{account}` in `{text}` is not a 16-digit account ID"), format!("`{text}` 中的 `{account}` 不是 16 位账号 ID")),
+                    tr!(ctx.lang, "find the account ID by hovering over the profile picture in the console's top bar", "将鼠标悬停在控制台右上角的头像上即可看到账号 ID"),
                 )
             };
             // RAM's documentation does not say it refuses such an account; it trusts no one.
@@ -177,51 +170,30 @@ fn describe_error(ctx: &Ctx<'_>, error: PrincipalError, text: &str) -> (String, 
     match error {
         PrincipalError::NotRamArn => {
             let help = if arn::is_account_id(text) {
-                ctx.t(
-                    format!("to trust the whole account, write `acs:ram::{text}:root`"),
-                    format!("如需信任整个账号，请写作 `acs:ram::{text}:root`"),
-                )
+                tr!(ctx.lang, format!("to trust the whole account, write `acs:ram::{text}:root`"), format!("如需信任整个账号，请写作 `acs:ram::{text}:root`"))
             } else {
-                ctx.t(
-                    "use `acs:ram::<account-id>:root` or `acs:ram::<account-id>:user/<name>`".to_owned(),
-                    "请使用 `acs:ram::<账号ID>:root` 或 `acs:ram::<账号ID>:user/<用户名>`".to_owned(),
-                )
+                tr!(ctx.lang, "use `acs:ram::<account-id>:root` or `acs:ram::<account-id>:user/<name>`", "请使用 `acs:ram::<账号ID>:root` 或 `acs:ram::<账号ID>:user/<用户名>`")
             };
             (
-                ctx.t(
-                    format!("`{text}` is not a `RAM` principal"),
-                    format!("`{text}` 不是有效的 `RAM` 主体"),
-                ),
+                tr!(ctx.lang, format!("`{text}` is not a `RAM` principal"), format!("`{text}` 不是有效的 `RAM` 主体")),
                 help,
             )
         }
         PrincipalError::NotServiceName => {
             let lower = text.to_ascii_lowercase();
             let help = if lower != text && principal::parse("Service", &lower).is_ok() {
-                ctx.t(format!("write `{lower}`"), format!("请写作 `{lower}`"))
+                tr!(ctx.lang, format!("write `{lower}`"), format!("请写作 `{lower}`"))
             } else {
-                ctx.t(
-                    "use `<service>.aliyuncs.com`, or `<account-id>@<service>.aliyuncs.com` for a service acting for another account".to_owned(),
-                    "请使用 `<服务>.aliyuncs.com`；如为代表其他账号的服务，请使用 `<账号ID>@<服务>.aliyuncs.com`".to_owned(),
-                )
+                tr!(ctx.lang, "use `<service>.aliyuncs.com`, or `<account-id>@<service>.aliyuncs.com` for a service acting for another account", "请使用 `<服务>.aliyuncs.com`；如为代表其他账号的服务，请使用 `<账号ID>@<服务>.aliyuncs.com`")
             };
             (
-                ctx.t(
-                    format!("`{text}` is not a service principal"),
-                    format!("`{text}` 不是有效的服务主体"),
-                ),
+                tr!(ctx.lang, format!("`{text}` is not a service principal"), format!("`{text}` 不是有效的服务主体")),
                 help,
             )
         }
         PrincipalError::NotProviderArn => (
-            ctx.t(
-                format!("`{text}` is not an identity provider ARN"),
-                format!("`{text}` 不是身份提供商 ARN"),
-            ),
-            ctx.t(
-                "use `acs:ram::<account-id>:saml-provider/<name>` or `acs:ram::<account-id>:oidc-provider/<name>`".to_owned(),
-                "请使用 `acs:ram::<账号ID>:saml-provider/<名称>` 或 `acs:ram::<账号ID>:oidc-provider/<名称>`".to_owned(),
-            ),
+            tr!(ctx.lang, format!("`{text}` is not an identity provider ARN"), format!("`{text}` 不是身份提供商 ARN")),
+            tr!(ctx.lang, "use `acs:ram::<account-id>:saml-provider/<name>` or `acs:ram::<account-id>:oidc-provider/<name>`", "请使用 `acs:ram::<账号ID>:saml-provider/<名称>` 或 `acs:ram::<账号ID>:oidc-provider/<名称>`"),
         ),
         // Unknown type keys are reported once per key above.
         PrincipalError::UnknownType => (String::new(), String::new()),

@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::json::{pointer_push, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -31,12 +32,13 @@ fn check(ctx: &mut Ctx<'_>) {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 if item.as_object().is_none() {
-                    let message = ctx.t(
+                    let message = tr!(
+                        ctx.lang,
                         format!(
                             "statement {i} must be an object, found {}",
                             item.type_name()
                         ),
-                        format!("第 {i} 条语句必须是对象，实际为 {}", item.type_name()),
+                        format!("第 {i} 条语句必须是对象，实际为 {}", item.type_name())
                     );
                     let item_pointer = pointer_push(&pointer, &i.to_string());
                     ctx.report(&RULE.meta, &item_pointer, Some(item.span), message);
@@ -44,7 +46,8 @@ fn check(ctx: &mut Ctx<'_>) {
             }
         }
         _ => {
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!(
                     "`Statement` must be an array of statements, found {}",
                     statement.node.type_name()
@@ -52,7 +55,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 format!(
                     "`Statement` 必须是语句数组，实际为 {}",
                     statement.node.type_name()
-                ),
+                )
             );
             ctx.report(&RULE.meta, &pointer, Some(statement.node.span), message);
         }

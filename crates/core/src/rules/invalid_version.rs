@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -30,19 +31,22 @@ fn check(ctx: &mut Ctx<'_>) {
     if value == "1" {
         return;
     }
-    let message = ctx.t(
+    let message = tr!(
+        ctx.lang,
         format!("`Version` must be `\"1\"`, found `\"{value}\"`"),
-        format!("`Version` 必须为 `\"1\"`，实际为 `\"{value}\"`"),
+        format!("`Version` 必须为 `\"1\"`，实际为 `\"{value}\"`")
     );
     let help = if value.starts_with("20") {
-        ctx.t(
-            "that is an AWS IAM version; RAM policies use `\"1\"`".to_owned(),
-            "这是 AWS IAM 的版本号；RAM 策略使用 `\"1\"`".to_owned(),
+        tr!(
+            ctx.lang,
+            "that is an AWS IAM version; RAM policies use `\"1\"`",
+            "这是 AWS IAM 的版本号；RAM 策略使用 `\"1\"`"
         )
     } else {
-        ctx.t(
-            "RAM policies have one version: `\"1\"`".to_owned(),
-            "RAM 策略只有一个版本：`\"1\"`".to_owned(),
+        tr!(
+            ctx.lang,
+            "RAM policies have one version: `\"1\"`",
+            "RAM 策略只有一个版本：`\"1\"`"
         )
     };
     let pointer = version.pointer("");

@@ -2,6 +2,7 @@ use crate::finding::{Finding, Lang, Location, Severity};
 use crate::json::{SyntaxError, SyntaxErrorKind};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::position::{LineIndex, Span};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -30,22 +31,10 @@ pub fn finding(error: &SyntaxError, text: &str, index: &LineIndex<'_>, lang: Lan
         .and_then(|rest| rest.chars().next())
         .map_or(error.offset, |c| error.offset + c.len_utf8());
     let help = match error.kind {
-        SyntaxErrorKind::TrailingComma => Some(lang.pick(
-            "JSON allows no comma after the last item of an array or object".to_owned(),
-            "JSON 不允许在数组或对象的最后一项之后加逗号".to_owned(),
-        )),
-        SyntaxErrorKind::TooLarge { .. } => Some(lang.pick(
-            "nothing in it was checked; split it, or check the policies it holds one by one".to_owned(),
-            "未检查其中任何内容；请拆分文档，或逐个检查其中的策略".to_owned(),
-        )),
-        SyntaxErrorKind::ExpectedKey => Some(lang.pick(
-            "keys must be strings in double quotes, such as `\"Effect\"`".to_owned(),
-            "键必须是双引号中的字符串，例如 `\"Effect\"`".to_owned(),
-        )),
-        SyntaxErrorKind::UnexpectedCharacter('$') if text.get(error.offset..).is_some_and(|r| r.starts_with("${")) => Some(lang.pick(
-            "this is a template interpolation: if the text comes from a Terraform or ROS template, lint it as one (`--template`)".to_owned(),
-            "这是模板插值：如果文本来自 Terraform 或 ROS 模板，请按模板检查（`--template`）".to_owned(),
-        )),
+        SyntaxErrorKind::TrailingComma => Some(tr!(lang, "JSON allows no comma after the last item of an array or object", "JSON 不允许在数组或对象的最后一项之后加逗号")),
+        SyntaxErrorKind::TooLarge { .. } => Some(tr!(lang, "nothing in it was checked; split it, or check the policies it holds one by one", "未检查其中任何内容；请拆分文档，或逐个检查其中的策略")),
+        SyntaxErrorKind::ExpectedKey => Some(tr!(lang, "keys must be strings in double quotes, such as `\"Effect\"`", "键必须是双引号中的字符串，例如 `\"Effect\"`")),
+        SyntaxErrorKind::UnexpectedCharacter('$') if text.get(error.offset..).is_some_and(|r| r.starts_with("${")) => Some(tr!(lang, "this is a template interpolation: if the text comes from a Terraform or ROS template, lint it as one (`--template`)", "这是模板插值：如果文本来自 Terraform 或 ROS 模板，请按模板检查（`--template`）")),
         _ => None,
     };
     Finding::new(

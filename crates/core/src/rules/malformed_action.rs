@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -96,30 +97,30 @@ fn check(ctx: &mut Ctx<'_>) {
                         "包含操作中不允许的字符",
                     ),
                 };
-                let message = ctx.t(
+                let message = tr!(
+                    ctx.lang,
                     format!("malformed action `{action}`: {en}"),
-                    format!("操作 `{action}` 格式错误：{zh}"),
+                    format!("操作 `{action}` 格式错误：{zh}")
                 );
                 let compact: String = action.chars().filter(|c| !c.is_whitespace()).collect();
                 let help = if problem == Problem::Whitespace && problem_free(&compact) {
-                    ctx.t(
+                    tr!(
+                        ctx.lang,
                         format!("write `{}`", lower_service(&compact)),
-                        format!("请写作 `{}`", lower_service(&compact)),
+                        format!("请写作 `{}`", lower_service(&compact))
                     )
                 } else {
-                    ctx.t(
+                    tr!(
+                        ctx.lang,
                         "actions have the form `<ram-code>:<action-name>`, such as `oss:GetObject`"
                             .to_owned(),
-                        "操作的格式为 `<RAM 代码>:<操作名>`，例如 `oss:GetObject`".to_owned(),
+                        "操作的格式为 `<RAM 代码>:<操作名>`，例如 `oss:GetObject`"
                     )
                 };
                 // A documentation stand-in (`[ECS RAM Action]`, `<action>`) is a template to
                 // fill in: RAM refuses it as written, but it is not a mistake in the policy.
                 if crate::placeholder::is_stand_in(action) {
-                    let message = ctx.t(
-                        format!("`{action}` is a placeholder, not an action; RAM refuses it until it is filled in"),
-                        format!("`{action}` 是占位符而不是操作；填入实际操作之前 RAM 不会接受"),
-                    );
+                    let message = tr!(ctx.lang, format!("`{action}` is a placeholder, not an action; RAM refuses it until it is filled in"), format!("`{action}` 是占位符而不是操作；填入实际操作之前 RAM 不会接受"));
                     ctx.report_as(
                         &RULE.meta,
                         Severity::Warning,

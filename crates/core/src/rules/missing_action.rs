@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::opening;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -25,9 +26,10 @@ fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
     for statement in &policy.statements {
         if statement.action.is_none() && statement.not_action.is_none() {
-            let message = ctx.t(
-                "the statement has no `Action`".to_owned(),
-                "语句缺少 `Action`".to_owned(),
+            let message = tr!(
+                ctx.lang,
+                "the statement has no `Action`",
+                "语句缺少 `Action`"
             );
             let span = Some(opening(statement.node));
             ctx.report(&RULE.meta, &statement.pointer, span, message);

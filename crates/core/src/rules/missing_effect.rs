@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::opening;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -25,13 +26,15 @@ fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
     for statement in &policy.statements {
         if statement.effect.is_none() {
-            let message = ctx.t(
-                "the statement has no `Effect`".to_owned(),
-                "语句缺少 `Effect`".to_owned(),
+            let message = tr!(
+                ctx.lang,
+                "the statement has no `Effect`",
+                "语句缺少 `Effect`"
             );
-            let help = ctx.t(
-                "add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`".to_owned(),
-                "请添加 `\"Effect\": \"Allow\"` 或 `\"Effect\": \"Deny\"`".to_owned(),
+            let help = tr!(
+                ctx.lang,
+                "add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`",
+                "请添加 `\"Effect\": \"Allow\"` 或 `\"Effect\": \"Deny\"`"
             );
             let span = Some(opening(statement.node));
             ctx.report_help(&RULE.meta, &statement.pointer, span, message, help);

@@ -3,6 +3,7 @@ use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 
 use super::opening;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -34,26 +35,22 @@ fn check(ctx: &mut Ctx<'_>) {
     for statement in &policy.statements {
         if statement.principal.is_none() {
             let message = if bucket {
-                ctx.t(
-                    "the bucket policy statement has no `Principal`".to_owned(),
-                    "Bucket Policy 的语句缺少 `Principal`".to_owned(),
+                tr!(
+                    ctx.lang,
+                    "the bucket policy statement has no `Principal`",
+                    "Bucket Policy 的语句缺少 `Principal`"
                 )
             } else {
-                ctx.t(
-                    "the trust policy statement has no `Principal`".to_owned(),
-                    "信任策略的语句缺少 `Principal`".to_owned(),
+                tr!(
+                    ctx.lang,
+                    "the trust policy statement has no `Principal`",
+                    "信任策略的语句缺少 `Principal`"
                 )
             };
             let help = if bucket {
-                ctx.t(
-                    "name who the statement is for: `\"Principal\": [\"<account or RAM user ID>\"]`, or `[\"*\"]` for everyone".to_owned(),
-                    "请指定语句适用的对象：`\"Principal\": [\"<账号或 RAM 用户 ID>\"]`，或 `[\"*\"]` 表示所有人".to_owned(),
-                )
+                tr!(ctx.lang, "name who the statement is for: `\"Principal\": [\"<account or RAM user ID>\"]`, or `[\"*\"]` for everyone", "请指定语句适用的对象：`\"Principal\": [\"<账号或 RAM 用户 ID>\"]`，或 `[\"*\"]` 表示所有人")
             } else {
-                ctx.t(
-                "name who may assume the role, such as `{\"RAM\": [\"acs:ram::<account-id>:root\"]}` or `{\"Service\": [\"ecs.aliyuncs.com\"]}`".to_owned(),
-                "请指定可扮演该角色的主体，例如 `{\"RAM\": [\"acs:ram::<账号ID>:root\"]}` 或 `{\"Service\": [\"ecs.aliyuncs.com\"]}`".to_owned(),
-            )
+                tr!(ctx.lang, "name who may assume the role, such as `{\"RAM\": [\"acs:ram::<account-id>:root\"]}` or `{\"Service\": [\"ecs.aliyuncs.com\"]}`", "请指定可扮演该角色的主体，例如 `{\"RAM\": [\"acs:ram::<账号ID>:root\"]}` 或 `{\"Service\": [\"ecs.aliyuncs.com\"]}`")
             };
             let span = Some(opening(statement.node));
             ctx.report_help(&RULE.meta, &statement.pointer, span, message, help);

@@ -3,6 +3,7 @@ use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 
 use super::opening;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -29,14 +30,16 @@ fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
     for statement in &policy.statements {
         if statement.resource.is_none() && statement.not_resource.is_none() {
-            let message = ctx.t(
-                "the statement has no `Resource`".to_owned(),
-                "语句缺少 `Resource`".to_owned(),
+            let message = tr!(
+                ctx.lang,
+                "the statement has no `Resource`",
+                "语句缺少 `Resource`"
             );
-            let help = ctx.t(
+            let help = tr!(
+                ctx.lang,
                 "name the resources, such as `acs:oss:*:*:examplebucket/*`, or `*` for all"
                     .to_owned(),
-                "请指定资源，例如 `acs:oss:*:*:examplebucket/*`，或用 `*` 表示全部".to_owned(),
+                "请指定资源，例如 `acs:oss:*:*:examplebucket/*`，或用 `*` 表示全部"
             );
             let span = Some(opening(statement.node));
             ctx.report_help(&RULE.meta, &statement.pointer, span, message, help);

@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::opening;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -23,9 +24,10 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     if ctx.root.as_object().is_some() && ctx.policy.statement.is_none() {
-        let message = ctx.t(
-            "the policy has no `Statement`".to_owned(),
-            "策略缺少 `Statement`".to_owned(),
+        let message = tr!(
+            ctx.lang,
+            "the policy has no `Statement`",
+            "策略缺少 `Statement`"
         );
         let span = Some(opening(ctx.root));
         ctx.report(&RULE.meta, "", span, message);

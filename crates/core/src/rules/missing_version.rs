@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::opening;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -23,13 +24,15 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     if ctx.root.as_object().is_some() && ctx.policy.version.is_none() {
-        let message = ctx.t(
-            "the policy has no `Version`".to_owned(),
-            "策略缺少 `Version`".to_owned(),
+        let message = tr!(
+            ctx.lang,
+            "the policy has no `Version`",
+            "策略缺少 `Version`"
         );
-        let help = ctx.t(
-            "add `\"Version\": \"1\"`".to_owned(),
-            "请添加 `\"Version\": \"1\"`".to_owned(),
+        let help = tr!(
+            ctx.lang,
+            "add `\"Version\": \"1\"`",
+            "请添加 `\"Version\": \"1\"`"
         );
         let span = Some(opening(ctx.root));
         ctx.report_help(&RULE.meta, "", span, message, help);

@@ -5,6 +5,7 @@ use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::Statement;
 
 use super::{has_wildcard, split_action};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -50,15 +51,17 @@ fn check(ctx: &mut Ctx<'_>) {
             .first()
             .and_then(|r| r.split('/').next())
             .unwrap_or("examplebucket");
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!(
                 "`{first}` acts on the bucket, but every resource names objects (`<bucket>/...`)"
             ),
-            format!("`{first}` 作用于存储空间本身，但所有资源都指向对象（`<bucket>/...`）"),
+            format!("`{first}` 作用于存储空间本身，但所有资源都指向对象（`<bucket>/...`）")
         );
-        let help = ctx.t(
+        let help = tr!(
+            ctx.lang,
             format!("add `acs:oss:*:*:{bucket}` beside the objects"),
-            format!("请在对象之外再添加 `acs:oss:*:*:{bucket}`"),
+            format!("请在对象之外再添加 `acs:oss:*:*:{bucket}`")
         );
         let pointer = field.pointer(&statement.pointer);
         ctx.report_help(&RULE.meta, &pointer, Some(field.node.span), message, help);

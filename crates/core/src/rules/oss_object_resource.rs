@@ -4,6 +4,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::oss_bucket_resource::{oss_actions, oss_resources};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -52,13 +53,15 @@ fn check(ctx: &mut Ctx<'_>) {
             .map(|a| a.relative_id)
             .collect();
         let example = buckets.first().copied().unwrap_or("examplebucket");
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!("`{first}` acts on objects, but no resource names objects"),
-            format!("`{first}` 作用于对象，但没有任何资源指向对象"),
+            format!("`{first}` 作用于对象，但没有任何资源指向对象")
         );
-        let help = ctx.t(
+        let help = tr!(
+            ctx.lang,
             format!("add `acs:oss:*:*:{example}/*` beside the bucket"),
-            format!("请在存储空间之外再添加 `acs:oss:*:*:{example}/*`"),
+            format!("请在存储空间之外再添加 `acs:oss:*:*:{example}/*`")
         );
         let pointer = field.pointer(&statement.pointer);
         ctx.report_help(&RULE.meta, &pointer, Some(field.node.span), message, help);

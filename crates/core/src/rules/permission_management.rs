@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{split_action, wildcard_match};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -66,20 +67,19 @@ fn check(ctx: &mut Ctx<'_>) {
             };
             let action = item.value;
             let message = if granted == action {
-                ctx.t(
+                tr!(
+                    ctx.lang,
                     format!("`{action}` on every resource allows privilege escalation"),
-                    format!("对所有资源授予 `{action}` 可导致权限提升"),
+                    format!("对所有资源授予 `{action}` 可导致权限提升")
                 )
             } else {
-                ctx.t(
-                    format!("`{action}` includes `{granted}` on every resource, which allows privilege escalation"),
-                    format!("`{action}` 包含对所有资源的 `{granted}`，可导致权限提升"),
-                )
+                tr!(ctx.lang, format!("`{action}` includes `{granted}` on every resource, which allows privilege escalation"), format!("`{action}` 包含对所有资源的 `{granted}`，可导致权限提升"))
             };
-            let help = ctx.t(
+            let help = tr!(
+                ctx.lang,
                 "scope it to named roles or users, such as `acs:ram:*:<account-id>:role/<name>`"
                     .to_owned(),
-                "请限定到具体的角色或用户，例如 `acs:ram:*:<账号ID>:role/<名称>`".to_owned(),
+                "请限定到具体的角色或用户，例如 `acs:ram:*:<账号ID>:role/<名称>`"
             );
             ctx.report_help(
                 &RULE.meta,

@@ -1,6 +1,7 @@
 use crate::arn;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -50,11 +51,12 @@ fn check(ctx: &mut Ctx<'_>) {
                 } else {
                     continue;
                 };
-                let help = ctx.t(
-                    "replace it with the real value; an account ID is 16 digits".to_owned(),
-                    "请替换为真实值；账号 ID 为 16 位数字".to_owned(),
+                let help = tr!(
+                    ctx.lang,
+                    "replace it with the real value; an account ID is 16 digits",
+                    "请替换为真实值；账号 ID 为 16 位数字"
                 );
-                let message = ctx.t(en, zh);
+                let message = tr!(ctx.lang, en, zh);
                 ctx.report_help(
                     &RULE.meta,
                     &item.pointer,

@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::limits::{self, NameProblem};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -40,18 +41,25 @@ pub(super) fn describe(
     problem: &NameProblem,
 ) -> String {
     match problem {
-        NameProblem::Empty => ctx.t(format!("the {what_en} is empty"), format!("{what_zh}为空")),
-        NameProblem::TooLong { length, max } => ctx.t(
+        NameProblem::Empty => tr!(
+            ctx.lang,
+            format!("the {what_en} is empty"),
+            format!("{what_zh}为空")
+        ),
+        NameProblem::TooLong { length, max } => tr!(
+            ctx.lang,
             format!("the {what_en} `{name}` is {length} characters, over the limit of {max}"),
-            format!("{what_zh} `{name}` 长 {length} 个字符，超出 {max} 的上限"),
+            format!("{what_zh} `{name}` 长 {length} 个字符，超出 {max} 的上限")
         ),
-        NameProblem::BadCharacter(c) => ctx.t(
+        NameProblem::BadCharacter(c) => tr!(
+            ctx.lang,
             format!("the {what_en} `{name}` contains `{c}`, which RAM does not allow"),
-            format!("{what_zh} `{name}` 包含 RAM 不允许的字符 `{c}`"),
+            format!("{what_zh} `{name}` 包含 RAM 不允许的字符 `{c}`")
         ),
-        NameProblem::Underscore => ctx.t(
+        NameProblem::Underscore => tr!(
+            ctx.lang,
             format!("the {what_en} `{name}` contains `_`, which the CreateRole API does not list"),
-            format!("{what_zh} `{name}` 包含 CreateRole API 未列出的字符 `_`"),
+            format!("{what_zh} `{name}` 包含 CreateRole API 未列出的字符 `_`")
         ),
     }
 }

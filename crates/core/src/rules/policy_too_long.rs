@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::limits::{BUCKET_POLICY_MAX_BYTES, POLICY_DOCUMENT_MAX};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -29,10 +30,7 @@ fn check(ctx: &mut Ctx<'_>) {
     if ctx.kind == PolicyKind::BucketPolicy {
         let bytes = ctx.text.len();
         if bytes > BUCKET_POLICY_MAX_BYTES {
-            let message = ctx.t(
-                format!("the bucket policy is {bytes} bytes, over the 16 KB ({BUCKET_POLICY_MAX_BYTES} bytes) OSS documented for a bucket's policies"),
-                format!("该 Bucket Policy 为 {bytes} 字节，超出 OSS 文档所述的 16 KB（{BUCKET_POLICY_MAX_BYTES} 字节）上限"),
-            );
+            let message = tr!(ctx.lang, format!("the bucket policy is {bytes} bytes, over the 16 KB ({BUCKET_POLICY_MAX_BYTES} bytes) OSS documented for a bucket's policies"), format!("该 Bucket Policy 为 {bytes} 字节，超出 OSS 文档所述的 16 KB（{BUCKET_POLICY_MAX_BYTES} 字节）上限"));
             let span = Some(crate::position::Span::new(0, ctx.text.len().min(1)));
             ctx.report_as(&RULE.meta, Severity::Warning, "", span, message, None);
         }
@@ -43,19 +41,18 @@ fn check(ctx: &mut Ctx<'_>) {
         return;
     }
     let compact = compact_length(ctx.text);
-    let message = ctx.t(
+    let message = tr!(
+        ctx.lang,
         format!("the document is {length} characters, over RAM's limit of {POLICY_DOCUMENT_MAX}"),
-        format!("文档长度为 {length} 个字符，超出 RAM 的 {POLICY_DOCUMENT_MAX} 字符上限"),
+        format!("文档长度为 {length} 个字符，超出 RAM 的 {POLICY_DOCUMENT_MAX} 字符上限")
     );
     let help = if compact <= POLICY_DOCUMENT_MAX {
-        ctx.t(
-            format!("without white space outside strings it is {compact} characters; submit it minified"),
-            format!("去掉字符串之外的空白后为 {compact} 个字符；请以压缩格式提交"),
-        )
+        tr!(ctx.lang, format!("without white space outside strings it is {compact} characters; submit it minified"), format!("去掉字符串之外的空白后为 {compact} 个字符；请以压缩格式提交"))
     } else {
-        ctx.t(
-            "split the statements into two policies".to_owned(),
-            "请将语句拆分到两个策略中".to_owned(),
+        tr!(
+            ctx.lang,
+            "split the statements into two policies",
+            "请将语句拆分到两个策略中"
         )
     };
     // The trust policy limit is not documented; the permission limit is the best guess.

@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -27,14 +28,12 @@ fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
     for statement in &policy.statements {
         if let Some(principal) = statement.principal {
-            let message = ctx.t(
-                "a permission policy cannot have a `Principal`".to_owned(),
-                "权限策略中不能包含 `Principal`".to_owned(),
+            let message = tr!(
+                ctx.lang,
+                "a permission policy cannot have a `Principal`",
+                "权限策略中不能包含 `Principal`"
             );
-            let help = ctx.t(
-                "remove `Principal`, or check the document as a trust policy (`--kind trust`) or an OSS bucket policy (`--kind bucket-policy`, whose principal is a list of UIDs)".to_owned(),
-                "请删除 `Principal`，或按信任策略（`--kind trust`）或 OSS Bucket Policy（`--kind bucket-policy`，其主体为 UID 列表）进行检查".to_owned(),
-            );
+            let help = tr!(ctx.lang, "remove `Principal`, or check the document as a trust policy (`--kind trust`) or an OSS bucket policy (`--kind bucket-policy`, whose principal is a list of UIDs)", "请删除 `Principal`，或按信任策略（`--kind trust`）或 OSS Bucket Policy（`--kind bucket-policy`，其主体为 UID 列表）进行检查");
             let pointer = principal.pointer(&statement.pointer);
             ctx.report_help(
                 &RULE.meta,

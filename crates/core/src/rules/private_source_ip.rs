@@ -2,6 +2,7 @@ use crate::condition;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -40,14 +41,8 @@ fn check(ctx: &mut Ctx<'_>) {
             continue;
         }
         if bucket {
-            let message = ctx.t(
-                "OSS refuses a bucket policy that limits `acs:SourceIp` without also limiting `acs:SourceVpc` (error 0030-00000008)".to_owned(),
-                "OSS 拒绝只限制 `acs:SourceIp` 而不同时限制 `acs:SourceVpc` 的 Bucket Policy（错误 0030-00000008）".to_owned(),
-            );
-            let help = ctx.t(
-                "for public addresses add `\"StringNotLike\": {\"acs:SourceVpc\": \"vpc-*\"}`; for a VPC, `\"StringEquals\": {\"acs:SourceVpc\": \"<vpc-id>\"}`".to_owned(),
-                "公网地址请添加 `\"StringNotLike\": {\"acs:SourceVpc\": \"vpc-*\"}`；VPC 内请添加 `\"StringEquals\": {\"acs:SourceVpc\": \"<VPC ID>\"}`".to_owned(),
-            );
+            let message = tr!(ctx.lang, "OSS refuses a bucket policy that limits `acs:SourceIp` without also limiting `acs:SourceVpc` (error 0030-00000008)", "OSS 拒绝只限制 `acs:SourceIp` 而不同时限制 `acs:SourceVpc` 的 Bucket Policy（错误 0030-00000008）");
+            let help = tr!(ctx.lang, "for public addresses add `\"StringNotLike\": {\"acs:SourceVpc\": \"vpc-*\"}`; for a VPC, `\"StringEquals\": {\"acs:SourceVpc\": \"<vpc-id>\"}`", "公网地址请添加 `\"StringNotLike\": {\"acs:SourceVpc\": \"vpc-*\"}`；VPC 内请添加 `\"StringEquals\": {\"acs:SourceVpc\": \"<VPC ID>\"}`");
             ctx.report_as(
                 &RULE.meta,
                 Severity::Error,
@@ -68,7 +63,8 @@ fn check(ctx: &mut Ctx<'_>) {
             if !is_private(value.value) {
                 continue;
             }
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!(
                     "private range `{}` without `acs:SourceVpc`: any VPC may use these addresses",
                     value.value
@@ -76,13 +72,14 @@ fn check(ctx: &mut Ctx<'_>) {
                 format!(
                     "私网地址段 `{}` 未配合 `acs:SourceVpc`：任何 VPC 都可能使用这些地址",
                     value.value
-                ),
+                )
             );
-            let help = ctx.t(
+            let help = tr!(
+                ctx.lang,
                 "add `\"StringEquals\": {\"acs:SourceVpc\": \"<vpc-id>\"}` to the same condition"
                     .to_owned(),
                 "请在同一条件中添加 `\"StringEquals\": {\"acs:SourceVpc\": \"<VPC ID>\"}`"
-                    .to_owned(),
+                    .to_owned()
             );
             ctx.report_help(
                 &RULE.meta,

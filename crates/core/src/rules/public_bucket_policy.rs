@@ -3,6 +3,7 @@ use crate::finding::Severity;
 use crate::json::Value;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::{strings_of, PolicyKind, Statement};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -84,18 +85,16 @@ fn check(ctx: &mut Ctx<'_>) {
             .map(|a| format!("`{}`", super::clip(a.value)))
             .collect();
         let what = if actions.is_empty() {
-            ctx.t("its actions".to_owned(), "其中的操作".to_owned())
+            tr!(ctx.lang, "its actions", "其中的操作")
         } else {
             actions.join(", ")
         };
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!("anyone, anonymous users included, may use {what} on this bucket"),
-            format!("任何人（包括匿名用户）都可以对该 Bucket 执行 {what}"),
+            format!("任何人（包括匿名用户）都可以对该 Bucket 执行 {what}")
         );
-        let help = ctx.t(
-            "name the accounts, RAM users or role sessions in `Principal`, or add a condition such as `\"StringEquals\": {\"acs:SourceVpc\": [\"vpc-...\"]}`".to_owned(),
-            "请在 `Principal` 中列出账号、RAM 用户或角色会话，或添加条件，例如 `\"StringEquals\": {\"acs:SourceVpc\": [\"vpc-...\"]}`".to_owned(),
-        );
+        let help = tr!(ctx.lang, "name the accounts, RAM users or role sessions in `Principal`, or add a condition such as `\"StringEquals\": {\"acs:SourceVpc\": [\"vpc-...\"]}`", "请在 `Principal` 中列出账号、RAM 用户或角色会话，或添加条件，例如 `\"StringEquals\": {\"acs:SourceVpc\": [\"vpc-...\"]}`");
         let span = statement.principal.map(|p| p.node.span);
         let pointer = statement
             .principal

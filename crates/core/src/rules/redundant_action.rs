@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{has_wildcard, malformed_action, wildcard_match};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -91,13 +92,15 @@ fn check(ctx: &mut Ctx<'_>) {
                 let Some(cover) = cover else {
                     continue;
                 };
-                let message = ctx.t(
+                let message = tr!(
+                    ctx.lang,
                     format!("`{}` is already covered by `{}`", item.value, cover.value),
-                    format!("`{}` 已被 `{}` 覆盖", item.value, cover.value),
+                    format!("`{}` 已被 `{}` 覆盖", item.value, cover.value)
                 );
-                let help = ctx.t(
-                    "keep the narrower one if the wildcard grants more than intended".to_owned(),
-                    "如果通配符授予了超出预期的权限，请保留更窄的那一项".to_owned(),
+                let help = tr!(
+                    ctx.lang,
+                    "keep the narrower one if the wildcard grants more than intended",
+                    "如果通配符授予了超出预期的权限，请保留更窄的那一项"
                 );
                 ctx.report_help(
                     &RULE.meta,

@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -34,13 +35,15 @@ fn check(ctx: &mut Ctx<'_>) {
             .flatten()
         {
             let name = field.key;
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!("a trust policy cannot have `{name}`"),
-                format!("信任策略中不能包含 `{name}`"),
+                format!("信任策略中不能包含 `{name}`")
             );
-            let help = ctx.t(
-                "remove it: the role itself is the resource".to_owned(),
-                "请删除它：角色本身就是资源".to_owned(),
+            let help = tr!(
+                ctx.lang,
+                "remove it: the role itself is the resource",
+                "请删除它：角色本身就是资源"
             );
             let pointer = field.pointer(&statement.pointer);
             ctx.report_help(&RULE.meta, &pointer, Some(field.key_span), message, help);

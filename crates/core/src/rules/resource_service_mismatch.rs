@@ -4,6 +4,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{has_wildcard, split_action, wildcard_match};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -63,14 +64,12 @@ fn check(ctx: &mut Ctx<'_>) {
                 .map(|s| format!("`{s}`"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!("resource of service `{arn_service}`, but the actions are for {listed}"),
-                format!("资源属于服务 `{arn_service}`，但操作属于 {listed}"),
+                format!("资源属于服务 `{arn_service}`，但操作属于 {listed}")
             );
-            let help = ctx.t(
-                "an action applies only to resources of its own service; move the resource to a statement with matching actions".to_owned(),
-                "操作只作用于本服务的资源；请把该资源移到操作匹配的语句中".to_owned(),
-            );
+            let help = tr!(ctx.lang, "an action applies only to resources of its own service; move the resource to a statement with matching actions", "操作只作用于本服务的资源；请把该资源移到操作匹配的语句中");
             ctx.report_help(
                 &RULE.meta,
                 &item.pointer,

@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -34,13 +35,11 @@ fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
     for statement in &policy.statements {
         if let Some(not_action) = statement.not_action {
-            let message = ctx.t(
-                "`NotAction` is not documented for trust policies; whether RAM accepts it is not confirmed".to_owned(),
-                "信任策略的文档中没有 `NotAction`；RAM 是否接受尚未确认".to_owned(),
-            );
-            let help = ctx.t(
-                "write `\"Action\": \"sts:AssumeRole\"`".to_owned(),
-                "请写作 `\"Action\": \"sts:AssumeRole\"`".to_owned(),
+            let message = tr!(ctx.lang, "`NotAction` is not documented for trust policies; whether RAM accepts it is not confirmed", "信任策略的文档中没有 `NotAction`；RAM 是否接受尚未确认");
+            let help = tr!(
+                ctx.lang,
+                "write `\"Action\": \"sts:AssumeRole\"`",
+                "请写作 `\"Action\": \"sts:AssumeRole\"`"
             );
             let pointer = not_action.pointer(&statement.pointer);
             ctx.report_as(
@@ -62,14 +61,12 @@ fn check(ctx: &mut Ctx<'_>) {
                 .iter()
                 .find(|a| a.eq_ignore_ascii_case(action))
             {
-                let message = ctx.t(
+                let message = tr!(
+                    ctx.lang,
                     format!("`{action}` is documented as `{documented}`"),
-                    format!("`{action}` 的文档写法为 `{documented}`"),
+                    format!("`{action}` 的文档写法为 `{documented}`")
                 );
-                let help = ctx.t(
-                    "RAM compares actions case-insensitively, but the documented spelling is easier to review".to_owned(),
-                    "RAM 比较操作名时不区分大小写，但按文档写法更便于审阅".to_owned(),
-                );
+                let help = tr!(ctx.lang, "RAM compares actions case-insensitively, but the documented spelling is easier to review", "RAM 比较操作名时不区分大小写，但按文档写法更便于审阅");
                 ctx.report_as(
                     &RULE.meta,
                     Severity::Suggestion,
@@ -82,14 +79,12 @@ fn check(ctx: &mut Ctx<'_>) {
             }
             let service = action.split_once(':').map_or(action, |(s, _)| s);
             if service.eq_ignore_ascii_case("sts") || service.contains(['*', '?']) {
-                let message = ctx.t(
-                    format!("`{action}` is not documented for trust policies, which grant `sts:AssumeRole`; whether RAM accepts it is not confirmed"),
-                    format!("信任策略的文档中只有 `sts:AssumeRole`，没有 `{action}`；RAM 是否接受尚未确认"),
-                );
-                let help = ctx.t(
+                let message = tr!(ctx.lang, format!("`{action}` is not documented for trust policies, which grant `sts:AssumeRole`; whether RAM accepts it is not confirmed"), format!("信任策略的文档中只有 `sts:AssumeRole`，没有 `{action}`；RAM 是否接受尚未确认"));
+                let help = tr!(
+                    ctx.lang,
                     "every documented trust policy, SAML and OIDC included, uses `sts:AssumeRole`"
                         .to_owned(),
-                    "所有文档中的信任策略（包括 SAML 和 OIDC）都使用 `sts:AssumeRole`".to_owned(),
+                    "所有文档中的信任策略（包括 SAML 和 OIDC）都使用 `sts:AssumeRole`"
                 );
                 ctx.report_as(
                     &RULE.meta,
@@ -101,14 +96,12 @@ fn check(ctx: &mut Ctx<'_>) {
                 );
                 continue;
             }
-            let message = ctx.t(
-                format!("`{action}` in a trust policy grants nothing: a trust policy only decides who may assume the role"),
-                format!("信任策略中的 `{action}` 不授予任何权限：信任策略只决定谁可以扮演该角色"),
-            );
-            let help = ctx.t(
+            let message = tr!(ctx.lang, format!("`{action}` in a trust policy grants nothing: a trust policy only decides who may assume the role"), format!("信任策略中的 `{action}` 不授予任何权限：信任策略只决定谁可以扮演该角色"));
+            let help = tr!(
+                ctx.lang,
                 "grant it in a permission policy attached to the role; keep `sts:AssumeRole` here"
                     .to_owned(),
-                "请在附加到该角色的权限策略中授予；此处保留 `sts:AssumeRole`".to_owned(),
+                "请在附加到该角色的权限策略中授予；此处保留 `sts:AssumeRole`"
             );
             ctx.report_help(&RULE.meta, &item.pointer, span, message, help);
         }

@@ -1,5 +1,6 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -31,13 +32,15 @@ fn check(ctx: &mut Ctx<'_>) {
             .flatten()
         {
             let name = field.key;
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!("`{name}` is not in RAM's current policy grammar; support is unconfirmed"),
-                format!("`{name}` 不在 RAM 当前的策略语法中，是否支持尚未确认"),
+                format!("`{name}` 不在 RAM 当前的策略语法中，是否支持尚未确认")
             );
-            let help = ctx.t(
-                "check that the RAM console accepts the policy, or remove the element".to_owned(),
-                "请确认 RAM 控制台能接受该策略，或删除此元素".to_owned(),
+            let help = tr!(
+                ctx.lang,
+                "check that the RAM console accepts the policy, or remove the element",
+                "请确认 RAM 控制台能接受该策略，或删除此元素"
             );
             let pointer = field.pointer(&statement.pointer);
             ctx.report_help(&RULE.meta, &pointer, Some(field.key_span), message, help);

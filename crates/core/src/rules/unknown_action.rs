@@ -3,6 +3,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{did_you_mean, has_wildcard, malformed_action, split_action, wildcard_match};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -59,10 +60,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 if has_wildcard(name) {
                     let matches_any = actions.iter().any(|a| wildcard_match(name, a.name));
                     if !matches_any && list == ActionList::Complete {
-                        let message = ctx.t(
-                            format!("`{action}` matches no action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"),
-                            format!("`{action}` 不匹配 ramplan 目录（{CATALOGUE_DATE}）中 `{code}` 的任何操作"),
-                        );
+                        let message = tr!(ctx.lang, format!("`{action}` matches no action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"), format!("`{action}` 不匹配 ramplan 目录（{CATALOGUE_DATE}）中 `{code}` 的任何操作"));
                         ctx.report(&RULE.meta, &item.pointer, span, message);
                     }
                     continue;
@@ -73,14 +71,12 @@ fn check(ctx: &mut Ctx<'_>) {
                         // Only a documented spelling is worth suggesting; an API name is not
                         // evidence of how RAM spells the action.
                         if documented != action && known.basis != ActionBasis::ApiMetadata {
-                            let message = ctx.t(
+                            let message = tr!(
+                                ctx.lang,
                                 format!("`{action}` is documented as `{documented}`"),
-                                format!("`{action}` 的文档写法为 `{documented}`"),
+                                format!("`{action}` 的文档写法为 `{documented}`")
                             );
-                            let help = ctx.t(
-                                "RAM compares actions case-insensitively, but the documented spelling is easier to review".to_owned(),
-                                "RAM 比较操作名时不区分大小写，但按文档写法更便于审阅".to_owned(),
-                            );
+                            let help = tr!(ctx.lang, "RAM compares actions case-insensitively, but the documented spelling is easier to review", "RAM 比较操作名时不区分大小写，但按文档写法更便于审阅");
                             ctx.report_as(
                                 &RULE.meta,
                                 Severity::Suggestion,
@@ -128,34 +124,22 @@ fn unknown_message(
 ) -> (String, Severity) {
     match list {
         ActionList::Complete => (
-            ctx.t(
-                format!("`{action}` is not an action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"),
-                format!("`{action}` 不是 ramplan 目录（{CATALOGUE_DATE}）中 `{code}` 的操作"),
-            ),
+            tr!(ctx.lang, format!("`{action}` is not an action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"), format!("`{action}` 不是 ramplan 目录（{CATALOGUE_DATE}）中 `{code}` 的操作")),
             Severity::Warning,
         ),
         ActionList::Partial => (
-            ctx.t(
-                format!("`{action}` is not in ramplan's partial list of `{code}` actions ({CATALOGUE_DATE})"),
-                format!("`{action}` 不在 ramplan 收录的部分 `{code}` 操作列表（{CATALOGUE_DATE}）中"),
-            ),
+            tr!(ctx.lang, format!("`{action}` is not in ramplan's partial list of `{code}` actions ({CATALOGUE_DATE})"), format!("`{action}` 不在 ramplan 收录的部分 `{code}` 操作列表（{CATALOGUE_DATE}）中")),
             Severity::Warning,
         ),
         ActionList::ApiMetadata => {
             let date = catalogue::generated_info().map(|(_, _, d)| d).unwrap_or_default();
             (
-                ctx.t(
-                    format!("`{action}` is not an API of `{code}` in its API metadata ({date}); RAM actions are usually, not always, named after APIs"),
-                    format!("`{action}` 不在 `{code}` 的 API 元数据（{date}）中；RAM 操作名通常（并非总是）与 API 名相同"),
-                ),
+                tr!(ctx.lang, format!("`{action}` is not an API of `{code}` in its API metadata ({date}); RAM actions are usually, not always, named after APIs"), format!("`{action}` 不在 `{code}` 的 API 元数据（{date}）中；RAM 操作名通常（并非总是）与 API 名相同")),
                 Severity::Warning,
             )
         }
         ActionList::AuthorizationPage | ActionList::None => (
-            ctx.t(
-                format!("`{action}` is not among the `{code}` actions ramplan read from its RAM authorization page"),
-                format!("`{action}` 不在 ramplan 从 `{code}` 授权信息页面读到的操作中"),
-            ),
+            tr!(ctx.lang, format!("`{action}` is not among the `{code}` actions ramplan read from its RAM authorization page"), format!("`{action}` 不在 ramplan 从 `{code}` 授权信息页面读到的操作中")),
             Severity::Suggestion,
         ),
     }
@@ -164,9 +148,10 @@ fn unknown_message(
 /// The closest action of the same service, else the services that have exactly this action.
 fn suggestion(ctx: &Ctx<'_>, actions: &[ActionRef], code: &str, name: &str) -> String {
     if let Some(close) = did_you_mean(name, actions.iter().map(|a| a.name)) {
-        return ctx.t(
+        return tr!(
+            ctx.lang,
             format!("did you mean `{code}:{close}`?"),
-            format!("是否想写 `{code}:{close}`？"),
+            format!("是否想写 `{code}:{close}`？")
         );
     }
     let elsewhere: Vec<String> = catalogue::services_with_action(name)
@@ -176,17 +161,15 @@ fn suggestion(ctx: &Ctx<'_>, actions: &[ActionRef], code: &str, name: &str) -> S
         .collect();
     if !elsewhere.is_empty() {
         let list = elsewhere.join(", ");
-        return ctx.t(
+        return tr!(
+            ctx.lang,
             format!("another service has this action: did you mean {list}?"),
-            format!("其他服务有此操作：是否想写 {list}？"),
+            format!("其他服务有此操作：是否想写 {list}？")
         );
     }
     generic_help(ctx)
 }
 
 fn generic_help(ctx: &Ctx<'_>) -> String {
-    ctx.t(
-        "check the action on the service's \"RAM authorization\" page; the catalogue may be out of date".to_owned(),
-        "请在该云产品的“授权信息”页面核对操作名；ramplan 的目录可能已过时".to_owned(),
-    )
+    tr!(ctx.lang, "check the action on the service's \"RAM authorization\" page; the catalogue may be out of date", "请在该云产品的“授权信息”页面核对操作名；ramplan 的目录可能已过时")
 }

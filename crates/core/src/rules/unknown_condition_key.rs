@@ -4,6 +4,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::did_you_mean;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -43,19 +44,21 @@ fn check(ctx: &mut Ctx<'_>) {
         if known {
             continue;
         }
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!("`{key}` is not a condition key in ramplan's catalogue ({CATALOGUE_DATE})"),
-            format!("`{key}` 不在 ramplan 的条件键目录（{CATALOGUE_DATE}）中"),
+            format!("`{key}` 不在 ramplan 的条件键目录（{CATALOGUE_DATE}）中")
         );
         let candidates = catalogue::global_condition_keys()
             .iter()
             .map(|k| k.key)
             .filter(|k| !k.ends_with('/'));
         let help = match did_you_mean(key, candidates) {
-            Some(s) => ctx.t(format!("did you mean `{s}`?"), format!("是否想写 `{s}`？")),
-            None => ctx.t(
-                "a key the request does not carry never matches; check the spelling".to_owned(),
-                "请求中不存在的键永远不会匹配；请检查拼写".to_owned(),
+            Some(s) => crate::i18n::did_you_mean(s, ctx.lang),
+            None => tr!(
+                ctx.lang,
+                "a key the request does not carry never matches; check the spelling",
+                "请求中不存在的键永远不会匹配；请检查拼写"
             ),
         };
         let span = Some(entry.key_span());

@@ -4,6 +4,7 @@ use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::{STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS};
 
 use super::did_you_mean;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -51,29 +52,30 @@ fn check_keys(ctx: &mut Ctx<'_>, node: &Node, pointer: &str, known: &[&'static s
         let path = pointer_push(pointer, &member.key);
         let key = &member.key;
         if let Some(canonical) = known.iter().find(|k| k.eq_ignore_ascii_case(key)) {
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!("`{key}` must be written `{canonical}`"),
-                format!("`{key}` 必须写作 `{canonical}`"),
+                format!("`{key}` 必须写作 `{canonical}`")
             );
-            let help = ctx.t(
-                "RAM element names are case-sensitive".to_owned(),
-                "RAM 策略元素名称区分大小写".to_owned(),
+            let help = tr!(
+                ctx.lang,
+                "RAM element names are case-sensitive",
+                "RAM 策略元素名称区分大小写"
             );
             ctx.report_help(&RULE.meta, &path, Some(member.key_span), message, help);
             continue;
         }
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!("`{key}` is not a RAM policy element"),
-            format!("`{key}` 不是 RAM 策略元素"),
+            format!("`{key}` 不是 RAM 策略元素")
         );
         let help = match did_you_mean(key, known.iter().copied()) {
-            Some(suggestion) => ctx.t(
-                format!("did you mean `{suggestion}`?"),
-                format!("是否想写 `{suggestion}`？"),
-            ),
-            None => ctx.t(
+            Some(suggestion) => crate::i18n::did_you_mean(suggestion, ctx.lang),
+            None => tr!(
+                ctx.lang,
                 format!("the elements allowed here are {}", list(known)),
-                format!("此处允许的元素为 {}", list(known)),
+                format!("此处允许的元素为 {}", list(known))
             ),
         };
         ctx.report_help(&RULE.meta, &path, Some(member.key_span), message, help);

@@ -2,6 +2,7 @@ use crate::arn;
 use crate::catalogue;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::tr;
 use crate::wildcard::{self, Case};
 
 pub static RULE: Rule = Rule {
@@ -149,21 +150,19 @@ fn check(ctx: &mut Ctx<'_>) {
                 let Some(fixed) = suggestion else {
                     continue;
                 };
-                let message = ctx.t(
-                    format!(
+                let message = tr!(ctx.lang, format!(
                         "`{}` does not match a resource type of `{}` as documented; RAM compares resources case-sensitively",
                         super::clip(parsed.relative_id),
                         parsed.service
-                    ),
-                    format!(
+                    ), format!(
                         "`{}` 与 `{}` 文档中的资源类型不一致；RAM 比较资源时区分大小写",
                         super::clip(parsed.relative_id),
                         parsed.service
-                    ),
-                );
-                let help = ctx.t(
+                    ));
+                let help = tr!(
+                    ctx.lang,
                     format!("did you mean `…:{}`?", super::clip(&fixed)),
-                    format!("是否想写 `…:{}`？", super::clip(&fixed)),
+                    format!("是否想写 `…:{}`？", super::clip(&fixed))
                 );
                 ctx.report_help(
                     &RULE.meta,

@@ -3,6 +3,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::{did_you_mean, has_wildcard, malformed_action, split_action};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -46,13 +47,11 @@ fn check(ctx: &mut Ctx<'_>) {
                 if let Some(known) = catalogue::service(service) {
                     if known.basis() == ServiceBasis::Unconfirmed {
                         let name = ctx.lang.pick(known.name_en(), known.name_zh());
-                        let message = ctx.t(
-                            format!("`{service}` is only assumed to be the RAM code of {name}: no source ramplan read confirms it"),
-                            format!("`{service}` 只是推测为 {name} 的 RAM 代码：ramplan 读到的资料中没有确认"),
-                        );
-                        let help = ctx.t(
-                            "check the code on the service's \"RAM authorization\" page".to_owned(),
-                            "请在该云产品的“授权信息”页面核对 RAM 代码".to_owned(),
+                        let message = tr!(ctx.lang, format!("`{service}` is only assumed to be the RAM code of {name}: no source ramplan read confirms it"), format!("`{service}` 只是推测为 {name} 的 RAM 代码：ramplan 读到的资料中没有确认"));
+                        let help = tr!(
+                            ctx.lang,
+                            "check the code on the service's \"RAM authorization\" page",
+                            "请在该云产品的“授权信息”页面核对 RAM 代码"
                         );
                         ctx.report_as(
                             &RULE.meta,
@@ -65,10 +64,7 @@ fn check(ctx: &mut Ctx<'_>) {
                     }
                     continue;
                 }
-                let message = ctx.t(
-                    format!("`{service}` is not the RAM code of any service in ramplan's catalogue ({CATALOGUE_DATE})"),
-                    format!("`{service}` 不是 ramplan 服务目录（{CATALOGUE_DATE}）中任何服务的 RAM 代码"),
-                );
+                let message = tr!(ctx.lang, format!("`{service}` is not the RAM code of any service in ramplan's catalogue ({CATALOGUE_DATE})"), format!("`{service}` 不是 ramplan 服务目录（{CATALOGUE_DATE}）中任何服务的 RAM 代码"));
                 // Each distinct unknown code is compared with the catalogue once, and only the
                 // first few hundred: a document of endless made-up codes stays linear.
                 let lower = service.to_ascii_lowercase();
@@ -83,14 +79,8 @@ fn check(ctx: &mut Ctx<'_>) {
                     None => None,
                 };
                 let help = match close {
-                    Some(code) => ctx.t(
-                        format!("did you mean `{code}`?"),
-                        format!("是否想写 `{code}`？"),
-                    ),
-                    None => ctx.t(
-                        "check the RAM code on the service's \"RAM authorization\" page; the catalogue may be out of date".to_owned(),
-                        "请在该云产品的“授权信息”页面核对 RAM 代码；ramplan 的目录可能已过时".to_owned(),
-                    ),
+                    Some(code) => crate::i18n::did_you_mean(code, ctx.lang),
+                    None => tr!(ctx.lang, "check the RAM code on the service's \"RAM authorization\" page; the catalogue may be out of date", "请在该云产品的“授权信息”页面核对 RAM 代码；ramplan 的目录可能已过时"),
                 };
                 ctx.report_help(
                     &RULE.meta,

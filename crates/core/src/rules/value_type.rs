@@ -3,6 +3,7 @@ use crate::json::{pointer_push, Node, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::Field;
 use crate::policy::PolicyKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -24,12 +25,13 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     if ctx.root.as_object().is_none() {
-        let message = ctx.t(
+        let message = tr!(
+            ctx.lang,
             format!(
                 "a policy must be a JSON object, found {}",
                 ctx.root.type_name()
             ),
-            format!("策略必须是 JSON 对象，实际为 {}", zh_type(ctx.root)),
+            format!("策略必须是 JSON 对象，实际为 {}", zh_type(ctx.root))
         );
         let span = Some(ctx.root.span);
         ctx.report(&RULE.meta, "", span, message);
@@ -155,18 +157,21 @@ fn expect_strings(ctx: &mut Ctx<'_>, node: &Node, pointer: &str, name: &str) {
 
 fn wrong(ctx: &mut Ctx<'_>, node: &Node, pointer: &str, name: &str, want_en: &str, want_zh: &str) {
     let found = node.type_name();
-    let message = ctx.t(
+    let message = tr!(
+        ctx.lang,
         format!("`{name}` must be a {want_en}, found {found}"),
-        format!("`{name}` 必须是{want_zh}，实际为{}", zh_type(node)),
+        format!("`{name}` 必须是{want_zh}，实际为{}", zh_type(node))
     );
     let help = match &node.value {
-        Value::Number(raw) => Some(ctx.t(
+        Value::Number(raw) => Some(tr!(
+            ctx.lang,
             format!("RAM wants every value as a string: write `\"{raw}\"`"),
-            format!("RAM 要求所有值都是字符串：请写作 `\"{raw}\"`"),
+            format!("RAM 要求所有值都是字符串：请写作 `\"{raw}\"`")
         )),
-        Value::Bool(b) => Some(ctx.t(
+        Value::Bool(b) => Some(tr!(
+            ctx.lang,
             format!("RAM wants every value as a string: write `\"{b}\"`"),
-            format!("RAM 要求所有值都是字符串：请写作 `\"{b}\"`"),
+            format!("RAM 要求所有值都是字符串：请写作 `\"{b}\"`")
         )),
         _ => None,
     };

@@ -2,6 +2,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::PolicyKind;
 use crate::principal::{self, Parsed};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -40,13 +41,15 @@ fn check(ctx: &mut Ctx<'_>) {
             if !wildcard {
                 continue;
             }
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!("`{}` lets anyone assume the role", value.item.value),
-                format!("`{}` 允许任何人扮演该角色", value.item.value),
+                format!("`{}` 允许任何人扮演该角色", value.item.value)
             );
-            let help = ctx.t(
-                "name the exact account, user or service that should assume the role".to_owned(),
-                "请明确指定可扮演该角色的账号、用户或服务".to_owned(),
+            let help = tr!(
+                ctx.lang,
+                "name the exact account, user or service that should assume the role",
+                "请明确指定可扮演该角色的账号、用户或服务"
             );
             let span = Some(value.item.node.span);
             ctx.report_help(&RULE.meta, &value.item.pointer, span, message, help);

@@ -4,6 +4,7 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use super::has_wildcard;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -40,7 +41,8 @@ fn check(ctx: &mut Ctx<'_>) {
             if !has_wildcard(value.value) {
                 continue;
             }
-            let message = ctx.t(
+            let message = tr!(
+                ctx.lang,
                 format!(
                     "`{}` treats `*` and `?` in `\"{}\"` as literal characters",
                     operator.name,
@@ -50,11 +52,12 @@ fn check(ctx: &mut Ctx<'_>) {
                     "`{}` 会把 `\"{}\"` 中的 `*` 和 `?` 当作普通字符",
                     operator.name,
                     super::clip(value.value)
-                ),
+                )
             );
-            let help = ctx.t(
+            let help = tr!(
+                ctx.lang,
                 format!("use `{like}` for wildcard matching"),
-                format!("如需通配匹配，请使用 `{like}`"),
+                format!("如需通配匹配，请使用 `{like}`")
             );
             ctx.report_help(
                 &RULE.meta,

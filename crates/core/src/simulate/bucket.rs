@@ -7,6 +7,7 @@
 
 use crate::finding::Lang;
 use crate::json::{Node, Value};
+use crate::tr;
 use crate::wildcard::{self, Case};
 
 /// Whether the statement's principal covers the requester, with a note when the answer rests
@@ -22,10 +23,7 @@ pub(crate) fn principal_matches(
         _ => {
             return (
                 false,
-                Some(lang.pick(
-                    "OSS writes `Principal` as a list of strings; this one is not, so the statement matches no one".to_owned(),
-                    "OSS 的 `Principal` 是字符串列表；此处不是，该语句不匹配任何人".to_owned(),
-                )),
+                Some(tr!(lang, "OSS writes `Principal` as a list of strings; this one is not, so the statement matches no one", "OSS 的 `Principal` 是字符串列表；此处不是，该语句不匹配任何人")),
             )
         }
     };
@@ -36,9 +34,10 @@ pub(crate) fn principal_matches(
     if requester.is_empty() {
         return (
             false,
-            Some(lang.pick(
-                "no principal given: only statements for `*` can match".to_owned(),
-                "未给出主体：只有面向 `*` 的语句可能匹配".to_owned(),
+            Some(tr!(
+                lang,
+                "no principal given: only statements for `*` can match",
+                "未给出主体：只有面向 `*` 的语句可能匹配"
             )),
         );
     }

@@ -21,6 +21,7 @@ use crate::wildcard::{self, Case};
 
 use super::redact;
 use super::request::Context;
+use crate::tr;
 
 /// One key under one operator, as evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,7 +67,8 @@ pub(crate) fn evaluate(
         return ConditionOutcome {
             matched: false,
             entries: Vec::new(),
-            note: Some(lang.pick(
+            note: Some(tr!(
+                lang,
                 format!(
                     "`Condition` is {}, not an object: the statement cannot match",
                     field.node.type_name()
@@ -74,7 +76,7 @@ pub(crate) fn evaluate(
                 format!(
                     "`Condition` 是 {}，不是对象：该语句无法匹配",
                     field.node.type_name()
-                ),
+                )
             )),
         };
     };
@@ -90,7 +92,8 @@ pub(crate) fn evaluate(
                 values: Vec::new(),
                 request_values: Vec::new(),
                 matched: false,
-                note: Some(lang.pick(
+                note: Some(tr!(
+                    lang,
                     format!(
                         "the operator's value is {}, not an object of keys: it cannot match",
                         operator.value.type_name()
@@ -98,7 +101,7 @@ pub(crate) fn evaluate(
                     format!(
                         "运算符的值是 {}，不是由条件键组成的对象：无法匹配",
                         operator.value.type_name()
-                    ),
+                    )
                 )),
             });
             continue;
@@ -152,28 +155,22 @@ fn evaluate_key(
             .iter()
             .find(|o| o.name.eq_ignore_ascii_case(operator_name));
         notes.push(match known_case {
-            Some(op) => lang.pick(
-                format!(
+            Some(op) => tr!(lang, format!(
                     "operators are case-sensitive: RAM would reject `{}` (write `{}`); counted as not matching",
                     redact(operator_name),
                     op.name
-                ),
-                format!(
+                ), format!(
                     "运算符区分大小写：RAM 会拒绝 `{}`（应写作 `{}`）；按不匹配处理",
                     redact(operator_name),
                     op.name
-                ),
-            ),
-            None => lang.pick(
-                format!(
+                )),
+            None => tr!(lang, format!(
                     "`{}` is not one of RAM's 21 operators, so RAM would reject the policy; counted as not matching",
                     redact(operator_name)
-                ),
-                format!(
+                ), format!(
                     "`{}` 不是 RAM 的 21 个运算符之一，RAM 会拒绝该策略；按不匹配处理",
                     redact(operator_name)
-                ),
-            ),
+                )),
         });
         return ConditionResult {
             path,
@@ -188,30 +185,25 @@ fn evaluate_key(
 
     if request_values.is_empty() {
         notes.push(if operator.negated {
-            lang.pick(
-                format!(
+            tr!(lang, format!(
                     "`{}` is not in the request: a negated operator matches an absent key (the AWS convention; RAM's documentation is silent)",
                     key.key
-                ),
-                format!(
+                ), format!(
                     "请求中没有 `{}`：否定运算符在键缺失时视为匹配（沿用 AWS 的约定；RAM 文档未说明）",
                     key.key
-                ),
-            )
+                ))
         } else {
-            lang.pick(
-                format!(
+            tr!(lang, format!(
                     "`{}` is not in the request: a non-negated operator does not match an absent key",
                     key.key
-                ),
-                format!("请求中没有 `{}`：非否定运算符在键缺失时不匹配", key.key),
-            )
+                ), format!("请求中没有 `{}`：非否定运算符在键缺失时不匹配", key.key))
         });
     }
     if values.is_empty() {
-        notes.push(lang.pick(
-            "the policy gives no value for this key".to_owned(),
-            "策略没有为该键给出任何值".to_owned(),
+        notes.push(tr!(
+            lang,
+            "the policy gives no value for this key",
+            "策略没有为该键给出任何值"
         ));
     }
 
@@ -251,12 +243,13 @@ fn evaluate_key(
     }
     let kind = type_word(operator.kind, lang);
     for value in unreadable_policy {
-        notes.push(lang.pick(
+        notes.push(tr!(
+            lang,
             format!(
                 "policy value `{}` is not {kind}: it matches nothing",
                 redact(value)
             ),
-            format!("策略值 `{}` 不是{kind}：不与任何值匹配", redact(value)),
+            format!("策略值 `{}` 不是{kind}：不与任何值匹配", redact(value))
         ));
     }
     // A request carries one address, never a block.
@@ -266,29 +259,29 @@ fn evaluate_key(
         _ => kind,
     };
     for value in unreadable_request {
-        notes.push(lang.pick(
+        notes.push(tr!(
+            lang,
             format!("request value `{value}` is not {request_kind}: it matches nothing"),
-            format!("请求值 `{value}` 不是{request_kind}：不与任何值匹配"),
+            format!("请求值 `{value}` 不是{request_kind}：不与任何值匹配")
         ));
     }
     for value in zone_less {
         notes.push(if value.contains('T') {
-            lang.pick(
+            tr!(
+                lang,
                 format!("`{}` has no time zone: read as UTC", redact(value)),
-                format!("`{}` 没有时区：按 UTC 处理", redact(value)),
+                format!("`{}` 没有时区：按 UTC 处理", redact(value))
             )
         } else {
-            lang.pick(
+            tr!(
+                lang,
                 format!("`{}` is a date alone: read as midnight UTC", redact(value)),
-                format!("`{}` 只有日期：按 UTC 零点处理", redact(value)),
+                format!("`{}` 只有日期：按 UTC 零点处理", redact(value))
             )
         });
     }
     if operator.negated && request_values.len() > 1 {
-        notes.push(lang.pick(
-            "several request values: the negated operator matches only when none of them matches a policy value".to_owned(),
-            "请求中有多个值：仅当没有任何一个值与策略值匹配时，否定运算符才匹配".to_owned(),
-        ));
+        notes.push(tr!(lang, "several request values: the negated operator matches only when none of them matches a policy value", "请求中有多个值：仅当没有任何一个值与策略值匹配时，否定运算符才匹配"));
     }
     let matched = if operator.negated { !any } else { any };
     ConditionResult {
@@ -329,15 +322,13 @@ fn policy_values(node: &Node, notes: &mut Vec<String>, lang: Lang) -> Vec<String
         _ => take(node, &mut out),
     }
     if bare {
-        notes.push(lang.pick(
-            "RAM requires values as strings in double quotes; a bare number or boolean is read as its text".to_owned(),
-            "RAM 要求值为双引号中的字符串；未加引号的数字或布尔值按其文本读取".to_owned(),
-        ));
+        notes.push(tr!(lang, "RAM requires values as strings in double quotes; a bare number or boolean is read as its text", "RAM 要求值为双引号中的字符串；未加引号的数字或布尔值按其文本读取"));
     }
     if skipped {
-        notes.push(lang.pick(
-            "values that are not strings (null, arrays, objects) are ignored".to_owned(),
-            "非字符串的值（null、数组、对象）被忽略".to_owned(),
+        notes.push(tr!(
+            lang,
+            "values that are not strings (null, arrays, objects) are ignored",
+            "非字符串的值（null、数组、对象）被忽略"
         ));
     }
     out

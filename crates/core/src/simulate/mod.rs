@@ -39,6 +39,7 @@ use crate::policy::{Effect, Field, Policy, PolicyKind, Statement};
 use crate::position::{LineIndex, TextRange};
 use crate::rules::json_syntax;
 use crate::secrets;
+use crate::tr;
 use crate::wildcard::{self, Case};
 
 pub use condition_eval::ConditionResult;
@@ -341,9 +342,10 @@ fn unread_keys(context: &Context<'_>, keys_read: &[String], lang: Lang) -> Vec<S
         .into_iter()
         .filter(|key| !keys_read.iter().any(|k| k.eq_ignore_ascii_case(key)))
         .map(|key| {
-            lang.pick(
+            tr!(
+                lang,
                 format!("no condition reads the context key `{key}`"),
-                format!("没有任何条件读取上下文键 `{key}`"),
+                format!("没有任何条件读取上下文键 `{key}`")
             )
         })
         .collect()
@@ -376,11 +378,13 @@ pub(crate) fn evaluate_common(
     if effect.is_none() {
         evaluable = false;
         notes.push(match statement.effect.and_then(|f| f.node.as_str()) {
-            None if statement.effect.is_none() => lang.pick(
-                "no `Effect`: the statement is ignored".to_owned(),
-                "没有 `Effect`：该语句被忽略".to_owned(),
+            None if statement.effect.is_none() => tr!(
+                lang,
+                "no `Effect`: the statement is ignored",
+                "没有 `Effect`：该语句被忽略"
             ),
-            Some(written) => lang.pick(
+            Some(written) => tr!(
+                lang,
                 format!(
                     "`Effect` is `{}`, not `Allow` or `Deny` (exactly): the statement is ignored",
                     redact(written)
@@ -388,11 +392,12 @@ pub(crate) fn evaluate_common(
                 format!(
                     "`Effect` 为 `{}`，不是 `Allow` 或 `Deny`（须完全一致）：该语句被忽略",
                     redact(written)
-                ),
+                )
             ),
-            None => lang.pick(
-                "`Effect` is not a string: the statement is ignored".to_owned(),
-                "`Effect` 不是字符串：该语句被忽略".to_owned(),
+            None => tr!(
+                lang,
+                "`Effect` is not a string: the statement is ignored",
+                "`Effect` 不是字符串：该语句被忽略"
             ),
         });
     }
@@ -411,18 +416,16 @@ pub(crate) fn evaluate_common(
         }
         (None, None) => {
             evaluable = false;
-            notes.push(lang.pick(
-                "no `Action` or `NotAction`: the statement cannot match".to_owned(),
-                "既没有 `Action` 也没有 `NotAction`：该语句无法匹配".to_owned(),
+            notes.push(tr!(
+                lang,
+                "no `Action` or `NotAction`: the statement cannot match",
+                "既没有 `Action` 也没有 `NotAction`：该语句无法匹配"
             ));
             (false, None)
         }
         (Some(_), Some(_)) => {
             evaluable = false;
-            notes.push(lang.pick(
-                "both `Action` and `NotAction`: RAM accepts only one, so the statement cannot match".to_owned(),
-                "同时有 `Action` 和 `NotAction`：RAM 只接受其一，该语句无法匹配".to_owned(),
-            ));
+            notes.push(tr!(lang, "both `Action` and `NotAction`: RAM accepts only one, so the statement cannot match", "同时有 `Action` 和 `NotAction`：RAM 只接受其一，该语句无法匹配"));
             (false, None)
         }
     };
@@ -468,10 +471,7 @@ fn evaluate_statement(
             Case::Sensitive,
         ),
         (None, Some(not_resource)) => {
-            notes.push(lang.pick(
-                "`NotResource` is in RAM's older grammar only; whether RAM still accepts it is unconfirmed".to_owned(),
-                "`NotResource` 只出现在 RAM 旧版语法中；当前 RAM 是否仍接受尚未确认".to_owned(),
-            ));
+            notes.push(tr!(lang, "`NotResource` is in RAM's older grammar only; whether RAM still accepts it is unconfirmed", "`NotResource` 只出现在 RAM 旧版语法中；当前 RAM 是否仍接受尚未确认"));
             !any_matches(
                 not_resource,
                 &statement.pointer,
@@ -481,17 +481,19 @@ fn evaluate_statement(
         }
         (None, None) => {
             evaluable = false;
-            notes.push(lang.pick(
-                "no `Resource`: RAM rejects a permission statement without one, so it cannot match".to_owned(),
-                "没有 `Resource`：RAM 拒绝没有资源的权限语句，该语句无法匹配".to_owned(),
+            notes.push(tr!(
+                lang,
+                "no `Resource`: RAM rejects a permission statement without one, so it cannot match",
+                "没有 `Resource`：RAM 拒绝没有资源的权限语句，该语句无法匹配"
             ));
             false
         }
         (Some(_), Some(_)) => {
             evaluable = false;
-            notes.push(lang.pick(
-                "both `Resource` and `NotResource`: the statement cannot match".to_owned(),
-                "同时有 `Resource` 和 `NotResource`：该语句无法匹配".to_owned(),
+            notes.push(tr!(
+                lang,
+                "both `Resource` and `NotResource`: the statement cannot match",
+                "同时有 `Resource` 和 `NotResource`：该语句无法匹配"
             ));
             false
         }
@@ -504,19 +506,19 @@ fn evaluate_statement(
             Some(matched)
         }
         (PolicyKind::BucketPolicy, None) => {
-            notes.push(
-                lang.pick(
-                    "no `Principal`: a bucket policy statement needs one, so it cannot match"
-                        .to_owned(),
-                    "没有 `Principal`：Bucket Policy 的语句必须有主体，该语句无法匹配".to_owned(),
-                ),
-            );
+            notes.push(tr!(
+                lang,
+                "no `Principal`: a bucket policy statement needs one, so it cannot match"
+                    .to_owned(),
+                "没有 `Principal`：Bucket Policy 的语句必须有主体，该语句无法匹配"
+            ));
             Some(false)
         }
         (_, Some(_)) => {
-            notes.push(lang.pick(
-                "`Principal` is ignored: this is evaluated as an identity policy".to_owned(),
-                "`Principal` 被忽略：此处按身份策略评估".to_owned(),
+            notes.push(tr!(
+                lang,
+                "`Principal` is ignored: this is evaluated as an identity policy",
+                "`Principal` 被忽略：此处按身份策略评估"
             ));
             None
         }

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::finding::Lang;
+use crate::i18n::Phrase;
 use crate::policy::Effect;
 
 use super::trust::{TrustDecision, TrustStatementResult};
@@ -47,8 +48,9 @@ fn effect_word(effect: Option<Effect>, lang: Lang) -> &'static str {
 fn decision_line(out: &mut String, outcome: Outcome, lang: Lang) {
     let _ = writeln!(
         out,
-        "{}{}",
-        lang.pick("decision: ", "结论："),
+        "{}{}{}",
+        Phrase::Decision.text(lang),
+        crate::i18n::colon(lang),
         outcome.label(lang)
     );
 }

@@ -7,6 +7,7 @@ use crate::finding::Lang;
 use crate::secrets;
 
 use super::{ErrorKind, SimulateError};
+use crate::tr;
 
 /// One request-context value: `acs:SourceIp` = `192.168.0.1`. A key given several times
 /// has several values.
@@ -132,47 +133,36 @@ pub(crate) fn refuse_credential(what: &str, value: &str, lang: Lang) -> Result<(
     let masked = secrets::mask(token);
     Err(SimulateError::new(
         ErrorKind::Credential,
-        lang.pick(
-            format!(
+        tr!(lang, format!(
                 "{what} looks like {} (`{masked}`); ramplan never takes credentials",
                 found.kind.describe_en()
-            ),
-            format!(
+            ), format!(
                 "{what} 疑似{}（`{masked}`）；ramplan 从不接收凭证",
                 found.kind.describe_zh()
-            ),
-        ),
-        Some(lang.pick(
-            "simulate with a made-up value of another shape; if the key is real, disable and rotate it".to_owned(),
-            "请改用其他形式的虚构值模拟；如果是真实密钥，请立即禁用并轮换".to_owned(),
-        )),
+            )),
+        Some(tr!(lang, "simulate with a made-up value of another shape; if the key is real, disable and rotate it", "请改用其他形式的虚构值模拟；如果是真实密钥，请立即禁用并轮换")),
     ))
 }
 
 pub(crate) fn check_context(entries: &[ContextEntry], lang: Lang) -> Result<(), SimulateError> {
     for entry in entries {
-        refuse_credential(
-            &lang.pick("a context key".to_owned(), "上下文键".to_owned()),
-            &entry.key,
-            lang,
-        )?;
+        refuse_credential(&tr!(lang, "a context key", "上下文键"), &entry.key, lang)?;
         if entry.key.trim().is_empty() {
             return Err(SimulateError::new(
                 ErrorKind::Request,
-                lang.pick(
-                    "a context key is empty".to_owned(),
-                    "上下文键为空".to_owned(),
-                ),
-                Some(lang.pick(
-                    "write KEY=VALUE, such as `acs:SourceIp=192.168.0.1`".to_owned(),
-                    "请写作 KEY=VALUE，例如 `acs:SourceIp=192.168.0.1`".to_owned(),
+                tr!(lang, "a context key is empty", "上下文键为空"),
+                Some(tr!(
+                    lang,
+                    "write KEY=VALUE, such as `acs:SourceIp=192.168.0.1`",
+                    "请写作 KEY=VALUE，例如 `acs:SourceIp=192.168.0.1`"
                 )),
             ));
         }
         refuse_credential(
-            &lang.pick(
+            &tr!(
+                lang,
                 format!("the value of `{}`", entry.key),
-                format!("`{}` 的值", entry.key),
+                format!("`{}` 的值", entry.key)
             ),
             &entry.value,
             lang,
@@ -182,18 +172,10 @@ pub(crate) fn check_context(entries: &[ContextEntry], lang: Lang) -> Result<(), 
 }
 
 pub(crate) fn check_request(request: &Request, lang: Lang) -> Result<(), SimulateError> {
+    refuse_credential(&tr!(lang, "the action", "操作"), &request.action, lang)?;
+    refuse_credential(&tr!(lang, "the resource", "资源"), &request.resource, lang)?;
     refuse_credential(
-        &lang.pick("the action".to_owned(), "操作".to_owned()),
-        &request.action,
-        lang,
-    )?;
-    refuse_credential(
-        &lang.pick("the resource".to_owned(), "资源".to_owned()),
-        &request.resource,
-        lang,
-    )?;
-    refuse_credential(
-        &lang.pick("the principal".to_owned(), "主体".to_owned()),
+        &tr!(lang, "the principal", "主体"),
         &request.principal,
         lang,
     )?;
@@ -208,26 +190,29 @@ pub(crate) fn check_request(request: &Request, lang: Lang) -> Result<(), Simulat
     if !action_ok {
         return Err(SimulateError::new(
             ErrorKind::Request,
-            lang.pick(
+            tr!(
+                lang,
                 format!(
                     "the action `{}` is not `<service>:<action>`",
                     request.action
                 ),
-                format!("操作 `{}` 不是 `<服务>:<操作>` 格式", request.action),
+                format!("操作 `{}` 不是 `<服务>:<操作>` 格式", request.action)
             ),
-            Some(lang.pick(
-                "for example `oss:GetObject`".to_owned(),
-                "例如 `oss:GetObject`".to_owned(),
+            Some(tr!(
+                lang,
+                "for example `oss:GetObject`",
+                "例如 `oss:GetObject`"
             )),
         ));
     }
     if request.resource.trim().is_empty() {
         return Err(SimulateError::new(
             ErrorKind::Request,
-            lang.pick("the resource is empty".to_owned(), "资源为空".to_owned()),
-            Some(lang.pick(
-                "give an ARN such as `acs:oss:*:*:examplebucket/a.txt`".to_owned(),
-                "请给出 ARN，例如 `acs:oss:*:*:examplebucket/a.txt`".to_owned(),
+            tr!(lang, "the resource is empty", "资源为空"),
+            Some(tr!(
+                lang,
+                "give an ARN such as `acs:oss:*:*:examplebucket/a.txt`",
+                "请给出 ARN，例如 `acs:oss:*:*:examplebucket/a.txt`"
             )),
         ));
     }

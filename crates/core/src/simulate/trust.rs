@@ -28,6 +28,7 @@ use super::{
     condition_keys, decide, evaluate_common, lint_warnings, parse_source, redact, sid, unread_keys,
     ConditionResult, ErrorKind, Outcome, PolicySource, SimulateError, Warning,
 };
+use crate::tr;
 
 /// Who asks to assume the role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -162,11 +163,7 @@ impl Principal {
 
 /// Reads the principal a user asks about. A bare string of digits is an account UID.
 pub fn parse_principal(text: &str, lang: Lang) -> Result<Principal, SimulateError> {
-    request::refuse_credential(
-        &lang.pick("the principal".to_owned(), "主体".to_owned()),
-        text,
-        lang,
-    )?;
+    request::refuse_credential(&tr!(lang, "the principal", "主体"), text, lang)?;
     let text = text.trim();
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(Principal::Account {
@@ -195,14 +192,8 @@ pub fn parse_principal(text: &str, lang: Lang) -> Result<Principal, SimulateErro
     principal.ok_or_else(|| {
         SimulateError::new(
             ErrorKind::Request,
-            lang.pick(
-                format!("`{text}` is not a principal ramplan can evaluate"),
-                format!("`{text}` 不是 ramplan 能评估的主体"),
-            ),
-            Some(lang.pick(
-                "give an account UID (`1234567890123456` or `acs:ram::1234567890123456:root`), a RAM user (`acs:ram::<uid>:user/<name>`), a role (`acs:ram::<uid>:role/<name>`), a service (`ecs.aliyuncs.com`, `<uid>@engine.dataworks.aliyuncs.com`) or a provider ARN (`acs:ram::<uid>:saml-provider/<name>`)".to_owned(),
-                "请给出账号 UID（`1234567890123456` 或 `acs:ram::1234567890123456:root`）、RAM 用户（`acs:ram::<uid>:user/<name>`）、角色（`acs:ram::<uid>:role/<name>`）、服务（`ecs.aliyuncs.com`、`<uid>@engine.dataworks.aliyuncs.com`）或身份提供商 ARN（`acs:ram::<uid>:saml-provider/<name>`）".to_owned(),
-            )),
+            tr!(lang, format!("`{text}` is not a principal ramplan can evaluate"), format!("`{text}` 不是 ramplan 能评估的主体")),
+            Some(tr!(lang, "give an account UID (`1234567890123456` or `acs:ram::1234567890123456:root`), a RAM user (`acs:ram::<uid>:user/<name>`), a role (`acs:ram::<uid>:role/<name>`), a service (`ecs.aliyuncs.com`, `<uid>@engine.dataworks.aliyuncs.com`) or a provider ARN (`acs:ram::<uid>:saml-provider/<name>`)", "请给出账号 UID（`1234567890123456` 或 `acs:ram::1234567890123456:root`）、RAM 用户（`acs:ram::<uid>:user/<name>`）、角色（`acs:ram::<uid>:role/<name>`）、服务（`ecs.aliyuncs.com`、`<uid>@engine.dataworks.aliyuncs.com`）或身份提供商 ARN（`acs:ram::<uid>:saml-provider/<name>`）")),
         )
     })
 }
@@ -307,18 +298,16 @@ pub fn simulate_trust(
     let mut notes = Vec::new();
     if let Some(account) = asked.account() {
         if !arn::is_account_id(account) {
-            notes.push(lang.pick(
+            notes.push(tr!(
+                lang,
                 format!("`{account}` is not a 16-digit account ID (S59)"),
-                format!("`{account}` 不是 16 位账号 ID（S59）"),
+                format!("`{account}` 不是 16 位账号 ID（S59）")
             ));
         }
     }
     if decision == Outcome::Allow {
         if let Principal::User { account, .. } | Principal::Role { account, .. } = &asked {
-            notes.push(lang.pick(
-                format!("the trust policy lets `{asked}` in; it still needs an identity policy in account `{account}` that allows `sts:AssumeRole` on this role (ram-facts 2)"),
-                format!("信任策略允许 `{asked}`；它仍需要账号 `{account}` 中允许对该角色执行 `sts:AssumeRole` 的身份策略（ram-facts 2）"),
-            ));
+            notes.push(tr!(lang, format!("the trust policy lets `{asked}` in; it still needs an identity policy in account `{account}` that allows `sts:AssumeRole` on this role (ram-facts 2)"), format!("信任策略允许 `{asked}`；它仍需要账号 `{account}` 中允许对该角色执行 `sts:AssumeRole` 的身份策略（ram-facts 2）")));
         }
     }
     notes.extend(unread_keys(&context, &condition_keys(&parsed), lang));
@@ -347,16 +336,14 @@ fn evaluate_statement(
     let mut evaluable = common.evaluable;
     if let Some(action) = common.matched_action.and_then(|i| actions.get(i)) {
         if *action != "sts:AssumeRole" {
-            notes.push(lang.pick(
-                format!("matched as `{action}`: whether RAM expects it instead of `sts:AssumeRole` is unconfirmed (ram-facts 2)"),
-                format!("按 `{action}` 匹配：RAM 是否要求用它代替 `sts:AssumeRole` 尚未确认（ram-facts 2）"),
-            ));
+            notes.push(tr!(lang, format!("matched as `{action}`: whether RAM expects it instead of `sts:AssumeRole` is unconfirmed (ram-facts 2)"), format!("按 `{action}` 匹配：RAM 是否要求用它代替 `sts:AssumeRole` 尚未确认（ram-facts 2）")));
         }
     }
     if statement.resource.is_some() || statement.not_resource.is_some() {
-        notes.push(lang.pick(
-            "a trust statement names no resource; `Resource` is ignored".to_owned(),
-            "信任策略语句不指定资源；`Resource` 被忽略".to_owned(),
+        notes.push(tr!(
+            lang,
+            "a trust statement names no resource; `Resource` is ignored",
+            "信任策略语句不指定资源；`Resource` 被忽略"
         ));
     }
     let principals: Vec<PrincipalCheck> = principal::values(statement)
@@ -375,9 +362,10 @@ fn evaluate_statement(
         .collect();
     if statement.principal.is_none() {
         evaluable = false;
-        notes.push(lang.pick(
-            "no `Principal`: the statement trusts no one".to_owned(),
-            "没有 `Principal`：该语句不信任任何主体".to_owned(),
+        notes.push(tr!(
+            lang,
+            "no `Principal`: the statement trusts no one",
+            "没有 `Principal`：该语句不信任任何主体"
         ));
     }
     let principal_matched = principals.iter().any(|p| p.matched);
@@ -431,7 +419,7 @@ impl Check {
 }
 
 fn check_entry(principal_type: &str, value: &str, asked: &Principal, lang: Lang) -> Check {
-    let t = |en: &str, zh: &str| lang.pick(en.to_owned(), zh.to_owned());
+    let t = |en: &str, zh: &str| tr!(lang, en.to_owned(), zh.to_owned());
     if principal_type == "*" && value != "*" {
         return Check::miss(
             0,
@@ -454,7 +442,8 @@ fn check_entry(principal_type: &str, value: &str, asked: &Principal, lang: Lang)
         Err(principal::PrincipalError::UnknownType) => {
             return Check::miss(
                 0,
-                lang.pick(
+                tr!(
+                    lang,
                     format!(
                         "`{}` is not a principal type (RAM, Service, Federated)",
                         redact(principal_type)
@@ -462,16 +451,17 @@ fn check_entry(principal_type: &str, value: &str, asked: &Principal, lang: Lang)
                     format!(
                         "`{}` 不是主体类型（RAM、Service、Federated）",
                         redact(principal_type)
-                    ),
+                    )
                 ),
             )
         }
         Err(_) => {
             return Check::miss(
                 0,
-                lang.pick(
+                tr!(
+                    lang,
                     format!("not a valid `{}` principal", redact(principal_type)),
-                    format!("不是有效的 `{}` 主体", redact(principal_type)),
+                    format!("不是有效的 `{}` 主体", redact(principal_type))
                 ),
             )
         }
@@ -497,7 +487,7 @@ fn check_entry(principal_type: &str, value: &str, asked: &Principal, lang: Lang)
 }
 
 fn family_mismatch(principal_type: &str, asked: &Principal, lang: Lang) -> String {
-    let t = |en: &str, zh: &str| lang.pick(en.to_owned(), zh.to_owned());
+    let t = |en: &str, zh: &str| tr!(lang, en.to_owned(), zh.to_owned());
     if matches!(asked, Principal::User { .. }) && principal_type == "Service" {
         return t(
             "RAM users cannot assume RAM roles whose trusted entity is an Alibaba Cloud service (S16)",
@@ -522,7 +512,7 @@ fn family_mismatch(principal_type: &str, asked: &Principal, lang: Lang) -> Strin
 
 fn compare(trusted: &Principal, asked: &Principal, lang: Lang) -> Check {
     use Principal as P;
-    let t = |en: &str, zh: &str| lang.pick(en.to_owned(), zh.to_owned());
+    let t = |en: &str, zh: &str| tr!(lang, en.to_owned(), zh.to_owned());
     let different_account = || t("different account", "账号不同");
     match (trusted, asked) {
         (P::Account { account: a }, P::Account { account: b }) => {
@@ -658,10 +648,7 @@ fn nearest_miss(
             if !s.action_matched {
                 consider(
                     9,
-                    lang.pick(
-                        format!("statement `{path}` trusts `{value}`, but its action does not match `sts:AssumeRole`"),
-                        format!("语句 `{path}` 信任 `{value}`，但其操作与 `sts:AssumeRole` 不匹配"),
-                    ),
+                    tr!(lang, format!("statement `{path}` trusts `{value}`, but its action does not match `sts:AssumeRole`"), format!("语句 `{path}` 信任 `{value}`，但其操作与 `sts:AssumeRole` 不匹配")),
                 );
             } else if !s.condition_matched {
                 let failed: Vec<String> = s
@@ -672,17 +659,15 @@ fn nearest_miss(
                     .collect();
                 consider(
                     10,
-                    lang.pick(
-                        format!("statement `{path}` trusts `{value}`, but its condition does not hold: {}", failed.join(", ")),
-                        format!("语句 `{path}` 信任 `{value}`，但条件不成立：{}", failed.join("、")),
-                    ),
+                    tr!(lang, format!("statement `{path}` trusts `{value}`, but its condition does not hold: {}", failed.join(", ")), format!("语句 `{path}` 信任 `{value}`，但条件不成立：{}", failed.join("、"))),
                 );
             } else if let Some(note) = &s.note {
                 consider(
                     8,
-                    lang.pick(
+                    tr!(
+                        lang,
                         format!("statement `{path}` trusts `{value}`, but: {note}"),
-                        format!("语句 `{path}` 信任 `{value}`，但：{note}"),
+                        format!("语句 `{path}` 信任 `{value}`，但：{note}")
                     ),
                 );
             }
@@ -692,11 +677,12 @@ fn nearest_miss(
             let (value, reason) = (&p.value, p.reason.as_deref().unwrap_or_default());
             consider(
                 p.closeness * 2,
-                lang.pick(
+                tr!(
+                    lang,
                     format!(
                         "statement `{path}` trusts `{value}`; you asked about `{asked}` ({reason})"
                     ),
-                    format!("语句 `{path}` 信任 `{value}`；你询问的是 `{asked}`（{reason}）"),
+                    format!("语句 `{path}` 信任 `{value}`；你询问的是 `{asked}`（{reason}）")
                 ),
             );
         }

@@ -20,6 +20,7 @@ use crate::plan::input::{FieldKind, FieldSpec, Inputs};
 use crate::plan::{Account, Builder, PolicyType, Step};
 
 use super::ScenarioSpec;
+use crate::tr;
 
 const SOURCE: &str =
     "https://help.aliyun.com/en/dataworks/user-guide/configure-cross-account-authorization";
@@ -148,13 +149,11 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let source_uid = inputs.str("resource_account_uid");
     if let (Some(a), Some(owner)) = (dataworks_uid, source_uid) {
         if a == owner {
-            let message = b.t(
-                format!("the DataWorks account and the source account are both `{a}`; this plan is for an instance in another account"),
-                format!("DataWorks 所属账号与源账号同为 `{a}`；本计划适用于其他账号的实例"),
-            );
-            let help = b.t(
+            let message = tr!(b.lang, format!("the DataWorks account and the source account are both `{a}`; this plan is for an instance in another account"), format!("DataWorks 所属账号与源账号同为 `{a}`；本计划适用于其他账号的实例"));
+            let help = tr!(
+                b.lang,
                 "an instance of the workspace's own account is added without a cross-account role",
-                "工作空间所属账号自己的实例无需跨账号角色即可添加",
+                "工作空间所属账号自己的实例无需跨账号角色即可添加"
             );
             b.finding(
                 "PL404",
@@ -179,10 +178,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let principal = format!("{dataworks_uid}@{DI_SERVICE}");
     let type_name = data_source_name(source_type);
 
-    let message = b.t(
-        format!("Data Integration reaches the instance over the network: the resource group that runs the sync must be able to reach the VPC of `{instance}` in the other account, for example through Cloud Enterprise Network (CEN)"),
-        format!("数据集成通过网络访问该实例：运行同步任务的资源组必须能够连通另一账号中 `{instance}` 所在的 VPC，例如通过云企业网（CEN）"),
-    );
+    let message = tr!(b.lang, format!("Data Integration reaches the instance over the network: the resource group that runs the sync must be able to reach the VPC of `{instance}` in the other account, for example through Cloud Enterprise Network (CEN)"), format!("数据集成通过网络访问该实例：运行同步任务的资源组必须能够连通另一账号中 `{instance}` 所在的 VPC，例如通过云企业网（CEN）"));
     b.finding("PL405", Severity::Suggestion, None, message, None);
 
     super::trust_policy_artifact(b, role, super::service_trust_policy(&principal));
@@ -196,232 +192,145 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         service: DI_SERVICE,
         dataworks_uid,
         resource_uid: source_uid,
-        why: b.t(
-            "Data Integration, acting for the DataWorks account, reads the instance through this role",
-            "数据集成代表 DataWorks 所属账号通过该角色读取实例",
-        ),
-        needed_by: b.t(
-            "a Data Integration data source of another account",
-            "跨账号数据集成数据源",
-        ),
+        why: tr!(b.lang, "Data Integration, acting for the DataWorks account, reads the instance through this role", "数据集成代表 DataWorks 所属账号通过该角色读取实例"),
+        needed_by: tr!(b.lang, "a Data Integration data source of another account", "跨账号数据集成数据源"),
         other_service: ENGINE_SERVICE,
-        other_why: b.t(
-            format!("`@{ENGINE_SERVICE}` is the principal of cross-account MaxCompute and Hologres data sources, not of Data Integration's RDS, Hive and Kafka sources"),
-            format!("`@{ENGINE_SERVICE}` 是跨账号 MaxCompute 和 Hologres 数据源所用的主体，不用于数据集成的 RDS、Hive、Kafka 数据源"),
-        ),
+        other_why: tr!(b.lang, format!("`@{ENGINE_SERVICE}` is the principal of cross-account MaxCompute and Hologres data sources, not of Data Integration's RDS, Hive and Kafka sources"), format!("`@{ENGINE_SERVICE}` 是跨账号 MaxCompute 和 Hologres 数据源所用的主体，不用于数据集成的 RDS、Hive、Kafka 数据源")),
     };
     super::expect_dataworks_trust(b, trust);
 
     // The source account: the role.
     let mut step = Step::new(
         Account::Resource,
-        b.t("Create the role for DataWorks", "创建供 DataWorks 使用的角色"),
-        b.t(
-            "RAM console > Identities > Roles > Create Role",
-            "RAM 控制台 > 身份管理 > 角色 > 创建角色",
-        ),
-        b.t(
-            format!("Log on to the RAM console with the source account (`{source_uid}`), which owns `{instance}`. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter the ID of the account that owns the DataWorks workspace. The trust policy the console writes is replaced in step 3."),
-            format!("使用拥有 `{instance}` 的源账号（`{source_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”，并填写拥有 DataWorks 工作空间的账号 ID。控制台生成的信任策略将在第 3 步中替换。"),
-        ),
+        tr!(b.lang, "Create the role for DataWorks", "创建供 DataWorks 使用的角色"),
+        tr!(b.lang, "RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
+        tr!(b.lang, format!("Log on to the RAM console with the source account (`{source_uid}`), which owns `{instance}`. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter the ID of the account that owns the DataWorks workspace. The trust policy the console writes is replaced in step 3."), format!("使用拥有 `{instance}` 的源账号（`{source_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”，并填写拥有 DataWorks 工作空间的账号 ID。控制台生成的信任策略将在第 3 步中替换。")),
     );
     step.param(
-        b.t("Select Trusted Entity", "选择可信实体类型"),
-        b.t("Alibaba Cloud Account", "阿里云账号"),
+        tr!(b.lang, "Select Trusted Entity", "选择可信实体类型"),
+        tr!(b.lang, "Alibaba Cloud Account", "阿里云账号"),
     )
-    .param(b.t("RAM Role Name", "角色名称"), role)
+    .param(tr!(b.lang, "RAM Role Name", "角色名称"), role)
     .param(
-        b.t("Select Account", "选择账号"),
-        b.t("Other Alibaba Cloud Account", "其他阿里云账号"),
+        tr!(b.lang, "Select Account", "选择账号"),
+        tr!(b.lang, "Other Alibaba Cloud Account", "其他阿里云账号"),
     )
-    .param(b.t("Account UID", "账号 UID"), dataworks_uid)
-    .verify(b.t(
+    .param(tr!(b.lang, "Account UID", "账号 UID"), dataworks_uid)
+    .verify(tr!(
+        b.lang,
         format!("`{role}` appears in the list of roles"),
-        format!("角色列表中出现 `{role}`"),
+        format!("角色列表中出现 `{role}`")
     ));
     b.push_ram_step(step);
 
     let quoted: Vec<String> = policies.iter().map(|p| format!("`{p}`")).collect();
-    let list = b.t(quoted.join(", "), quoted.join("、"));
+    let list = tr!(b.lang, quoted.join(", "), quoted.join("、"));
     let reason = match family {
-        Family::Rds => b.t(
-            "It lets DataWorks look up the RDS instance, its network addresses and its databases.",
-            "该策略允许 DataWorks 查询 RDS 实例及其网络地址和数据库。",
-        ),
-        Family::Hive => b.t(
-            "A Hive source needs both: DataWorks reads the cluster from EMR and the table metadata from DLF.",
-            "Hive 数据源需要这两个策略：DataWorks 从 EMR 读取集群信息，从 DLF 读取表元数据。",
-        ),
-        Family::Kafka => b.t(
-            "It lets DataWorks list the Kafka instances and create topics on them.",
-            "该策略允许 DataWorks 列出 Kafka 实例并在其中创建 Topic。",
-        ),
+        Family::Rds => tr!(b.lang, "It lets DataWorks look up the RDS instance, its network addresses and its databases.", "该策略允许 DataWorks 查询 RDS 实例及其网络地址和数据库。"),
+        Family::Hive => tr!(b.lang, "A Hive source needs both: DataWorks reads the cluster from EMR and the table metadata from DLF.", "Hive 数据源需要这两个策略：DataWorks 从 EMR 读取集群信息，从 DLF 读取表元数据。"),
+        Family::Kafka => tr!(b.lang, "It lets DataWorks list the Kafka instances and create topics on them.", "该策略允许 DataWorks 列出 Kafka 实例并在其中创建 Topic。"),
     };
     let mut step = Step::new(
         Account::Resource,
-        b.t("Grant the system policies", "授予系统策略"),
-        b.t(
-            format!("RAM console > Roles > {role}"),
-            format!("RAM 控制台 > 角色 > {role}"),
-        ),
-        b.t(
-            format!("Grant permissions to `{role}`: set Authorization Policy to System Policy and select {list}. {reason}"),
-            format!("为 `{role}` 授权：将授权策略设为“系统策略”，并选中 {list}。{reason}"),
-        ),
+        tr!(b.lang, "Grant the system policies", "授予系统策略"),
+        tr!(b.lang, format!("RAM console > Roles > {role}"), format!("RAM 控制台 > 角色 > {role}")),
+        tr!(b.lang, format!("Grant permissions to `{role}`: set Authorization Policy to System Policy and select {list}. {reason}"), format!("为 `{role}` 授权：将授权策略设为“系统策略”，并选中 {list}。{reason}")),
     );
     step.param(
-        b.t("Authorization Policy", "授权策略"),
-        b.t("System Policy", "系统策略"),
+        tr!(b.lang, "Authorization Policy", "授权策略"),
+        tr!(b.lang, "System Policy", "系统策略"),
     );
     for policy in policies {
-        step.param(b.t("Policy", "权限策略"), *policy);
+        step.param(tr!(b.lang, "Policy", "权限策略"), *policy);
     }
     if family == Family::Kafka {
-        step.caution(b.t(
-            format!("unlike the RDS and Hive policies, {list} is not read-only: besides listing instances it lets DataWorks create topics on the Kafka instances of account `{source_uid}`"),
-            format!("与 RDS、Hive 的策略不同，{list} 并非只读：除列出实例外，它还允许 DataWorks 在账号 `{source_uid}` 的 Kafka 实例上创建 Topic"),
-        ));
+        step.caution(tr!(b.lang, format!("unlike the RDS and Hive policies, {list} is not read-only: besides listing instances it lets DataWorks create topics on the Kafka instances of account `{source_uid}`"), format!("与 RDS、Hive 的策略不同，{list} 并非只读：除列出实例外，它还允许 DataWorks 在账号 `{source_uid}` 的 Kafka 实例上创建 Topic")));
     }
-    step.verify(b.t(
+    step.verify(tr!(
+        b.lang,
         format!("the permissions of `{role}` list {list}"),
-        format!("`{role}` 的权限列表中列出 {list}"),
+        format!("`{role}` 的权限列表中列出 {list}")
     ));
     b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,
-        b.t("Replace the trust policy", "替换信任策略"),
-        b.t(
-            format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"),
-            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略"),
-        ),
-        b.t(
-            format!("Replace the whole document with the one below and save it. Instead of every identity of the DataWorks account, the role then trusts only DataWorks acting for that account: the principal is the DataWorks account's ID followed by `@{DI_SERVICE}`, here `{principal}`. This value comes from the documentation's example and could not be checked against another source (see the end of the plan)."),
-            format!("用下方内容替换整份信任策略并保存。替换后，该角色不再信任 DataWorks 所属账号下的所有身份，而只信任代表该账号的 DataWorks：主体为 DataWorks 所属账号的 ID 加上 `@{DI_SERVICE}`，此处为 `{principal}`。该值取自文档示例，未能通过其他资料核实（见计划末尾）。"),
-        ),
+        tr!(b.lang, "Replace the trust policy", "替换信任策略"),
+        tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略")),
+        tr!(b.lang, format!("Replace the whole document with the one below and save it. Instead of every identity of the DataWorks account, the role then trusts only DataWorks acting for that account: the principal is the DataWorks account's ID followed by `@{DI_SERVICE}`, here `{principal}`. This value comes from the documentation's example and could not be checked against another source (see the end of the plan)."), format!("用下方内容替换整份信任策略并保存。替换后，该角色不再信任 DataWorks 所属账号下的所有身份，而只信任代表该账号的 DataWorks：主体为 DataWorks 所属账号的 ID 加上 `@{DI_SERVICE}`，此处为 `{principal}`。该值取自文档示例，未能通过其他资料核实（见计划末尾）。")),
     );
-    step.paste("trust-policy").verify(b.t(
+    step.paste("trust-policy").verify(tr!(
+        b.lang,
         format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"),
-        format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`"),
+        format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`")
     ));
     b.push_ram_step(step);
 
     // The DataWorks account: the data source.
     let mut step = Step::new(
         Account::Dataworks,
-        b.t("Open Data Integration", "进入数据集成"),
-        b.t(
-            "DataWorks console > Data Integration > Data Integration",
-            "DataWorks 控制台 > 数据集成 > 数据集成",
-        ),
-        b.t(
-            format!("Log on to the DataWorks console with the DataWorks account (`{dataworks_uid}`) and choose region `{region}` in the top bar. In the left pane choose Data Integration > Data Integration, pick the workspace that will run the sync and click Go to Data Integration."),
-            format!("使用 DataWorks 所属账号（`{dataworks_uid}`）登录 DataWorks 控制台，在顶部导航栏选择地域 `{region}`。在左侧导航栏选择“数据集成 > 数据集成”，选择将运行同步任务的工作空间，然后单击“进入数据集成”。"),
-        ),
+        tr!(b.lang, "Open Data Integration", "进入数据集成"),
+        tr!(b.lang, "DataWorks console > Data Integration > Data Integration", "DataWorks 控制台 > 数据集成 > 数据集成"),
+        tr!(b.lang, format!("Log on to the DataWorks console with the DataWorks account (`{dataworks_uid}`) and choose region `{region}` in the top bar. In the left pane choose Data Integration > Data Integration, pick the workspace that will run the sync and click Go to Data Integration."), format!("使用 DataWorks 所属账号（`{dataworks_uid}`）登录 DataWorks 控制台，在顶部导航栏选择地域 `{region}`。在左侧导航栏选择“数据集成 > 数据集成”，选择将运行同步任务的工作空间，然后单击“进入数据集成”。")),
     );
-    step.param(b.t("Region", "地域"), region);
+    step.param(tr!(b.lang, "Region", "地域"), region);
     b.push_step(step);
 
     let other_fields = match family {
-        Family::Rds => b.t(
-            "the database to read and the user name and password of a database account on the instance",
-            "要读取的数据库，以及实例上某个数据库账号的用户名和密码",
-        ),
-        Family::Hive => b.t(
-            "the Hive database to read and any access settings",
-            "要读取的 Hive 数据库及相关访问设置",
-        ),
-        Family::Kafka => b.t(
-            "the topics to read and any access settings",
-            "要读取的 Topic 及相关访问设置",
-        ),
+        Family::Rds => tr!(b.lang, "the database to read and the user name and password of a database account on the instance", "要读取的数据库，以及实例上某个数据库账号的用户名和密码"),
+        Family::Hive => tr!(b.lang, "the Hive database to read and any access settings", "要读取的 Hive 数据库及相关访问设置"),
+        Family::Kafka => tr!(b.lang, "the topics to read and any access settings", "要读取的 Topic 及相关访问设置"),
     };
     let mut step = Step::new(
         Account::Dataworks,
-        b.t(
-            format!("Add the {type_name} data source"),
-            format!("添加 {type_name} 数据源"),
-        ),
-        b.t(
-            format!("Data Integration, adding a {type_name} data source"),
-            format!("数据集成，新增 {type_name} 数据源"),
-        ),
-        b.t(
-            format!("Add a {type_name} data source and set the four fields below, which are the ones cross-account access needs. Depending on the data source, the option for the instance's account reads Other Alibaba Cloud Account or Other Cloud Account: both mean an instance of another account. Every other field of the form is outside this plan, and ramplan knows no values for it: fill it in from your own setup. That includes a name for the data source, the instance itself (`{instance}`, wherever the form asks you to choose it) and, if the form asks for them, {other_fields}."),
-            format!("新增 {type_name} 数据源，并按下表设置这四项跨账号访问所需的字段。视数据源而定，实例所属账号的选项可能显示为“其他阿里云账号”或“其他云账号”，两者都表示实例属于另一个账号。表单中的其他字段都不在本计划范围内，ramplan 也不知道它们的取值：请按您自己的环境填写，包括数据源名称、实例本身（即 `{instance}`，在表单要求选择实例的位置选择），以及表单要求时{other_fields}。"),
-        ),
+        tr!(b.lang, format!("Add the {type_name} data source"), format!("添加 {type_name} 数据源")),
+        tr!(b.lang, format!("Data Integration, adding a {type_name} data source"), format!("数据集成，新增 {type_name} 数据源")),
+        tr!(b.lang, format!("Add a {type_name} data source and set the four fields below, which are the ones cross-account access needs. Depending on the data source, the option for the instance's account reads Other Alibaba Cloud Account or Other Cloud Account: both mean an instance of another account. Every other field of the form is outside this plan, and ramplan knows no values for it: fill it in from your own setup. That includes a name for the data source, the instance itself (`{instance}`, wherever the form asks you to choose it) and, if the form asks for them, {other_fields}."), format!("新增 {type_name} 数据源，并按下表设置这四项跨账号访问所需的字段。视数据源而定，实例所属账号的选项可能显示为“其他阿里云账号”或“其他云账号”，两者都表示实例属于另一个账号。表单中的其他字段都不在本计划范围内，ramplan 也不知道它们的取值：请按您自己的环境填写，包括数据源名称、实例本身（即 `{instance}`，在表单要求选择实例的位置选择），以及表单要求时{other_fields}。")),
     );
     step.param(
-        b.t("Data Source Type", "数据源类型"),
-        b.t("Alibaba Cloud Instance Mode", "阿里云实例模式"),
+        tr!(b.lang, "Data Source Type", "数据源类型"),
+        tr!(b.lang, "Alibaba Cloud Instance Mode", "阿里云实例模式"),
     )
     .param(
-        b.t("Account Of Instance", "实例所属账号"),
-        b.t("Other Alibaba Cloud Account", "其他阿里云账号"),
+        tr!(b.lang, "Account Of Instance", "实例所属账号"),
+        tr!(b.lang, "Other Alibaba Cloud Account", "其他阿里云账号"),
     )
     .param(
-        b.t("UID of Other Alibaba Cloud Account", "其他阿里云账号 UID"),
+        tr!(b.lang, "UID of Other Alibaba Cloud Account", "其他阿里云账号 UID"),
         source_uid,
     )
-    .param(b.t("RAM Role for Authorization", "授权 RAM 角色"), role)
-    .verify(b.t(
-        format!("before you test, the form shows Alibaba Cloud Instance Mode, the source account `{source_uid}` and the role `{role}`, the instance chosen is `{instance}`, and none of the form's required fields is empty"),
-        format!("测试之前，表单中为“阿里云实例模式”、源账号 `{source_uid}` 和角色 `{role}`，所选实例为 `{instance}`，且表单中没有留空的必填字段"),
-    ));
+    .param(tr!(b.lang, "RAM Role for Authorization", "授权 RAM 角色"), role)
+    .verify(tr!(b.lang, format!("before you test, the form shows Alibaba Cloud Instance Mode, the source account `{source_uid}` and the role `{role}`, the instance chosen is `{instance}`, and none of the form's required fields is empty"), format!("测试之前，表单中为“阿里云实例模式”、源账号 `{source_uid}` 和角色 `{role}`，所选实例为 `{instance}`，且表单中没有留空的必填字段")));
     b.push_step(step);
 
     let mut step = Step::new(
         Account::Dataworks,
-        b.t("Test network connectivity", "测试网络连通性"),
-        b.t(
-            "Data Integration, the same data source form",
-            "数据集成，同一数据源表单",
-        ),
-        b.t(
-            format!("Still in the data source form, test network connectivity between `{instance}` and the resource group that will run the sync. The resource group must reach the instance's VPC in the other account, for example through Cloud Enterprise Network (CEN)."),
-            format!("仍在该数据源表单中，测试 `{instance}` 与将运行同步任务的资源组之间的网络连通性。资源组必须能够连通另一账号中该实例所在的 VPC，例如通过云企业网（CEN）。"),
-        ),
+        tr!(b.lang, "Test network connectivity", "测试网络连通性"),
+        tr!(b.lang, "Data Integration, the same data source form", "数据集成，同一数据源表单"),
+        tr!(b.lang, format!("Still in the data source form, test network connectivity between `{instance}` and the resource group that will run the sync. The resource group must reach the instance's VPC in the other account, for example through Cloud Enterprise Network (CEN)."), format!("仍在该数据源表单中，测试 `{instance}` 与将运行同步任务的资源组之间的网络连通性。资源组必须能够连通另一账号中该实例所在的 VPC，例如通过云企业网（CEN）。")),
     );
-    step.caution(b.t(
-        "if the test fails, check the network path from the resource group to the instance's VPC, the instance's own access controls (an IP whitelist, for example), and the role's system policies and trust policy (steps 2 and 3)",
-        "若测试失败，请检查资源组到实例所在 VPC 的网络路径、实例自身的访问控制（例如 IP 白名单），以及角色的系统策略和信任策略（第 2、3 步）",
-    ))
-    .verify(b.t(
-        "the connectivity test passes for the resource group that will run the sync; save the data source, then create sync tasks that read from it",
-        "将运行同步任务的资源组连通性测试通过；保存数据源后，即可创建读取该数据源的同步任务",
-    ));
+    step.caution(tr!(b.lang, "if the test fails, check the network path from the resource group to the instance's VPC, the instance's own access controls (an IP whitelist, for example), and the role's system policies and trust policy (steps 2 and 3)", "若测试失败，请检查资源组到实例所在 VPC 的网络路径、实例自身的访问控制（例如 IP 白名单），以及角色的系统策略和信任策略（第 2、3 步）"))
+    .verify(tr!(b.lang, "the connectivity test passes for the resource group that will run the sync; save the data source, then create sync tasks that read from it", "将运行同步任务的资源组连通性测试通过；保存数据源后，即可创建读取该数据源的同步任务"));
     b.push_step(step);
 
     b.unconfirmed(
-        b.t("Data Integration service principal", "数据集成服务主体"),
-        b.t(
-            format!("the trust policy trusts `<DataWorks account ID>@{DI_SERVICE}` (here `{principal}`) because the documentation's example shows it. The archived copy of that page is cut off before this value, and `{DI_SERVICE}` is not among the service names DataWorks' service-linked roles use (`engine.dataworks.aliyuncs.com`, `emr.dataworks.aliyuncs.com`); if DataWorks cannot assume the role, compare the principal with the current documentation"),
-            format!("信任策略信任 `<DataWorks 所属账号 ID>@{DI_SERVICE}`（此处为 `{principal}`），依据是文档中的示例。该页面的存档副本在此值之前被截断，且 `{DI_SERVICE}` 不在 DataWorks 服务关联角色所用的服务名（`engine.dataworks.aliyuncs.com`、`emr.dataworks.aliyuncs.com`）之列；若 DataWorks 无法扮演该角色，请对照最新文档核对主体"),
-        ),
+        tr!(b.lang, "Data Integration service principal", "数据集成服务主体"),
+        tr!(b.lang, format!("the trust policy trusts `<DataWorks account ID>@{DI_SERVICE}` (here `{principal}`) because the documentation's example shows it. The archived copy of that page is cut off before this value, and `{DI_SERVICE}` is not among the service names DataWorks' service-linked roles use (`engine.dataworks.aliyuncs.com`, `emr.dataworks.aliyuncs.com`); if DataWorks cannot assume the role, compare the principal with the current documentation"), format!("信任策略信任 `<DataWorks 所属账号 ID>@{DI_SERVICE}`（此处为 `{principal}`），依据是文档中的示例。该页面的存档副本在此值之前被截断，且 `{DI_SERVICE}` 不在 DataWorks 服务关联角色所用的服务名（`engine.dataworks.aliyuncs.com`、`emr.dataworks.aliyuncs.com`）之列；若 DataWorks 无法扮演该角色，请对照最新文档核对主体")),
         SOURCE,
     );
     b.unconfirmed(
-        b.t("Label of the instance's account option", "实例所属账号选项的名称"),
-        b.t(
-            "the documentation says to choose Other Cloud Account or Other Alibaba Cloud Account depending on the data source, without saying which forms show which; ramplan writes Other Alibaba Cloud Account",
-            "文档说明应视数据源选择“其他云账号”或“其他阿里云账号”，但没有说明哪种表单显示哪一个；ramplan 写作“其他阿里云账号”",
-        ),
+        tr!(b.lang, "Label of the instance's account option", "实例所属账号选项的名称"),
+        tr!(b.lang, "the documentation says to choose Other Cloud Account or Other Alibaba Cloud Account depending on the data source, without saying which forms show which; ramplan writes Other Alibaba Cloud Account", "文档说明应视数据源选择“其他云账号”或“其他阿里云账号”，但没有说明哪种表单显示哪一个；ramplan 写作“其他阿里云账号”"),
         SOURCE,
     );
     b.unconfirmed(
-        b.t("What the connectivity test checks", "连通性测试检查的内容"),
-        b.t(
-            "the documentation says only to test network connectivity after adding the data source; it does not say whether the test also assumes the role. A passing test may therefore not prove that the trust policy and system policies work: if sync tasks later fail with a permission error, check steps 2 and 3",
-            "文档只要求在添加数据源后测试网络连通性，没有说明测试是否也会扮演该角色。因此测试通过未必说明信任策略和系统策略已生效：若之后同步任务因权限错误失败，请检查第 2、3 步",
-        ),
+        tr!(b.lang, "What the connectivity test checks", "连通性测试检查的内容"),
+        tr!(b.lang, "the documentation says only to test network connectivity after adding the data source; it does not say whether the test also assumes the role. A passing test may therefore not prove that the trust policy and system policies work: if sync tasks later fail with a permission error, check steps 2 and 3", "文档只要求在添加数据源后测试网络连通性，没有说明测试是否也会扮演该角色。因此测试通过未必说明信任策略和系统策略已生效：若之后同步任务因权限错误失败，请检查第 2、3 步"),
         SOURCE,
     );
     b.unconfirmed(
-        b.t("Other fields of the data source form", "数据源表单的其他字段"),
-        b.t(
-            format!("the documentation lists only the fields cross-account access needs; the rest of the {type_name} form, including how the instance is chosen and whether the source's own login is still asked for, is not described there, so ramplan leaves those fields to you"),
-            format!("文档只列出了跨账号访问所需的字段；{type_name} 表单的其余部分，包括如何选择实例、是否仍需填写数据源自身的登录信息，文档中都没有说明，因此这些字段由您自行填写"),
-        ),
+        tr!(b.lang, "Other fields of the data source form", "数据源表单的其他字段"),
+        tr!(b.lang, format!("the documentation lists only the fields cross-account access needs; the rest of the {type_name} form, including how the instance is chosen and whether the source's own login is still asked for, is not described there, so ramplan leaves those fields to you"), format!("文档只列出了跨账号访问所需的字段；{type_name} 表单的其余部分，包括如何选择实例、是否仍需填写数据源自身的登录信息，文档中都没有说明，因此这些字段由您自行填写")),
         SOURCE,
     );
 }
@@ -430,13 +339,15 @@ fn build(inputs: &Inputs, b: &mut Builder) {
 fn check_instance_id(id: &str, family: Option<Family>, b: &mut Builder) -> Option<String> {
     let field = Some("instance_id");
     if arn::looks_like_placeholder(id) || id.contains('*') {
-        let message = b.t(
+        let message = tr!(
+            b.lang,
             format!("`instance_id` `{id}` is masked or a placeholder"),
-            format!("`instance_id` 的值 `{id}` 是脱敏值或占位符"),
+            format!("`instance_id` 的值 `{id}` 是脱敏值或占位符")
         );
-        let help = b.t(
+        let help = tr!(
+            b.lang,
             "copy the full ID from the instance's console in the source account",
-            "请从源账号中该实例的控制台复制完整 ID",
+            "请从源账号中该实例的控制台复制完整 ID"
         );
         b.finding("PL402", Severity::Error, field, message, Some(help));
         return None;
@@ -445,10 +356,7 @@ fn check_instance_id(id: &str, family: Option<Family>, b: &mut Builder) -> Optio
         .chars()
         .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '\\'))
     {
-        let message = b.t(
-            format!("`instance_id` `{id}` contains spaces, quotes or backslashes, which no instance ID has"),
-            format!("`instance_id` 的值 `{id}` 包含空格、引号或反斜杠，实例 ID 中不会出现这些字符"),
-        );
+        let message = tr!(b.lang, format!("`instance_id` `{id}` contains spaces, quotes or backslashes, which no instance ID has"), format!("`instance_id` 的值 `{id}` 包含空格、引号或反斜杠，实例 ID 中不会出现这些字符"));
         b.finding("PL401", Severity::Error, field, message, None);
         return None;
     }
@@ -461,18 +369,16 @@ fn check_instance_id(id: &str, family: Option<Family>, b: &mut Builder) -> Optio
         if let Some(other) = other {
             let (is_en, is_zh) = other.describe();
             let (want_en, want_zh) = family.describe();
-            let message = b.t(
+            let message = tr!(
+                b.lang,
                 format!(
                     "`instance_id` `{id}` looks like {is_en}, but `source_type` asks for {want_en}"
                 ),
                 format!(
                     "`instance_id` 的值 `{id}` 看起来是{is_zh}，而 `source_type` 需要的是{want_zh}"
-                ),
+                )
             );
-            let help = b.t(
-                "check that the ID and the source type describe the same instance; the system policies follow the source type",
-                "请确认 ID 与数据源类型描述的是同一实例；系统策略按数据源类型选择",
-            );
+            let help = tr!(b.lang, "check that the ID and the source type describe the same instance; the system policies follow the source type", "请确认 ID 与数据源类型描述的是同一实例；系统策略按数据源类型选择");
             b.finding("PL403", Severity::Warning, field, message, Some(help));
         }
     }

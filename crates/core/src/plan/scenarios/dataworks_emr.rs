@@ -30,6 +30,7 @@ use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
 use crate::plan::{Account, Builder, PolicyType, Step};
 
 use super::ScenarioSpec;
+use crate::tr;
 
 const SOURCE: &str =
     "https://www.alibabacloud.com/help/en/dataworks/user-guide/cross-account-registration-for-emr-cluster";
@@ -157,14 +158,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let cluster_id = match inputs.str("emr_cluster_id") {
         Some(id) => check_cluster_id(id, b),
         None => {
-            let message = b.t(
-                "no `emr_cluster_id` was given, so the plan cannot say which cluster to choose as Peer EMR Cluster",
-                "未填写 `emr_cluster_id`，计划无法写明“对方 EMR 集群”应选择哪个集群",
-            );
-            let help = b.t(
-                "when you register, pick account B's cluster by its ID, not by its name or version alone; set `emr_cluster_id` to the ID account B's EMR console shows (such as `C-A510C0FD3FCC1234`) and ramplan names the cluster in the steps",
-                "注册时请按集群 ID 选择账号 B 的集群，不要只凭名称或版本判断；将 `emr_cluster_id` 设为账号 B 的 EMR 控制台中显示的 ID（例如 `C-A510C0FD3FCC1234`），ramplan 就会在步骤中写明该集群",
-            );
+            let message = tr!(b.lang, "no `emr_cluster_id` was given, so the plan cannot say which cluster to choose as Peer EMR Cluster", "未填写 `emr_cluster_id`，计划无法写明“对方 EMR 集群”应选择哪个集群");
+            let help = tr!(b.lang, "when you register, pick account B's cluster by its ID, not by its name or version alone; set `emr_cluster_id` to the ID account B's EMR console shows (such as `C-A510C0FD3FCC1234`) and ramplan names the cluster in the steps", "注册时请按集群 ID 选择账号 B 的集群，不要只凭名称或版本判断；将 `emr_cluster_id` 设为账号 B 的 EMR 控制台中显示的 ID（例如 `C-A510C0FD3FCC1234`），ramplan 就会在步骤中写明该集群");
             b.finding(
                 "PL114",
                 Severity::Suggestion,
@@ -179,14 +174,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let resource_uid = inputs.str("resource_account_uid");
     if let (Some(a), Some(owner)) = (dataworks_uid, resource_uid) {
         if a == owner {
-            let message = b.t(
-                format!("the DataWorks account and the cluster's account are both `{a}`; this plan is for a cluster in another account"),
-                format!("DataWorks 所属账号与集群所属账号同为 `{a}`；本计划适用于其他账号的集群"),
-            );
-            let help = b.t(
-                "a cluster of the workspace's own account is registered directly, without a cross-account role",
-                "工作空间所属账号自己的集群可直接注册，无需跨账号角色",
-            );
+            let message = tr!(b.lang, format!("the DataWorks account and the cluster's account are both `{a}`; this plan is for a cluster in another account"), format!("DataWorks 所属账号与集群所属账号同为 `{a}`；本计划适用于其他账号的集群"));
+            let help = tr!(b.lang, "a cluster of the workspace's own account is registered directly, without a cross-account role", "工作空间所属账号自己的集群可直接注册，无需跨账号角色");
             b.finding(
                 "PL112",
                 Severity::Warning,
@@ -200,10 +189,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         Some(given) => check_principal(given, dataworks_uid, b),
         None => dataworks_uid.map(|uid| format!("{uid}@{EMR_SERVICE}")),
     };
-    let message = b.t(
-        "Spark SQL nodes on this cluster get table-level lineage only: Data Map shows no field (column) lineage for them",
-        "该集群上的 Spark SQL 节点只有表级血缘：数据地图中不会显示它们的字段级血缘",
-    );
+    let message = tr!(b.lang, "Spark SQL nodes on this cluster get table-level lineage only: Data Map shows no field (column) lineage for them", "该集群上的 Spark SQL 节点只有表级血缘：数据地图中不会显示它们的字段级血缘");
     b.finding("PL105", Severity::Warning, None, message, None);
 
     if b.findings.iter().any(|f| f.severity == Severity::Error) {
@@ -236,145 +222,101 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         service: EMR_SERVICE,
         dataworks_uid,
         resource_uid,
-        why: b.t(
-            "DataWorks, acting for account A, registers the cluster through this role",
-            "DataWorks 代表账号 A 通过该角色注册集群",
-        ),
-        needed_by: b.t("registering an EMR cluster", "注册 EMR 集群"),
+        why: tr!(b.lang, "DataWorks, acting for account A, registers the cluster through this role", "DataWorks 代表账号 A 通过该角色注册集群"),
+        needed_by: tr!(b.lang, "registering an EMR cluster", "注册 EMR 集群"),
         other_service: MAXCOMPUTE_SERVICE,
-        other_why: b.t(
-            format!("`@{MAXCOMPUTE_SERVICE}` is the principal of cross-account MaxCompute and Hologres data sources, not of EMR cluster registration"),
-            format!("`@{MAXCOMPUTE_SERVICE}` 是跨账号 MaxCompute 和 Hologres 数据源所用的主体，不用于注册 EMR 集群"),
-        ),
+        other_why: tr!(b.lang, format!("`@{MAXCOMPUTE_SERVICE}` is the principal of cross-account MaxCompute and Hologres data sources, not of EMR cluster registration"), format!("`@{MAXCOMPUTE_SERVICE}` 是跨账号 MaxCompute 和 Hologres 数据源所用的主体，不用于注册 EMR 集群")),
     };
     super::expect_dataworks_trust(b, trust);
 
     // Account B: the role.
     let mut step = Step::new(
         Account::Resource,
-        b.t("Create the role for account A", "创建供账号 A 使用的角色"),
-        b.t(
-            "RAM console > Identities > Roles > Create Role",
-            "RAM 控制台 > 身份管理 > 角色 > 创建角色",
-        ),
-        b.t(
-            format!("Log on to the RAM console with account B (`{resource_uid}`), which owns the cluster. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter account A's ID. Account A's ID is shown when you log on with it and hover over the profile picture in the top bar. The console writes a trust policy that names account A; the next step narrows it to DataWorks."),
-            format!("使用拥有集群的账号 B（`{resource_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”并填写账号 A 的 ID。用账号 A 登录后将鼠标悬停在顶部导航栏的头像上即可看到其 ID。控制台会生成一份信任账号 A 的信任策略；下一步会将其收窄为只信任 DataWorks。"),
-        ),
+        tr!(b.lang, "Create the role for account A", "创建供账号 A 使用的角色"),
+        tr!(b.lang, "RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
+        tr!(b.lang, format!("Log on to the RAM console with account B (`{resource_uid}`), which owns the cluster. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter account A's ID. Account A's ID is shown when you log on with it and hover over the profile picture in the top bar. The console writes a trust policy that names account A; the next step narrows it to DataWorks."), format!("使用拥有集群的账号 B（`{resource_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”并填写账号 A 的 ID。用账号 A 登录后将鼠标悬停在顶部导航栏的头像上即可看到其 ID。控制台会生成一份信任账号 A 的信任策略；下一步会将其收窄为只信任 DataWorks。")),
     );
     step.param(
-        b.t("Select Trusted Entity", "选择可信实体类型"),
-        b.t("Alibaba Cloud Account", "阿里云账号"),
+        tr!(b.lang, "Select Trusted Entity", "选择可信实体类型"),
+        tr!(b.lang, "Alibaba Cloud Account", "阿里云账号"),
     )
-    .param(b.t("RAM Role Name", "角色名称"), role)
+    .param(tr!(b.lang, "RAM Role Name", "角色名称"), role)
     .param(
-        b.t(
+        tr!(
+            b.lang,
             "Select Trusted Alibaba Cloud Account",
-            "选择信任的阿里云账号",
+            "选择信任的阿里云账号"
         ),
-        b.t("Other Alibaba Cloud Account", "其他阿里云账号"),
+        tr!(b.lang, "Other Alibaba Cloud Account", "其他阿里云账号"),
     )
-    .param(b.t("Account ID", "账号 ID"), dataworks_uid)
-    .verify(b.t(
+    .param(tr!(b.lang, "Account ID", "账号 ID"), dataworks_uid)
+    .verify(tr!(
+        b.lang,
         format!("`{role}` appears in the list of roles"),
-        format!("角色列表中出现 `{role}`"),
+        format!("角色列表中出现 `{role}`")
     ));
     b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,
-        b.t("Replace the trust policy", "替换信任策略"),
-        b.t(
-            format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"),
-            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略"),
-        ),
-        b.t(
-            format!("Replace the whole document with the one below and save it. It lets DataWorks, acting for account A, assume the role. The principal is account A's ID followed by `@{EMR_SERVICE}`, here `{principal}`. The documentation prints this value masked, as `san******@{EMR_SERVICE}`, and explains that it stands for account A's ID; no source shows it unmasked (see the end of the plan)."),
-            format!("用下方内容替换整份信任策略并保存。该策略允许 DataWorks 代表账号 A 扮演此角色。主体为账号 A 的 ID 加上 `@{EMR_SERVICE}`，此处为 `{principal}`。文档中该值以脱敏形式 `san******@{EMR_SERVICE}` 出现，并说明它代表账号 A 的 ID；没有任何资料给出其未脱敏的写法（见计划末尾）。"),
-        ),
+        tr!(b.lang, "Replace the trust policy", "替换信任策略"),
+        tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略")),
+        tr!(b.lang, format!("Replace the whole document with the one below and save it. It lets DataWorks, acting for account A, assume the role. The principal is account A's ID followed by `@{EMR_SERVICE}`, here `{principal}`. The documentation prints this value masked, as `san******@{EMR_SERVICE}`, and explains that it stands for account A's ID; no source shows it unmasked (see the end of the plan)."), format!("用下方内容替换整份信任策略并保存。该策略允许 DataWorks 代表账号 A 扮演此角色。主体为账号 A 的 ID 加上 `@{EMR_SERVICE}`，此处为 `{principal}`。文档中该值以脱敏形式 `san******@{EMR_SERVICE}` 出现，并说明它代表账号 A 的 ID；没有任何资料给出其未脱敏的写法（见计划末尾）。")),
     );
     step.paste("trust-policy")
-        .caution(b.t(
-            "do not paste the masked value from the documentation: a role that trusts `san******@...` can be assumed by no one",
-            "不要粘贴文档中的脱敏值：信任 `san******@...` 的角色无法被任何人扮演",
-        ))
-        .verify(b.t(
-            format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"),
-            format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`"),
-        ));
+        .caution(tr!(b.lang, "do not paste the masked value from the documentation: a role that trusts `san******@...` can be assumed by no one", "不要粘贴文档中的脱敏值：信任 `san******@...` 的角色无法被任何人扮演"))
+        .verify(tr!(b.lang, format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"), format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`")));
     b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,
-        b.t("Grant the read-only EMR policy", "授予 EMR 只读策略"),
-        b.t(
-            format!("RAM console > details page of the role {role}"),
-            format!("RAM 控制台 > 角色 {role} 的详情页"),
-        ),
-        b.t(
-            format!("On the details page of `{role}`, attach the system policy below to the role. It lets DataWorks list account B's clusters and read their details and configuration; it grants no write access."),
-            format!("在 `{role}` 的详情页为该角色添加下方系统策略。该策略允许 DataWorks 列出账号 B 的集群并读取其详情与配置，不包含任何写权限。"),
-        ),
+        tr!(b.lang, "Grant the read-only EMR policy", "授予 EMR 只读策略"),
+        tr!(b.lang, format!("RAM console > details page of the role {role}"), format!("RAM 控制台 > 角色 {role} 的详情页")),
+        tr!(b.lang, format!("On the details page of `{role}`, attach the system policy below to the role. It lets DataWorks list account B's clusters and read their details and configuration; it grants no write access."), format!("在 `{role}` 的详情页为该角色添加下方系统策略。该策略允许 DataWorks 列出账号 B 的集群并读取其详情与配置，不包含任何写权限。")),
     );
-    step.param(b.t("System policy", "系统策略"), SYSTEM_POLICY)
-        .verify(b.t(
+    step.param(tr!(b.lang, "System policy", "系统策略"), SYSTEM_POLICY)
+        .verify(tr!(
+            b.lang,
             format!(
                 "the details page of `{role}` lists `{SYSTEM_POLICY}` among the role's policies"
             ),
-            format!("`{role}` 的详情页中，该角色的权限策略里列出 `{SYSTEM_POLICY}`"),
+            format!("`{role}` 的详情页中，该角色的权限策略里列出 `{SYSTEM_POLICY}`")
         ));
     b.push_ram_step(step);
 
     // Account A: DataWorks.
     let mut step = Step::new(
         Account::Dataworks,
-        b.t(
-            "Open Computing Resources in Management Center",
-            "打开管理中心的计算资源页面",
-        ),
-        b.t(
-            "DataWorks console > More > Management Center > Computing Resources",
-            "DataWorks 控制台 > 更多 > 管理中心 > 计算资源",
-        ),
-        b.t(
-            format!("Log on to the DataWorks console with account A (`{dataworks_uid}`) and choose region `{region}` in the top bar. In the left pane choose More > Management Center, pick the workspace, click Go to Management Center, then click Computing Resources."),
-            format!("使用账号 A（`{dataworks_uid}`）登录 DataWorks 控制台，在顶部导航栏选择地域 `{region}`。在左侧导航栏选择“更多 > 管理中心”，选择工作空间后单击“进入管理中心”，再单击“计算资源”。"),
-        ),
+        tr!(b.lang, "Open Computing Resources in Management Center", "打开管理中心的计算资源页面"),
+        tr!(b.lang, "DataWorks console > More > Management Center > Computing Resources", "DataWorks 控制台 > 更多 > 管理中心 > 计算资源"),
+        tr!(b.lang, format!("Log on to the DataWorks console with account A (`{dataworks_uid}`) and choose region `{region}` in the top bar. In the left pane choose More > Management Center, pick the workspace, click Go to Management Center, then click Computing Resources."), format!("使用账号 A（`{dataworks_uid}`）登录 DataWorks 控制台，在顶部导航栏选择地域 `{region}`。在左侧导航栏选择“更多 > 管理中心”，选择工作空间后单击“进入管理中心”，再单击“计算资源”。")),
     );
-    step.param(b.t("Region", "地域"), region);
+    step.param(tr!(b.lang, "Region", "地域"), region);
     b.push_step(step);
 
     let cluster = match &cluster_id {
         Some(id) => id.clone(),
-        None => b.t(
-            format!("the ID of account B's {version} Hadoop cluster: pick the cluster by its ID (set `emr_cluster_id` to have it named here)"),
-            format!("账号 B 的 {version} Hadoop 集群的 ID：请按 ID 选择集群（填写 `emr_cluster_id` 后此处会写明）"),
-        ),
+        None => tr!(b.lang, format!("the ID of account B's {version} Hadoop cluster: pick the cluster by its ID (set `emr_cluster_id` to have it named here)"), format!("账号 B 的 {version} Hadoop 集群的 ID：请按 ID 选择集群（填写 `emr_cluster_id` 后此处会写明）")),
     };
     let instructions = if standard {
-        b.t(
-            "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account. The workspace is in standard mode, so register the cluster twice: once for the development environment and once for production, each with the values below. Only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata are offered as Peer EMR Cluster, and a cluster with Kerberos authentication is not supported.",
-            "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源。该工作空间为标准模式，需注册两次：开发环境一次、生产环境一次，分别按下表填写。“对方 EMR 集群”只提供版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群；开启了 Kerberos 认证的集群也不受支持。",
-        )
+        tr!(b.lang, "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account. The workspace is in standard mode, so register the cluster twice: once for the development environment and once for production, each with the values below. Only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata are offered as Peer EMR Cluster, and a cluster with Kerberos authentication is not supported.", "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源。该工作空间为标准模式，需注册两次：开发环境一次、生产环境一次，分别按下表填写。“对方 EMR 集群”只提供版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群；开启了 Kerberos 认证的集群也不受支持。")
     } else {
-        b.t(
-            "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account, and fill in the values below. Only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata are offered as Peer EMR Cluster, and a cluster with Kerberos authentication is not supported.",
-            "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源，并按下表填写。“对方 EMR 集群”只提供版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群；开启了 Kerberos 认证的集群也不受支持。",
-        )
+        tr!(b.lang, "Follow the console's prompts to add an E-MapReduce computing resource that belongs to another Alibaba Cloud account, and fill in the values below. Only Hadoop clusters of V3.38.2 or V3.38.3 whose metadata is not DLF unified metadata are offered as Peer EMR Cluster, and a cluster with Kerberos authentication is not supported.", "按控制台提示添加属于其他阿里云账号的 E-MapReduce 计算资源，并按下表填写。“对方 EMR 集群”只提供版本为 V3.38.2 或 V3.38.3、且元数据不是 DLF 统一元数据的 Hadoop 集群；开启了 Kerberos 认证的集群也不受支持。")
     };
     let mut step = Step::new(
         Account::Dataworks,
-        b.t("Register account B's cluster", "注册账号 B 的集群"),
-        b.t(
+        tr!(b.lang, "Register account B's cluster", "注册账号 B 的集群"),
+        tr!(
+            b.lang,
             "Management Center > Computing Resources",
-            "管理中心 > 计算资源",
+            "管理中心 > 计算资源"
         ),
         instructions,
     );
     let environments: Vec<Option<String>> = if standard {
         vec![
-            Some(b.t("Development", "开发环境")),
-            Some(b.t("Production", "生产环境")),
+            Some(tr!(b.lang, "Development", "开发环境")),
+            Some(tr!(b.lang, "Production", "生产环境")),
         ]
     } else {
         vec![None]
@@ -385,84 +327,66 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             None => name,
         };
         step.param(
-            label(b.t("Alibaba Cloud Primary Account UID", "阿里云主账号 UID")),
+            label(tr!(
+                b.lang,
+                "Alibaba Cloud Primary Account UID",
+                "阿里云主账号 UID"
+            )),
             resource_uid,
         )
-        .param(label(b.t("Opposite RAM Role", "对方 RAM 角色")), role)
         .param(
-            label(b.t("Peer EMR Cluster", "对方 EMR 集群")),
+            label(tr!(b.lang, "Opposite RAM Role", "对方 RAM 角色")),
+            role,
+        )
+        .param(
+            label(tr!(b.lang, "Peer EMR Cluster", "对方 EMR 集群")),
             cluster.as_str(),
         );
     }
     let listed = if standard {
-        b.t(
-            "the cluster is listed under Computing Resources in both the development and the production environment",
-            "开发环境和生产环境的计算资源列表中都出现该集群",
-        )
+        tr!(b.lang, "the cluster is listed under Computing Resources in both the development and the production environment", "开发环境和生产环境的计算资源列表中都出现该集群")
     } else {
-        b.t(
+        tr!(
+            b.lang,
             "the cluster is listed under Computing Resources",
-            "计算资源列表中出现该集群",
+            "计算资源列表中出现该集群"
         )
     };
-    step.verify(b.t(
-        format!("{listed}. If it is missing from the Peer EMR Cluster list or cannot be registered, check that it is a Hadoop cluster (not another cluster type) of V3.38.2 or V3.38.3, that its metadata is not DLF unified metadata and that Kerberos authentication is off; then check the role's trust policy and system policy (steps 2 and 3)"),
-        format!("{listed}。若“对方 EMR 集群”列表中找不到它或无法注册，请确认它是 Hadoop 集群（而非其他集群类型）、版本为 V3.38.2 或 V3.38.3、元数据不是 DLF 统一元数据且未开启 Kerberos 认证；再检查角色的信任策略和系统策略（第 2、3 步）"),
-    ));
+    step.verify(tr!(b.lang, format!("{listed}. If it is missing from the Peer EMR Cluster list or cannot be registered, check that it is a Hadoop cluster (not another cluster type) of V3.38.2 or V3.38.3, that its metadata is not DLF unified metadata and that Kerberos authentication is off; then check the role's trust policy and system policy (steps 2 and 3)"), format!("{listed}。若“对方 EMR 集群”列表中找不到它或无法注册，请确认它是 Hadoop 集群（而非其他集群类型）、版本为 V3.38.2 或 V3.38.3、元数据不是 DLF 统一元数据且未开启 Kerberos 认证；再检查角色的信任策略和系统策略（第 2、3 步）")));
     b.push_step(step);
 
     let mut step = Step::new(
         Account::Dataworks,
-        b.t("Initialize the resource group", "初始化资源组"),
-        b.t(
+        tr!(b.lang, "Initialize the resource group", "初始化资源组"),
+        tr!(
+            b.lang,
             "DataWorks console (the documentation names no menu path for this step)",
-            "DataWorks 控制台（文档未给出此步骤的菜单路径）",
+            "DataWorks 控制台（文档未给出此步骤的菜单路径）"
         ),
         if standard {
-            b.t(
-                "For each environment, initialize the resource group that will run the cluster's tasks, so that it is set up to reach the cluster. Do it now, since this is the first association, and again whenever the cluster's service configuration changes (core-site.xml, for example) or its components are upgraded.",
-                "分别为每个环境初始化将运行该集群任务的资源组，使其具备访问集群所需的配置。首次关联时需要执行；此后每当集群的服务配置变化（例如修改 core-site.xml）或组件升级，也要重新初始化。",
-            )
+            tr!(b.lang, "For each environment, initialize the resource group that will run the cluster's tasks, so that it is set up to reach the cluster. Do it now, since this is the first association, and again whenever the cluster's service configuration changes (core-site.xml, for example) or its components are upgraded.", "分别为每个环境初始化将运行该集群任务的资源组，使其具备访问集群所需的配置。首次关联时需要执行；此后每当集群的服务配置变化（例如修改 core-site.xml）或组件升级，也要重新初始化。")
         } else {
-            b.t(
-                "Initialize the resource group that will run the cluster's tasks, so that it is set up to reach the cluster. Do it now, since this is the first association, and again whenever the cluster's service configuration changes (core-site.xml, for example) or its components are upgraded.",
-                "初始化将运行该集群任务的资源组，使其具备访问集群所需的配置。首次关联时需要执行；此后每当集群的服务配置变化（例如修改 core-site.xml）或组件升级，也要重新初始化。",
-            )
+            tr!(b.lang, "Initialize the resource group that will run the cluster's tasks, so that it is set up to reach the cluster. Do it now, since this is the first association, and again whenever the cluster's service configuration changes (core-site.xml, for example) or its components are upgraded.", "初始化将运行该集群任务的资源组，使其具备访问集群所需的配置。首次关联时需要执行；此后每当集群的服务配置变化（例如修改 core-site.xml）或组件升级，也要重新初始化。")
         },
     );
-    step.caution(b.t(
-        "initialization can make tasks that are running on the resource group fail: do it off-peak, unless tasks are already failing after a cluster configuration change. If initialization fails, run the connectivity diagnosis tool to find out why.",
-        "初始化可能导致资源组上正在运行的任务失败：请在业务低峰期执行，除非集群配置变更后任务已经开始失败。若初始化失败，请使用网络连通性诊断工具排查原因。",
-    ))
-    .verify(b.t(
-        "initialization reports success and the resource group can reach the cluster",
-        "初始化显示成功，且资源组可以连通集群",
-    ));
+    step.caution(tr!(b.lang, "initialization can make tasks that are running on the resource group fail: do it off-peak, unless tasks are already failing after a cluster configuration change. If initialization fails, run the connectivity diagnosis tool to find out why.", "初始化可能导致资源组上正在运行的任务失败：请在业务低峰期执行，除非集群配置变更后任务已经开始失败。若初始化失败，请使用网络连通性诊断工具排查原因。"))
+    .verify(tr!(b.lang, "initialization reports success and the resource group can reach the cluster", "初始化显示成功，且资源组可以连通集群"));
     b.push_step(step);
 
     b.unconfirmed(
-        b.t("DataWorks service principal", "DataWorks 服务主体"),
-        b.t(
-            format!("the documentation shows the principal only masked, as `san******@{EMR_SERVICE}`, and says it stands for account A's ID. Account IDs are 16 digits, so `san` is not a literal prefix; ramplan writes `<account A's ID>@{EMR_SERVICE}` (here `{principal}`), the form Alibaba Cloud uses for a service acting for another account"),
-            format!("文档只给出了脱敏后的主体 `san******@{EMR_SERVICE}`，并说明它代表账号 A 的 ID。账号 ID 为 16 位数字，`san` 并非字面前缀；ramplan 按阿里云中“服务代表其他账号”的通用格式写作 `<账号 A 的 ID>@{EMR_SERVICE}`（此处为 `{principal}`）"),
-        ),
+        tr!(b.lang, "DataWorks service principal", "DataWorks 服务主体"),
+        tr!(b.lang, format!("the documentation shows the principal only masked, as `san******@{EMR_SERVICE}`, and says it stands for account A's ID. Account IDs are 16 digits, so `san` is not a literal prefix; ramplan writes `<account A's ID>@{EMR_SERVICE}` (here `{principal}`), the form Alibaba Cloud uses for a service acting for another account"), format!("文档只给出了脱敏后的主体 `san******@{EMR_SERVICE}`，并说明它代表账号 A 的 ID。账号 ID 为 16 位数字，`san` 并非字面前缀；ramplan 按阿里云中“服务代表其他账号”的通用格式写作 `<账号 A 的 ID>@{EMR_SERVICE}`（此处为 `{principal}`）")),
         SOURCE,
     );
     b.unconfirmed(
-        b.t("Where to initialize the resource group", "初始化资源组的位置"),
-        b.t(
-            "the documentation says when and why to initialize the resource group, but not where in the console to do it; ramplan gives no menu path. Look for the option where the registered computing resource or the workspace's resource groups are managed",
-            "文档说明了何时以及为何要初始化资源组，但没有说明在控制台的哪个位置操作；ramplan 不给出菜单路径。请在管理已注册计算资源或工作空间资源组的页面中查找该操作",
-        ),
+        tr!(b.lang, "Where to initialize the resource group", "初始化资源组的位置"),
+        tr!(b.lang, "the documentation says when and why to initialize the resource group, but not where in the console to do it; ramplan gives no menu path. Look for the option where the registered computing resource or the workspace's resource groups are managed", "文档说明了何时以及为何要初始化资源组，但没有说明在控制台的哪个位置操作；ramplan 不给出菜单路径。请在管理已注册计算资源或工作空间资源组的页面中查找该操作"),
         SOURCE,
     );
     if standard {
         b.unconfirmed(
-            b.t("Production cluster in standard mode", "标准模式下的生产环境集群"),
-            b.t(
-                "the documentation says to configure development and production separately but not whether both may point at the same cluster; ramplan fills in the same account, role and cluster for both. To run production on another cluster of account B, choose that cluster in the production registration",
-                "文档要求分别配置开发和生产环境，但没有说明两者能否指向同一集群；ramplan 为两者填写了相同的账号、角色和集群。若生产环境要使用账号 B 的另一个集群，请在生产环境注册时选择该集群",
-            ),
+            tr!(b.lang, "Production cluster in standard mode", "标准模式下的生产环境集群"),
+            tr!(b.lang, "the documentation says to configure development and production separately but not whether both may point at the same cluster; ramplan fills in the same account, role and cluster for both. To run production on another cluster of account B, choose that cluster in the production registration", "文档要求分别配置开发和生产环境，但没有说明两者能否指向同一集群；ramplan 为两者填写了相同的账号、角色和集群。若生产环境要使用账号 B 的另一个集群，请在生产环境注册时选择该集群"),
             SOURCE,
         );
     }
@@ -474,14 +398,8 @@ fn check_limitations(inputs: &Inputs, b: &mut Builder) -> bool {
     let before = b.findings.len();
     if let Some(kind) = inputs.str("emr_cluster_type") {
         if kind != "hadoop" {
-            let message = b.t(
-                format!("only EMR Hadoop clusters can be registered from another account, not `{kind}` clusters"),
-                format!("只有 EMR Hadoop 集群可以跨账号注册，`{kind}` 集群不行"),
-            );
-            let help = b.t(
-                "create a Hadoop cluster of V3.38.2 or V3.38.3 in account B, or register the cluster from its own account",
-                "请在账号 B 中创建 V3.38.2 或 V3.38.3 的 Hadoop 集群，或在集群所属账号中直接注册",
-            );
+            let message = tr!(b.lang, format!("only EMR Hadoop clusters can be registered from another account, not `{kind}` clusters"), format!("只有 EMR Hadoop 集群可以跨账号注册，`{kind}` 集群不行"));
+            let help = tr!(b.lang, "create a Hadoop cluster of V3.38.2 or V3.38.3 in account B, or register the cluster from its own account", "请在账号 B 中创建 V3.38.2 或 V3.38.3 的 Hadoop 集群，或在集群所属账号中直接注册");
             b.finding(
                 "PL101",
                 Severity::Error,
@@ -493,13 +411,11 @@ fn check_limitations(inputs: &Inputs, b: &mut Builder) -> bool {
     }
     if let Some(version) = inputs.str("emr_version").and_then(EmrVersion::parse) {
         if !SUPPORTED_VERSIONS.contains(&version) {
-            let message = b.t(
-                format!("only clusters of V3.38.2 or V3.38.3 can be registered from another account, not {version}"),
-                format!("只有 V3.38.2 或 V3.38.3 的集群可以跨账号注册，{version} 不行"),
-            );
-            let help = b.t(
+            let message = tr!(b.lang, format!("only clusters of V3.38.2 or V3.38.3 can be registered from another account, not {version}"), format!("只有 V3.38.2 或 V3.38.3 的集群可以跨账号注册，{version} 不行"));
+            let help = tr!(
+                b.lang,
                 "the console lists no other version for a cross-account cluster",
-                "跨账号注册时，控制台不会列出其他版本的集群",
+                "跨账号注册时，控制台不会列出其他版本的集群"
             );
             b.finding(
                 "PL102",
@@ -511,14 +427,8 @@ fn check_limitations(inputs: &Inputs, b: &mut Builder) -> bool {
         }
     }
     if inputs.str("emr_metadata") == Some("dlf") {
-        let message = b.t(
-            "clusters whose metadata is DLF unified metadata cannot be registered from another account",
-            "元数据为 DLF 统一元数据的集群不能跨账号注册",
-        );
-        let help = b.t(
-            "the documentation's only requirement on the cluster's Metadata setting is that it is not DLF Unified Metadata; it names no other condition on where the metadata is kept",
-            "文档对集群“元数据”参数的唯一要求是不能设为 DLF 统一元数据，对元数据存放位置没有其他要求",
-        );
+        let message = tr!(b.lang, "clusters whose metadata is DLF unified metadata cannot be registered from another account", "元数据为 DLF 统一元数据的集群不能跨账号注册");
+        let help = tr!(b.lang, "the documentation's only requirement on the cluster's Metadata setting is that it is not DLF Unified Metadata; it names no other condition on where the metadata is kept", "文档对集群“元数据”参数的唯一要求是不能设为 DLF 统一元数据，对元数据存放位置没有其他要求");
         b.finding(
             "PL103",
             Severity::Error,
@@ -528,9 +438,10 @@ fn check_limitations(inputs: &Inputs, b: &mut Builder) -> bool {
         );
     }
     if inputs.bool("kerberos") {
-        let message = b.t(
+        let message = tr!(
+            b.lang,
             "clusters with Kerberos authentication cannot be registered from another account",
-            "开启 Kerberos 认证的集群不能跨账号注册",
+            "开启 Kerberos 认证的集群不能跨账号注册"
         );
         b.finding("PL104", Severity::Error, Some("kerberos"), message, None);
     }
@@ -542,14 +453,8 @@ fn check_limitations(inputs: &Inputs, b: &mut Builder) -> bool {
 fn state_limitations(inputs: &Inputs, b: &mut Builder) {
     let kind = inputs.str("emr_cluster_type").unwrap_or("hadoop");
     let metadata = inputs.str("emr_metadata").unwrap_or("builtin-mysql");
-    let message = b.t(
-        "only Hadoop clusters of V3.38.2 or V3.38.3 can be registered from another account, and only if their metadata is not DLF unified metadata and Kerberos authentication is off",
-        "只有版本为 V3.38.2 或 V3.38.3 的 Hadoop 集群可以跨账号注册，且其元数据不能是 DLF 统一元数据、不能开启 Kerberos 认证",
-    );
-    let help = b.t(
-        format!("the plan takes account B's cluster to be a `{kind}` cluster whose metadata is `{metadata}` and that has Kerberos off, as `emr_cluster_type`, `emr_metadata` and `kerberos` say; when these fields are left out, ramplan assumes `hadoop`, `builtin-mysql` and `false` without checking. If the real cluster differs, it cannot be registered: check its type, version, metadata and Kerberos settings before you start"),
-        format!("本计划按 `emr_cluster_type`、`emr_metadata` 和 `kerberos` 的取值，将账号 B 的集群视为类型 `{kind}`、元数据 `{metadata}`、未开启 Kerberos；这些字段未填写时，ramplan 会不加核实地假定为 `hadoop`、`builtin-mysql` 和 `false`。若实际集群与此不符，则无法注册：开始之前请核对其集群类型、版本、元数据和 Kerberos 设置"),
-    );
+    let message = tr!(b.lang, "only Hadoop clusters of V3.38.2 or V3.38.3 can be registered from another account, and only if their metadata is not DLF unified metadata and Kerberos authentication is off", "只有版本为 V3.38.2 或 V3.38.3 的 Hadoop 集群可以跨账号注册，且其元数据不能是 DLF 统一元数据、不能开启 Kerberos 认证");
+    let help = tr!(b.lang, format!("the plan takes account B's cluster to be a `{kind}` cluster whose metadata is `{metadata}` and that has Kerberos off, as `emr_cluster_type`, `emr_metadata` and `kerberos` say; when these fields are left out, ramplan assumes `hadoop`, `builtin-mysql` and `false` without checking. If the real cluster differs, it cannot be registered: check its type, version, metadata and Kerberos settings before you start"), format!("本计划按 `emr_cluster_type`、`emr_metadata` 和 `kerberos` 的取值，将账号 B 的集群视为类型 `{kind}`、元数据 `{metadata}`、未开启 Kerberos；这些字段未填写时，ramplan 会不加核实地假定为 `hadoop`、`builtin-mysql` 和 `false`。若实际集群与此不符，则无法注册：开始之前请核对其集群类型、版本、元数据和 Kerberos 设置"));
     b.finding("PL113", Severity::Suggestion, None, message, Some(help));
 }
 
@@ -557,14 +462,12 @@ fn state_limitations(inputs: &Inputs, b: &mut Builder) {
 fn check_cluster_id(id: &str, b: &mut Builder) -> Option<String> {
     let field = Some("emr_cluster_id");
     if arn::looks_like_placeholder(id) || id.contains('*') {
-        let message = b.t(
+        let message = tr!(
+            b.lang,
             format!("`emr_cluster_id` `{id}` is masked or a placeholder"),
-            format!("`emr_cluster_id` 的值 `{id}` 是脱敏值或占位符"),
+            format!("`emr_cluster_id` 的值 `{id}` 是脱敏值或占位符")
         );
-        let help = b.t(
-            "copy the full ID from account B's EMR console, or leave the field empty and pick the cluster from the list",
-            "请从账号 B 的 EMR 控制台复制完整 ID，或留空并在列表中选择集群",
-        );
+        let help = tr!(b.lang, "copy the full ID from account B's EMR console, or leave the field empty and pick the cluster from the list", "请从账号 B 的 EMR 控制台复制完整 ID，或留空并在列表中选择集群");
         b.finding("PL110", Severity::Error, field, message, Some(help));
         return None;
     }
@@ -572,19 +475,17 @@ fn check_cluster_id(id: &str, b: &mut Builder) -> Option<String> {
         .chars()
         .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '\\'))
     {
-        let message = b.t(
+        let message = tr!(
+            b.lang,
             format!("`emr_cluster_id` `{id}` contains spaces or quotes, which no cluster ID has"),
-            format!("`emr_cluster_id` 的值 `{id}` 包含空格或引号，集群 ID 中不会出现这些字符"),
+            format!("`emr_cluster_id` 的值 `{id}` 包含空格或引号，集群 ID 中不会出现这些字符")
         );
         b.finding("PL110", Severity::Error, field, message, None);
         return None;
     }
     let prefix = id.get(..2).unwrap_or_default();
     if !prefix.eq_ignore_ascii_case("c-") {
-        let message = b.t(
-            format!("`emr_cluster_id` `{id}` does not look like an EMR cluster ID, which starts with `C-`"),
-            format!("`emr_cluster_id` 的值 `{id}` 不像 EMR 集群 ID（集群 ID 以 `C-` 开头）"),
-        );
+        let message = tr!(b.lang, format!("`emr_cluster_id` `{id}` does not look like an EMR cluster ID, which starts with `C-`"), format!("`emr_cluster_id` 的值 `{id}` 不像 EMR 集群 ID（集群 ID 以 `C-` 开头）"));
         b.finding("PL111", Severity::Warning, field, message, None);
     }
     Some(id.to_owned())
@@ -593,30 +494,23 @@ fn check_cluster_id(id: &str, b: &mut Builder) -> Option<String> {
 /// Checks a principal the user gave; returns the value to trust when it is usable.
 fn check_principal(given: &str, dataworks_uid: Option<&str>, b: &mut Builder) -> Option<String> {
     let field = Some("dataworks_service_principal");
-    let expected = b.t(
+    let expected = tr!(
+        b.lang,
         format!("`<account A's ID>@{EMR_SERVICE}`"),
-        format!("`<账号 A 的 ID>@{EMR_SERVICE}`"),
+        format!("`<账号 A 的 ID>@{EMR_SERVICE}`")
     );
-    let leave_empty = b.t(
+    let leave_empty = tr!(
+        b.lang,
         "leave the field empty to build it from `dataworks_account_uid`",
-        "留空即可根据 `dataworks_account_uid` 自动生成",
+        "留空即可根据 `dataworks_account_uid` 自动生成"
     );
     let Some((account, service)) = given.split_once('@') else {
         if arn::looks_like_placeholder(given) {
-            let message = b.t(
-                format!("`dataworks_service_principal` `{given}` is the documentation's placeholder, not a principal"),
-                format!("`dataworks_service_principal` 的值 `{given}` 是文档中的占位符，不是主体"),
-            );
+            let message = tr!(b.lang, format!("`dataworks_service_principal` `{given}` is the documentation's placeholder, not a principal"), format!("`dataworks_service_principal` 的值 `{given}` 是文档中的占位符，不是主体"));
             b.finding("PL108", Severity::Error, field, message, Some(leave_empty));
         } else {
-            let message = b.t(
-                format!("`dataworks_service_principal` `{given}` names no account; across accounts the principal is {expected}"),
-                format!("`dataworks_service_principal` 的值 `{given}` 缺少账号；跨账号时主体应为 {expected}"),
-            );
-            let help = b.t(
-                format!("a service name alone (`{EMR_SERVICE}`) means the service in account B itself, not DataWorks acting for account A; {leave_empty}"),
-                format!("只写服务名（`{EMR_SERVICE}`）表示账号 B 自己的服务，而非代表账号 A 的 DataWorks；{leave_empty}"),
-            );
+            let message = tr!(b.lang, format!("`dataworks_service_principal` `{given}` names no account; across accounts the principal is {expected}"), format!("`dataworks_service_principal` 的值 `{given}` 缺少账号；跨账号时主体应为 {expected}"));
+            let help = tr!(b.lang, format!("a service name alone (`{EMR_SERVICE}`) means the service in account B itself, not DataWorks acting for account A; {leave_empty}"), format!("只写服务名（`{EMR_SERVICE}`）表示账号 B 自己的服务，而非代表账号 A 的 DataWorks；{leave_empty}"));
             b.finding("PL106", Severity::Error, field, message, Some(help));
         }
         return None;
@@ -624,26 +518,14 @@ fn check_principal(given: &str, dataworks_uid: Option<&str>, b: &mut Builder) ->
     let service = service.to_ascii_lowercase();
     let mut usable = true;
     if service == MAXCOMPUTE_SERVICE {
-        let message = b.t(
-            format!("`dataworks_service_principal` names `{MAXCOMPUTE_SERVICE}`, the service DataWorks uses for MaxCompute; registering an EMR cluster needs `{EMR_SERVICE}`"),
-            format!("`dataworks_service_principal` 中的 `{MAXCOMPUTE_SERVICE}` 是 DataWorks 访问 MaxCompute 所用的服务；注册 EMR 集群需要 `{EMR_SERVICE}`"),
-        );
-        let help = b.t(
-            format!("the `{MAXCOMPUTE_SERVICE}` principal belongs to cross-account MaxCompute data sources (scenario `dataworks-maxcompute`); {leave_empty}"),
-            format!("`{MAXCOMPUTE_SERVICE}` 主体用于跨账号 MaxCompute 数据源（场景 `dataworks-maxcompute`）；{leave_empty}"),
-        );
+        let message = tr!(b.lang, format!("`dataworks_service_principal` names `{MAXCOMPUTE_SERVICE}`, the service DataWorks uses for MaxCompute; registering an EMR cluster needs `{EMR_SERVICE}`"), format!("`dataworks_service_principal` 中的 `{MAXCOMPUTE_SERVICE}` 是 DataWorks 访问 MaxCompute 所用的服务；注册 EMR 集群需要 `{EMR_SERVICE}`"));
+        let help = tr!(b.lang, format!("the `{MAXCOMPUTE_SERVICE}` principal belongs to cross-account MaxCompute data sources (scenario `dataworks-maxcompute`); {leave_empty}"), format!("`{MAXCOMPUTE_SERVICE}` 主体用于跨账号 MaxCompute 数据源（场景 `dataworks-maxcompute`）；{leave_empty}"));
         b.finding("PL107", Severity::Error, field, message, Some(help));
         usable = false;
     } else if service != EMR_SERVICE {
-        let message = b.t(
-            format!("`dataworks_service_principal` names the service `{service}`; registering an EMR cluster needs {expected}"),
-            format!("`dataworks_service_principal` 中的服务为 `{service}`；注册 EMR 集群需要 {expected}"),
-        );
+        let message = tr!(b.lang, format!("`dataworks_service_principal` names the service `{service}`; registering an EMR cluster needs {expected}"), format!("`dataworks_service_principal` 中的服务为 `{service}`；注册 EMR 集群需要 {expected}"));
         let help = if service == DATA_INTEGRATION_SERVICE {
-            b.t(
-                format!("`{DATA_INTEGRATION_SERVICE}` is the principal the Data Integration documentation gives for RDS, Hive and Kafka data sources (scenario `dataworks-di`); {leave_empty}"),
-                format!("`{DATA_INTEGRATION_SERVICE}` 是数据集成文档中 RDS、Hive、Kafka 数据源所用的主体（场景 `dataworks-di`）；{leave_empty}"),
-            )
+            tr!(b.lang, format!("`{DATA_INTEGRATION_SERVICE}` is the principal the Data Integration documentation gives for RDS, Hive and Kafka data sources (scenario `dataworks-di`); {leave_empty}"), format!("`{DATA_INTEGRATION_SERVICE}` 是数据集成文档中 RDS、Hive、Kafka 数据源所用的主体（场景 `dataworks-di`）；{leave_empty}"))
         } else {
             leave_empty.clone()
         };
@@ -651,31 +533,20 @@ fn check_principal(given: &str, dataworks_uid: Option<&str>, b: &mut Builder) ->
         usable = false;
     }
     if arn::looks_like_placeholder(account) || account.contains('*') {
-        let message = b.t(
-            format!("`dataworks_service_principal` starts with `{account}`, the documentation's masked stand-in for account A's ID"),
-            format!("`dataworks_service_principal` 以 `{account}` 开头，这是文档中代替账号 A 的 ID 的脱敏值"),
-        );
-        let help = b.t(
-            format!("a role that trusts the masked value can be assumed by no one; write account A's 16-digit ID, or {leave_empty}"),
-            format!("信任脱敏值的角色无法被任何人扮演；请填写账号 A 的 16 位 ID，或{leave_empty}"),
-        );
+        let message = tr!(b.lang, format!("`dataworks_service_principal` starts with `{account}`, the documentation's masked stand-in for account A's ID"), format!("`dataworks_service_principal` 以 `{account}` 开头，这是文档中代替账号 A 的 ID 的脱敏值"));
+        let help = tr!(b.lang, format!("a role that trusts the masked value can be assumed by no one; write account A's 16-digit ID, or {leave_empty}"), format!("信任脱敏值的角色无法被任何人扮演；请填写账号 A 的 16 位 ID，或{leave_empty}"));
         b.finding("PL108", Severity::Error, field, message, Some(help));
         usable = false;
     } else if !arn::is_account_id(account) {
-        let message = b.t(
-            format!("`dataworks_service_principal` starts with `{account}`, which is not a 16-digit account ID; the principal is {expected}"),
-            format!("`dataworks_service_principal` 以 `{account}` 开头，这不是 16 位账号 ID；主体应为 {expected}"),
-        );
+        let message = tr!(b.lang, format!("`dataworks_service_principal` starts with `{account}`, which is not a 16-digit account ID; the principal is {expected}"), format!("`dataworks_service_principal` 以 `{account}` 开头，这不是 16 位账号 ID；主体应为 {expected}"));
         b.finding("PL106", Severity::Error, field, message, Some(leave_empty));
         usable = false;
     } else if let Some(uid) = dataworks_uid.filter(|uid| *uid != account) {
-        let message = b.t(
-            format!("`dataworks_service_principal` names account `{account}`, but the DataWorks account is `{uid}`; the role will trust DataWorks acting for `{account}`"),
-            format!("`dataworks_service_principal` 中的账号为 `{account}`，而 DataWorks 所属账号为 `{uid}`；该角色将信任代表 `{account}` 的 DataWorks"),
-        );
-        let help = b.t(
+        let message = tr!(b.lang, format!("`dataworks_service_principal` names account `{account}`, but the DataWorks account is `{uid}`; the role will trust DataWorks acting for `{account}`"), format!("`dataworks_service_principal` 中的账号为 `{account}`，而 DataWorks 所属账号为 `{uid}`；该角色将信任代表 `{account}` 的 DataWorks"));
+        let help = tr!(
+            b.lang,
             format!("check which account owns the workspace, or {leave_empty}"),
-            format!("请确认工作空间属于哪个账号，或{leave_empty}"),
+            format!("请确认工作空间属于哪个账号，或{leave_empty}")
         );
         b.finding("PL109", Severity::Warning, field, message, Some(help));
     }

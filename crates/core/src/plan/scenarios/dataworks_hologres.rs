@@ -31,6 +31,7 @@ use super::dataworks_maxcompute::{
     DATA_SOURCE_NAME, SOURCE,
 };
 use super::ScenarioSpec;
+use crate::tr;
 
 /// Hologres RAM authorization (RAM code `hologram`, ram-facts S56).
 const HOLOGRAM_RAM: &str =
@@ -134,9 +135,10 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     b.artifact(
         "permission-policy",
         ArtifactKind::PermissionPolicy,
-        b.t(
+        tr!(
+            b.lang,
             format!("Custom policy `{policy_name}`"),
-            format!("自定义权限策略 `{policy_name}`"),
+            format!("自定义权限策略 `{policy_name}`")
         ),
         "permission-policy.json",
         permission_policy(),
@@ -148,20 +150,19 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         "trust-policy",
         &[(PolicyType::Custom, policy_name)],
     );
-    let why = b.t(
+    let why = tr!(
+        b.lang,
         "DataWorks, acting for account A, connects to the Hologres instance through this role",
-        "DataWorks 代表账号 A 通过该角色连接 Hologres 实例",
+        "DataWorks 代表账号 A 通过该角色连接 Hologres 实例"
     );
-    let needed_by = b.t(
+    let needed_by = tr!(
+        b.lang,
         "a Hologres data source of another account",
-        "跨账号 Hologres 数据源",
+        "跨账号 Hologres 数据源"
     );
     expect_engine_trust(b, role, dataworks_uid, resource_uid, why, needed_by);
     for action in ACTIONS {
-        let why = b.t(
-            "DataWorks looks up the instance, its databases and its warehouses when it adds the data source; the guide grants these actions on every resource (`*`)",
-            "DataWorks 添加数据源时需要查询实例及其数据库和计算组；指南对所有资源（`*`）授予这些操作",
-        );
+        let why = tr!(b.lang, "DataWorks looks up the instance, its databases and its warehouses when it adds the data source; the guide grants these actions on every resource (`*`)", "DataWorks 添加数据源时需要查询实例及其数据库和计算组；指南对所有资源（`*`）授予这些操作");
         b.expect(Expectation::allow(
             role,
             action,
@@ -170,10 +171,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             why,
         ));
     }
-    let why = b.t(
-        "the role only looks instances up; data access comes from its HoloWeb user, and it must not change or delete instances",
-        "该角色只查询实例；数据访问权限来自其 HoloWeb 用户，它不应修改或删除实例",
-    );
+    let why = tr!(b.lang, "the role only looks instances up; data access comes from its HoloWeb user, and it must not change or delete instances", "该角色只查询实例；数据访问权限来自其 HoloWeb 用户，它不应修改或删除实例");
     b.expect(Expectation::deny(
         role,
         "hologram:DeleteInstance",
@@ -183,10 +181,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     ));
 
     limitation_suggestion(b, "PL304", Engine::Hologres);
-    let message = b.t(
-        "the custom policy only lets the role see and list Hologres instances; what it may read comes from its database user in HoloWeb".to_owned(),
-        "自定义权限策略只允许角色查看和列举 Hologres 实例；它能读取哪些数据取决于其在 HoloWeb 中的数据库用户权限".to_owned(),
-    );
+    let message = tr!(b.lang, "the custom policy only lets the role see and list Hologres instances; what it may read comes from its database user in HoloWeb", "自定义权限策略只允许角色查看和列举 Hologres 实例；它能读取哪些数据取决于其在 HoloWeb 中的数据库用户权限");
     b.finding("PL305", Severity::Suggestion, None, message, None);
 
     create_role_step(b, role, dataworks_uid);
@@ -194,103 +189,73 @@ fn build(inputs: &Inputs, b: &mut Builder) {
 
     let mut step = Step::new(
         Account::Resource,
-        b.t("Create the custom policy", "创建自定义权限策略"),
-        b.t(
-            "RAM console > Permissions > Policies > Create Policy > JSON",
-            "RAM 控制台 > 权限管理 > 权限策略 > 创建权限策略 > 脚本编辑",
-        ),
-        b.t(
-            "Still logged on with account B, open the JSON tab, replace the editor's content with the policy below, click OK, enter the name and click OK again. The policy lets the role look up Hologres instances, databases and warehouses; it grants no data access.",
-            "仍使用账号 B，在“脚本编辑”页签中用下方策略替换编辑器内容，单击“确定”，填写名称后再次单击“确定”。该策略允许角色查看 Hologres 实例、数据库和计算组，不授予任何数据访问权限。",
-        ),
+        tr!(b.lang, "Create the custom policy", "创建自定义权限策略"),
+        tr!(b.lang, "RAM console > Permissions > Policies > Create Policy > JSON", "RAM 控制台 > 权限管理 > 权限策略 > 创建权限策略 > 脚本编辑"),
+        tr!(b.lang, "Still logged on with account B, open the JSON tab, replace the editor's content with the policy below, click OK, enter the name and click OK again. The policy lets the role look up Hologres instances, databases and warehouses; it grants no data access.", "仍使用账号 B，在“脚本编辑”页签中用下方策略替换编辑器内容，单击“确定”，填写名称后再次单击“确定”。该策略允许角色查看 Hologres 实例、数据库和计算组，不授予任何数据访问权限。"),
     );
-    step.param(b.t("Name", "名称"), policy_name)
+    step.param(tr!(b.lang, "Name", "名称"), policy_name)
         .paste("permission-policy")
-        .verify(b.t(
+        .verify(tr!(
+            b.lang,
             format!("`{policy_name}` appears in the list of custom policies"),
-            format!("自定义策略列表中出现 `{policy_name}`"),
+            format!("自定义策略列表中出现 `{policy_name}`")
         ));
     b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,
-        b.t("Attach the policy to the role", "为角色授权"),
-        b.t(
-            format!("RAM console > Identities > Roles > {role} > Permissions > Grant Permission"),
-            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 权限管理 > 新增授权"),
-        ),
-        b.t(
-            format!("Open role `{role}`, click Grant Permission, choose Custom Policy, select `{policy_name}` and confirm."),
-            format!("打开角色 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}` 并确认。"),
-        ),
+        tr!(b.lang, "Attach the policy to the role", "为角色授权"),
+        tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Permissions > Grant Permission"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 权限管理 > 新增授权")),
+        tr!(b.lang, format!("Open role `{role}`, click Grant Permission, choose Custom Policy, select `{policy_name}` and confirm."), format!("打开角色 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}` 并确认。")),
     );
     step.param(
-        b.t("Policy type", "权限策略类型"),
-        b.t("Custom Policy", "自定义策略"),
+        tr!(b.lang, "Policy type", "权限策略类型"),
+        tr!(b.lang, "Custom Policy", "自定义策略"),
     )
-    .param(b.t("Policy", "权限策略"), policy_name)
-    .verify(b.t(
+    .param(tr!(b.lang, "Policy", "权限策略"), policy_name)
+    .verify(tr!(
+        b.lang,
         format!("the role's Permissions tab lists `{policy_name}`"),
-        format!("角色的“权限管理”页签中列出 `{policy_name}`"),
+        format!("角色的“权限管理”页签中列出 `{policy_name}`")
     ));
     b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Resource,
-        b.t("Add the role as a database user", "将角色添加为数据库用户"),
-        b.t(
-            format!("Hologres console > HoloWeb of instance {instance} > Security Center > User Management"),
-            format!("Hologres 管理控制台 > 实例 {instance} 的 HoloWeb > 安全中心 > 用户管理"),
-        ),
-        b.t(
-            format!("Log on to the Hologres console with account B and open HoloWeb for instance `{instance}`. In Security Center, go to User Management and add account B's RAM role `{role}` as a database user. The guide continues with Database Authorization for a regular user, so this plan adds the role as a regular user and grants its database access in the next step."),
-            format!("使用账号 B 登录 Hologres 管理控制台，打开实例 `{instance}` 的 HoloWeb。在“安全中心”中进入“用户管理”，将账号 B 的 RAM 角色 `{role}` 添加为数据库用户。指南接下来针对普通用户进行“数据库授权”，因此本计划将角色添加为普通用户，并在下一步为其授予数据库权限。"),
-        ),
+        tr!(b.lang, "Add the role as a database user", "将角色添加为数据库用户"),
+        tr!(b.lang, format!("Hologres console > HoloWeb of instance {instance} > Security Center > User Management"), format!("Hologres 管理控制台 > 实例 {instance} 的 HoloWeb > 安全中心 > 用户管理")),
+        tr!(b.lang, format!("Log on to the Hologres console with account B and open HoloWeb for instance `{instance}`. In Security Center, go to User Management and add account B's RAM role `{role}` as a database user. The guide continues with Database Authorization for a regular user, so this plan adds the role as a regular user and grants its database access in the next step."), format!("使用账号 B 登录 Hologres 管理控制台，打开实例 `{instance}` 的 HoloWeb。在“安全中心”中进入“用户管理”，将账号 B 的 RAM 角色 `{role}` 添加为数据库用户。指南接下来针对普通用户进行“数据库授权”，因此本计划将角色添加为普通用户，并在下一步为其授予数据库权限。")),
     );
-    step.param(b.t("Instance", "实例"), instance.as_str())
-        .param(b.t("RAM role", "RAM 角色"), role)
-        .verify(b.t(
+    step.param(tr!(b.lang, "Instance", "实例"), instance.as_str())
+        .param(tr!(b.lang, "RAM role", "RAM 角色"), role)
+        .verify(tr!(
+            b.lang,
             format!("User Management lists the RAM role `{role}`"),
-            format!("“用户管理”中列出了 RAM 角色 `{role}`"),
+            format!("“用户管理”中列出了 RAM 角色 `{role}`")
         ));
     b.push_step(step);
 
     let (instructions, check) = match &database {
         Some(db) => (
-            b.t(
-                format!("In Security Center of the same HoloWeb, open Database Authorization, select database `{db}` and grant `{role}` what account A's use needs there, such as read access to the tables Data Integration will read."),
-                format!("在同一 HoloWeb 的“安全中心”中打开“数据库授权”，选择数据库 `{db}`，按账号 A 的用途为 `{role}` 授权，例如对数据集成要读取的表授予读权限。"),
-            ),
-            b.t(
-                format!("Database Authorization shows the permissions granted to `{role}` on database `{db}`"),
-                format!("“数据库授权”中显示了 `{role}` 在数据库 `{db}` 上的权限"),
-            ),
+            tr!(b.lang, format!("In Security Center of the same HoloWeb, open Database Authorization, select database `{db}` and grant `{role}` what account A's use needs there, such as read access to the tables Data Integration will read."), format!("在同一 HoloWeb 的“安全中心”中打开“数据库授权”，选择数据库 `{db}`，按账号 A 的用途为 `{role}` 授权，例如对数据集成要读取的表授予读权限。")),
+            tr!(b.lang, format!("Database Authorization shows the permissions granted to `{role}` on database `{db}`"), format!("“数据库授权”中显示了 `{role}` 在数据库 `{db}` 上的权限")),
         ),
         None => (
-            b.t(
-                format!("In Security Center of the same HoloWeb, open Database Authorization. No `hologres_database` was given, so pick the database account A will read yourself, then grant `{role}` what that use needs there, such as read access to the tables Data Integration will read."),
-                format!("在同一 HoloWeb 的“安全中心”中打开“数据库授权”。由于未填写 `hologres_database`，请自行选择账号 A 要读取的数据库，再按其用途为 `{role}` 授权，例如对数据集成要读取的表授予读权限。"),
-            ),
-            b.t(
-                format!("Database Authorization shows the permissions granted to `{role}` on the database you picked"),
-                format!("“数据库授权”中显示了 `{role}` 在您所选数据库上的权限"),
-            ),
+            tr!(b.lang, format!("In Security Center of the same HoloWeb, open Database Authorization. No `hologres_database` was given, so pick the database account A will read yourself, then grant `{role}` what that use needs there, such as read access to the tables Data Integration will read."), format!("在同一 HoloWeb 的“安全中心”中打开“数据库授权”。由于未填写 `hologres_database`，请自行选择账号 A 要读取的数据库，再按其用途为 `{role}` 授权，例如对数据集成要读取的表授予读权限。")),
+            tr!(b.lang, format!("Database Authorization shows the permissions granted to `{role}` on the database you picked"), format!("“数据库授权”中显示了 `{role}` 在您所选数据库上的权限")),
         ),
     };
     let mut step = Step::new(
         Account::Resource,
-        b.t("Grant the regular user database permissions", "为普通用户授予数据库权限"),
-        b.t(
-            format!("Hologres console > HoloWeb of instance {instance} > Security Center > Database Authorization"),
-            format!("Hologres 管理控制台 > 实例 {instance} 的 HoloWeb > 安全中心 > 数据库授权"),
-        ),
+        tr!(b.lang, "Grant the regular user database permissions", "为普通用户授予数据库权限"),
+        tr!(b.lang, format!("Hologres console > HoloWeb of instance {instance} > Security Center > Database Authorization"), format!("Hologres 管理控制台 > 实例 {instance} 的 HoloWeb > 安全中心 > 数据库授权")),
         instructions,
     );
-    step.param(b.t("Instance", "实例"), instance.as_str());
+    step.param(tr!(b.lang, "Instance", "实例"), instance.as_str());
     if let Some(db) = &database {
-        step.param(b.t("Database", "数据库"), db.as_str());
+        step.param(tr!(b.lang, "Database", "数据库"), db.as_str());
     }
-    step.param(b.t("User", "用户"), role).verify(check);
+    step.param(tr!(b.lang, "User", "用户"), role).verify(check);
     b.push_step(step);
 
     data_source_steps(
@@ -305,36 +270,24 @@ fn build(inputs: &Inputs, b: &mut Builder) {
 
     trust_unconfirmed(b);
     b.unconfirmed(
-        b.t("Two actions of the custom policy", "自定义策略中的两个操作"),
-        b.t(
-            "the policy keeps the guide's five actions; `hologram:DescribeInstance` and `hologram:ListDatabases` are not confirmed by the Hologres authorization reference, which names `GetInstance`, `ListInstances` and `ListWarehouses` as operations",
-            "策略保留了指南中的五个操作；其中 `hologram:DescribeInstance` 和 `hologram:ListDatabases` 未经 Hologres 授权信息文档确认，该文档中列出的操作为 `GetInstance`、`ListInstances` 和 `ListWarehouses`",
-        ),
+        tr!(b.lang, "Two actions of the custom policy", "自定义策略中的两个操作"),
+        tr!(b.lang, "the policy keeps the guide's five actions; `hologram:DescribeInstance` and `hologram:ListDatabases` are not confirmed by the Hologres authorization reference, which names `GetInstance`, `ListInstances` and `ListWarehouses` as operations", "策略保留了指南中的五个操作；其中 `hologram:DescribeInstance` 和 `hologram:ListDatabases` 未经 Hologres 授权信息文档确认，该文档中列出的操作为 `GetInstance`、`ListInstances` 和 `ListWarehouses`"),
         HOLOGRAM_RAM,
     );
     b.unconfirmed(
-        b.t("Database user name of a RAM role", "RAM 角色对应的数据库用户名"),
-        b.t(
-            "a RAM role becomes a Hologres user of its own, but the exact user name Hologres gives a role is not documented in the sources (RAM users are `p4_<UID>`). The plan therefore has you pick the role in HoloWeb instead of writing a CREATE USER statement",
-            "RAM 角色会作为独立的 Hologres 用户存在，但资料中没有说明 Hologres 为角色使用的确切用户名（RAM 用户为 `p4_<UID>`）。因此本计划让您在 HoloWeb 中选择该角色，而不是编写 CREATE USER 语句",
-        ),
+        tr!(b.lang, "Database user name of a RAM role", "RAM 角色对应的数据库用户名"),
+        tr!(b.lang, "a RAM role becomes a Hologres user of its own, but the exact user name Hologres gives a role is not documented in the sources (RAM users are `p4_<UID>`). The plan therefore has you pick the role in HoloWeb instead of writing a CREATE USER statement", "RAM 角色会作为独立的 Hologres 用户存在，但资料中没有说明 Hologres 为角色使用的确切用户名（RAM 用户为 `p4_<UID>`）。因此本计划让您在 HoloWeb 中选择该角色，而不是编写 CREATE USER 语句"),
         ROLE_MODE,
     );
     b.unconfirmed(
-        b.t("Kinds of database user", "数据库用户的类型"),
-        b.t(
-            "the guide only says that a regular user needs Database Authorization; it does not say what other kinds of user HoloWeb offers or what they may access, so the plan adds the role as a regular user",
-            "指南只说明普通用户需要进行“数据库授权”，没有说明 HoloWeb 提供的其他用户类型及其访问范围，因此本计划将角色添加为普通用户",
-        ),
+        tr!(b.lang, "Kinds of database user", "数据库用户的类型"),
+        tr!(b.lang, "the guide only says that a regular user needs Database Authorization; it does not say what other kinds of user HoloWeb offers or what they may access, so the plan adds the role as a regular user", "指南只说明普通用户需要进行“数据库授权”，没有说明 HoloWeb 提供的其他用户类型及其访问范围，因此本计划将角色添加为普通用户"),
         SOURCE,
     );
     data_source_unconfirmed(b, &data_source.name);
     b.unconfirmed(
-        b.t("Database permissions the data source needs", "数据源所需的数据库权限"),
-        b.t(
-            "the guide only says to grant a regular user database permissions; which ones depends on what account A will do, so the plan names none",
-            "指南只说明需要为普通用户授予数据库权限；具体授予哪些取决于账号 A 的用途，因此本计划不指定",
-        ),
+        tr!(b.lang, "Database permissions the data source needs", "数据源所需的数据库权限"),
+        tr!(b.lang, "the guide only says to grant a regular user database permissions; which ones depends on what account A will do, so the plan names none", "指南只说明需要为普通用户授予数据库权限；具体授予哪些取决于账号 A 的用途，因此本计划不指定"),
         SOURCE,
     );
 }
@@ -384,14 +337,12 @@ fn checked_instance_id(b: &mut Builder, id: &str) -> Option<String> {
     let Some((en, zh)) = problem else {
         return Some(id.to_owned());
     };
-    let message = b.t(
+    let message = tr!(
+        b.lang,
         format!("`{FIELD}` {shown} {en}, which ramplan does not accept in an instance name or ID"),
-        format!("`{FIELD}` 的值 {shown} {zh}，ramplan 不接受这样的实例名称或 ID"),
+        format!("`{FIELD}` 的值 {shown} {zh}，ramplan 不接受这样的实例名称或 ID")
     );
-    let help = b.t(
-        format!("copy the instance's name or ID from the Hologres console; ramplan accepts letters, digits, `-`, `_` and `.`, up to {INSTANCE_ID_MAX} characters"),
-        format!("请从 Hologres 控制台复制实例名称或 ID；ramplan 接受字母、数字、`-`、`_` 和 `.`，最多 {INSTANCE_ID_MAX} 个字符"),
-    );
+    let help = tr!(b.lang, format!("copy the instance's name or ID from the Hologres console; ramplan accepts letters, digits, `-`, `_` and `.`, up to {INSTANCE_ID_MAX} characters"), format!("请从 Hologres 控制台复制实例名称或 ID；ramplan 接受字母、数字、`-`、`_` 和 `.`，最多 {INSTANCE_ID_MAX} 个字符"));
     b.finding("PL301", Severity::Error, Some(FIELD), message, Some(help));
     None
 }
@@ -430,14 +381,12 @@ fn checked_database(inputs: &Inputs, b: &mut Builder) -> Option<String> {
         return Some(name.to_owned());
     };
     let shown = code_text(&clip(name));
-    let message = b.t(
+    let message = tr!(
+        b.lang,
         format!("`{FIELD}` {shown} {en}, so it is not a plain database name"),
-        format!("`{FIELD}` 的值 {shown} {zh}，不是普通的数据库名称"),
+        format!("`{FIELD}` 的值 {shown} {zh}，不是普通的数据库名称")
     );
-    let help = b.t(
-        format!("ramplan takes only plain names here: letters, digits and `_`, not starting with a digit, up to {DATABASE_MAX} characters. For any other name, leave the field out and pick the database in HoloWeb"),
-        format!("此处 ramplan 只接受普通名称：字母、数字和 `_`，不以数字开头，最多 {DATABASE_MAX} 个字符。其他名称请不填此字段，直接在 HoloWeb 中选择数据库"),
-    );
+    let help = tr!(b.lang, format!("ramplan takes only plain names here: letters, digits and `_`, not starting with a digit, up to {DATABASE_MAX} characters. For any other name, leave the field out and pick the database in HoloWeb"), format!("此处 ramplan 只接受普通名称：字母、数字和 `_`，不以数字开头，最多 {DATABASE_MAX} 个字符。其他名称请不填此字段，直接在 HoloWeb 中选择数据库"));
     b.finding("PL307", Severity::Error, Some(FIELD), message, Some(help));
     None
 }

@@ -34,6 +34,7 @@ use crate::plan::{Account, ArtifactKind, Builder, Expectation, Step};
 use crate::rules::{clip, did_you_mean};
 
 use super::ScenarioSpec;
+use crate::tr;
 
 /// The seed (ram-facts S35).
 pub(super) const SOURCE: &str =
@@ -205,21 +206,24 @@ fn build(inputs: &Inputs, b: &mut Builder) {
 
     trust_policy_artifact(b, role, dataworks_uid);
     b.ram_role(Account::Resource, role, "trust-policy", &[]);
-    let why = b.t(
+    let why = tr!(
+        b.lang,
         "DataWorks, acting for account A, reads the MaxCompute project through this role",
-        "DataWorks 代表账号 A 通过该角色读取 MaxCompute 项目",
+        "DataWorks 代表账号 A 通过该角色读取 MaxCompute 项目"
     );
-    let needed_by = b.t(
+    let needed_by = tr!(
+        b.lang,
         "a MaxCompute data source of another account",
-        "跨账号 MaxCompute 数据源",
+        "跨账号 MaxCompute 数据源"
     );
     expect_engine_trust(b, role, dataworks_uid, resource_uid, why, needed_by);
     b.artifact(
         "maxcompute-sql",
         ArtifactKind::MaxcomputeSql,
-        b.t(
+        tr!(
+            b.lang,
             format!("Statements for MaxCompute project `{project}`"),
-            format!("MaxCompute 项目 `{project}` 的授权语句"),
+            format!("MaxCompute 项目 `{project}` 的授权语句")
         ),
         "maxcompute.sql",
         script(b, &project, &principal, &grants),
@@ -230,70 +234,49 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     create_role_step(b, role, dataworks_uid);
     edit_trust_step(b, role, dataworks_uid);
 
-    let mut instructions = b.t(
-        format!("Log on with account B, the owner of project `{project}` (or with a user allowed to manage its users and permissions). In the MaxCompute console, open SQL Analysis and choose the project in region `{region}`; with odpscmd, connect to the project instead. Run the script below. It adds the role as a project user, lists the users, grants each privilege and then shows what the role holds."),
-        format!("使用项目 `{project}` 的所有者账号 B（或有权管理项目用户与权限的用户）登录。在 MaxCompute 控制台打开“SQL 分析”，选择地域 `{region}` 中的该项目；也可以用 odpscmd 连接该项目。运行下方脚本：它会把角色添加为项目用户、列出用户、逐条授权，最后显示该角色拥有的权限。"),
-    );
+    let mut instructions = tr!(b.lang, format!("Log on with account B, the owner of project `{project}` (or with a user allowed to manage its users and permissions). In the MaxCompute console, open SQL Analysis and choose the project in region `{region}`; with odpscmd, connect to the project instead. Run the script below. It adds the role as a project user, lists the users, grants each privilege and then shows what the role holds."), format!("使用项目 `{project}` 的所有者账号 B（或有权管理项目用户与权限的用户）登录。在 MaxCompute 控制台打开“SQL 分析”，选择地域 `{region}` 中的该项目；也可以用 odpscmd 连接该项目。运行下方脚本：它会把角色添加为项目用户、列出用户、逐条授权，最后显示该角色拥有的权限。"));
     if account_name_form {
-        instructions.push_str(&b.t(
-            format!(" The script names the role through account B's name `{account}`, exactly as you entered it. The sources do not say where the console shows this name; after `add user`, `list users;` prints the identifier MaxCompute actually stored, so compare the two before relying on the grants."),
-            format!("脚本使用您填写的账号 B 名称 `{account}` 标识角色。资料未说明控制台在何处显示该名称；执行 `add user` 后，`list users;` 会输出 MaxCompute 实际保存的标识，请在依赖这些授权之前核对两者是否一致。"),
-        ));
+        instructions.push_str(&tr!(b.lang, format!(" The script names the role through account B's name `{account}`, exactly as you entered it. The sources do not say where the console shows this name; after `add user`, `list users;` prints the identifier MaxCompute actually stored, so compare the two before relying on the grants."), format!("脚本使用您填写的账号 B 名称 `{account}` 标识角色。资料未说明控制台在何处显示该名称；执行 `add user` 后，`list users;` 会输出 MaxCompute 实际保存的标识，请在依赖这些授权之前核对两者是否一致。")));
     }
     let mut step = Step::new(
         Account::Resource,
-        b.t(
+        tr!(
+            b.lang,
             "Make the role a project user and grant it access",
-            "将角色添加为项目用户并授权",
+            "将角色添加为项目用户并授权"
         ),
-        b.t(
+        tr!(
+            b.lang,
             "MaxCompute console > SQL Analysis (or the odpscmd client)",
-            "MaxCompute 控制台 > SQL 分析（或 odpscmd 客户端）",
+            "MaxCompute 控制台 > SQL 分析（或 odpscmd 客户端）"
         ),
         instructions,
     );
     let check = if grants.is_empty() {
-        b.t(
-            format!("`list users;` includes {principal}; as nothing was granted, `show grants for` shows it as a project user with no privileges yet"),
-            format!("`list users;` 的结果中包含 {principal}；由于没有任何授权，`show grants for` 显示它是尚无任何权限的项目用户"),
-        )
+        tr!(b.lang, format!("`list users;` includes {principal}; as nothing was granted, `show grants for` shows it as a project user with no privileges yet"), format!("`list users;` 的结果中包含 {principal}；由于没有任何授权，`show grants for` 显示它是尚无任何权限的项目用户"))
     } else {
-        b.t(
-            format!("`list users;` includes {principal}, and `show grants for` lists every privilege granted above, marked A (allowed)"),
-            format!("`list users;` 的结果中包含 {principal}，且 `show grants for` 列出了上面授予的每一项权限，并标记为 A（允许）"),
-        )
+        tr!(b.lang, format!("`list users;` includes {principal}, and `show grants for` lists every privilege granted above, marked A (allowed)"), format!("`list users;` 的结果中包含 {principal}，且 `show grants for` 列出了上面授予的每一项权限，并标记为 A（允许）"))
     };
-    step.param(b.t("Project", "项目"), project.as_str())
-        .param(b.t("Region", "地域"), region)
-        .param(b.t("MaxCompute user", "MaxCompute 用户"), principal.as_str())
+    step.param(tr!(b.lang, "Project", "项目"), project.as_str())
+        .param(tr!(b.lang, "Region", "地域"), region)
+        .param(tr!(b.lang, "MaxCompute user", "MaxCompute 用户"), principal.as_str())
         .paste("maxcompute-sql")
         .verify(check)
-        .caution(b.t(
-            "if `list users;` shows the role under another identifier (account name instead of ID, or the other way round), use the identifier it shows in the grant and show grants statements",
-            "如果 `list users;` 显示的角色标识与脚本不同（账号名称与账号 ID 互换），请在 grant 和 show grants 语句中改用其显示的标识",
-        ));
+        .caution(tr!(b.lang, "if `list users;` shows the role under another identifier (account name instead of ID, or the other way round), use the identifier it shows in the grant and show grants statements", "如果 `list users;` 显示的角色标识与脚本不同（账号名称与账号 ID 互换），请在 grant 和 show grants 语句中改用其显示的标识"));
     if account_name_form {
-        step.caution(b.t(
-            "if MaxCompute refuses `add user` because it does not know the account name, plan again with `principal_form` set to `account-id`, the form current MaxCompute documents use",
-            "如果 MaxCompute 因无法识别账号名称而拒绝 `add user`，请将 `principal_form` 设为 `account-id`（当前 MaxCompute 文档使用的形式）后重新生成计划",
-        ));
+        step.caution(tr!(b.lang, "if MaxCompute refuses `add user` because it does not know the account name, plan again with `principal_form` set to `account-id`, the form current MaxCompute documents use", "如果 MaxCompute 因无法识别账号名称而拒绝 `add user`，请将 `principal_form` 设为 `account-id`（当前 MaxCompute 文档使用的形式）后重新生成计划"));
     }
     if grants.is_empty() {
-        step.caution(b.t(
-            "the script grants nothing: the role becomes a project user but cannot read any table until you grant it privileges",
-            "脚本中没有任何授权：角色会成为项目用户，但在授权之前无法读取任何表",
-        ));
+        step.caution(tr!(b.lang, "the script grants nothing: the role becomes a project user but cannot read any table until you grant it privileges", "脚本中没有任何授权：角色会成为项目用户，但在授权之前无法读取任何表"));
     }
     b.push_step(step);
     let sql_step = b.steps.len();
-    let what = b.t(
+    let what = tr!(
+        b.lang,
         "the MaxCompute grants in `maxcompute.sql`",
-        "`maxcompute.sql` 中的 MaxCompute 授权",
+        "`maxcompute.sql` 中的 MaxCompute 授权"
     );
-    let how = b.t(
-        format!("they are MaxCompute project permissions; at the end of step {sql_step}, `show grants for` {principal} lists what the role holds"),
-        format!("它们是 MaxCompute 项目权限；第 {sql_step} 步末尾的 `show grants for` {principal} 会列出该角色拥有的权限"),
-    );
+    let how = tr!(b.lang, format!("they are MaxCompute project permissions; at the end of step {sql_step}, `show grants for` {principal} lists what the role holds"), format!("它们是 MaxCompute 项目权限；第 {sql_step} 步末尾的 `show grants for` {principal} 会列出该角色拥有的权限"));
     b.expect(Expectation::Outside { what, how });
 
     data_source_steps(
@@ -308,30 +291,21 @@ fn build(inputs: &Inputs, b: &mut Builder) {
 
     trust_unconfirmed(b);
     b.unconfirmed(
-        b.t("Account ID or account name in the role identifier", "角色标识中使用账号 ID 还是账号名称"),
-        b.t(
-            format!("current MaxCompute documents write `RAM$<account ID>:role/<role>`, while the DataWorks guide and older documents write `RAM$<account name>:role/<role>`; this plan uses {principal}. `list users;` shows the identifier MaxCompute actually stored"),
-            format!("当前 MaxCompute 文档写作 `RAM$<账号 ID>:role/<角色>`，而 DataWorks 指南及较早文档写作 `RAM$<账号名称>:role/<角色>`；本计划使用 {principal}。`list users;` 会显示 MaxCompute 实际保存的标识"),
-        ),
+        tr!(b.lang, "Account ID or account name in the role identifier", "角色标识中使用账号 ID 还是账号名称"),
+        tr!(b.lang, format!("current MaxCompute documents write `RAM$<account ID>:role/<role>`, while the DataWorks guide and older documents write `RAM$<account name>:role/<role>`; this plan uses {principal}. `list users;` shows the identifier MaxCompute actually stored"), format!("当前 MaxCompute 文档写作 `RAM$<账号 ID>:role/<角色>`，而 DataWorks 指南及较早文档写作 `RAM$<账号名称>:role/<角色>`；本计划使用 {principal}。`list users;` 会显示 MaxCompute 实际保存的标识")),
         ADD_USER,
     );
     if account_name_form {
         b.unconfirmed(
-            b.t("Where account B's name is shown", "账号 B 的名称在何处显示"),
-            b.t(
-                format!("no source read says where the console shows the account name that `RAM$<name>:role/<role>` expects; the plan uses `{account}` as entered, and `list users;` after `add user` shows the identifier MaxCompute stored"),
-                format!("所查资料均未说明控制台在何处显示 `RAM$<名称>:role/<角色>` 所需的账号名称；本计划按输入使用 `{account}`，执行 `add user` 后可通过 `list users;` 查看 MaxCompute 保存的标识"),
-            ),
+            tr!(b.lang, "Where account B's name is shown", "账号 B 的名称在何处显示"),
+            tr!(b.lang, format!("no source read says where the console shows the account name that `RAM$<name>:role/<role>` expects; the plan uses `{account}` as entered, and `list users;` after `add user` shows the identifier MaxCompute stored"), format!("所查资料均未说明控制台在何处显示 `RAM$<名称>:role/<角色>` 所需的账号名称；本计划按输入使用 `{account}`，执行 `add user` 后可通过 `list users;` 查看 MaxCompute 保存的标识")),
             ADD_USER,
         );
     }
     data_source_unconfirmed(b, &data_source.name);
     b.unconfirmed(
-        b.t("Privileges the data source needs", "数据源所需的权限"),
-        b.t(
-            "the guide only says to grant what account A's use requires (for example Select to query tables); the script grants exactly the privileges listed in `grants`",
-            "指南只说明应按账号 A 的用途授权（例如查询表需要 Select）；脚本只授予 `grants` 中列出的权限",
-        ),
+        tr!(b.lang, "Privileges the data source needs", "数据源所需的权限"),
+        tr!(b.lang, "the guide only says to grant what account A's use requires (for example Select to query tables); the script grants exactly the privileges listed in `grants`", "指南只说明应按账号 A 的用途授权（例如查询表需要 Select）；脚本只授予 `grants` 中列出的权限"),
         SOURCE,
     );
     if grants.iter().any(|g| {
@@ -340,11 +314,8 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             .any(|p| maxcompute::unconfirmed_privilege(g.object_type, p))
     }) {
         b.unconfirmed(
-            b.t("Name of the function privilege", "函数执行权限的名称"),
-            b.t(
-                "the older permission table calls it `Run`; newer material may call it `Execute`. The script uses the name as given",
-                "较早的权限列表称为 `Run`，较新的资料可能称为 `Execute`。脚本按输入的名称使用",
-            ),
+            tr!(b.lang, "Name of the function privilege", "函数执行权限的名称"),
+            tr!(b.lang, "the older permission table calls it `Run`; newer material may call it `Execute`. The script uses the name as given", "较早的权限列表称为 `Run`，较新的资料可能称为 `Execute`。脚本按输入的名称使用"),
             PERMISSIONS,
         );
     }
@@ -365,15 +336,13 @@ fn principal_account(inputs: &Inputs, b: &mut Builder) -> Option<String> {
     let given = inputs.get("resource_account_name").is_some();
     if inputs.text("principal_form") == "account-name" {
         if !given {
-            let message = b.t(
+            let message = tr!(
+                b.lang,
                 "the `account-name` form needs `resource_account_name`, the name of account B"
                     .to_owned(),
-                "`account-name` 形式需要填写 `resource_account_name`，即账号 B 的名称".to_owned(),
+                "`account-name` 形式需要填写 `resource_account_name`，即账号 B 的名称"
             );
-            let help = b.t(
-                "give the account name, or set `principal_form` to `account-id` to use the account ID".to_owned(),
-                "请填写账号名称，或将 `principal_form` 设为 `account-id` 以使用账号 ID".to_owned(),
-            );
+            let help = tr!(b.lang, "give the account name, or set `principal_form` to `account-id` to use the account ID", "请填写账号名称，或将 `principal_form` 设为 `account-id` 以使用账号 ID");
             b.finding(
                 "PL201",
                 Severity::Error,
@@ -385,10 +354,7 @@ fn principal_account(inputs: &Inputs, b: &mut Builder) -> Option<String> {
         return name;
     }
     if given {
-        let message = b.t(
-            "`resource_account_name` is not used: `principal_form` is `account-id`, so the role is named by the account ID".to_owned(),
-            "`resource_account_name` 未被使用：`principal_form` 为 `account-id`，角色以账号 ID 标识".to_owned(),
-        );
+        let message = tr!(b.lang, "`resource_account_name` is not used: `principal_form` is `account-id`, so the role is named by the account ID", "`resource_account_name` 未被使用：`principal_form` 为 `account-id`，角色以账号 ID 标识");
         b.finding(
             "PL202",
             Severity::Warning,
@@ -441,27 +407,16 @@ fn checked_name(
             format!("长 {length} 个字符，超出名称长度上限"),
         ),
     };
-    let message = b.t(
+    let message = tr!(
+        b.lang,
         format!("`{field}` {shown} {en}"),
-        format!("`{field}` 的值 {shown} {zh}"),
+        format!("`{field}` 的值 {shown} {zh}")
     );
     let help = match rule {
-        NameRule::Identifier => b.t(
-            "use letters, digits and `_` only (up to 128)",
-            "只能使用字母、数字和 `_`（最多 128 个）",
-        ),
-        NameRule::Table => b.t(
-            "use letters, digits and `_` only (up to 128), and give the table name without its project prefix",
-            "只能使用字母、数字和 `_`（最多 128 个），且表名不要带项目前缀",
-        ),
-        NameRule::Resource => b.t(
-            "use letters, digits, `_`, `.` and `-` only (up to 128), such as `my_udf.jar`",
-            "只能使用字母、数字、`_`、`.` 和 `-`（最多 128 个），例如 `my_udf.jar`",
-        ),
-        NameRule::AccountName => b.t(
-            "use the account name as MaxCompute shows it: letters, digits, `_`, `.`, `-` and `@` (up to 64)",
-            "请使用 MaxCompute 中显示的账号名称：字母、数字、`_`、`.`、`-` 和 `@`（最多 64 个）",
-        ),
+        NameRule::Identifier => tr!(b.lang, "use letters, digits and `_` only (up to 128)", "只能使用字母、数字和 `_`（最多 128 个）"),
+        NameRule::Table => tr!(b.lang, "use letters, digits and `_` only (up to 128), and give the table name without its project prefix", "只能使用字母、数字和 `_`（最多 128 个），且表名不要带项目前缀"),
+        NameRule::Resource => tr!(b.lang, "use letters, digits, `_`, `.` and `-` only (up to 128), such as `my_udf.jar`", "只能使用字母、数字、`_`、`.` 和 `-`（最多 128 个），例如 `my_udf.jar`"),
+        NameRule::AccountName => tr!(b.lang, "use the account name as MaxCompute shows it: letters, digits, `_`, `.`, `-` and `@` (up to 64)", "请使用 MaxCompute 中显示的账号名称：字母、数字、`_`、`.`、`-` 和 `@`（最多 64 个）"),
     };
     b.finding(code, Severity::Error, Some(field), message, Some(help));
     None
@@ -491,15 +446,13 @@ fn read_grants(inputs: &Inputs, project: Option<&str>, b: &mut Builder) -> Vec<G
     let records = inputs.records("grants");
     let grants_unreadable = b.findings.iter().any(|f| f.field() == Some("grants"));
     if records.is_empty() && !grants_unreadable {
-        let message = b.t(
+        let message = tr!(
+            b.lang,
             "no grants: the role can be added to the project, but it can read nothing there"
                 .to_owned(),
-            "没有任何授权：角色可以被添加到项目中，但无法读取任何内容".to_owned(),
+            "没有任何授权：角色可以被添加到项目中，但无法读取任何内容"
         );
-        let help = b.t(
-            "add at least one entry to `grants`, such as `Select` on the tables account A will read".to_owned(),
-            "请在 `grants` 中至少添加一项，例如对账号 A 要读取的表授予 `Select`".to_owned(),
-        );
+        let help = tr!(b.lang, "add at least one entry to `grants`, such as `Select` on the tables account A will read", "请在 `grants` 中至少添加一项，例如对账号 A 要读取的表授予 `Select`");
         b.finding(
             "PL215",
             Severity::Warning,
@@ -532,14 +485,8 @@ fn read_grant(i: usize, record: &Record, project: Option<&str>, b: &mut Builder)
     });
     if let (Some(name), Some(project), "project") = (&object_name, project, object_type) {
         if !name.eq_ignore_ascii_case(project) {
-            let message = b.t(
-                format!("this grant is on project `{name}`, but the data source connects to `{project}`"),
-                format!("该授权针对项目 `{name}`，但数据源连接的是 `{project}`"),
-            );
-            let help = b.t(
-                format!("the script runs in `{project}`; a grant on another project must be run there, by its owner"),
-                format!("脚本在 `{project}` 中运行；对其他项目的授权需要由该项目的所有者在该项目中执行"),
-            );
+            let message = tr!(b.lang, format!("this grant is on project `{name}`, but the data source connects to `{project}`"), format!("该授权针对项目 `{name}`，但数据源连接的是 `{project}`"));
+            let help = tr!(b.lang, format!("the script runs in `{project}`; a grant on another project must be run there, by its owner"), format!("脚本在 `{project}` 中运行；对其他项目的授权需要由该项目的所有者在该项目中执行"));
             b.finding(
                 "PL214",
                 Severity::Warning,
@@ -571,9 +518,10 @@ fn read_privileges(
     let listed = record.strings("privileges");
     if listed.is_empty() {
         if record.get("privileges").is_some() {
-            let message = b.t(
+            let message = tr!(
+                b.lang,
                 format!("`grants[{i}].privileges` is empty, so the grant would give nothing"),
-                format!("`grants[{i}].privileges` 为空，该授权不会授予任何权限"),
+                format!("`grants[{i}].privileges` 为空，该授权不会授予任何权限")
             );
             let help = privilege_list(b, object_type);
             b.finding(
@@ -602,22 +550,21 @@ fn read_privileges(
                 continue;
             };
             if out.contains(&privilege) {
-                let message = b.t(
+                let message = tr!(
+                    b.lang,
                     format!("privilege `{privilege}` is listed twice; it is granted once"),
-                    format!("权限 `{privilege}` 重复出现；只授予一次"),
+                    format!("权限 `{privilege}` 重复出现；只授予一次")
                 );
                 b.finding("PL211", Severity::Warning, Some(&field), message, None);
                 continue;
             }
             if maxcompute::unconfirmed_privilege(object_type, privilege) {
                 let other = if privilege == "Run" { "Execute" } else { "Run" };
-                let message = b.t(
-                    format!("the name of the function privilege `{privilege}` is unconfirmed: the sources call it `Run` or `Execute`"),
-                    format!("函数权限名称 `{privilege}` 尚未确认：资料中分别称为 `Run` 或 `Execute`"),
-                );
-                let help = b.t(
+                let message = tr!(b.lang, format!("the name of the function privilege `{privilege}` is unconfirmed: the sources call it `Run` or `Execute`"), format!("函数权限名称 `{privilege}` 尚未确认：资料中分别称为 `Run` 或 `Execute`"));
+                let help = tr!(
+                    b.lang,
                     format!("if MaxCompute rejects the grant, try `{other}`"),
-                    format!("如果 MaxCompute 拒绝该授权，请改用 `{other}`"),
+                    format!("如果 MaxCompute 拒绝该授权，请改用 `{other}`")
                 );
                 b.finding(
                     "PL207",
@@ -635,24 +582,19 @@ fn read_privileges(
     }
     let field = format!("grants[{i}].privileges");
     if out.contains(&"All") && out.len() > 1 {
-        let message = b.t(
+        let message = tr!(
+            b.lang,
             format!("`All` already includes the other privileges listed for {object_type}"),
             format!(
                 "`All` 已包含该{}所列的其他权限",
                 object_type_zh(object_type)
-            ),
+            )
         );
         b.finding("PL212", Severity::Suggestion, Some(&field), message, None);
     }
     if object_type == "project" && out.contains(&"All") {
-        let message = b.t(
-            "`All` on the project gives the role every project privilege, including creating tables, functions and jobs".to_owned(),
-            "对项目授予 `All` 会给角色所有项目权限，包括创建表、函数和作业".to_owned(),
-        );
-        let help = b.t(
-            "grant only what account A needs, such as `Read` and `List` on the project and `Select` on the tables it reads".to_owned(),
-            "只授予账号 A 需要的权限，例如项目的 `Read`、`List` 以及所读表的 `Select`".to_owned(),
-        );
+        let message = tr!(b.lang, "`All` on the project gives the role every project privilege, including creating tables, functions and jobs", "对项目授予 `All` 会给角色所有项目权限，包括创建表、函数和作业");
+        let help = tr!(b.lang, "grant only what account A needs, such as `Read` and `List` on the project and `Select` on the tables it reads", "只授予账号 A 需要的权限，例如项目的 `Read`、`List` 以及所读表的 `Select`");
         b.finding(
             "PL213",
             Severity::Warning,
@@ -666,12 +608,13 @@ fn read_privileges(
 
 fn unknown_privilege(b: &mut Builder, field: &str, raw: &str, object_type: &'static str) {
     let shown = code_text(&clip(raw));
-    let message = b.t(
+    let message = tr!(
+        b.lang,
         format!("{shown} is not a MaxCompute privilege for object type `{object_type}`"),
         format!(
             "{shown} 不是对象类型 `{object_type}`（{}）的 MaxCompute 权限",
             object_type_zh(object_type)
-        ),
+        )
     );
     let elsewhere: Vec<&str> = OBJECT_TYPES
         .iter()
@@ -687,9 +630,10 @@ fn unknown_privilege(b: &mut Builder, field: &str, raw: &str, object_type: &'sta
     let help = if let Some(suggestion) =
         did_you_mean(raw, maxcompute::privileges(object_type).iter().copied())
     {
-        b.t(
+        tr!(
+            b.lang,
             format!("did you mean `{suggestion}`? {list}"),
-            format!("是否想写 `{suggestion}`？{list}"),
+            format!("是否想写 `{suggestion}`？{list}")
         )
     } else if !elsewhere.is_empty() {
         let types = elsewhere
@@ -697,10 +641,7 @@ fn unknown_privilege(b: &mut Builder, field: &str, raw: &str, object_type: &'sta
             .map(|t| format!("`{t}`"))
             .collect::<Vec<_>>()
             .join(", ");
-        b.t(
-            format!("it is a privilege for {types}; grant it in a separate entry for that object. {list}"),
-            format!("它是 {types} 的权限，请为该对象单独添加一项授权。{list}"),
-        )
+        tr!(b.lang, format!("it is a privilege for {types}; grant it in a separate entry for that object. {list}"), format!("它是 {types} 的权限，请为该对象单独添加一项授权。{list}"))
     } else {
         list
     };
@@ -710,9 +651,10 @@ fn unknown_privilege(b: &mut Builder, field: &str, raw: &str, object_type: &'sta
 /// `privileges for `table`: Describe, Select, ...`, as a help text.
 fn privilege_list(b: &Builder, object_type: &str) -> String {
     let list = maxcompute::privileges(object_type).join(", ");
-    b.t(
+    tr!(
+        b.lang,
         format!("privileges for `{object_type}`: {list}"),
-        format!("`{object_type}` 可用的权限：{list}"),
+        format!("`{object_type}` 可用的权限：{list}")
     )
 }
 
@@ -727,16 +669,18 @@ fn read_columns(
         return Some(Vec::new());
     }
     if object_type != "table" {
-        let message = b.t(
+        let message = tr!(
+            b.lang,
             format!("columns can be granted only on a `table`, not on a `{object_type}`"),
             format!(
                 "只能对表按列授权，不能对{}按列授权",
                 object_type_zh(object_type)
-            ),
+            )
         );
-        let help = b.t(
-            "remove `columns`, or change `object_type` to `table`".to_owned(),
-            "请删除 `columns`，或将 `object_type` 改为 `table`".to_owned(),
+        let help = tr!(
+            b.lang,
+            "remove `columns`, or change `object_type` to `table`",
+            "请删除 `columns`，或将 `object_type` 改为 `table`"
         );
         b.finding(
             "PL208",
@@ -763,9 +707,10 @@ fn read_columns(
             continue;
         };
         if out.iter().any(|c| c.eq_ignore_ascii_case(&column)) {
-            let message = b.t(
+            let message = tr!(
+                b.lang,
                 format!("column `{column}` is listed twice; it is named once"),
-                format!("列 `{column}` 重复出现；只列出一次"),
+                format!("列 `{column}` 重复出现；只列出一次")
             );
             b.finding("PL211", Severity::Warning, Some(&field), message, None);
             continue;
@@ -789,24 +734,19 @@ fn object_type_zh(object_type: &str) -> &'static str {
 /// The MaxCompute script: add the user, list users, one grant per entry, show grants.
 fn script(b: &Builder, project: &str, principal: &str, grants: &[Grant]) -> String {
     let mut lines = vec![
-        b.t(
-            format!("-- Run in MaxCompute project {project} as its owner (account B) or a project administrator."),
-            format!("-- 请以项目所有者（账号 B）或项目管理员身份在 MaxCompute 项目 {project} 中运行。"),
-        ),
+        tr!(b.lang, format!("-- Run in MaxCompute project {project} as its owner (account B) or a project administrator."), format!("-- 请以项目所有者（账号 B）或项目管理员身份在 MaxCompute 项目 {project} 中运行。")),
         String::new(),
-        b.t("-- Add the RAM role as a user of the project.", "-- 将 RAM 角色添加为项目用户。"),
+        tr!(b.lang, "-- Add the RAM role as a user of the project.", "-- 将 RAM 角色添加为项目用户。"),
         format!("add user {principal};"),
-        b.t(
-            "-- List the project's users; the role appears as MaxCompute stored it.",
-            "-- 列出项目用户；角色按 MaxCompute 保存的标识显示。",
-        ),
+        tr!(b.lang, "-- List the project's users; the role appears as MaxCompute stored it.", "-- 列出项目用户；角色按 MaxCompute 保存的标识显示。"),
         "list users;".to_owned(),
         String::new(),
     ];
     if grants.is_empty() {
-        lines.push(b.t(
+        lines.push(tr!(
+            b.lang,
             "-- No grants were listed: the role can connect but can read nothing.",
-            "-- 未列出任何授权：角色可以连接，但无法读取任何内容。",
+            "-- 未列出任何授权：角色可以连接，但无法读取任何内容。"
         ));
     }
     for grant in grants {
@@ -815,14 +755,16 @@ fn script(b: &Builder, project: &str, principal: &str, grants: &[Grant]) -> Stri
         let list = privileges.join(", ");
         let (name, kind) = (&grant.object_name, grant.object_type);
         lines.push(if grant.columns.is_empty() {
-            b.t(
+            tr!(
+                b.lang,
                 format!("-- Allow {list} on {kind} {name}."),
-                format!("-- 授予{} {name} 的 {list} 权限。", object_type_zh(kind)),
+                format!("-- 授予{} {name} 的 {list} 权限。", object_type_zh(kind))
             )
         } else {
-            b.t(
+            tr!(
+                b.lang,
                 format!("-- Allow {list} on table {name}, columns {columns} only."),
-                format!("-- 授予表 {name} 的 {list} 权限，仅限列 {columns}。"),
+                format!("-- 授予表 {name} 的 {list} 权限，仅限列 {columns}。")
             )
         });
         lines.push(maxcompute::grant(
@@ -834,9 +776,10 @@ fn script(b: &Builder, project: &str, principal: &str, grants: &[Grant]) -> Stri
         ));
     }
     lines.push(String::new());
-    lines.push(b.t(
+    lines.push(tr!(
+        b.lang,
         "-- Show the privileges the role now holds.",
-        "-- 查看角色当前拥有的权限。",
+        "-- 查看角色当前拥有的权限。"
     ));
     lines.push(format!("show grants for {principal};"));
     let mut text = lines.join("\n");
@@ -863,16 +806,14 @@ pub(super) fn same_account_warning(
     if dataworks_uid.is_empty() || dataworks_uid != resource_uid {
         return;
     }
-    let message = b.t(
+    let message = tr!(
+        b.lang,
         format!(
             "the DataWorks account and the resource account are the same account `{dataworks_uid}`"
         ),
-        format!("DataWorks 账号与资源账号是同一个账号 `{dataworks_uid}`"),
+        format!("DataWorks 账号与资源账号是同一个账号 `{dataworks_uid}`")
     );
-    let help = b.t(
-        "within one account, add the resource as a compute engine or data source of that account instead; this plan is for two accounts".to_owned(),
-        "同一账号内请直接将资源添加为本账号的计算引擎或数据源；本计划适用于两个账号".to_owned(),
-    );
+    let help = tr!(b.lang, "within one account, add the resource as a compute engine or data source of that account instead; this plan is for two accounts", "同一账号内请直接将资源添加为本账号的计算引擎或数据源；本计划适用于两个账号");
     b.finding(
         code,
         Severity::Warning,
@@ -888,15 +829,13 @@ pub(super) fn limitation_suggestion(b: &mut Builder, code: &'static str, engine:
         Engine::MaxCompute => ("a MaxCompute compute engine", "MaxCompute 计算引擎"),
         Engine::Hologres => ("a Hologres compute engine", "Hologres 计算引擎"),
     };
-    let message = b.t(
+    let message = tr!(
+        b.lang,
         "a data source from another account cannot be used for data development or scheduling"
             .to_owned(),
-        "其他账号的数据源不能用于数据开发或调度".to_owned(),
+        "其他账号的数据源不能用于数据开发或调度"
     );
-    let help = b.t(
-        format!("for data development, add {en} that belongs to your own account; a cross-account data source can still be read by Data Integration and browsed in Data Map"),
-        format!("如需数据开发，请添加属于本账号的 {zh}；跨账号数据源仍可用于数据集成同步和数据地图查看"),
-    );
+    let help = tr!(b.lang, format!("for data development, add {en} that belongs to your own account; a cross-account data source can still be read by Data Integration and browsed in Data Map"), format!("如需数据开发，请添加属于本账号的 {zh}；跨账号数据源仍可用于数据集成同步和数据地图查看"));
     b.finding(code, Severity::Suggestion, None, message, Some(help));
 }
 
@@ -914,10 +853,7 @@ pub(super) fn expect_engine_trust(
     why: String,
     needed_by: String,
 ) {
-    let other_why = b.t(
-        format!("`@{EMR_SERVICE}` is the principal for registering EMR clusters of another account, not for data sources"),
-        format!("`@{EMR_SERVICE}` 是跨账号注册 EMR 集群所用的主体，不用于数据源"),
-    );
+    let other_why = tr!(b.lang, format!("`@{EMR_SERVICE}` is the principal for registering EMR clusters of another account, not for data sources"), format!("`@{EMR_SERVICE}` 是跨账号注册 EMR 集群所用的主体，不用于数据源"));
     let trust = super::DataWorksTrust {
         role,
         account: dataworks_uid,
@@ -938,11 +874,8 @@ pub(super) fn trust_policy_artifact(b: &mut Builder, role: &str, dataworks_uid: 
 
 pub(super) fn trust_unconfirmed(b: &mut Builder) {
     b.unconfirmed(
-        b.t("Exact trust policy", "信任策略的确切内容"),
-        b.t(
-            format!("the archived guide was cut short; the plan trusts only `<DataWorks account ID>@{ENGINE_SERVICE}`, as the guide's example does. Other material also lists the account itself (`acs:ram::<ID>:root`) beside the service"),
-            format!("存档的指南内容不完整；本计划按指南示例只信任 `<DataWorks 账号 ID>@{ENGINE_SERVICE}`。另有资料在该服务之外还列出了账号本身（`acs:ram::<ID>:root`）"),
-        ),
+        tr!(b.lang, "Exact trust policy", "信任策略的确切内容"),
+        tr!(b.lang, format!("the archived guide was cut short; the plan trusts only `<DataWorks account ID>@{ENGINE_SERVICE}`, as the guide's example does. Other material also lists the account itself (`acs:ram::<ID>:root`) beside the service"), format!("存档的指南内容不完整；本计划按指南示例只信任 `<DataWorks 账号 ID>@{ENGINE_SERVICE}`。另有资料在该服务之外还列出了账号本身（`acs:ram::<ID>:root`）")),
         SOURCE,
     );
 }
@@ -960,14 +893,8 @@ pub(super) fn given_data_source_name(
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     if !plain {
         let shown = code_text(&clip(name));
-        let message = b.t(
-            format!("`{FIELD}` {shown} holds characters other than letters, digits and `_`, or does not start with a letter; DataWorks may refuse it"),
-            format!("`{FIELD}` 的值 {shown} 含有字母、数字和 `_` 以外的字符，或不以字母开头；DataWorks 可能不接受"),
-        );
-        let help = b.t(
-            "the sources do not give DataWorks' rules for data source names; a name of letters, digits and `_` that starts with a letter is the safe choice, or leave the field out to get a proposal".to_owned(),
-            "资料未给出 DataWorks 数据源名称的规则；使用字母、数字和 `_` 并以字母开头的名称最为稳妥，也可以不填此字段，由本计划给出建议名称".to_owned(),
-        );
+        let message = tr!(b.lang, format!("`{FIELD}` {shown} holds characters other than letters, digits and `_`, or does not start with a letter; DataWorks may refuse it"), format!("`{FIELD}` 的值 {shown} 含有字母、数字和 `_` 以外的字符，或不以字母开头；DataWorks 可能不接受"));
+        let help = tr!(b.lang, "the sources do not give DataWorks' rules for data source names; a name of letters, digits and `_` that starts with a letter is the safe choice, or leave the field out to get a proposal", "资料未给出 DataWorks 数据源名称的规则；使用字母、数字和 `_` 并以字母开头的名称最为稳妥，也可以不填此字段，由本计划给出建议名称");
         b.finding(code, Severity::Warning, Some(FIELD), message, Some(help));
     }
     Some(name.to_owned())
@@ -1018,11 +945,8 @@ impl DataSourceName {
 
 pub(super) fn data_source_unconfirmed(b: &mut Builder, data_source: &str) {
     b.unconfirmed(
-        b.t("Rules for data source names", "数据源名称的规则"),
-        b.t(
-            format!("the sources do not say which characters or length DataWorks accepts in a data source name; the plan uses `{data_source}`, and letters, digits and `_` starting with a letter are assumed to be safe"),
-            format!("资料未说明 DataWorks 数据源名称允许的字符和长度；本计划使用 `{data_source}`，并假定以字母开头、由字母、数字和 `_` 组成的名称可被接受"),
-        ),
+        tr!(b.lang, "Rules for data source names", "数据源名称的规则"),
+        tr!(b.lang, format!("the sources do not say which characters or length DataWorks accepts in a data source name; the plan uses `{data_source}`, and letters, digits and `_` starting with a letter are assumed to be safe"), format!("资料未说明 DataWorks 数据源名称允许的字符和长度；本计划使用 `{data_source}`，并假定以字母开头、由字母、数字和 `_` 组成的名称可被接受")),
         SOURCE,
     );
 }
@@ -1030,49 +954,32 @@ pub(super) fn data_source_unconfirmed(b: &mut Builder, data_source: &str) {
 pub(super) fn create_role_step(b: &mut Builder, role: &str, dataworks_uid: &str) {
     let mut step = Step::new(
         Account::Resource,
-        b.t("Create the RAM role", "创建 RAM 角色"),
-        b.t("RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
-        b.t(
-            format!("Log on to the RAM console with account B. Create a role that an Alibaba Cloud account may assume: choose Other Alibaba Cloud Account and enter account A's ID `{dataworks_uid}`. The console writes a trust policy naming the whole account; the next step narrows it to account A's DataWorks."),
-            format!("使用账号 B 登录 RAM 控制台。创建一个可由阿里云账号扮演的角色：选择“其他阿里云账号”并输入账号 A 的 ID `{dataworks_uid}`。控制台生成的信任策略信任整个账号；下一步会将其收窄为账号 A 的 DataWorks。"),
-        ),
+        tr!(b.lang, "Create the RAM role", "创建 RAM 角色"),
+        tr!(b.lang, "RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
+        tr!(b.lang, format!("Log on to the RAM console with account B. Create a role that an Alibaba Cloud account may assume: choose Other Alibaba Cloud Account and enter account A's ID `{dataworks_uid}`. The console writes a trust policy naming the whole account; the next step narrows it to account A's DataWorks."), format!("使用账号 B 登录 RAM 控制台。创建一个可由阿里云账号扮演的角色：选择“其他阿里云账号”并输入账号 A 的 ID `{dataworks_uid}`。控制台生成的信任策略信任整个账号；下一步会将其收窄为账号 A 的 DataWorks。")),
     );
-    step.param(b.t("Principal type", "信任主体类型"), b.t("Alibaba Cloud Account", "阿里云账号"))
+    step.param(tr!(b.lang, "Principal type", "信任主体类型"), tr!(b.lang, "Alibaba Cloud Account", "阿里云账号"))
         .param(
-            b.t("Principal name", "信任主体名称"),
-            b.t(
-                format!("Other Alibaba Cloud Account: {dataworks_uid}"),
-                format!("其他阿里云账号：{dataworks_uid}"),
-            ),
+            tr!(b.lang, "Principal name", "信任主体名称"),
+            tr!(b.lang, format!("Other Alibaba Cloud Account: {dataworks_uid}"), format!("其他阿里云账号：{dataworks_uid}")),
         )
-        .param(b.t("Role name", "角色名称"), role)
-        .verify(b.t(
-            format!("the Roles page lists `{role}`, and opening it shows its details page"),
-            format!("“角色”页面中列出了 `{role}`，单击后可打开其详情页"),
-        ))
-        .caution(b.t(
-            "the role is only for reaching account B's resources; if it must also reach DataWorks in account A, its policies have to be redefined first",
-            "该角色仅用于访问账号 B 的资源；如果它还需要访问账号 A 中的 DataWorks，须先重新定义其权限策略",
-        ));
+        .param(tr!(b.lang, "Role name", "角色名称"), role)
+        .verify(tr!(b.lang, format!("the Roles page lists `{role}`, and opening it shows its details page"), format!("“角色”页面中列出了 `{role}`，单击后可打开其详情页")))
+        .caution(tr!(b.lang, "the role is only for reaching account B's resources; if it must also reach DataWorks in account A, its policies have to be redefined first", "该角色仅用于访问账号 B 的资源；如果它还需要访问账号 A 中的 DataWorks，须先重新定义其权限策略"));
     b.push_ram_step(step);
 }
 
 pub(super) fn edit_trust_step(b: &mut Builder, role: &str, dataworks_uid: &str) {
     let mut step = Step::new(
         Account::Resource,
-        b.t("Trust account A's DataWorks", "信任账号 A 的 DataWorks"),
-        b.t(
-            format!("RAM console > Identities > Roles > {role} > Policy Document > Edit Policy Document"),
-            format!("RAM 控制台 > 身份管理 > 角色 > {role} > 策略文档 > 编辑策略文档"),
-        ),
-        b.t(
-            format!("Click `{role}` to open its details page, switch to the Policy Document tab and click Edit Policy Document. Replace everything in the document with the policy below and save. Newer consoles may call the tab Trust Policy and the button Edit Trust Policy."),
-            format!("单击 `{role}` 打开其详情页，切换到“策略文档”页签，单击“编辑策略文档”。用下方策略替换文档中的全部内容并保存。较新的控制台中，该页签可能名为“信任策略”，按钮名为“编辑信任策略”。"),
-        ),
+        tr!(b.lang, "Trust account A's DataWorks", "信任账号 A 的 DataWorks"),
+        tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Policy Document > Edit Policy Document"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 策略文档 > 编辑策略文档")),
+        tr!(b.lang, format!("Click `{role}` to open its details page, switch to the Policy Document tab and click Edit Policy Document. Replace everything in the document with the policy below and save. Newer consoles may call the tab Trust Policy and the button Edit Trust Policy."), format!("单击 `{role}` 打开其详情页，切换到“策略文档”页签，单击“编辑策略文档”。用下方策略替换文档中的全部内容并保存。较新的控制台中，该页签可能名为“信任策略”，按钮名为“编辑信任策略”。")),
     );
-    step.paste("trust-policy").verify(b.t(
+    step.paste("trust-policy").verify(tr!(
+        b.lang,
         format!("the trust policy names `{dataworks_uid}@{ENGINE_SERVICE}` as its only principal"),
-        format!("信任策略中唯一的主体是 `{dataworks_uid}@{ENGINE_SERVICE}`"),
+        format!("信任策略中唯一的主体是 `{dataworks_uid}@{ENGINE_SERVICE}`")
     ));
     b.push_ram_step(step);
 }
@@ -1106,44 +1013,32 @@ pub(super) fn data_source_steps(
     let data_source_name = &data_source.name;
     let mut step = Step::new(
         Account::Dataworks,
-        b.t(format!("Add the {type_name} data source"), format!("添加 {type_name} 数据源")),
-        b.t(
-            format!("DataWorks console ({region}) > More > Management Center > workspace > Data Sources > Add Data Source > {type_name}"),
-            format!("DataWorks 控制台（{region}）> 更多 > 管理中心 > 工作空间 > 数据源 > 新增数据源 > {type_name}"),
-        ),
-        b.t(
-            format!("Log on to the DataWorks console with account A and select region `{region}` in the top bar. Choose More > Management Center, select the workspace and click Go to Management Center, then click Data Sources. Click Add Data Source, choose {type_name} and fill in the form as below.{proposal_en}"),
-            format!("使用账号 A 登录 DataWorks 控制台，在顶部导航栏选择地域 `{region}`。选择“更多 > 管理中心”，选中工作空间后单击“进入管理中心”，再单击“数据源”。单击“新增数据源”，选择 {type_name}，并按下表填写。{proposal_zh}"),
-        ),
+        tr!(b.lang, format!("Add the {type_name} data source"), format!("添加 {type_name} 数据源")),
+        tr!(b.lang, format!("DataWorks console ({region}) > More > Management Center > workspace > Data Sources > Add Data Source > {type_name}"), format!("DataWorks 控制台（{region}）> 更多 > 管理中心 > 工作空间 > 数据源 > 新增数据源 > {type_name}")),
+        tr!(b.lang, format!("Log on to the DataWorks console with account A and select region `{region}` in the top bar. Choose More > Management Center, select the workspace and click Go to Management Center, then click Data Sources. Click Add Data Source, choose {type_name} and fill in the form as below.{proposal_en}"), format!("使用账号 A 登录 DataWorks 控制台，在顶部导航栏选择地域 `{region}`。选择“更多 > 管理中心”，选中工作空间后单击“进入管理中心”，再单击“数据源”。单击“新增数据源”，选择 {type_name}，并按下表填写。{proposal_zh}")),
     );
     step.param(
-        b.t("Data Source Name", "数据源名称"),
+        tr!(b.lang, "Data Source Name", "数据源名称"),
         data_source.name.as_str(),
     )
     .param(
-        b.t("Alibaba Cloud Account", "阿里云账号"),
-        b.t("Another Alibaba Cloud Account", "其他阿里云账号"),
+        tr!(b.lang, "Alibaba Cloud Account", "阿里云账号"),
+        tr!(b.lang, "Another Alibaba Cloud Account", "其他阿里云账号"),
     )
-    .param(b.t("Region", "地域"), region)
+    .param(tr!(b.lang, "Region", "地域"), region)
     .param(
-        b.t("UID Of Alibaba Cloud Account", "阿里云账号 UID"),
+        tr!(b.lang, "UID Of Alibaba Cloud Account", "阿里云账号 UID"),
         resource_uid,
     )
-    .param(b.t(target_en, target_zh), target)
-    .param(b.t("RAM Role", "RAM 角色"), role);
+    .param(tr!(b.lang, target_en, target_zh), target)
+    .param(tr!(b.lang, "RAM Role", "RAM 角色"), role);
     b.push_step(step);
 
     let mut step = Step::new(
         Account::Dataworks,
-        b.t("Test connectivity and complete the creation", "测试连通性并完成创建"),
-        b.t(
-            format!("DataWorks console ({region}) > Management Center > Data Sources > Add Data Source"),
-            format!("DataWorks 控制台（{region}）> 管理中心 > 数据源 > 新增数据源"),
-        ),
-        b.t(
-            "In the same form, choose the resource group that will use the data source and test its connectivity. When the test passes, click Complete Creation. A resource group must have a network path to the resource in account B (the DataWorks guide \"Connect to a data source that belongs to a different Alibaba Cloud account\" explains the options).",
-            "在同一表单中选择将使用该数据源的资源组并测试连通性。测试通过后单击“完成创建”。资源组需要有到账号 B 中资源的网络通路（DataWorks 文档中关于连接其他阿里云账号数据源的网络配置一文介绍了可选方案）。",
-        ),
+        tr!(b.lang, "Test connectivity and complete the creation", "测试连通性并完成创建"),
+        tr!(b.lang, format!("DataWorks console ({region}) > Management Center > Data Sources > Add Data Source"), format!("DataWorks 控制台（{region}）> 管理中心 > 数据源 > 新增数据源")),
+        tr!(b.lang, "In the same form, choose the resource group that will use the data source and test its connectivity. When the test passes, click Complete Creation. A resource group must have a network path to the resource in account B (the DataWorks guide \"Connect to a data source that belongs to a different Alibaba Cloud account\" explains the options).", "在同一表单中选择将使用该数据源的资源组并测试连通性。测试通过后单击“完成创建”。资源组需要有到账号 B 中资源的网络通路（DataWorks 文档中关于连接其他阿里云账号数据源的网络配置一文介绍了可选方案）。"),
     );
     // The trust step's number, for the caution below.
     let trust_step = b
@@ -1156,14 +1051,8 @@ pub(super) fn data_source_steps(
     } else {
         ("", " ")
     };
-    step.verify(b.t(
-        format!("the connectivity test passes for the chosen resource group and `{data_source_name}`{instead_en} is listed on the Data Sources page"),
-        format!("所选资源组的连通性测试通过，且 `{data_source_name}`{instead_zh}出现在“数据源”列表中"),
-    ))
-    .caution(b.t(
-        format!("if the test reports a permission problem, check that the trust policy names account A's ID (step {trust_step}) and that the role name is exactly `{role}`"),
-        format!("如果测试提示权限问题，请检查信任策略中的账号 A ID（第 {trust_step} 步），以及角色名称是否与 `{role}` 完全一致"),
-    ));
+    step.verify(tr!(b.lang, format!("the connectivity test passes for the chosen resource group and `{data_source_name}`{instead_en} is listed on the Data Sources page"), format!("所选资源组的连通性测试通过，且 `{data_source_name}`{instead_zh}出现在“数据源”列表中")))
+    .caution(tr!(b.lang, format!("if the test reports a permission problem, check that the trust policy names account A's ID (step {trust_step}) and that the role name is exactly `{role}`"), format!("如果测试提示权限问题，请检查信任策略中的账号 A ID（第 {trust_step} 步），以及角色名称是否与 `{role}` 完全一致")));
     b.push_step(step);
 }
 

@@ -17,6 +17,7 @@ use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
 use crate::plan::{Account, ArtifactKind, Builder, Json, Step};
 
 use super::ScenarioSpec;
+use crate::tr;
 
 const SOURCE: &str = "https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/assign-roles";
 
@@ -91,13 +92,11 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     };
     let generation = generation(version);
     if generation == Generation::Unknown {
-        let message = b.t(
-            format!("the documentation lists default roles for EMR V3.x, V4.x and V5.x or later, not `{version}`"),
-            format!("文档只列出了 EMR V3.x、V4.x 及 V5.x 及以上版本所需的默认角色，不包括 `{version}`"),
-        );
-        let help = b.t(
+        let message = tr!(b.lang, format!("the documentation lists default roles for EMR V3.x, V4.x and V5.x or later, not `{version}`"), format!("文档只列出了 EMR V3.x、V4.x 及 V5.x 及以上版本所需的默认角色，不包括 `{version}`"));
+        let help = tr!(
+            b.lang,
             "enter the version of the clusters you will create, such as `V5.16.0`",
-            "请填写将要创建的集群的版本，例如 `V5.16.0`",
+            "请填写将要创建的集群的版本，例如 `V5.16.0`"
         );
         b.finding(
             "PL501",
@@ -130,7 +129,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     b.artifact(
         "required-roles",
         ArtifactKind::RequiredRoles,
-        b.t("Roles to assign", "需要授权的角色"),
+        tr!(b.lang, "Roles to assign", "需要授权的角色"),
         "required-roles.json",
         content.pretty(),
     );
@@ -138,23 +137,18 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         b.console_role(Account::Own, r.role, r.system_policy);
     }
 
-    let message = b.t(
-        "assigning these roles is a one-time setup per Alibaba Cloud account: once done, the account and all its RAM users can use EMR without repeating it",
-        "角色授权对每个阿里云账号只需做一次：完成后，该账号及其下所有 RAM 用户都可直接使用 EMR，无需重复授权",
-    );
+    let message = tr!(b.lang, "assigning these roles is a one-time setup per Alibaba Cloud account: once done, the account and all its RAM users can use EMR without repeating it", "角色授权对每个阿里云账号只需做一次：完成后，该账号及其下所有 RAM 用户都可直接使用 EMR，无需重复授权");
     b.finding("PL502", Severity::Suggestion, None, message, None);
     if old {
         // The plan lists one ECS application role; a later cluster of a newer version
         // would need the other one, and the console would then stop at the dependency check.
-        let message = b.t(
-            format!("`{version}` uses the older ECS application role `{OLD_ECS_ROLE}`; clusters later than V3.32.0 or V4.5.0, and all V5.x clusters, use `{ECS_ROLE}` instead"),
-            format!("`{version}` 使用较早的 ECS 应用角色 `{OLD_ECS_ROLE}`；晚于 V3.32.0 或 V4.5.0 的集群以及所有 V5.x 集群改用 `{ECS_ROLE}`"),
-        );
-        let help = b.t(
+        let message = tr!(b.lang, format!("`{version}` uses the older ECS application role `{OLD_ECS_ROLE}`; clusters later than V3.32.0 or V4.5.0, and all V5.x clusters, use `{ECS_ROLE}` instead"), format!("`{version}` 使用较早的 ECS 应用角色 `{OLD_ECS_ROLE}`；晚于 V3.32.0 或 V4.5.0 的集群以及所有 V5.x 集群改用 `{ECS_ROLE}`"));
+        let help = tr!(
+            b.lang,
             format!(
                 "before creating such a cluster in this account, authorize `{ECS_ROLE}` as well"
             ),
-            format!("在本账号中创建此类集群之前，请同时授权 `{ECS_ROLE}`"),
+            format!("在本账号中创建此类集群之前，请同时授权 `{ECS_ROLE}`")
         );
         b.finding(
             "PL503",
@@ -168,18 +162,12 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     // Step: log on.
     let mut step = Step::new(
         Account::Own,
-        b.t("Log on to the EMR console", "登录 EMR 控制台"),
-        b.t("E-MapReduce console", "E-MapReduce 控制台"),
-        b.t(
-            "Log on with the Alibaba Cloud account, or with a RAM user of that account that holds the permissions this authorization needs. Do this before the first cluster is created.",
-            "使用阿里云账号登录，或使用该账号下拥有完成此授权所需权限的 RAM 用户登录。请在创建第一个集群之前完成以下操作。",
-        ),
+        tr!(b.lang, "Log on to the EMR console", "登录 EMR 控制台"),
+        tr!(b.lang, "E-MapReduce console", "E-MapReduce 控制台"),
+        tr!(b.lang, "Log on with the Alibaba Cloud account, or with a RAM user of that account that holds the permissions this authorization needs. Do this before the first cluster is created.", "使用阿里云账号登录，或使用该账号下拥有完成此授权所需权限的 RAM 用户登录。请在创建第一个集群之前完成以下操作。"),
     );
     if studio {
-        step.caution(b.t(
-            format!("only the Alibaba Cloud account itself can assign `{STUDIO_ROLE}`; a RAM user cannot, whatever its permissions"),
-            format!("`{STUDIO_ROLE}` 只能由阿里云账号本身授权；RAM 用户无论拥有何种权限都无法授权"),
-        ));
+        step.caution(tr!(b.lang, format!("only the Alibaba Cloud account itself can assign `{STUDIO_ROLE}`; a RAM user cannot, whatever its permissions"), format!("`{STUDIO_ROLE}` 只能由阿里云账号本身授权；RAM 用户无论拥有何种权限都无法授权")));
     }
     b.push_step(step);
 
@@ -187,37 +175,29 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let list = roles
         .iter()
         .map(|r| {
-            b.t(
+            tr!(
+                b.lang,
                 format!("- `{}` (`{}`)", r.role, r.system_policy),
-                format!("- `{}`（`{}`）", r.role, r.system_policy),
+                format!("- `{}`（`{}`）", r.role, r.system_policy)
             )
         })
         .collect::<Vec<_>>()
         .join("\n");
     let mut step = Step::new(
         Account::Own,
-        b.t("Authorize each role on the Dependency Check page", "在依赖检测页面逐个授权角色"),
-        b.t("E-MapReduce console > Dependency Check", "E-MapReduce 控制台 > 依赖检测"),
-        b.t(
-            format!("For each role below, find its check item and click Authorize Now in the Actions column. The console attaches the system policy shown in parentheses; Alibaba Cloud maintains these policies and updates them when EMR's needs change.\n\n{list}"),
-            format!("对下列每个角色，找到对应的检查项，单击“操作”列中的“立即授权”。控制台会自动为角色添加括号中的系统策略；这些策略由阿里云维护，并随 EMR 的需要自动更新。\n\n{list}"),
-        ),
+        tr!(b.lang, "Authorize each role on the Dependency Check page", "在依赖检测页面逐个授权角色"),
+        tr!(b.lang, "E-MapReduce console > Dependency Check", "E-MapReduce 控制台 > 依赖检测"),
+        tr!(b.lang, format!("For each role below, find its check item and click Authorize Now in the Actions column. The console attaches the system policy shown in parentheses; Alibaba Cloud maintains these policies and updates them when EMR's needs change.\n\n{list}"), format!("对下列每个角色，找到对应的检查项，单击“操作”列中的“立即授权”。控制台会自动为角色添加括号中的系统策略；这些策略由阿里云维护，并随 EMR 的需要自动更新。\n\n{list}")),
     );
-    step.caution(b.t(
-        "while only some of the roles are assigned, the console shows a notice and refuses to create clusters; authorize every role the page checks",
-        "只授权了部分角色时，控制台会给出提示，且无法创建集群；请授权该页面检查的所有角色",
-    ));
+    step.caution(tr!(b.lang, "while only some of the roles are assigned, the console shows a notice and refuses to create clusters; authorize every role the page checks", "只授权了部分角色时，控制台会给出提示，且无法创建集群；请授权该页面检查的所有角色"));
     b.push_step(step);
 
     // Step: agree.
     let step = Step::new(
         Account::Own,
-        b.t("Agree to the authorization", "同意授权"),
-        b.t("Cloud Resource Access Authorization page", "云资源访问授权页面"),
-        b.t(
-            "Authorize Now opens this page for the role you picked. Scroll to the bottom and click Agree to Authorization, then return to the Dependency Check page for the next role until none is left.",
-            "单击“立即授权”后会打开所选角色的这个页面。滚动到页面底部，单击“同意授权”，再回到依赖检测页面处理下一个角色，直到全部完成。",
-        ),
+        tr!(b.lang, "Agree to the authorization", "同意授权"),
+        tr!(b.lang, "Cloud Resource Access Authorization page", "云资源访问授权页面"),
+        tr!(b.lang, "Authorize Now opens this page for the role you picked. Scroll to the bottom and click Agree to Authorization, then return to the Dependency Check page for the next role until none is left.", "单击“立即授权”后会打开所选角色的这个页面。滚动到页面底部，单击“同意授权”，再回到依赖检测页面处理下一个角色，直到全部完成。"),
     );
     b.push_step(step);
 
@@ -226,35 +206,23 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         .iter()
         .map(|r| format!("`{}`", r.role))
         .collect::<Vec<_>>()
-        .join(&b.t(", ", "、"));
+        .join(&tr!(b.lang, ", ", "、"));
     let mut step = Step::new(
         Account::Own,
-        b.t("Confirm the roles in the RAM console", "在 RAM 控制台确认角色"),
-        b.t("RAM console > Identities > Roles", "RAM 控制台 > 身份管理 > 角色"),
-        b.t(
-            "Search the role list for each role above. Clicking a role shows the system policy attached to it; more policies can be attached there later if a cluster needs them.",
-            "在角色列表中逐个搜索上述角色。单击角色名称可看到其已添加的系统策略；以后集群如有需要，也可在此为角色添加更多策略。",
-        ),
+        tr!(b.lang, "Confirm the roles in the RAM console", "在 RAM 控制台确认角色"),
+        tr!(b.lang, "RAM console > Identities > Roles", "RAM 控制台 > 身份管理 > 角色"),
+        tr!(b.lang, "Search the role list for each role above. Clicking a role shows the system policy attached to it; more policies can be attached there later if a cluster needs them.", "在角色列表中逐个搜索上述角色。单击角色名称可看到其已添加的系统策略；以后集群如有需要，也可在此为角色添加更多策略。"),
     );
-    step.verify(b.t(
-        format!("the role list contains {names}"),
-        format!("角色列表中包含 {names}"),
-    ))
-    .caution(b.t(
-        "do not delete these roles while clusters rely on them: a cluster fails when the role it uses is gone. Before deleting one, release the clusters and other resources that depend on it",
-        "有集群依赖这些角色时不要删除它们：集群所用的角色被删除后，集群会出现故障。删除角色之前，请先释放依赖它的集群及其他资源",
-    ));
+    step.verify(tr!(b.lang, format!("the role list contains {names}"), format!("角色列表中包含 {names}")))
+    .caution(tr!(b.lang, "do not delete these roles while clusters rely on them: a cluster fails when the role it uses is gone. Before deleting one, release the clusters and other resources that depend on it", "有集群依赖这些角色时不要删除它们：集群所用的角色被删除后，集群会出现故障。删除角色之前，请先释放依赖它的集群及其他资源"));
     b.push_step(step);
 
     // Step: day-to-day use.
     let step = Step::new(
         Account::Own,
-        b.t("Use RAM users from now on", "日常使用 RAM 用户"),
-        b.t("RAM console > Identities > Users", "RAM 控制台 > 身份管理 > 用户"),
-        b.t(
-            "The account is ready for its first cluster. For everyday work, and above all in a team, manage EMR as RAM users that have been granted EMR permissions, rather than as the Alibaba Cloud account itself (see the RAM guides on creating a RAM user and granting it permissions). To give the cluster's nodes a narrower role of your own instead of the default ECS application role, see the `emr-ecs-role` plan.",
-            "账号现在可以创建第一个集群了。日常工作中，尤其是团队协作时，请使用已获授 EMR 权限的 RAM 用户管理 EMR，而不是直接使用阿里云账号（参见 RAM 文档中创建 RAM 用户和为 RAM 用户授权的说明）。如需为集群节点使用权限更小的自定义角色来代替默认 ECS 应用角色，请参考 `emr-ecs-role` 方案。",
-        ),
+        tr!(b.lang, "Use RAM users from now on", "日常使用 RAM 用户"),
+        tr!(b.lang, "RAM console > Identities > Users", "RAM 控制台 > 身份管理 > 用户"),
+        tr!(b.lang, "The account is ready for its first cluster. For everyday work, and above all in a team, manage EMR as RAM users that have been granted EMR permissions, rather than as the Alibaba Cloud account itself (see the RAM guides on creating a RAM user and granting it permissions). To give the cluster's nodes a narrower role of your own instead of the default ECS application role, see the `emr-ecs-role` plan.", "账号现在可以创建第一个集群了。日常工作中，尤其是团队协作时，请使用已获授 EMR 权限的 RAM 用户管理 EMR，而不是直接使用阿里云账号（参见 RAM 文档中创建 RAM 用户和为 RAM 用户授权的说明）。如需为集群节点使用权限更小的自定义角色来代替默认 ECS 应用角色，请参考 `emr-ecs-role` 方案。"),
     );
     b.push_step(step);
 
@@ -273,48 +241,33 @@ fn required_roles(
     let mut roles = vec![RequiredRole {
         role: SERVICE_ROLE,
         system_policy: SERVICE_POLICY,
-        reason: b.t(
-            "EMR service role: EMR acts through it to create and manage the cluster's resources in ECS and other services; every cluster needs it and it cannot be replaced",
-            "EMR 服务角色：EMR 通过它在 ECS 等云服务中创建和管理集群资源；所有集群都需要，且不能替换",
-        ),
+        reason: tr!(b.lang, "EMR service role: EMR acts through it to create and manage the cluster's resources in ECS and other services; every cluster needs it and it cannot be replaced", "EMR 服务角色：EMR 通过它在 ECS 等云服务中创建和管理集群资源；所有集群都需要，且不能替换"),
     }];
     roles.push(if old {
         RequiredRole {
             role: OLD_ECS_ROLE,
             system_policy: OLD_ECS_POLICY,
-            reason: b.t(
-                format!("ECS application role for {version} (V3.32.0 or V4.5.0 and earlier): programs on the cluster's nodes use it to reach other Alibaba Cloud services; a custom role may take its place"),
-                format!("{version} 的 ECS 应用角色（V3.32.0、V4.5.0 及更早版本）：集群节点上的程序通过它访问其他阿里云服务；可改用自定义角色"),
-            ),
+            reason: tr!(b.lang, format!("ECS application role for {version} (V3.32.0 or V4.5.0 and earlier): programs on the cluster's nodes use it to reach other Alibaba Cloud services; a custom role may take its place"), format!("{version} 的 ECS 应用角色（V3.32.0、V4.5.0 及更早版本）：集群节点上的程序通过它访问其他阿里云服务；可改用自定义角色")),
         }
     } else {
         RequiredRole {
             role: ECS_ROLE,
             system_policy: ECS_POLICY,
-            reason: b.t(
-                format!("ECS application role for {version} (later than V3.32.0 or V4.5.0, or V5.x): programs on the cluster's nodes use it to reach other Alibaba Cloud services; a custom role may take its place"),
-                format!("{version} 的 ECS 应用角色（晚于 V3.32.0 或 V4.5.0，或 V5.x）：集群节点上的程序通过它访问其他阿里云服务；可改用自定义角色"),
-            ),
+            reason: tr!(b.lang, format!("ECS application role for {version} (later than V3.32.0 or V4.5.0, or V5.x): programs on the cluster's nodes use it to reach other Alibaba Cloud services; a custom role may take its place"), format!("{version} 的 ECS 应用角色（晚于 V3.32.0 或 V4.5.0，或 V5.x）：集群节点上的程序通过它访问其他阿里云服务；可改用自定义角色")),
         }
     });
     if cost {
         roles.push(RequiredRole {
             role: COST_ROLE,
             system_policy: COST_POLICY,
-            reason: b.t(
-                "lets EMR read bill details in Billing Management for the auto scaling cost analysis; needed before that feature is used for the first time",
-                "允许 EMR 在账单管理中查看账单明细，供弹性伸缩成本分析使用；首次使用该功能前需要授权",
-            ),
+            reason: tr!(b.lang, "lets EMR read bill details in Billing Management for the auto scaling cost analysis; needed before that feature is used for the first time", "允许 EMR 在账单管理中查看账单明细，供弹性伸缩成本分析使用；首次使用该功能前需要授权"),
         });
     }
     if studio {
         roles.push(RequiredRole {
             role: STUDIO_ROLE,
             system_policy: STUDIO_POLICY,
-            reason: b.t(
-                "lets EMR Studio reach resources in other Alibaba Cloud services; needed before the first EMR Studio cluster is created, and only the Alibaba Cloud account itself can assign it",
-                "允许 EMR Studio 访问其他阿里云服务中的资源；创建第一个 EMR Studio 集群前需要授权，且只能由阿里云账号本身授权",
-            ),
+            reason: tr!(b.lang, "lets EMR Studio reach resources in other Alibaba Cloud services; needed before the first EMR Studio cluster is created, and only the Alibaba Cloud account itself can assign it", "允许 EMR Studio 访问其他阿里云服务中的资源；创建第一个 EMR Studio 集群前需要授权，且只能由阿里云账号本身授权"),
         });
     }
     roles
@@ -324,56 +277,38 @@ fn required_roles(
 fn record_unconfirmed(b: &mut Builder, old: bool, cost: bool, studio: bool) {
     if old {
         b.unconfirmed(
-            b.t(format!("System policy of `{OLD_ECS_ROLE}`"), format!("`{OLD_ECS_ROLE}` 的系统策略")),
-            b.t(
-                format!("`{OLD_ECS_POLICY}`, as the role-assignment page names it; apart from that page only third-party material confirms the name"),
-                format!("按角色授权页面的写法取 `{OLD_ECS_POLICY}`；除该页面外，只有第三方资料印证这一名称"),
-            ),
+            tr!(b.lang, format!("System policy of `{OLD_ECS_ROLE}`"), format!("`{OLD_ECS_ROLE}` 的系统策略")),
+            tr!(b.lang, format!("`{OLD_ECS_POLICY}`, as the role-assignment page names it; apart from that page only third-party material confirms the name"), format!("按角色授权页面的写法取 `{OLD_ECS_POLICY}`；除该页面外，只有第三方资料印证这一名称")),
             SOURCE,
         );
     }
     if cost {
         b.unconfirmed(
-            b.t(format!("System policy of `{COST_ROLE}`"), format!("`{COST_ROLE}` 的系统策略")),
-            b.t(
-                format!("`{COST_POLICY}`, as the role-assignment page names it; ramplan's research could not confirm the name elsewhere"),
-                format!("按角色授权页面的写法取 `{COST_POLICY}`；ramplan 未能从其他资料确认这一名称"),
-            ),
+            tr!(b.lang, format!("System policy of `{COST_ROLE}`"), format!("`{COST_ROLE}` 的系统策略")),
+            tr!(b.lang, format!("`{COST_POLICY}`, as the role-assignment page names it; ramplan's research could not confirm the name elsewhere"), format!("按角色授权页面的写法取 `{COST_POLICY}`；ramplan 未能从其他资料确认这一名称")),
             SOURCE,
         );
     }
     if studio {
         b.unconfirmed(
-            b.t(format!("System policy of `{STUDIO_ROLE}`"), format!("`{STUDIO_ROLE}` 的系统策略")),
-            b.t(
-                format!("`{STUDIO_POLICY}`, as the role-assignment page names it; apart from that page only third-party material confirms the name"),
-                format!("按角色授权页面的写法取 `{STUDIO_POLICY}`；除该页面外，只有第三方资料印证这一名称"),
-            ),
+            tr!(b.lang, format!("System policy of `{STUDIO_ROLE}`"), format!("`{STUDIO_ROLE}` 的系统策略")),
+            tr!(b.lang, format!("`{STUDIO_POLICY}`, as the role-assignment page names it; apart from that page only third-party material confirms the name"), format!("按角色授权页面的写法取 `{STUDIO_POLICY}`；除该页面外，只有第三方资料印证这一名称")),
             SOURCE,
         );
     }
     b.unconfirmed(
-        b.t("Permissions a RAM user needs here", "RAM 用户执行此操作所需的权限"),
-        b.t(
-            "the page lets a RAM user with the required permissions do the authorization but does not list those permissions; if the RAM user is refused, log on with the Alibaba Cloud account instead",
-            "页面允许拥有所需权限的 RAM 用户完成授权，但没有列出具体权限；如果 RAM 用户被拒绝，请改用阿里云账号登录",
-        ),
+        tr!(b.lang, "Permissions a RAM user needs here", "RAM 用户执行此操作所需的权限"),
+        tr!(b.lang, "the page lets a RAM user with the required permissions do the authorization but does not list those permissions; if the RAM user is refused, log on with the Alibaba Cloud account instead", "页面允许拥有所需权限的 RAM 用户完成授权，但没有列出具体权限；如果 RAM 用户被拒绝，请改用阿里云账号登录"),
         SOURCE,
     );
     b.unconfirmed(
-        b.t("Which ECS application role the console checks", "控制台检查哪个 ECS 应用角色"),
-        b.t(
-            "the one that matches the cluster version, as the page's role table says; the same page also asks for all roles before the first cluster, so if the Dependency Check page lists the other ECS application role too, authorize it as well",
-            "按页面中角色表的说明，只取与集群版本对应的那个；但同一页面也要求在创建第一个集群前授权全部角色，因此若依赖检测页面同时列出了另一个 ECS 应用角色，也请一并授权",
-        ),
+        tr!(b.lang, "Which ECS application role the console checks", "控制台检查哪个 ECS 应用角色"),
+        tr!(b.lang, "the one that matches the cluster version, as the page's role table says; the same page also asks for all roles before the first cluster, so if the Dependency Check page lists the other ECS application role too, authorize it as well", "按页面中角色表的说明，只取与集群版本对应的那个；但同一页面也要求在创建第一个集群前授权全部角色，因此若依赖检测页面同时列出了另一个 ECS 应用角色，也请一并授权"),
         SOURCE,
     );
     b.unconfirmed(
-        b.t("Where the RAM console lists the roles", "RAM 控制台在哪里列出角色"),
-        b.t(
-            "the page says to check the Users page, but RAM lists roles under Identities > Roles, which the plan uses",
-            "页面写的是在“用户”页面确认，但 RAM 控制台的角色位于“身份管理 > 角色”，方案按后者编写",
-        ),
+        tr!(b.lang, "Where the RAM console lists the roles", "RAM 控制台在哪里列出角色"),
+        tr!(b.lang, "the page says to check the Users page, but RAM lists roles under Identities > Roles, which the plan uses", "页面写的是在“用户”页面确认，但 RAM 控制台的角色位于“身份管理 > 角色”，方案按后者编写"),
         SOURCE,
     );
 }

@@ -6,6 +6,7 @@ use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
 use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, PolicyType, Step};
 
 use super::ScenarioSpec;
+use crate::tr;
 
 const SOURCE: &str = "https://www.alibabacloud.com/help/en/emr/emr-on-ecs/user-guide/use-a-custom-ecs-application-role-to-access-other-cloud-resources-in-your-alibaba-cloud-account-19";
 const BUCKET_NAMING: &str =
@@ -117,17 +118,19 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let policy_name = inputs.text("policy_name");
     let generation = generation(version);
     if generation == Generation::Unknown {
-        let message = b.t(
+        let message = tr!(
+            b.lang,
             format!("the documentation covers EMR V3.x, V4.x and V5.x or later, not `{version}`"),
-            format!("文档只涵盖 EMR V3.x、V4.x 及 V5.x 及以上版本，不包括 `{version}`"),
+            format!("文档只涵盖 EMR V3.x、V4.x 及 V5.x 及以上版本，不包括 `{version}`")
         );
         b.finding("PL601", Severity::Error, Some("emr_version"), message, None);
     }
     let listed = inputs.records("oss_buckets");
     if listed.is_empty() && inputs.get("oss_buckets").is_some() {
-        let message = b.t(
-            "`oss_buckets` lists no bucket; the role would grant nothing".to_owned(),
-            "`oss_buckets` 中没有任何存储空间；该角色将没有任何权限".to_owned(),
+        let message = tr!(
+            b.lang,
+            "`oss_buckets` lists no bucket; the role would grant nothing",
+            "`oss_buckets` 中没有任何存储空间；该角色将没有任何权限"
         );
         b.finding("PL602", Severity::Error, Some("oss_buckets"), message, None);
     }
@@ -168,9 +171,10 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     b.artifact(
         "permission-policy",
         ArtifactKind::PermissionPolicy,
-        b.t(
+        tr!(
+            b.lang,
             format!("Custom policy `{policy_name}`"),
-            format!("自定义权限策略 `{policy_name}`"),
+            format!("自定义权限策略 `{policy_name}`")
         ),
         "permission-policy.json",
         policy.pretty(),
@@ -187,10 +191,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     expect_buckets(b, role, &buckets);
 
     if buckets.iter().any(|k| !k.prefix.is_empty()) {
-        let message = b.t(
-            "with a folder prefix, objects outside the folder cannot be read or written, but their names can still be listed (`oss:ListObjects` applies to the whole bucket)".to_owned(),
-            "设置目录前缀后，目录之外的对象不能读写，但其名称仍可被列举（`oss:ListObjects` 作用于整个存储空间）".to_owned(),
-        );
+        let message = tr!(b.lang, "with a folder prefix, objects outside the folder cannot be read or written, but their names can still be listed (`oss:ListObjects` applies to the whole bucket)", "设置目录前缀后，目录之外的对象不能读写，但其名称仍可被列举（`oss:ListObjects` 作用于整个存储空间）");
         b.finding(
             "PL603",
             Severity::Suggestion,
@@ -199,10 +200,7 @@ fn build(inputs: &Inputs, b: &mut Builder) {
             None,
         );
     }
-    let message = b.t(
-        "each bucket must be in the cluster's region, or its endpoint must be added to the connection strings".to_owned(),
-        "每个存储空间都应与集群位于同一地域，否则需要在连接串中加入该存储空间的 Endpoint".to_owned(),
-    );
+    let message = tr!(b.lang, "each bucket must be in the cluster's region, or its endpoint must be added to the connection strings", "每个存储空间都应与集群位于同一地域，否则需要在连接串中加入该存储空间的 Endpoint");
     b.finding(
         "PL604",
         Severity::Suggestion,
@@ -211,94 +209,70 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         None,
     );
 
-    let prerequisite = b.t(
-        "the account must already have E-MapReduce's default roles (a one-time setup: see the `emr-default-roles` plan), and each bucket must exist in the region where the cluster will run",
-        "账号中须已授权 E-MapReduce 的默认角色（一次性操作：参见 `emr-default-roles` 计划），且每个存储空间须已在集群所在地域创建",
-    );
+    let prerequisite = tr!(b.lang, "the account must already have E-MapReduce's default roles (a one-time setup: see the `emr-default-roles` plan), and each bucket must exist in the region where the cluster will run", "账号中须已授权 E-MapReduce 的默认角色（一次性操作：参见 `emr-default-roles` 计划），且每个存储空间须已在集群所在地域创建");
     b.finding("PL608", Severity::Suggestion, None, prerequisite, None);
 
     // Step: create the policy.
     let mut step = Step::new(
         Account::Own,
-        b.t("Create the custom policy", "创建自定义权限策略"),
-        b.t("RAM console > Permissions > Policies > Create Policy > JSON", "RAM 控制台 > 权限管理 > 权限策略 > 创建权限策略 > 脚本编辑"),
-        b.t(
-            "Log on with your Alibaba Cloud account. On the JSON tab, replace the editor's content with the policy below, click OK, enter the name, and click OK again. Each bucket appears twice in the policy: once as the bucket (listing needs it) and once as its objects (reading and writing need those).",
-            "使用阿里云账号登录。在“脚本编辑”页签中，用下方策略替换编辑器中的内容，单击“确定”，填写名称后再次单击“确定”。策略中每个存储空间出现两次：一次是存储空间本身（列举需要），一次是其中的对象（读写需要）。",
-        ),
+        tr!(b.lang, "Create the custom policy", "创建自定义权限策略"),
+        tr!(b.lang, "RAM console > Permissions > Policies > Create Policy > JSON", "RAM 控制台 > 权限管理 > 权限策略 > 创建权限策略 > 脚本编辑"),
+        tr!(b.lang, "Log on with your Alibaba Cloud account. On the JSON tab, replace the editor's content with the policy below, click OK, enter the name, and click OK again. Each bucket appears twice in the policy: once as the bucket (listing needs it) and once as its objects (reading and writing need those).", "使用阿里云账号登录。在“脚本编辑”页签中，用下方策略替换编辑器中的内容，单击“确定”，填写名称后再次单击“确定”。策略中每个存储空间出现两次：一次是存储空间本身（列举需要），一次是其中的对象（读写需要）。"),
     );
-    step.param(b.t("Name", "名称"), policy_name)
+    step.param(tr!(b.lang, "Name", "名称"), policy_name)
         .paste("permission-policy")
-        .verify(b.t(
+        .verify(tr!(
+            b.lang,
             format!("`{policy_name}` appears in the list of custom policies"),
-            format!("自定义策略列表中出现 `{policy_name}`"),
+            format!("自定义策略列表中出现 `{policy_name}`")
         ));
     b.push_ram_step(step);
 
     // Step: create the role.
     let mut step = Step::new(
         Account::Own,
-        b.t("Create the RAM role", "创建 RAM 角色"),
-        b.t("RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
-        b.t(
-            "Choose Alibaba Cloud Service as the trusted entity, click Next, fill in the form and click OK.",
-            "选择“阿里云服务”作为可信实体类型，单击“下一步”，按下表填写后单击“确定”。",
-        ),
+        tr!(b.lang, "Create the RAM role", "创建 RAM 角色"),
+        tr!(b.lang, "RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
+        tr!(b.lang, "Choose Alibaba Cloud Service as the trusted entity, click Next, fill in the form and click OK.", "选择“阿里云服务”作为可信实体类型，单击“下一步”，按下表填写后单击“确定”。"),
     );
     step.param(
-        b.t("Select Trusted Entity", "选择可信实体类型"),
-        b.t("Alibaba Cloud Service", "阿里云服务"),
+        tr!(b.lang, "Select Trusted Entity", "选择可信实体类型"),
+        tr!(b.lang, "Alibaba Cloud Service", "阿里云服务"),
     )
-    .param(b.t("RAM Role Name", "角色名称"), role)
+    .param(tr!(b.lang, "RAM Role Name", "角色名称"), role)
     .param(
-        b.t("Select Trusted Service", "选择受信服务"),
-        b.t("Elastic Compute Service", "云服务器 ECS"),
+        tr!(b.lang, "Select Trusted Service", "选择受信服务"),
+        tr!(b.lang, "Elastic Compute Service", "云服务器 ECS"),
     )
-    .verify(b.t(
+    .verify(tr!(
+        b.lang,
         format!("`{role}` appears in the role list"),
-        format!("角色列表中出现 `{role}`"),
+        format!("角色列表中出现 `{role}`")
     ));
     b.push_ram_step(step);
 
     if old {
         let mut step = Step::new(
             Account::Own,
-            b.t("Change the trusted service to EMR", "将受信服务改为 EMR"),
-            b.t(
-                format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"),
-                format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略"),
-            ),
-            b.t(
-                format!("Version {version} belongs to the older generation (V3.32.0, V4.5.0 and earlier), whose clusters assume the role through E-MapReduce rather than ECS. Replace the trust policy with the one below, which trusts `emr.aliyuncs.com`, and save it."),
-                format!("版本 {version} 属于较早的一代（V3.32.0、V4.5.0 及更早），这类集群通过 E-MapReduce 而不是 ECS 扮演角色。用下方信任 `emr.aliyuncs.com` 的信任策略替换原内容并保存。"),
-            ),
+            tr!(b.lang, "Change the trusted service to EMR", "将受信服务改为 EMR"),
+            tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略")),
+            tr!(b.lang, format!("Version {version} belongs to the older generation (V3.32.0, V4.5.0 and earlier), whose clusters assume the role through E-MapReduce rather than ECS. Replace the trust policy with the one below, which trusts `emr.aliyuncs.com`, and save it."), format!("版本 {version} 属于较早的一代（V3.32.0、V4.5.0 及更早），这类集群通过 E-MapReduce 而不是 ECS 扮演角色。用下方信任 `emr.aliyuncs.com` 的信任策略替换原内容并保存。")),
         );
         step.paste("trust-policy")
-            .caution(b.t(
-                "if the role still trusts `ecs.aliyuncs.com`, creating a cluster of this version stops with NoPermission",
-                "如果角色仍信任 `ecs.aliyuncs.com`，创建该版本的集群时会因 NoPermission 而失败",
-            ))
-            .verify(b.t(
-                "the Trust Policy tab shows `emr.aliyuncs.com`",
-                "“信任策略”页签中显示 `emr.aliyuncs.com`",
-            ));
+            .caution(tr!(b.lang, "if the role still trusts `ecs.aliyuncs.com`, creating a cluster of this version stops with NoPermission", "如果角色仍信任 `ecs.aliyuncs.com`，创建该版本的集群时会因 NoPermission 而失败"))
+            .verify(tr!(b.lang, "the Trust Policy tab shows `emr.aliyuncs.com`", "“信任策略”页签中显示 `emr.aliyuncs.com`"));
         b.push_ram_step(step);
     } else {
         let mut step = Step::new(
             Account::Own,
-            b.t("Check the trust policy", "检查信任策略"),
-            b.t(
-                format!("RAM console > Identities > Roles > {role} > Trust Policy"),
-                format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略"),
-            ),
-            b.t(
-                format!("Clusters of {version} assume the role through ECS, so the trust policy the console wrote in the previous step stays as it is. Compare it with the one below; there is nothing to edit."),
-                format!("{version} 的集群通过 ECS 扮演角色，因此上一步中控制台写入的信任策略保持不变。请与下方内容对照，无需修改。"),
-            ),
+            tr!(b.lang, "Check the trust policy", "检查信任策略"),
+            tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Trust Policy"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略")),
+            tr!(b.lang, format!("Clusters of {version} assume the role through ECS, so the trust policy the console wrote in the previous step stays as it is. Compare it with the one below; there is nothing to edit."), format!("{version} 的集群通过 ECS 扮演角色，因此上一步中控制台写入的信任策略保持不变。请与下方内容对照，无需修改。")),
         );
-        step.compare_with("trust-policy").verify(b.t(
+        step.compare_with("trust-policy").verify(tr!(
+            b.lang,
             "the Trust Policy tab shows `ecs.aliyuncs.com`",
-            "“信任策略”页签中显示 `ecs.aliyuncs.com`",
+            "“信任策略”页签中显示 `ecs.aliyuncs.com`"
         ));
         b.push_ram_step(step);
     }
@@ -306,35 +280,34 @@ fn build(inputs: &Inputs, b: &mut Builder) {
 
     let mut step = Step::new(
         Account::Own,
-        b.t("Grant the policy to the role", "为角色授权"),
-        b.t("RAM console > Identities > Roles > Grant Permission", "RAM 控制台 > 身份管理 > 角色 > 新增授权"),
-        b.t(
-            format!("Find `{role}`, click Grant Permission, choose Custom Policy, select `{policy_name}`, click Grant permissions, then Close."),
-            format!("找到 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}`，单击“确认新增授权”后关闭。"),
-        ),
+        tr!(b.lang, "Grant the policy to the role", "为角色授权"),
+        tr!(b.lang, "RAM console > Identities > Roles > Grant Permission", "RAM 控制台 > 身份管理 > 角色 > 新增授权"),
+        tr!(b.lang, format!("Find `{role}`, click Grant Permission, choose Custom Policy, select `{policy_name}`, click Grant permissions, then Close."), format!("找到 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}`，单击“确认新增授权”后关闭。")),
     );
     step.param(
-        b.t("Policy type", "权限策略类型"),
-        b.t("Custom Policy", "自定义策略"),
+        tr!(b.lang, "Policy type", "权限策略类型"),
+        tr!(b.lang, "Custom Policy", "自定义策略"),
     )
-    .param(b.t("Policy", "权限策略"), policy_name)
-    .verify(b.t(
+    .param(tr!(b.lang, "Policy", "权限策略"), policy_name)
+    .verify(tr!(
+        b.lang,
         format!("the role's Permissions tab lists `{policy_name}`"),
-        format!("角色的“权限管理”页签中列出 `{policy_name}`"),
+        format!("角色的“权限管理”页签中列出 `{policy_name}`")
     ));
     b.push_ram_step(step);
 
     let mut step = Step::new(
         Account::Own,
-        b.t("Create the cluster with the role", "使用该角色创建集群"),
-        b.t("EMR console > EMR on ECS > Create Cluster > Basic Configuration > Advanced Settings", "EMR 控制台 > EMR on ECS > 创建集群 > 基础配置 > 高级设置"),
-        b.t(
-            format!("Log on as the account or RAM user that creates clusters. In the top bar choose the region of the buckets and a resource group, click Create Cluster, choose version {version}, and in Advanced Settings enter the name of the role."),
-            format!("以负责创建集群的账号或 RAM 用户登录。在顶部导航栏选择存储空间所在地域和资源组，单击“创建集群”，选择版本 {version}，并在“高级设置”中填入该角色的名称。"),
-        ),
+        tr!(b.lang, "Create the cluster with the role", "使用该角色创建集群"),
+        tr!(b.lang, "EMR console > EMR on ECS > Create Cluster > Basic Configuration > Advanced Settings", "EMR 控制台 > EMR on ECS > 创建集群 > 基础配置 > 高级设置"),
+        tr!(b.lang, format!("Log on as the account or RAM user that creates clusters. In the top bar choose the region of the buckets and a resource group, click Create Cluster, choose version {version}, and in Advanced Settings enter the name of the role."), format!("以负责创建集群的账号或 RAM 用户登录。在顶部导航栏选择存储空间所在地域和资源组，单击“创建集群”，选择版本 {version}，并在“高级设置”中填入该角色的名称。")),
     );
     step.param(
-        b.t("RAM role (Advanced Settings)", "RAM 角色（高级设置）"),
+        tr!(
+            b.lang,
+            "RAM role (Advanced Settings)",
+            "RAM 角色（高级设置）"
+        ),
         role,
     );
     b.push_step(step);
@@ -363,42 +336,39 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         .join("\n");
     let mut step = Step::new(
         Account::Own,
-        b.t("Verify access from the cluster", "在集群上验证访问"),
-        b.t(
+        tr!(b.lang, "Verify access from the cluster", "在集群上验证访问"),
+        tr!(
+            b.lang,
             "SSH to the cluster's master node",
-            "通过 SSH 登录集群主节点",
+            "通过 SSH 登录集群主节点"
         ),
-        b.t(format!("Run:\n\n{listing}"), format!("运行：\n\n{listing}")),
+        tr!(
+            b.lang,
+            format!("Run:\n\n{listing}"),
+            format!("运行：\n\n{listing}")
+        ),
     );
-    step.verify(b.t(
-        format!("each listing shows the bucket's contents and each write succeeds; an access-denied error means the role lacks a permission (see step {hdfs_step})"),
-        format!("每条列举命令都显示存储空间内容、每次写入都成功即表示配置正确；若提示拒绝访问，说明角色缺少权限（见步骤 {hdfs_step}）"),
-    ));
+    step.verify(tr!(b.lang, format!("each listing shows the bucket's contents and each write succeeds; an access-denied error means the role lacks a permission (see step {hdfs_step})"), format!("每条列举命令都显示存储空间内容、每次写入都成功即表示配置正确；若提示拒绝访问，说明角色缺少权限（见步骤 {hdfs_step}）")));
     b.push_step(step);
 
     let trust_check = if old {
-        b.t(
+        tr!(
+            b.lang,
             format!(
                 "The role trusts `emr.aliyuncs.com` (step {trust_step}); this version needs it."
             ),
-            format!("角色信任的是 `emr.aliyuncs.com`（步骤 {trust_step}）；该版本需要如此。"),
+            format!("角色信任的是 `emr.aliyuncs.com`（步骤 {trust_step}）；该版本需要如此。")
         )
     } else {
-        b.t(
-            "Only clusters of V3.32.0, V4.5.0 and earlier need the role to trust `emr.aliyuncs.com`; this version keeps `ecs.aliyuncs.com`.".to_owned(),
-            "只有 V3.32.0、V4.5.0 及更早版本的集群需要角色信任 `emr.aliyuncs.com`；当前版本保持 `ecs.aliyuncs.com` 即可。".to_owned(),
-        )
+        tr!(b.lang, "Only clusters of V3.32.0, V4.5.0 and earlier need the role to trust `emr.aliyuncs.com`; this version keeps `ecs.aliyuncs.com`.", "只有 V3.32.0、V4.5.0 及更早版本的集群需要角色信任 `emr.aliyuncs.com`；当前版本保持 `ecs.aliyuncs.com` 即可。")
     };
     let mut step = Step::new(
         Account::Own,
-        b.t("If cluster creation fails with NoPermission", "如果创建集群时报 NoPermission"),
-        b.t("RAM console", "RAM 控制台"),
-        b.t(
-            format!("Go through these in order:\n1. A RAM user that creates the cluster holds `AliyunEMRFullAccess`; `AliyunEMRDevelopAccess` is not enough.\n2. The role name entered in Advanced Settings is exactly `{role}`.\n3. {trust_check}"),
-            format!("按顺序检查：\n1. 创建集群的 RAM 用户拥有 `AliyunEMRFullAccess`；仅有 `AliyunEMRDevelopAccess` 不够。\n2. 在“高级设置”中填写的角色名称与 `{role}` 完全一致。\n3. {trust_check}"),
-        ),
+        tr!(b.lang, "If cluster creation fails with NoPermission", "如果创建集群时报 NoPermission"),
+        tr!(b.lang, "RAM console", "RAM 控制台"),
+        tr!(b.lang, format!("Go through these in order:\n1. A RAM user that creates the cluster holds `AliyunEMRFullAccess`; `AliyunEMRDevelopAccess` is not enough.\n2. The role name entered in Advanced Settings is exactly `{role}`.\n3. {trust_check}"), format!("按顺序检查：\n1. 创建集群的 RAM 用户拥有 `AliyunEMRFullAccess`；仅有 `AliyunEMRDevelopAccess` 不够。\n2. 在“高级设置”中填写的角色名称与 `{role}` 完全一致。\n3. {trust_check}")),
     );
-    step.verify(b.t("cluster creation succeeds", "集群创建成功"));
+    step.verify(tr!(b.lang, "cluster creation succeeds", "集群创建成功"));
     b.push_step(step);
 
     let granted: Vec<String> = buckets
@@ -413,22 +383,16 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     let granted = granted.join(", ");
     let step = Step::new(
         Account::Own,
-        b.t("If HDFS cannot access a bucket", "如果 HDFS 无法访问存储空间"),
-        b.t("OSS console and RAM console", "OSS 控制台和 RAM 控制台"),
-        b.t(
-            format!("Go through these in order:\n1. Is the bucket in the cluster's region? If not, the connection strings need the bucket's endpoint.\n2. Does the policy's Resource still hold, for each bucket, both entries this plan wrote: {granted}?\n3. Has the bucket its own permissions set in the OSS console (a bucket policy)? Those can clash with the role's policy; remove them and grant access through the RAM policy alone."),
-            format!("按顺序检查：\n1. 存储空间是否与集群位于同一地域？若不是，连接串中需加入该存储空间的 Endpoint。\n2. 策略的 Resource 中是否仍保留本计划为每个存储空间写入的两项：{granted}？\n3. 是否在 OSS 控制台为存储空间单独设置了权限（Bucket Policy）？这些设置可能与角色策略冲突；请删除它们，只通过 RAM 策略授权。"),
-        ),
+        tr!(b.lang, "If HDFS cannot access a bucket", "如果 HDFS 无法访问存储空间"),
+        tr!(b.lang, "OSS console and RAM console", "OSS 控制台和 RAM 控制台"),
+        tr!(b.lang, format!("Go through these in order:\n1. Is the bucket in the cluster's region? If not, the connection strings need the bucket's endpoint.\n2. Does the policy's Resource still hold, for each bucket, both entries this plan wrote: {granted}?\n3. Has the bucket its own permissions set in the OSS console (a bucket policy)? Those can clash with the role's policy; remove them and grant access through the RAM policy alone."), format!("按顺序检查：\n1. 存储空间是否与集群位于同一地域？若不是，连接串中需加入该存储空间的 Endpoint。\n2. 策略的 Resource 中是否仍保留本计划为每个存储空间写入的两项：{granted}？\n3. 是否在 OSS 控制台为存储空间单独设置了权限（Bucket Policy）？这些设置可能与角色策略冲突；请删除它们，只通过 RAM 策略授权。")),
     );
     b.push_step(step);
 
     if buckets.iter().any(|k| k.write) {
         b.unconfirmed(
-            b.t("Write actions", "写入所需的操作"),
-            b.t(
-                "the source's example policy is read-only; for read-write buckets ramplan adds PutObject, DeleteObject, AbortMultipartUpload, ListMultipartUploads and ListParts, actions the OSS authorization page lists, so that uploads (including multipart ones) and deletes work",
-                "资料中的示例策略只读；对读写存储空间，ramplan 额外加入了 OSS 授权页面列出的 PutObject、DeleteObject、AbortMultipartUpload、ListMultipartUploads 和 ListParts，使上传（包括分片上传）和删除可以进行",
-            ),
+            tr!(b.lang, "Write actions", "写入所需的操作"),
+            tr!(b.lang, "the source's example policy is read-only; for read-write buckets ramplan adds PutObject, DeleteObject, AbortMultipartUpload, ListMultipartUploads and ListParts, actions the OSS authorization page lists, so that uploads (including multipart ones) and deletes work", "资料中的示例策略只读；对读写存储空间，ramplan 额外加入了 OSS 授权页面列出的 PutObject、DeleteObject、AbortMultipartUpload、ListMultipartUploads 和 ListParts，使上传（包括分片上传）和删除可以进行"),
             "https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements",
         );
     }
@@ -440,32 +404,21 @@ fn expect_trust(b: &mut Builder, role: &str, version: EmrVersion, old: bool) {
         (
             "emr.aliyuncs.com",
             "ecs.aliyuncs.com",
-            b.t(
-                format!("clusters of {version} belong to the older generation (V3.32.0, V4.5.0 and earlier), which assumes the role through E-MapReduce, not ECS"),
-                format!("{version} 的集群属于较早的一代（V3.32.0、V4.5.0 及更早），通过 E-MapReduce 而不是 ECS 扮演该角色"),
-            ),
-            b.t(
-                format!("clusters of {version} do not assume the role through ECS; only later versions need `ecs.aliyuncs.com`"),
-                format!("{version} 的集群不通过 ECS 扮演该角色；只有更新的版本需要 `ecs.aliyuncs.com`"),
-            ),
+            tr!(b.lang, format!("clusters of {version} belong to the older generation (V3.32.0, V4.5.0 and earlier), which assumes the role through E-MapReduce, not ECS"), format!("{version} 的集群属于较早的一代（V3.32.0、V4.5.0 及更早），通过 E-MapReduce 而不是 ECS 扮演该角色")),
+            tr!(b.lang, format!("clusters of {version} do not assume the role through ECS; only later versions need `ecs.aliyuncs.com`"), format!("{version} 的集群不通过 ECS 扮演该角色；只有更新的版本需要 `ecs.aliyuncs.com`")),
         )
     } else {
         (
             "ecs.aliyuncs.com",
             "emr.aliyuncs.com",
-            b.t(
-                format!("clusters of {version} assume the role through ECS"),
-                format!("{version} 的集群通过 ECS 扮演该角色"),
-            ),
-            b.t(
-                "only clusters of V3.32.0, V4.5.0 and earlier assume the role through E-MapReduce (`emr.aliyuncs.com`)".to_owned(),
-                "只有 V3.32.0、V4.5.0 及更早版本的集群通过 E-MapReduce（`emr.aliyuncs.com`）扮演该角色".to_owned(),
-            ),
+            tr!(b.lang, format!("clusters of {version} assume the role through ECS"), format!("{version} 的集群通过 ECS 扮演该角色")),
+            tr!(b.lang, "only clusters of V3.32.0, V4.5.0 and earlier assume the role through E-MapReduce (`emr.aliyuncs.com`)", "只有 V3.32.0、V4.5.0 及更早版本的集群通过 E-MapReduce（`emr.aliyuncs.com`）扮演该角色"),
         )
     };
-    let needed_by = b.t(
+    let needed_by = tr!(
+        b.lang,
         format!("a cluster of {version}"),
-        format!("{version} 的集群"),
+        format!("{version} 的集群")
     );
     b.expect(Expectation::assume(
         service.to_owned(),
@@ -503,9 +456,10 @@ fn expect_buckets(b: &mut Builder, role: &str, buckets: &[Bucket]) {
         } else {
             format!("{name}/{}", k.prefix)
         };
-        let why = b.t(
+        let why = tr!(
+            b.lang,
             format!("the cluster reads objects in `{folder}`"),
-            format!("集群读取 `{folder}` 中的对象"),
+            format!("集群读取 `{folder}` 中的对象")
         );
         b.expect(Expectation::allow(
             role,
@@ -514,9 +468,10 @@ fn expect_buckets(b: &mut Builder, role: &str, buckets: &[Bucket]) {
             objects.clone(),
             why,
         ));
-        let why = b.t(
+        let why = tr!(
+            b.lang,
             format!("listing `{name}` needs the bucket itself as a resource, besides its objects"),
-            format!("列举 `{name}` 需要将存储空间本身作为资源，而不只是其中的对象"),
+            format!("列举 `{name}` 需要将存储空间本身作为资源，而不只是其中的对象")
         );
         b.expect(Expectation::allow(
             role,
@@ -530,9 +485,10 @@ fn expect_buckets(b: &mut Builder, role: &str, buckets: &[Bucket]) {
                 ("oss:PutObject", "writes", "写入"),
                 ("oss:DeleteObject", "deletes", "删除"),
             ] {
-                let why = b.t(
+                let why = tr!(
+                    b.lang,
                     format!("`{name}` is read-write: the cluster {en} objects in `{folder}`"),
-                    format!("`{name}` 为读写：集群{zh} `{folder}` 中的对象"),
+                    format!("`{name}` 为读写：集群{zh} `{folder}` 中的对象")
                 );
                 b.expect(Expectation::allow(
                     role,
@@ -544,9 +500,10 @@ fn expect_buckets(b: &mut Builder, role: &str, buckets: &[Bucket]) {
             }
         } else if !granted(name, &key, true) {
             for action in ["oss:PutObject", "oss:DeleteObject"] {
-                let why = b.t(
+                let why = tr!(
+                    b.lang,
                     format!("`{folder}` is read-only in this plan"),
-                    format!("本计划中 `{folder}` 为只读"),
+                    format!("本计划中 `{folder}` 为只读")
                 );
                 b.expect(Expectation::deny(
                     role,
@@ -564,9 +521,10 @@ fn expect_buckets(b: &mut Builder, role: &str, buckets: &[Bucket]) {
                 ("oss:GetObject", false)
             };
             if !granted(name, outside, write) {
-                let why = b.t(
+                let why = tr!(
+                    b.lang,
                     format!("access to `{name}` is limited to the folder `{}`", k.prefix),
-                    format!("对 `{name}` 的访问仅限于目录 `{}`", k.prefix),
+                    format!("对 `{name}` 的访问仅限于目录 `{}`", k.prefix)
                 );
                 b.expect(Expectation::deny(
                     role,
@@ -579,9 +537,10 @@ fn expect_buckets(b: &mut Builder, role: &str, buckets: &[Bucket]) {
         }
     }
     for k in buckets {
-        let why = b.t(
+        let why = tr!(
+            b.lang,
             "the cluster uses the bucket's objects; it must not delete the bucket",
-            "集群使用存储空间中的对象，不应删除存储空间",
+            "集群使用存储空间中的对象，不应删除存储空间"
         );
         b.expect(Expectation::deny(
             role,
@@ -601,14 +560,12 @@ fn read_buckets(records: &[Record], b: &mut Builder) -> Vec<Bucket> {
         };
         let field = format!("oss_buckets[{i}].bucket");
         if let Some(problem) = bucket_name_problem(name) {
-            let message = b.t(
+            let message = tr!(
+                b.lang,
                 format!("`{name}` is not a valid bucket name: {}", problem.0),
-                format!("`{name}` 不是有效的存储空间名称：{}", problem.1),
+                format!("`{name}` 不是有效的存储空间名称：{}", problem.1)
             );
-            let help = b.t(
-                format!("bucket names are 3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit ({BUCKET_NAMING})"),
-                format!("存储空间名称为 3-63 个小写字母、数字或短划线，且以字母或数字开头和结尾（{BUCKET_NAMING}）"),
-            );
+            let help = tr!(b.lang, format!("bucket names are 3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit ({BUCKET_NAMING})"), format!("存储空间名称为 3-63 个小写字母、数字或短划线，且以字母或数字开头和结尾（{BUCKET_NAMING}）"));
             b.finding("PL605", Severity::Error, Some(&field), message, Some(help));
             continue;
         }
@@ -617,7 +574,11 @@ fn read_buckets(records: &[Record], b: &mut Builder) -> Vec<Bucket> {
             Some(raw) => match normalise_prefix(raw) {
                 Ok(p) => p,
                 Err((en, zh)) => {
-                    let message = b.t(format!("prefix `{raw}` {en}"), format!("前缀 `{raw}` {zh}"));
+                    let message = tr!(
+                        b.lang,
+                        format!("prefix `{raw}` {en}"),
+                        format!("前缀 `{raw}` {zh}")
+                    );
                     b.finding(
                         "PL606",
                         Severity::Error,
@@ -634,9 +595,10 @@ fn read_buckets(records: &[Record], b: &mut Builder) -> Vec<Bucket> {
             .iter_mut()
             .find(|k| k.name == name && k.prefix == prefix)
         {
-            let message = b.t(
+            let message = tr!(
+                b.lang,
                 format!("bucket `{name}` is listed more than once; the broader access is kept"),
-                format!("存储空间 `{name}` 重复出现；保留较宽的权限"),
+                format!("存储空间 `{name}` 重复出现；保留较宽的权限")
             );
             b.finding("PL607", Severity::Warning, Some(&field), message, None);
             existing.write |= write;

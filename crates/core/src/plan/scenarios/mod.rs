@@ -3,6 +3,7 @@
 use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
 use crate::plan::{ArtifactKind, Builder, Expectation, Json};
+use crate::tr;
 
 mod dataworks_di;
 mod dataworks_emr;
@@ -135,10 +136,7 @@ pub(crate) fn expect_dataworks_trust(b: &mut Builder, trust: DataWorksTrust<'_>)
         Severity::Warning,
     ));
     if resource_uid != account {
-        let why = b.t(
-            format!("the role trusts DataWorks acting for `{account}` only, not DataWorks acting for another account such as the resource account `{resource_uid}`"),
-            format!("该角色只信任代表 `{account}` 的 DataWorks，而不信任代表其他账号（例如资源账号 `{resource_uid}`）的 DataWorks"),
-        );
+        let why = tr!(b.lang, format!("the role trusts DataWorks acting for `{account}` only, not DataWorks acting for another account such as the resource account `{resource_uid}`"), format!("该角色只信任代表 `{account}` 的 DataWorks，而不信任代表其他账号（例如资源账号 `{resource_uid}`）的 DataWorks"));
         b.expect(Expectation::no_assume(
             format!("{resource_uid}@{service}"),
             role,
@@ -146,10 +144,7 @@ pub(crate) fn expect_dataworks_trust(b: &mut Builder, trust: DataWorksTrust<'_>)
             Severity::Security,
         ));
     }
-    let why = b.t(
-        format!("the role trusts DataWorks acting for `{account}`, not every RAM user and role of account `{dataworks_uid}`, which the trust policy the console writes first allows"),
-        format!("该角色信任的是代表 `{account}` 的 DataWorks，而不是账号 `{dataworks_uid}` 下的所有 RAM 用户和角色（控制台最初写入的信任策略会允许它们）"),
-    );
+    let why = tr!(b.lang, format!("the role trusts DataWorks acting for `{account}`, not every RAM user and role of account `{dataworks_uid}`, which the trust policy the console writes first allows"), format!("该角色信任的是代表 `{account}` 的 DataWorks，而不是账号 `{dataworks_uid}` 下的所有 RAM 用户和角色（控制台最初写入的信任策略会允许它们）"));
     b.expect(Expectation::no_assume(
         format!("acs:ram::{dataworks_uid}:root"),
         role,
@@ -183,9 +178,10 @@ pub(crate) fn trust_policy_artifact(b: &mut Builder, role: &str, policy: String)
     b.artifact(
         "trust-policy",
         ArtifactKind::TrustPolicy,
-        b.t(
+        tr!(
+            b.lang,
             format!("Trust policy of `{role}`"),
-            format!("`{role}` 的信任策略"),
+            format!("`{role}` 的信任策略")
         ),
         "trust-policy.json",
         policy,
@@ -201,9 +197,10 @@ pub(crate) fn system_policies_artifact<'a>(
     b.artifact(
         "system-policies",
         ArtifactKind::SystemPolicies,
-        b.t(
+        tr!(
+            b.lang,
             format!("System policies to attach to `{role}`"),
-            format!("需为 `{role}` 授权的系统策略"),
+            format!("需为 `{role}` 授权的系统策略")
         ),
         "system-policies.json",
         Json::strs(policies).pretty(),
