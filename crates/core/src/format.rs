@@ -8,7 +8,6 @@
 use crate::finding::Lang;
 use crate::json::{self, Node, Value};
 use crate::position::{LineIndex, Position, Span};
-use crate::rules::json_syntax;
 
 /// Why a document could not be formatted: it is not JSON.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,13 +20,9 @@ pub struct FormatError {
 
 /// Formats `text`, or says where and why it is not JSON. `lang` only words the error.
 pub fn format(text: &str, lang: Lang) -> Result<String, FormatError> {
-    let root = json::parse(text).map_err(|error| {
-        let index = LineIndex::new(text);
-        let finding = json_syntax::finding(&error, text, &index, lang);
-        FormatError {
-            position: index.position(error.offset),
-            message: finding.message,
-        }
+    let root = json::parse(text).map_err(|error| FormatError {
+        position: LineIndex::new(text).position(error.offset),
+        message: error.message(lang),
     })?;
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     write(&root, text, 0, &mut out);

@@ -4,7 +4,9 @@
 //! RAM policies are short documents (6,144 characters at most), so a tree of owned nodes
 //! is cheap; what matters is that every finding can point at the exact text it concerns.
 
+use crate::finding::Lang;
 use crate::position::{LineIndex, Span, TextRange};
+use crate::tr;
 
 /// Nesting deeper than this is refused rather than risking the stack. Real policies nest
 /// four or five levels (`Statement` / item / `Condition` / operator / key / values).
@@ -128,6 +130,99 @@ pub enum SyntaxErrorKind {
     TooLarge {
         bytes: usize,
     },
+}
+
+impl SyntaxError {
+    /// What is wrong, in one line: "trailing comma", "unexpected character `x`".
+    pub fn message(&self, lang: Lang) -> String {
+        let (en, zh) = self.describe();
+        lang.pick(en, zh)
+    }
+
+    /// The character the parser stopped at (nothing at the end of the text).
+    pub fn span(&self, text: &str) -> Span {
+        let end = text
+            .get(self.offset..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(self.offset, |c| self.offset + c.len_utf8());
+        Span::new(self.offset, end)
+    }
+
+    /// What to do about it, when there is more to say than the message.
+    pub fn help(&self, text: &str, lang: Lang) -> Option<String> {
+        match self.kind {
+            SyntaxErrorKind::TrailingComma => Some(tr!(lang, "JSON allows no comma after the last item of an array or object", "JSON 不允许在数组或对象的最后一项之后加逗号")),
+            SyntaxErrorKind::TooLarge { .. } => Some(tr!(lang, "nothing in it was checked; split it, or check the policies it holds one by one", "未检查其中任何内容；请拆分文档，或逐个检查其中的策略")),
+            SyntaxErrorKind::ExpectedKey => Some(tr!(lang, "keys must be strings in double quotes, such as `\"Effect\"`", "键必须是双引号中的字符串，例如 `\"Effect\"`")),
+            SyntaxErrorKind::UnexpectedCharacter('$') if text.get(self.offset..).is_some_and(|r| r.starts_with("${")) => Some(tr!(lang, "this is a template interpolation: if the text comes from a Terraform or ROS template, lint it as one (`--template`)", "这是模板插值：如果文本来自 Terraform 或 ROS 模板，请按模板检查（`--template`）")),
+            _ => None,
+        }
+    }
+
+    fn describe(&self) -> (String, String) {
+        let kind = &self.kind;
+        match kind {
+            SyntaxErrorKind::EmptyDocument => ("the document is empty".into(), "文档为空".into()),
+            SyntaxErrorKind::UnexpectedEnd => (
+                "unexpected end of the document".into(),
+                "文档意外结束".into(),
+            ),
+            SyntaxErrorKind::UnexpectedCharacter(c) => {
+                // Show the character itself; only invisible ones are escaped.
+                let shown = if c.is_control() || c.is_whitespace() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                };
+                (
+                    format!("unexpected character `{shown}`"),
+                    format!("意外的字符 `{shown}`"),
+                )
+            }
+            SyntaxErrorKind::TrailingCharacters => (
+                "unexpected text after the end of the document".into(),
+                "文档结束后还有多余的内容".into(),
+            ),
+            SyntaxErrorKind::TrailingComma => ("trailing comma".into(), "多余的尾随逗号".into()),
+            SyntaxErrorKind::ExpectedColon => {
+                ("expected `:` after the key".into(), "键之后应为 `:`".into())
+            }
+            SyntaxErrorKind::ExpectedKey => (
+                "expected a key in double quotes".into(),
+                "此处应为双引号中的键".into(),
+            ),
+            SyntaxErrorKind::InvalidEscape => (
+                "invalid escape sequence in a string".into(),
+                "字符串中的转义序列无效".into(),
+            ),
+            SyntaxErrorKind::InvalidUnicodeEscape => (
+                "invalid `\\u` escape in a string".into(),
+                "字符串中的 `\\u` 转义无效".into(),
+            ),
+            SyntaxErrorKind::ControlCharacterInString => (
+                "control character (such as a line break) inside a string".into(),
+                "字符串中含有控制字符（如换行）".into(),
+            ),
+            SyntaxErrorKind::InvalidNumber => ("invalid number".into(), "数字格式无效".into()),
+            SyntaxErrorKind::TooLarge { bytes } => (
+                format!(
+                    "the document is {bytes} bytes; ramplan reads documents of at most {} bytes (RAM accepts 6,144 characters)",
+                    crate::json::MAX_DOCUMENT_BYTES
+                ),
+                format!(
+                    "文档为 {bytes} 字节；ramplan 最多读取 {} 字节的文档（RAM 接受 6,144 个字符）",
+                    crate::json::MAX_DOCUMENT_BYTES
+                ),
+            ),
+            SyntaxErrorKind::TooDeep => (
+                format!(
+                    "the document nests deeper than {} levels",
+                    crate::json::MAX_DEPTH
+                ),
+                format!("文档嵌套超过 {} 层", crate::json::MAX_DEPTH),
+            ),
+        }
+    }
 }
 
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {

@@ -34,6 +34,7 @@ pub mod rules;
 pub mod secrets;
 pub mod share;
 pub mod simulate;
+pub mod text;
 pub mod wildcard;
 
 pub use finding::{Finding, Lang, Location, Severity};

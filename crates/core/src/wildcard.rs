@@ -64,9 +64,38 @@ pub fn eq_ignore_case(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(char::to_lowercase))
 }
 
+/// Matches RAM's wildcards: `*` any run of characters (also none), `?` exactly one.
+/// Case-insensitive, as RAM compares action names.
+pub fn matches_action(pattern: &str, text: &str) -> bool {
+    matches(pattern, text, Case::Insensitive)
+}
+
+pub fn has_wildcard(text: &str) -> bool {
+    text.contains('*') || text.contains('?')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wildcards_match_like_ram() {
+        assert!(matches_action("ecs:Describe*", "ecs:DescribeInstances"));
+        assert!(matches_action("ECS:describe*", "ecs:DescribeInstances"));
+        assert!(matches_action("oss:Get?bject", "oss:GetObject"));
+        assert!(matches_action("*", ""));
+        assert!(matches_action("a*b*c", "aXXbYYc"));
+        assert!(!matches_action("a*b*c", "aXXbYY"));
+        assert!(!matches_action("oss:Get?", "oss:Get"));
+        assert!(matches_action("*:*", "oss:GetObject"));
+        assert!(matches_action("*Object", "oss:GetObject"));
+        assert!(!matches_action("*Object", "oss:GetObjects"));
+        assert!(matches_action("a*", "a"));
+        assert!(matches_action("**b", "ab"));
+        assert!(!matches_action("", "a"));
+        assert!(matches_action("", ""));
+        assert!(matches_action("É*", "éa"));
+    }
 
     #[test]
     fn case_sensitive_matching_keeps_case() {

@@ -187,10 +187,10 @@ impl Template {
             }
             if !self.params.iter().any(|p| p.name == *name) {
                 let names = self.params.iter().map(|p| p.name);
-                let hint_en = crate::rules::did_you_mean(name, names.clone())
+                let hint_en = crate::text::did_you_mean(name, names.clone())
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
-                let hint_zh = crate::rules::did_you_mean(name, names)
+                let hint_zh = crate::text::did_you_mean(name, names)
                     .map(|s| format!("；是否想写 `{s}`？"))
                     .unwrap_or_default();
                 errors.push(ParamError::new(
@@ -395,7 +395,7 @@ pub fn template(id: &str) -> Option<&'static Template> {
 
 /// The closest template id, for "did you mean".
 pub fn suggest(id: &str) -> Option<&'static str> {
-    crate::rules::did_you_mean(id, TEMPLATES.iter().map(|t| t.id))
+    crate::text::did_you_mean(id, TEMPLATES.iter().map(|t| t.id))
 }
 
 const BUCKET: Param = Param {

@@ -325,12 +325,11 @@ impl Checker {
             Ok(root) => root,
             Err(error) => {
                 let index = LineIndex::new(read.text);
-                let syntax =
-                    crate::rules::json_syntax::finding(&error, read.text, &index, self.lang);
+                let why = error.message(self.lang);
                 let message = tr!(
                     self.lang,
-                    format!("`{}` is not valid JSON: {}", read.name, syntax.message),
-                    format!("`{}` 不是有效的 JSON：{}", read.name, syntax.message)
+                    format!("`{}` is not valid JSON: {why}", read.name),
+                    format!("`{}` 不是有效的 JSON：{why}", read.name)
                 );
                 let location = Location::Document {
                     document: Some(read.name.clone()),
@@ -338,8 +337,8 @@ impl Checker {
                 };
                 self.findings.push(
                     Finding::new("PL701", Severity::Error, message, location)
-                        .with_span(syntax.span)
-                        .with_help(syntax.help),
+                        .with_span(Some(index.range(error.span(read.text))))
+                        .with_help(error.help(read.text, self.lang)),
                 );
                 reports.push(report);
                 return read;

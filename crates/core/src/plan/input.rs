@@ -15,12 +15,13 @@ use crate::limits::{self, NameProblem};
 use crate::plan::emr_version::EmrVersion;
 use crate::plan::{Builder, ScenarioSpec};
 
+use crate::position::LineIndex;
+use crate::secrets;
+use crate::text::did_you_mean;
+use crate::tr;
+
 /// The code of an input refused because it holds what looks like a credential.
 pub(crate) const CREDENTIAL_IN_INPUT: &str = "PL005";
-use crate::position::LineIndex;
-use crate::rules::did_you_mean;
-use crate::secrets;
-use crate::tr;
 
 /// One input field of a scenario: the contract forms and embeds are built from.
 #[derive(Debug)]
@@ -221,17 +222,16 @@ pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> (Inputs, 
     let readable;
     let values = match json::parse(text) {
         Err(error) => {
-            // The linter's wording for syntax errors, under the plan's own code.
-            let lint_finding =
-                crate::rules::json_syntax::finding(&error, text, &index, builder.lang);
+            // The parser's wording for syntax errors, under the plan's own code.
+            let why = error.message(builder.lang);
             let message = tr!(
                 reader.lang,
-                format!("the input is not valid JSON: {}", lint_finding.message),
-                format!("输入不是有效的 JSON：{}", lint_finding.message)
+                format!("the input is not valid JSON: {why}"),
+                format!("输入不是有效的 JSON：{why}")
             );
             reader.findings.push(
                 Finding::new("PL001", Severity::Error, message, Location::field(""))
-                    .with_span(lint_finding.span),
+                    .with_span(Some(index.range(error.span(text)))),
             );
             readable = false;
             Vec::new()
@@ -475,8 +475,8 @@ impl Reader<'_> {
                 };
                 let message = tr!(
                     self.lang,
-                    format!("`{path}` `{}` {en}", crate::rules::clip(value)),
-                    format!("`{path}` 的值 `{}` {zh}", crate::rules::clip(value))
+                    format!("`{path}` `{}` {en}", crate::text::clip(value)),
+                    format!("`{path}` 的值 `{}` {zh}", crate::text::clip(value))
                 );
                 let help = Some(tr!(self.lang, "log on with that account and hover over the profile picture in the console's top bar to see its ID", "用该账号登录控制台，将鼠标悬停在右上角头像上即可看到账号 ID"));
                 self.push("PL006", Severity::Error, path, Some(node), message, help);

@@ -406,7 +406,7 @@ fn build_plan(
 ) -> Result<Plan, UnknownScenario> {
     let spec = scenario(scenario_id).ok_or_else(|| UnknownScenario {
         id: scenario_id.to_owned(),
-        suggestion: crate::rules::did_you_mean(scenario_id, SCENARIOS.iter().map(|s| s.id)),
+        suggestion: crate::text::did_you_mean(scenario_id, SCENARIOS.iter().map(|s| s.id)),
     })?;
     let mut builder = Builder::new(lang);
     let (inputs, readable) = input::read(spec, input_text, &mut builder);

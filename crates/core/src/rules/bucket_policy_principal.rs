@@ -83,11 +83,11 @@ fn check(ctx: &mut Ctx<'_>) {
                         ctx.lang,
                         format!(
                             "`{}` looks masked or a placeholder: it matches no requester",
-                            super::clip(value)
+                            crate::text::clip(value)
                         ),
                         format!(
                             "`{}` 看起来是脱敏值或占位符：匹配不到任何请求者",
-                            super::clip(value)
+                            crate::text::clip(value)
                         )
                     ),
                     tr!(
@@ -98,7 +98,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 )
             } else {
                 (
-                    tr!(ctx.lang, format!("`{}` is not a principal form OSS documents for bucket policies", super::clip(value)), format!("`{}` 不是 OSS 文档中 Bucket Policy 的主体格式", super::clip(value))),
+                    tr!(ctx.lang, format!("`{}` is not a principal form OSS documents for bucket policies", crate::text::clip(value)), format!("`{}` 不是 OSS 文档中 Bucket Policy 的主体格式", crate::text::clip(value))),
                     tr!(ctx.lang, "use `*`, an account or RAM user ID, or `arn:sts::<uid>:assumed-role/<role>/<session>`", "请使用 `*`、账号或 RAM 用户 ID，或 `arn:sts::<uid>:assumed-role/<角色>/<会话>`"),
                 )
             };

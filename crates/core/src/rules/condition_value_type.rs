@@ -70,8 +70,8 @@ fn check(ctx: &mut Ctx<'_>) {
             }
             let message = tr!(
                 ctx.lang,
-                format!("`{op}` compares {en}, found `\"{}\"`", super::clip(v)),
-                format!("`{op}` 比较的是{zh}，实际为 `\"{}\"`", super::clip(v))
+                format!("`{op}` compares {en}, found `\"{}\"`", crate::text::clip(v)),
+                format!("`{op}` 比较的是{zh}，实际为 `\"{}\"`", crate::text::clip(v))
             );
             let help = if operator.kind == KeyType::Boolean
                 && (v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false"))

@@ -34,8 +34,11 @@ fn check(ctx: &mut Ctx<'_>) {
                 if earlier && !item.value.trim().is_empty() {
                     let message = tr!(
                         ctx.lang,
-                        format!("`{}` is listed more than once", super::clip(item.value)),
-                        format!("`{}` 重复出现", super::clip(item.value))
+                        format!(
+                            "`{}` is listed more than once",
+                            crate::text::clip(item.value)
+                        ),
+                        format!("`{}` 重复出现", crate::text::clip(item.value))
                     );
                     let help = tr!(ctx.lang, "remove the repeat", "请删除重复项");
                     ctx.report_help(

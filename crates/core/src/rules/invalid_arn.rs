@@ -67,8 +67,8 @@ fn check(ctx: &mut Ctx<'_>) {
                 };
                 let message = tr!(
                     ctx.lang,
-                    format!("invalid resource `{}`: {en}", super::clip(resource)),
-                    format!("资源 `{}` 无效：{zh}", super::clip(resource))
+                    format!("invalid resource `{}`: {en}", crate::text::clip(resource)),
+                    format!("资源 `{}` 无效：{zh}", crate::text::clip(resource))
                 );
                 let help = tr!(ctx.lang, "write `acs:<service>:<region>:<account>:<relative-id>`, such as `acs:oss:*:*:examplebucket/*`; `*` may stand for the region or the account", "格式为 `acs:<服务>:<地域>:<账号>:<资源路径>`，例如 `acs:oss:*:*:examplebucket/*`；地域和账号可用 `*`");
                 ctx.report_help(

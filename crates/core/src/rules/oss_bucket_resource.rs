@@ -4,8 +4,9 @@ use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::Statement;
 
-use super::{has_wildcard, split_action};
+use crate::text::split_action;
 use crate::tr;
+use crate::wildcard::has_wildcard;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {

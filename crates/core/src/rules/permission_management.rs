@@ -1,8 +1,9 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
-use super::{split_action, wildcard_match};
+use crate::text::split_action;
 use crate::tr;
+use crate::wildcard::matches_action;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -98,7 +99,7 @@ fn escalating(action: &str) -> Option<&'static str> {
     ESCALATING
         .iter()
         .copied()
-        .find(|candidate| wildcard_match(action, candidate))
+        .find(|candidate| matches_action(action, candidate))
 }
 
 fn is_all_ram_resources(resource: &str) -> bool {

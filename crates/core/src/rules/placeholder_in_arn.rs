@@ -44,9 +44,9 @@ fn check(ctx: &mut Ctx<'_>) {
                     (
                         format!(
                             "`{}` still holds a placeholder",
-                            super::clip(parsed.relative_id)
+                            crate::text::clip(parsed.relative_id)
                         ),
-                        format!("`{}` 中仍有占位符", super::clip(parsed.relative_id)),
+                        format!("`{}` 中仍有占位符", crate::text::clip(parsed.relative_id)),
                     )
                 } else {
                     continue;

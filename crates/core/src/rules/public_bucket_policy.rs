@@ -82,7 +82,7 @@ fn check(ctx: &mut Ctx<'_>) {
             .actions()
             .iter()
             .take(3)
-            .map(|a| format!("`{}`", super::clip(a.value)))
+            .map(|a| format!("`{}`", crate::text::clip(a.value)))
             .collect();
         let what = if actions.is_empty() {
             tr!(ctx.lang, "its actions", "其中的操作")

@@ -1,8 +1,9 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
-use super::{has_wildcard, malformed_action, wildcard_match};
+use super::malformed_action;
 use crate::tr;
+use crate::wildcard::{has_wildcard, matches_action};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -78,9 +79,9 @@ fn check(ctx: &mut Ctx<'_>) {
                 let covers = |index: &usize| {
                     items.get(*index).is_some_and(|other| {
                         !other.value.eq_ignore_ascii_case(item.value)
-                            && wildcard_match(other.value, item.value)
+                            && matches_action(other.value, item.value)
                             // Two wildcards covering each other both ways are left alone.
-                            && !(has_wildcard(item.value) && wildcard_match(item.value, other.value))
+                            && !(has_wildcard(item.value) && matches_action(item.value, other.value))
                     })
                 };
                 // The first covering wildcard in the document, as a reader would find it.

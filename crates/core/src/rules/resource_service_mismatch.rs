@@ -3,8 +3,9 @@ use crate::catalogue;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
-use super::{has_wildcard, split_action, wildcard_match};
+use crate::text::split_action;
 use crate::tr;
+use crate::wildcard::{has_wildcard, matches_action};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -84,9 +85,9 @@ fn check(ctx: &mut Ctx<'_>) {
 /// Whether actions of this service code can apply to resources named with this ARN service.
 fn action_service_covers(action_service: &str, arn_service: &str) -> bool {
     if has_wildcard(action_service) {
-        return wildcard_match(action_service, arn_service)
+        return matches_action(action_service, arn_service)
             || catalogue::services_for_arn(arn_service)
-                .any(|s| wildcard_match(action_service, s.code()));
+                .any(|s| matches_action(action_service, s.code()));
     }
     if action_service.eq_ignore_ascii_case(arn_service) {
         return true;

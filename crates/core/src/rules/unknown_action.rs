@@ -2,8 +2,10 @@ use crate::catalogue::{self, ActionBasis, ActionList, ActionRef, CATALOGUE_DATE}
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
-use super::{did_you_mean, has_wildcard, malformed_action, split_action, wildcard_match};
+use super::malformed_action;
+use crate::text::{did_you_mean, split_action};
 use crate::tr;
+use crate::wildcard::{has_wildcard, matches_action};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -58,7 +60,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 let span = Some(item.node.span);
                 let actions = actions_of.entry(code).or_insert_with(|| service.actions());
                 if has_wildcard(name) {
-                    let matches_any = actions.iter().any(|a| wildcard_match(name, a.name));
+                    let matches_any = actions.iter().any(|a| matches_action(name, a.name));
                     if !matches_any && list == ActionList::Complete {
                         let message = tr!(ctx.lang, format!("`{action}` matches no action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"), format!("`{action}` 不匹配 ramplan 目录（{CATALOGUE_DATE}）中 `{code}` 的任何操作"));
                         ctx.report(&RULE.meta, &item.pointer, span, message);

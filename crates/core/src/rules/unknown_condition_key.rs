@@ -3,7 +3,7 @@ use crate::condition;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
-use super::did_you_mean;
+use crate::text::did_you_mean;
 use crate::tr;
 
 pub static RULE: Rule = Rule {

@@ -3,7 +3,7 @@ use crate::json::{pointer_push, Node};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::{STATEMENT_ELEMENTS, TOP_LEVEL_ELEMENTS};
 
-use super::did_you_mean;
+use crate::text::did_you_mean;
 use crate::tr;
 
 pub static RULE: Rule = Rule {

@@ -94,8 +94,8 @@ fn typo(pattern: &[Segment], resource: &[&str]) -> Option<(usize, &'static str)>
             if value == literal {
                 continue;
             }
-            return super::did_you_mean(value, [*literal])
-                .filter(|_| super::edit_distance(value, literal) <= 2)
+            return crate::text::did_you_mean(value, [*literal])
+                .filter(|_| crate::text::edit_distance(value, literal) <= 2)
                 .map(|l| (i, l));
         }
     }
@@ -152,17 +152,17 @@ fn check(ctx: &mut Ctx<'_>) {
                 };
                 let message = tr!(ctx.lang, format!(
                         "`{}` does not match a resource type of `{}` as documented; RAM compares resources case-sensitively",
-                        super::clip(parsed.relative_id),
+                        crate::text::clip(parsed.relative_id),
                         parsed.service
                     ), format!(
                         "`{}` 与 `{}` 文档中的资源类型不一致；RAM 比较资源时区分大小写",
-                        super::clip(parsed.relative_id),
+                        crate::text::clip(parsed.relative_id),
                         parsed.service
                     ));
                 let help = tr!(
                     ctx.lang,
-                    format!("did you mean `…:{}`?", super::clip(&fixed)),
-                    format!("是否想写 `…:{}`？", super::clip(&fixed))
+                    format!("did you mean `…:{}`?", crate::text::clip(&fixed)),
+                    format!("是否想写 `…:{}`？", crate::text::clip(&fixed))
                 );
                 ctx.report_help(
                     &RULE.meta,

@@ -2,8 +2,10 @@ use crate::catalogue::{self, ServiceBasis, CATALOGUE_DATE};
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
-use super::{did_you_mean, has_wildcard, malformed_action, split_action};
+use super::malformed_action;
+use crate::text::{did_you_mean, split_action};
 use crate::tr;
+use crate::wildcard::has_wildcard;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {

@@ -3,8 +3,8 @@ use crate::condition;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
-use super::has_wildcard;
 use crate::tr;
+use crate::wildcard::has_wildcard;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -46,12 +46,12 @@ fn check(ctx: &mut Ctx<'_>) {
                 format!(
                     "`{}` treats `*` and `?` in `\"{}\"` as literal characters",
                     operator.name,
-                    super::clip(value.value)
+                    crate::text::clip(value.value)
                 ),
                 format!(
                     "`{}` 会把 `\"{}\"` 中的 `*` 和 `?` 当作普通字符",
                     operator.name,
-                    super::clip(value.value)
+                    crate::text::clip(value.value)
                 )
             );
             let help = tr!(

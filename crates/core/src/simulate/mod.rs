@@ -37,7 +37,6 @@ use crate::json::{self, Node};
 use crate::lint::{self, KindChoice, LintOptions};
 use crate::policy::{Effect, Field, Policy, PolicyKind, Statement};
 use crate::position::{LineIndex, TextRange};
-use crate::rules::json_syntax;
 use crate::secrets;
 use crate::tr;
 use crate::wildcard::{self, Case};
@@ -290,13 +289,12 @@ fn decide(statements: impl Iterator<Item = (Option<Effect>, bool)>) -> (Outcome,
 fn parse_source(source: &PolicySource, lang: Lang) -> Result<Node, SimulateError> {
     json::parse(&source.text).map_err(|error| {
         let index = LineIndex::new(&source.text);
-        let finding = json_syntax::finding(&error, &source.text, &index, lang);
         SimulateError {
             kind: ErrorKind::Syntax,
-            message: finding.message,
+            message: error.message(lang),
             source: Some(source.name.clone()),
-            span: finding.span.map(Box::new),
-            help: finding.help,
+            span: Some(Box::new(index.range(error.span(&source.text)))),
+            help: error.help(&source.text, lang),
         }
     })
 }

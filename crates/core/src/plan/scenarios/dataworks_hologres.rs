@@ -22,7 +22,7 @@
 use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
 use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, PolicyType, Step};
-use crate::rules::clip;
+use crate::text::clip;
 
 use super::dataworks_maxcompute::{
     code_text, create_role_step, data_source_steps, data_source_unconfirmed, edit_trust_step,

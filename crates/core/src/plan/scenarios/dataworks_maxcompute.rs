@@ -31,7 +31,7 @@ use crate::finding::Severity;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
 use crate::plan::maxcompute::{self, NameProblem, OBJECT_TYPES};
 use crate::plan::{Account, ArtifactKind, Builder, Expectation, Step};
-use crate::rules::{clip, did_you_mean};
+use crate::text::{clip, did_you_mean};
 
 use super::ScenarioSpec;
 use crate::tr;

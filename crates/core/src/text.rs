@@ -1,0 +1,109 @@
+//! Text helpers shared by the linter, the plans, the builder and the simulator: the closest
+//! spelling for a "did you mean", and values shortened for one-line messages.
+
+/// The closest candidate by edit distance, ignoring case, when it is close enough to be a
+/// plausible typo.
+pub fn did_you_mean<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    let word_lower = word.to_ascii_lowercase();
+    let limit = (word.chars().count() / 3).clamp(1, 4);
+    let length = word_lower.chars().count();
+    candidates
+        .into_iter()
+        // The length difference bounds the distance from below: skip what cannot be close.
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
+        .filter_map(|c| {
+            distance_within(&word_lower, &c.to_ascii_lowercase(), limit).map(|d| (d, c))
+        })
+        .min_by_key(|&(d, c)| (d, c))
+        .map(|(_, c)| c)
+}
+
+/// The edit distance when it is at most `limit`, stopping as soon as it cannot be: a whole row
+/// of the table over the limit means every later row is too.
+pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let d = edit_distance_capped(a, b, limit);
+    (d <= limit).then_some(d)
+}
+
+/// Edit distance over chars where swapping two neighbours counts as one edit (optimal string
+/// alignment): `sbl` is one edit from `slb`, as a typist would count it.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    edit_distance_capped(a, b, usize::MAX)
+}
+
+/// [`edit_distance`], or some value over `cap` as soon as the distance must exceed it.
+fn edit_distance_capped(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    // Three rows: two back (for transpositions), one back, and the current one.
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current = vec![0; width];
+    for (i, &ca) in a.iter().enumerate() {
+        if let Some(first) = current.first_mut() {
+            *first = i + 1;
+        }
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
+            let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
+            let insertion = current.get(j).copied().unwrap_or(0) + 1;
+            let mut best = substitution.min(deletion).min(insertion);
+            let swapped = i > 0
+                && j > 0
+                && a.get(i - 1) == Some(&cb)
+                && b.get(j - 1) == Some(&ca)
+                && ca != cb;
+            if swapped {
+                best = best.min(before.get(j - 1).copied().unwrap_or(0) + 1);
+            }
+            if let Some(cell) = current.get_mut(j + 1) {
+                *cell = best;
+            }
+        }
+        if current.iter().min().is_some_and(|&m| m > cap) {
+            return cap.saturating_add(1);
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous.last().copied().unwrap_or(0)
+}
+
+/// Splits `service:name` at the first colon.
+pub fn split_action(action: &str) -> Option<(&str, &str)> {
+    action.split_once(':')
+}
+
+/// Shortens a long user value for a one-line message.
+pub fn clip(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        let head: String = text.chars().take(MAX - 1).collect();
+        format!("{head}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_words_only() {
+        assert_eq!(did_you_mean("Efect", ["Effect", "Action"]), Some("Effect"));
+        assert_eq!(
+            did_you_mean("GetObjekt", ["GetObject", "PutObject"]),
+            Some("GetObject")
+        );
+        assert_eq!(did_you_mean("Zebra", ["Effect", "Action"]), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("sbl", "slb"), 1);
+        assert_eq!(edit_distance("ca", "abc"), 3);
+        assert_eq!(did_you_mean("sbl", ["slb", "alb"]), Some("slb"));
+    }
+}
