@@ -18,6 +18,7 @@ use crate::finding::{Finding, Lang, Location, Severity};
 use crate::lint::{lint, KindChoice, LintOptions};
 use crate::tr;
 
+pub mod console;
 pub mod emr_version;
 pub mod existing;
 pub mod input;

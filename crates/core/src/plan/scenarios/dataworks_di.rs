@@ -16,6 +16,7 @@
 
 use crate::arn;
 use crate::finding::Severity;
+use crate::plan::console::{self, Prose, Trusted};
 use crate::plan::input::{FieldKind, FieldSpec, Inputs};
 use crate::plan::{Account, Builder, PolicyType, Step};
 
@@ -200,27 +201,21 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     super::expect_dataworks_trust(b, trust);
 
     // The source account: the role.
-    let mut step = Step::new(
-        Account::Resource,
-        tr!(b.lang, "Create the role for DataWorks", "创建供 DataWorks 使用的角色"),
-        tr!(b.lang, "RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
-        tr!(b.lang, format!("Log on to the RAM console with the source account (`{source_uid}`), which owns `{instance}`. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter the ID of the account that owns the DataWorks workspace. The trust policy the console writes is replaced in step 3."), format!("使用拥有 `{instance}` 的源账号（`{source_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”，并填写拥有 DataWorks 工作空间的账号 ID。控制台生成的信任策略将在第 3 步中替换。")),
-    );
-    step.param(
-        tr!(b.lang, "Select Trusted Entity", "选择可信实体类型"),
-        tr!(b.lang, "Alibaba Cloud Account", "阿里云账号"),
-    )
-    .param(tr!(b.lang, "RAM Role Name", "角色名称"), role)
-    .param(
-        tr!(b.lang, "Select Account", "选择账号"),
-        tr!(b.lang, "Other Alibaba Cloud Account", "其他阿里云账号"),
-    )
-    .param(tr!(b.lang, "Account UID", "账号 UID"), dataworks_uid)
-    .verify(tr!(
+    let step = console::DATA_INTEGRATION.create_role(
         b.lang,
-        format!("`{role}` appears in the list of roles"),
-        format!("角色列表中出现 `{role}`")
-    ));
+        Account::Resource,
+        role,
+        Trusted::Account(dataworks_uid),
+        Prose {
+            title: tr!(b.lang, "Create the role for DataWorks", "创建供 DataWorks 使用的角色"),
+            instructions: tr!(b.lang, format!("Log on to the RAM console with the source account (`{source_uid}`), which owns `{instance}`. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter the ID of the account that owns the DataWorks workspace. The trust policy the console writes is replaced in step 3."), format!("使用拥有 `{instance}` 的源账号（`{source_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”，并填写拥有 DataWorks 工作空间的账号 ID。控制台生成的信任策略将在第 3 步中替换。")),
+            verify: tr!(
+                b.lang,
+                format!("`{role}` appears in the list of roles"),
+                format!("角色列表中出现 `{role}`")
+            ),
+        },
+    );
     b.push_ram_step(step);
 
     let quoted: Vec<String> = policies.iter().map(|p| format!("`{p}`")).collect();
@@ -230,40 +225,41 @@ fn build(inputs: &Inputs, b: &mut Builder) {
         Family::Hive => tr!(b.lang, "A Hive source needs both: DataWorks reads the cluster from EMR and the table metadata from DLF.", "Hive 数据源需要这两个策略：DataWorks 从 EMR 读取集群信息，从 DLF 读取表元数据。"),
         Family::Kafka => tr!(b.lang, "It lets DataWorks list the Kafka instances and create topics on them.", "该策略允许 DataWorks 列出 Kafka 实例并在其中创建 Topic。"),
     };
-    let mut step = Step::new(
+    let mut step = console::DATA_INTEGRATION.grant(
+        b.lang,
         Account::Resource,
-        tr!(b.lang, "Grant the system policies", "授予系统策略"),
-        tr!(b.lang, format!("RAM console > Roles > {role}"), format!("RAM 控制台 > 角色 > {role}")),
-        tr!(b.lang, format!("Grant permissions to `{role}`: set Authorization Policy to System Policy and select {list}. {reason}"), format!("为 `{role}` 授权：将授权策略设为“系统策略”，并选中 {list}。{reason}")),
+        role,
+        console::DATA_INTEGRATION_SYSTEM_GRANT,
+        policies,
+        Prose {
+            title: tr!(b.lang, "Grant the system policies", "授予系统策略"),
+            instructions: tr!(b.lang, format!("Grant permissions to `{role}`: set Authorization Policy to System Policy and select {list}. {reason}"), format!("为 `{role}` 授权：将授权策略设为“系统策略”，并选中 {list}。{reason}")),
+            verify: tr!(
+                b.lang,
+                format!("the permissions of `{role}` list {list}"),
+                format!("`{role}` 的权限列表中列出 {list}")
+            ),
+        },
     );
-    step.param(
-        tr!(b.lang, "Authorization Policy", "授权策略"),
-        tr!(b.lang, "System Policy", "系统策略"),
-    );
-    for policy in policies {
-        step.param(tr!(b.lang, "Policy", "权限策略"), *policy);
-    }
     if family == Family::Kafka {
         step.caution(tr!(b.lang, format!("unlike the RDS and Hive policies, {list} is not read-only: besides listing instances it lets DataWorks create topics on the Kafka instances of account `{source_uid}`"), format!("与 RDS、Hive 的策略不同，{list} 并非只读：除列出实例外，它还允许 DataWorks 在账号 `{source_uid}` 的 Kafka 实例上创建 Topic")));
     }
-    step.verify(tr!(
-        b.lang,
-        format!("the permissions of `{role}` list {list}"),
-        format!("`{role}` 的权限列表中列出 {list}")
-    ));
     b.push_ram_step(step);
 
-    let mut step = Step::new(
-        Account::Resource,
-        tr!(b.lang, "Replace the trust policy", "替换信任策略"),
-        tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略")),
-        tr!(b.lang, format!("Replace the whole document with the one below and save it. Instead of every identity of the DataWorks account, the role then trusts only DataWorks acting for that account: the principal is the DataWorks account's ID followed by `@{DI_SERVICE}`, here `{principal}`. This value comes from the documentation's example and could not be checked against another source (see the end of the plan)."), format!("用下方内容替换整份信任策略并保存。替换后，该角色不再信任 DataWorks 所属账号下的所有身份，而只信任代表该账号的 DataWorks：主体为 DataWorks 所属账号的 ID 加上 `@{DI_SERVICE}`，此处为 `{principal}`。该值取自文档示例，未能通过其他资料核实（见计划末尾）。")),
-    );
-    step.paste("trust-policy").verify(tr!(
+    let step = console::DATA_INTEGRATION.replace_trust_policy(
         b.lang,
-        format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"),
-        format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`")
-    ));
+        Account::Resource,
+        role,
+        Prose {
+            title: tr!(b.lang, "Replace the trust policy", "替换信任策略"),
+            instructions: tr!(b.lang, format!("Replace the whole document with the one below and save it. Instead of every identity of the DataWorks account, the role then trusts only DataWorks acting for that account: the principal is the DataWorks account's ID followed by `@{DI_SERVICE}`, here `{principal}`. This value comes from the documentation's example and could not be checked against another source (see the end of the plan)."), format!("用下方内容替换整份信任策略并保存。替换后，该角色不再信任 DataWorks 所属账号下的所有身份，而只信任代表该账号的 DataWorks：主体为 DataWorks 所属账号的 ID 加上 `@{DI_SERVICE}`，此处为 `{principal}`。该值取自文档示例，未能通过其他资料核实（见计划末尾）。")),
+            verify: tr!(
+                b.lang,
+                format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"),
+                format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`")
+            ),
+        },
+    );
     b.push_ram_step(step);
 
     // The DataWorks account: the data source.

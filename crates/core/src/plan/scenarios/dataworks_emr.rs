@@ -25,6 +25,7 @@
 
 use crate::arn;
 use crate::finding::Severity;
+use crate::plan::console::{self, Prose, Trusted};
 use crate::plan::emr_version::EmrVersion;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
 use crate::plan::{Account, Builder, PolicyType, Step};
@@ -230,58 +231,54 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     super::expect_dataworks_trust(b, trust);
 
     // Account B: the role.
-    let mut step = Step::new(
-        Account::Resource,
-        tr!(b.lang, "Create the role for account A", "创建供账号 A 使用的角色"),
-        tr!(b.lang, "RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
-        tr!(b.lang, format!("Log on to the RAM console with account B (`{resource_uid}`), which owns the cluster. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter account A's ID. Account A's ID is shown when you log on with it and hover over the profile picture in the top bar. The console writes a trust policy that names account A; the next step narrows it to DataWorks."), format!("使用拥有集群的账号 B（`{resource_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”并填写账号 A 的 ID。用账号 A 登录后将鼠标悬停在顶部导航栏的头像上即可看到其 ID。控制台会生成一份信任账号 A 的信任策略；下一步会将其收窄为只信任 DataWorks。")),
-    );
-    step.param(
-        tr!(b.lang, "Select Trusted Entity", "选择可信实体类型"),
-        tr!(b.lang, "Alibaba Cloud Account", "阿里云账号"),
-    )
-    .param(tr!(b.lang, "RAM Role Name", "角色名称"), role)
-    .param(
-        tr!(
-            b.lang,
-            "Select Trusted Alibaba Cloud Account",
-            "选择信任的阿里云账号"
-        ),
-        tr!(b.lang, "Other Alibaba Cloud Account", "其他阿里云账号"),
-    )
-    .param(tr!(b.lang, "Account ID", "账号 ID"), dataworks_uid)
-    .verify(tr!(
+    let step = console::DATAWORKS_EMR.create_role(
         b.lang,
-        format!("`{role}` appears in the list of roles"),
-        format!("角色列表中出现 `{role}`")
-    ));
-    b.push_ram_step(step);
-
-    let mut step = Step::new(
         Account::Resource,
-        tr!(b.lang, "Replace the trust policy", "替换信任策略"),
-        tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略")),
-        tr!(b.lang, format!("Replace the whole document with the one below and save it. It lets DataWorks, acting for account A, assume the role. The principal is account A's ID followed by `@{EMR_SERVICE}`, here `{principal}`. The documentation prints this value masked, as `san******@{EMR_SERVICE}`, and explains that it stands for account A's ID; no source shows it unmasked (see the end of the plan)."), format!("用下方内容替换整份信任策略并保存。该策略允许 DataWorks 代表账号 A 扮演此角色。主体为账号 A 的 ID 加上 `@{EMR_SERVICE}`，此处为 `{principal}`。文档中该值以脱敏形式 `san******@{EMR_SERVICE}` 出现，并说明它代表账号 A 的 ID；没有任何资料给出其未脱敏的写法（见计划末尾）。")),
-    );
-    step.paste("trust-policy")
-        .caution(tr!(b.lang, "do not paste the masked value from the documentation: a role that trusts `san******@...` can be assumed by no one", "不要粘贴文档中的脱敏值：信任 `san******@...` 的角色无法被任何人扮演"))
-        .verify(tr!(b.lang, format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"), format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`")));
-    b.push_ram_step(step);
-
-    let mut step = Step::new(
-        Account::Resource,
-        tr!(b.lang, "Grant the read-only EMR policy", "授予 EMR 只读策略"),
-        tr!(b.lang, format!("RAM console > details page of the role {role}"), format!("RAM 控制台 > 角色 {role} 的详情页")),
-        tr!(b.lang, format!("On the details page of `{role}`, attach the system policy below to the role. It lets DataWorks list account B's clusters and read their details and configuration; it grants no write access."), format!("在 `{role}` 的详情页为该角色添加下方系统策略。该策略允许 DataWorks 列出账号 B 的集群并读取其详情与配置，不包含任何写权限。")),
-    );
-    step.param(tr!(b.lang, "System policy", "系统策略"), SYSTEM_POLICY)
-        .verify(tr!(
-            b.lang,
-            format!(
-                "the details page of `{role}` lists `{SYSTEM_POLICY}` among the role's policies"
+        role,
+        Trusted::Account(dataworks_uid),
+        Prose {
+            title: tr!(b.lang, "Create the role for account A", "创建供账号 A 使用的角色"),
+            instructions: tr!(b.lang, format!("Log on to the RAM console with account B (`{resource_uid}`), which owns the cluster. Create a role whose trusted entity is an Alibaba Cloud account, choose Other Alibaba Cloud Account and enter account A's ID. Account A's ID is shown when you log on with it and hover over the profile picture in the top bar. The console writes a trust policy that names account A; the next step narrows it to DataWorks."), format!("使用拥有集群的账号 B（`{resource_uid}`）登录 RAM 控制台。创建一个可信实体为阿里云账号的角色，选择“其他阿里云账号”并填写账号 A 的 ID。用账号 A 登录后将鼠标悬停在顶部导航栏的头像上即可看到其 ID。控制台会生成一份信任账号 A 的信任策略；下一步会将其收窄为只信任 DataWorks。")),
+            verify: tr!(
+                b.lang,
+                format!("`{role}` appears in the list of roles"),
+                format!("角色列表中出现 `{role}`")
             ),
-            format!("`{role}` 的详情页中，该角色的权限策略里列出 `{SYSTEM_POLICY}`")
-        ));
+        },
+    );
+    b.push_ram_step(step);
+
+    let mut step = console::DATAWORKS_EMR.replace_trust_policy(
+        b.lang,
+        Account::Resource,
+        role,
+        Prose {
+            title: tr!(b.lang, "Replace the trust policy", "替换信任策略"),
+            instructions: tr!(b.lang, format!("Replace the whole document with the one below and save it. It lets DataWorks, acting for account A, assume the role. The principal is account A's ID followed by `@{EMR_SERVICE}`, here `{principal}`. The documentation prints this value masked, as `san******@{EMR_SERVICE}`, and explains that it stands for account A's ID; no source shows it unmasked (see the end of the plan)."), format!("用下方内容替换整份信任策略并保存。该策略允许 DataWorks 代表账号 A 扮演此角色。主体为账号 A 的 ID 加上 `@{EMR_SERVICE}`，此处为 `{principal}`。文档中该值以脱敏形式 `san******@{EMR_SERVICE}` 出现，并说明它代表账号 A 的 ID；没有任何资料给出其未脱敏的写法（见计划末尾）。")),
+            verify: tr!(b.lang, format!("the Trust Policy tab of `{role}` lists `{principal}` under `Service`"), format!("`{role}` 的“信任策略”页签中，`Service` 下列出 `{principal}`")),
+        },
+    );
+    step.caution(tr!(b.lang, "do not paste the masked value from the documentation: a role that trusts `san******@...` can be assumed by no one", "不要粘贴文档中的脱敏值：信任 `san******@...` 的角色无法被任何人扮演"));
+    b.push_ram_step(step);
+
+    let step = console::DATAWORKS_EMR.grant(
+        b.lang,
+        Account::Resource,
+        role,
+        console::DATAWORKS_EMR_SYSTEM_GRANT,
+        &[SYSTEM_POLICY],
+        Prose {
+            title: tr!(b.lang, "Grant the read-only EMR policy", "授予 EMR 只读策略"),
+            instructions: tr!(b.lang, format!("On the details page of `{role}`, attach the system policy below to the role. It lets DataWorks list account B's clusters and read their details and configuration; it grants no write access."), format!("在 `{role}` 的详情页为该角色添加下方系统策略。该策略允许 DataWorks 列出账号 B 的集群并读取其详情与配置，不包含任何写权限。")),
+            verify: tr!(
+                b.lang,
+                format!(
+                    "the details page of `{role}` lists `{SYSTEM_POLICY}` among the role's policies"
+                ),
+                format!("`{role}` 的详情页中，该角色的权限策略里列出 `{SYSTEM_POLICY}`")
+            ),
+        },
+    );
     b.push_ram_step(step);
 
     // Account A: DataWorks.

@@ -20,6 +20,8 @@
 //! - PL307 error: `hologres_database` is not a plain name of letters, digits and `_`.
 
 use crate::finding::Severity;
+use crate::plan::console;
+use crate::plan::console::Prose;
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
 use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, PolicyType, Step};
 use crate::text::clip;
@@ -187,37 +189,30 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     create_role_step(b, role, dataworks_uid);
     edit_trust_step(b, role, dataworks_uid);
 
-    let mut step = Step::new(
+    let step = console::DATAWORKS_ENGINE.create_custom_policy(
+        b.lang,
         Account::Resource,
-        tr!(b.lang, "Create the custom policy", "创建自定义权限策略"),
-        tr!(b.lang, "RAM console > Permissions > Policies > Create Policy > JSON", "RAM 控制台 > 权限管理 > 权限策略 > 创建权限策略 > 脚本编辑"),
+        policy_name,
         tr!(b.lang, "Still logged on with account B, open the JSON tab, replace the editor's content with the policy below, click OK, enter the name and click OK again. The policy lets the role look up Hologres instances, databases and warehouses; it grants no data access.", "仍使用账号 B，在“脚本编辑”页签中用下方策略替换编辑器内容，单击“确定”，填写名称后再次单击“确定”。该策略允许角色查看 Hologres 实例、数据库和计算组，不授予任何数据访问权限。"),
     );
-    step.param(tr!(b.lang, "Name", "名称"), policy_name)
-        .paste("permission-policy")
-        .verify(tr!(
-            b.lang,
-            format!("`{policy_name}` appears in the list of custom policies"),
-            format!("自定义策略列表中出现 `{policy_name}`")
-        ));
     b.push_ram_step(step);
 
-    let mut step = Step::new(
-        Account::Resource,
-        tr!(b.lang, "Attach the policy to the role", "为角色授权"),
-        tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Permissions > Grant Permission"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 权限管理 > 新增授权")),
-        tr!(b.lang, format!("Open role `{role}`, click Grant Permission, choose Custom Policy, select `{policy_name}` and confirm."), format!("打开角色 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}` 并确认。")),
-    );
-    step.param(
-        tr!(b.lang, "Policy type", "权限策略类型"),
-        tr!(b.lang, "Custom Policy", "自定义策略"),
-    )
-    .param(tr!(b.lang, "Policy", "权限策略"), policy_name)
-    .verify(tr!(
+    let step = console::DATAWORKS_ENGINE.grant(
         b.lang,
-        format!("the role's Permissions tab lists `{policy_name}`"),
-        format!("角色的“权限管理”页签中列出 `{policy_name}`")
-    ));
+        Account::Resource,
+        role,
+        console::GRANT_CUSTOM,
+        &[policy_name],
+        Prose {
+            title: tr!(b.lang, "Attach the policy to the role", "为角色授权"),
+            instructions: tr!(b.lang, format!("Open role `{role}`, click Grant Permission, choose Custom Policy, select `{policy_name}` and confirm."), format!("打开角色 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}` 并确认。")),
+            verify: tr!(
+                b.lang,
+                format!("the role's Permissions tab lists `{policy_name}`"),
+                format!("角色的“权限管理”页签中列出 `{policy_name}`")
+            ),
+        },
+    );
     b.push_ram_step(step);
 
     let mut step = Step::new(

@@ -28,6 +28,7 @@
 //!   start with a letter; DataWorks' naming rules are not in the sources.
 
 use crate::finding::Severity;
+use crate::plan::console::{self, Prose, Trusted};
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
 use crate::plan::maxcompute::{self, NameProblem, OBJECT_TYPES};
 use crate::plan::{Account, ArtifactKind, Builder, Expectation, Step};
@@ -952,35 +953,36 @@ pub(super) fn data_source_unconfirmed(b: &mut Builder, data_source: &str) {
 }
 
 pub(super) fn create_role_step(b: &mut Builder, role: &str, dataworks_uid: &str) {
-    let mut step = Step::new(
+    let mut step = console::DATAWORKS_ENGINE.create_role(
+        b.lang,
         Account::Resource,
-        tr!(b.lang, "Create the RAM role", "创建 RAM 角色"),
-        tr!(b.lang, "RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
-        tr!(b.lang, format!("Log on to the RAM console with account B. Create a role that an Alibaba Cloud account may assume: choose Other Alibaba Cloud Account and enter account A's ID `{dataworks_uid}`. The console writes a trust policy naming the whole account; the next step narrows it to account A's DataWorks."), format!("使用账号 B 登录 RAM 控制台。创建一个可由阿里云账号扮演的角色：选择“其他阿里云账号”并输入账号 A 的 ID `{dataworks_uid}`。控制台生成的信任策略信任整个账号；下一步会将其收窄为账号 A 的 DataWorks。")),
+        role,
+        Trusted::Account(dataworks_uid),
+        Prose {
+            title: tr!(b.lang, "Create the RAM role", "创建 RAM 角色"),
+            instructions: tr!(b.lang, format!("Log on to the RAM console with account B. Create a role that an Alibaba Cloud account may assume: choose Other Alibaba Cloud Account and enter account A's ID `{dataworks_uid}`. The console writes a trust policy naming the whole account; the next step narrows it to account A's DataWorks."), format!("使用账号 B 登录 RAM 控制台。创建一个可由阿里云账号扮演的角色：选择“其他阿里云账号”并输入账号 A 的 ID `{dataworks_uid}`。控制台生成的信任策略信任整个账号；下一步会将其收窄为账号 A 的 DataWorks。")),
+            verify: tr!(b.lang, format!("the Roles page lists `{role}`, and opening it shows its details page"), format!("“角色”页面中列出了 `{role}`，单击后可打开其详情页")),
+        },
     );
-    step.param(tr!(b.lang, "Principal type", "信任主体类型"), tr!(b.lang, "Alibaba Cloud Account", "阿里云账号"))
-        .param(
-            tr!(b.lang, "Principal name", "信任主体名称"),
-            tr!(b.lang, format!("Other Alibaba Cloud Account: {dataworks_uid}"), format!("其他阿里云账号：{dataworks_uid}")),
-        )
-        .param(tr!(b.lang, "Role name", "角色名称"), role)
-        .verify(tr!(b.lang, format!("the Roles page lists `{role}`, and opening it shows its details page"), format!("“角色”页面中列出了 `{role}`，单击后可打开其详情页")))
-        .caution(tr!(b.lang, "the role is only for reaching account B's resources; if it must also reach DataWorks in account A, its policies have to be redefined first", "该角色仅用于访问账号 B 的资源；如果它还需要访问账号 A 中的 DataWorks，须先重新定义其权限策略"));
+    step.caution(tr!(b.lang, "the role is only for reaching account B's resources; if it must also reach DataWorks in account A, its policies have to be redefined first", "该角色仅用于访问账号 B 的资源；如果它还需要访问账号 A 中的 DataWorks，须先重新定义其权限策略"));
     b.push_ram_step(step);
 }
 
 pub(super) fn edit_trust_step(b: &mut Builder, role: &str, dataworks_uid: &str) {
-    let mut step = Step::new(
+    let step = console::DATAWORKS_ENGINE.replace_trust_policy(
+        b.lang,
         Account::Resource,
-        tr!(b.lang, "Trust account A's DataWorks", "信任账号 A 的 DataWorks"),
-        tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Policy Document > Edit Policy Document"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 策略文档 > 编辑策略文档")),
-        tr!(b.lang, format!("Click `{role}` to open its details page, switch to the Policy Document tab and click Edit Policy Document. Replace everything in the document with the policy below and save. Newer consoles may call the tab Trust Policy and the button Edit Trust Policy."), format!("单击 `{role}` 打开其详情页，切换到“策略文档”页签，单击“编辑策略文档”。用下方策略替换文档中的全部内容并保存。较新的控制台中，该页签可能名为“信任策略”，按钮名为“编辑信任策略”。")),
-    );
-    step.paste("trust-policy").verify(tr!(
+        role,
+        Prose {
+            title: tr!(b.lang, "Trust account A's DataWorks", "信任账号 A 的 DataWorks"),
+            instructions: tr!(b.lang, format!("Click `{role}` to open its details page, switch to the Policy Document tab and click Edit Policy Document. Replace everything in the document with the policy below and save. Newer consoles may call the tab Trust Policy and the button Edit Trust Policy."), format!("单击 `{role}` 打开其详情页，切换到“策略文档”页签，单击“编辑策略文档”。用下方策略替换文档中的全部内容并保存。较新的控制台中，该页签可能名为“信任策略”，按钮名为“编辑信任策略”。")),
+            verify: tr!(
         b.lang,
         format!("the trust policy names `{dataworks_uid}@{ENGINE_SERVICE}` as its only principal"),
         format!("信任策略中唯一的主体是 `{dataworks_uid}@{ENGINE_SERVICE}`")
-    ));
+    ),
+        },
+    );
     b.push_ram_step(step);
 }
 

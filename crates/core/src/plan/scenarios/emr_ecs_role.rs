@@ -1,6 +1,7 @@
 //! Seed 004: a custom ECS application role for an E-MapReduce cluster, with an OSS policy.
 
 use crate::finding::Severity;
+use crate::plan::console::{self, Prose, Trusted};
 use crate::plan::emr_version::{generation, EmrVersion, Generation};
 use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
 use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, PolicyType, Step};
@@ -213,87 +214,80 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     b.finding("PL608", Severity::Suggestion, None, prerequisite, None);
 
     // Step: create the policy.
-    let mut step = Step::new(
+    let step = console::EMR_ECS_ROLE.create_custom_policy(
+        b.lang,
         Account::Own,
-        tr!(b.lang, "Create the custom policy", "创建自定义权限策略"),
-        tr!(b.lang, "RAM console > Permissions > Policies > Create Policy > JSON", "RAM 控制台 > 权限管理 > 权限策略 > 创建权限策略 > 脚本编辑"),
+        policy_name,
         tr!(b.lang, "Log on with your Alibaba Cloud account. On the JSON tab, replace the editor's content with the policy below, click OK, enter the name, and click OK again. Each bucket appears twice in the policy: once as the bucket (listing needs it) and once as its objects (reading and writing need those).", "使用阿里云账号登录。在“脚本编辑”页签中，用下方策略替换编辑器中的内容，单击“确定”，填写名称后再次单击“确定”。策略中每个存储空间出现两次：一次是存储空间本身（列举需要），一次是其中的对象（读写需要）。"),
     );
-    step.param(tr!(b.lang, "Name", "名称"), policy_name)
-        .paste("permission-policy")
-        .verify(tr!(
-            b.lang,
-            format!("`{policy_name}` appears in the list of custom policies"),
-            format!("自定义策略列表中出现 `{policy_name}`")
-        ));
     b.push_ram_step(step);
 
     // Step: create the role.
-    let mut step = Step::new(
-        Account::Own,
-        tr!(b.lang, "Create the RAM role", "创建 RAM 角色"),
-        tr!(b.lang, "RAM console > Identities > Roles > Create Role", "RAM 控制台 > 身份管理 > 角色 > 创建角色"),
-        tr!(b.lang, "Choose Alibaba Cloud Service as the trusted entity, click Next, fill in the form and click OK.", "选择“阿里云服务”作为可信实体类型，单击“下一步”，按下表填写后单击“确定”。"),
-    );
-    step.param(
-        tr!(b.lang, "Select Trusted Entity", "选择可信实体类型"),
-        tr!(b.lang, "Alibaba Cloud Service", "阿里云服务"),
-    )
-    .param(tr!(b.lang, "RAM Role Name", "角色名称"), role)
-    .param(
-        tr!(b.lang, "Select Trusted Service", "选择受信服务"),
-        tr!(b.lang, "Elastic Compute Service", "云服务器 ECS"),
-    )
-    .verify(tr!(
+    let step = console::EMR_ECS_ROLE.create_role(
         b.lang,
-        format!("`{role}` appears in the role list"),
-        format!("角色列表中出现 `{role}`")
-    ));
+        Account::Own,
+        role,
+        Trusted::Service(("Elastic Compute Service", "云服务器 ECS")),
+        Prose {
+            title: tr!(b.lang, "Create the RAM role", "创建 RAM 角色"),
+            instructions: tr!(b.lang, "Choose Alibaba Cloud Service as the trusted entity, click Next, fill in the form and click OK.", "选择“阿里云服务”作为可信实体类型，单击“下一步”，按下表填写后单击“确定”。"),
+            verify: tr!(
+                b.lang,
+                format!("`{role}` appears in the role list"),
+                format!("角色列表中出现 `{role}`")
+            ),
+        },
+    );
     b.push_ram_step(step);
 
     if old {
-        let mut step = Step::new(
+        let mut step = console::EMR_ECS_ROLE.replace_trust_policy(
+            b.lang,
             Account::Own,
-            tr!(b.lang, "Change the trusted service to EMR", "将受信服务改为 EMR"),
-            tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Trust Policy > Edit Trust Policy"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略 > 编辑信任策略")),
-            tr!(b.lang, format!("Version {version} belongs to the older generation (V3.32.0, V4.5.0 and earlier), whose clusters assume the role through E-MapReduce rather than ECS. Replace the trust policy with the one below, which trusts `emr.aliyuncs.com`, and save it."), format!("版本 {version} 属于较早的一代（V3.32.0、V4.5.0 及更早），这类集群通过 E-MapReduce 而不是 ECS 扮演角色。用下方信任 `emr.aliyuncs.com` 的信任策略替换原内容并保存。")),
+            role,
+            Prose {
+                title: tr!(b.lang, "Change the trusted service to EMR", "将受信服务改为 EMR"),
+                instructions: tr!(b.lang, format!("Version {version} belongs to the older generation (V3.32.0, V4.5.0 and earlier), whose clusters assume the role through E-MapReduce rather than ECS. Replace the trust policy with the one below, which trusts `emr.aliyuncs.com`, and save it."), format!("版本 {version} 属于较早的一代（V3.32.0、V4.5.0 及更早），这类集群通过 E-MapReduce 而不是 ECS 扮演角色。用下方信任 `emr.aliyuncs.com` 的信任策略替换原内容并保存。")),
+                verify: tr!(b.lang, "the Trust Policy tab shows `emr.aliyuncs.com`", "“信任策略”页签中显示 `emr.aliyuncs.com`"),
+            },
         );
-        step.paste("trust-policy")
-            .caution(tr!(b.lang, "if the role still trusts `ecs.aliyuncs.com`, creating a cluster of this version stops with NoPermission", "如果角色仍信任 `ecs.aliyuncs.com`，创建该版本的集群时会因 NoPermission 而失败"))
-            .verify(tr!(b.lang, "the Trust Policy tab shows `emr.aliyuncs.com`", "“信任策略”页签中显示 `emr.aliyuncs.com`"));
+        step.caution(tr!(b.lang, "if the role still trusts `ecs.aliyuncs.com`, creating a cluster of this version stops with NoPermission", "如果角色仍信任 `ecs.aliyuncs.com`，创建该版本的集群时会因 NoPermission 而失败"));
         b.push_ram_step(step);
     } else {
-        let mut step = Step::new(
-            Account::Own,
-            tr!(b.lang, "Check the trust policy", "检查信任策略"),
-            tr!(b.lang, format!("RAM console > Identities > Roles > {role} > Trust Policy"), format!("RAM 控制台 > 身份管理 > 角色 > {role} > 信任策略")),
-            tr!(b.lang, format!("Clusters of {version} assume the role through ECS, so the trust policy the console wrote in the previous step stays as it is. Compare it with the one below; there is nothing to edit."), format!("{version} 的集群通过 ECS 扮演角色，因此上一步中控制台写入的信任策略保持不变。请与下方内容对照，无需修改。")),
-        );
-        step.compare_with("trust-policy").verify(tr!(
+        let step = console::EMR_ECS_ROLE.check_trust_policy(
             b.lang,
-            "the Trust Policy tab shows `ecs.aliyuncs.com`",
-            "“信任策略”页签中显示 `ecs.aliyuncs.com`"
-        ));
+            Account::Own,
+            role,
+            Prose {
+                title: tr!(b.lang, "Check the trust policy", "检查信任策略"),
+                instructions: tr!(b.lang, format!("Clusters of {version} assume the role through ECS, so the trust policy the console wrote in the previous step stays as it is. Compare it with the one below; there is nothing to edit."), format!("{version} 的集群通过 ECS 扮演角色，因此上一步中控制台写入的信任策略保持不变。请与下方内容对照，无需修改。")),
+                verify: tr!(
+                    b.lang,
+                    "the Trust Policy tab shows `ecs.aliyuncs.com`",
+                    "“信任策略”页签中显示 `ecs.aliyuncs.com`"
+                ),
+            },
+        );
         b.push_ram_step(step);
     }
     let trust_step = b.steps.len();
 
-    let mut step = Step::new(
-        Account::Own,
-        tr!(b.lang, "Grant the policy to the role", "为角色授权"),
-        tr!(b.lang, "RAM console > Identities > Roles > Grant Permission", "RAM 控制台 > 身份管理 > 角色 > 新增授权"),
-        tr!(b.lang, format!("Find `{role}`, click Grant Permission, choose Custom Policy, select `{policy_name}`, click Grant permissions, then Close."), format!("找到 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}`，单击“确认新增授权”后关闭。")),
-    );
-    step.param(
-        tr!(b.lang, "Policy type", "权限策略类型"),
-        tr!(b.lang, "Custom Policy", "自定义策略"),
-    )
-    .param(tr!(b.lang, "Policy", "权限策略"), policy_name)
-    .verify(tr!(
+    let step = console::EMR_ECS_ROLE.grant(
         b.lang,
-        format!("the role's Permissions tab lists `{policy_name}`"),
-        format!("角色的“权限管理”页签中列出 `{policy_name}`")
-    ));
+        Account::Own,
+        role,
+        console::GRANT_CUSTOM,
+        &[policy_name],
+        Prose {
+            title: tr!(b.lang, "Grant the policy to the role", "为角色授权"),
+            instructions: tr!(b.lang, format!("Find `{role}`, click Grant Permission, choose Custom Policy, select `{policy_name}`, click Grant permissions, then Close."), format!("找到 `{role}`，单击“新增授权”，选择“自定义策略”，选中 `{policy_name}`，单击“确认新增授权”后关闭。")),
+            verify: tr!(
+                b.lang,
+                format!("the role's Permissions tab lists `{policy_name}`"),
+                format!("角色的“权限管理”页签中列出 `{policy_name}`")
+            ),
+        },
+    );
     b.push_ram_step(step);
 
     let mut step = Step::new(
