@@ -10,35 +10,7 @@
 //! caller says. Permission policies are evaluated together, as RAM evaluates the policies
 //! attached to one role; each trust policy is evaluated on its own.
 //!
-//! Finding codes (stable, never reused):
-//! - PL701 error: a document is not JSON, or not a JSON object.
-//! - PL702 error: a document holds what looks like a credential; it is refused and never
-//!   echoed.
-//! - PL703 error: the scenario needs a trust (or permission) policy and none was given (or
-//!   none could be read), so its checks did not run and the setup cannot be said to work.
-//! - PL704 warning: a document of a kind the scenario has no counterpart for (a permission
-//!   policy where the role has only system policies); it was not compared.
-//! - PL705 error: the scenario's principal cannot assume the role under the trust policy
-//!   (the nearest miss explains why).
-//! - PL706 error: the trust policy names the right account with another service
-//!   (`@engine.dataworks.aliyuncs.com` instead of `@emr.dataworks.aliyuncs.com`, or
-//!   `ecs.aliyuncs.com` instead of `emr.aliyuncs.com`).
-//! - PL707 error: the trust policy names the right service acting for another account.
-//! - PL708 security (warning for another service of the same account): the trust policy
-//!   also lets in a principal the scenario rules out.
-//! - PL709 error: the permission policies do not allow an action the scenario needs.
-//! - PL710 error: an action the scenario needs is allowed, but not on the resource it needs
-//!   (the OSS policy lacks the `bucket/*` resource).
-//! - PL711 warning: an action the scenario needs is allowed only under a condition, which
-//!   ramplan cannot judge without a request context.
-//! - PL712 security: the permission policies allow something the scenario rules out
-//!   (writing a read-only bucket, deleting the bucket).
-//! - PL713 warning: an `Allow` statement is broader than the scenario needs (`oss:*`,
-//!   `Resource: *`, `NotAction`).
-//! - PL714 suggestion: a system policy the role needs cannot be evaluated; check that it is
-//!   attached.
-//! - PL715 suggestion: something the scenario sets up outside RAM (MaxCompute grants) cannot
-//!   be checked here.
+//! Its finding codes are in [`crate::plan::codes`], with what each means.
 
 use std::fmt::Write as _;
 

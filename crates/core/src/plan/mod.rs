@@ -8,9 +8,7 @@
 //! run through the simulator (`verify`), their results published as the plan's `checks`.
 //! `existing` judges a user's existing documents by the same expectations.
 //!
-//! Finding codes of the plan itself (the scenarios list theirs; `input` reads PL001-PL013):
-//! - PL900 error: a generated policy fails the linter (error or security finding).
-//! - PL901 error: a generated policy fails one of the scenario's own expectations (`verify`).
+//! Its finding codes are in [`crate::plan::codes`], with what each means.
 
 use serde::Serialize;
 
@@ -18,6 +16,7 @@ use crate::finding::{Finding, Lang, Location, Severity};
 use crate::lint::{lint, KindChoice, LintOptions};
 use crate::tr;
 
+pub mod codes;
 pub mod console;
 pub mod emr_version;
 pub mod existing;

@@ -11,9 +11,7 @@
 //!
 //! The same expectations judge a user's existing documents (`plan::existing`).
 //!
-//! Finding codes (stable, never reused):
-//! - PL901 error: a generated document fails one of the scenario's expectations; the
-//!   message names the expectation and the simulator's explanation.
+//! Its finding codes are in [`crate::plan::codes`], with what each means.
 
 use std::fmt::Write as _;
 

@@ -6,6 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use ramplan_core::plan::existing::{DocumentKind, ExistingDocument};
+
 /// The corpus of real policies (`tests/fixtures/corpus/*.json`), in file-name order.
 pub fn corpus() -> Vec<(PathBuf, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/corpus");
@@ -22,6 +24,86 @@ pub fn corpus() -> Vec<(PathBuf, String)> {
             (p, text)
         })
         .collect()
+}
+
+/// Every scenario input fixture, `tests/fixtures/scenarios/<id>/<case>.input.json`, as
+/// (scenario id, path), in path order.
+pub fn scenario_inputs() -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/scenarios");
+    let mut out = Vec::new();
+    for dir in sorted_entries(&root) {
+        let id = dir.file_name().unwrap().to_string_lossy().into_owned();
+        for path in sorted_entries(&dir) {
+            if path.to_string_lossy().ends_with(".input.json") {
+                out.push((id.clone(), path));
+            }
+        }
+    }
+    out
+}
+
+fn existing_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/existing")
+}
+
+fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    entries
+}
+
+/// One case of `tests/fixtures/existing/<scenario>/<case>/`: the inputs and the documents.
+pub struct ExistingCase {
+    pub scenario: String,
+    pub name: String,
+    pub dir: PathBuf,
+    pub input: String,
+    pub documents: Vec<ExistingDocument>,
+}
+
+/// Every existing-setup case, in folder order.
+pub fn existing_cases() -> Vec<ExistingCase> {
+    let mut out = Vec::new();
+    for scenario_dir in sorted_entries(&existing_root()) {
+        let scenario = scenario_dir
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        for dir in sorted_entries(&scenario_dir) {
+            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+            let input = fs::read_to_string(dir.join("input.json")).unwrap();
+            let documents = sorted_entries(&dir)
+                .into_iter()
+                .filter_map(|path| {
+                    let file = path.file_name()?.to_string_lossy().into_owned();
+                    if file == "input.json" || file.starts_with("expected.") {
+                        return None;
+                    }
+                    let text = fs::read_to_string(&path).unwrap();
+                    let document = ExistingDocument::new(file.clone(), text);
+                    Some(if file.ends_with(".trust.json") {
+                        document.with_kind(DocumentKind::Trust)
+                    } else if file.ends_with(".permission.json") {
+                        document.with_kind(DocumentKind::Permission)
+                    } else {
+                        document
+                    })
+                })
+                .collect();
+            out.push(ExistingCase {
+                scenario: scenario.clone(),
+                name,
+                dir,
+                input,
+                documents,
+            });
+        }
+    }
+    out
 }
 
 /// A small deterministic generator (a 64-bit LCG), so failures reproduce from the seed.

@@ -6,13 +6,7 @@
 //! acting for the DataWorks account; the DataWorks account
 //! then adds the instance as a data source in Alibaba Cloud Instance Mode, naming that role.
 //!
-//! Finding codes (stable; a retired code is never reused):
-//! - PL401 error: `instance_id` holds spaces, quotes or backslashes, which no instance ID has.
-//! - PL402 error: `instance_id` is masked or a placeholder (`rm-bp1****`, `<instance-id>`).
-//! - PL403 warning: `instance_id` has the prefix of another source type (an `rm-` RDS ID for
-//!   a Kafka source, say).
-//! - PL404 warning: the DataWorks account and the source account are the same.
-//! - PL405 suggestion: the resource group must be able to reach the instance's network.
+//! Its finding codes are in [`crate::plan::codes`], with what each means.
 
 use crate::arn;
 use crate::finding::Severity;

@@ -3,25 +3,7 @@
 //! Account B creates a RAM role that DataWorks, acting for account A, may assume, and grants
 //! it read access to EMR; account A then registers the cluster as a computing resource.
 //!
-//! Finding codes (stable; a retired code is never reused):
-//! - PL101 error: the cluster is not an EMR Hadoop cluster (`emr_cluster_type`).
-//! - PL102 error: the version is neither V3.38.2 nor V3.38.3 (`emr_version`).
-//! - PL103 error: the cluster keeps its metadata in DLF unified metadata (`emr_metadata`).
-//! - PL104 error: the cluster uses Kerberos authentication (`kerberos`).
-//! - PL105 warning: Spark SQL nodes get table lineage but no field (column) lineage.
-//! - PL106 error: `dataworks_service_principal` is not `<16-digit ID>@emr.dataworks.aliyuncs.com`.
-//! - PL107 error: `dataworks_service_principal` names the MaxCompute service
-//!   (`engine.dataworks.aliyuncs.com`) instead of the EMR one.
-//! - PL108 error: `dataworks_service_principal` is the documentation's masked or placeholder
-//!   value (`san******@...`, `<ACCOUNT_A_SERVICE_ID>`).
-//! - PL109 warning: `dataworks_service_principal` names an account other than
-//!   `dataworks_account_uid`.
-//! - PL110 error: `emr_cluster_id` holds characters no cluster ID has, or is masked.
-//! - PL111 warning: `emr_cluster_id` does not start with `C-` as EMR cluster IDs do.
-//! - PL112 warning: the DataWorks account and the cluster's account are the same.
-//! - PL113 suggestion: the cross-account limits, with the cluster type, metadata and Kerberos
-//!   setting the plan rests on (defaults when the fields are left out).
-//! - PL114 suggestion: no `emr_cluster_id`, so the plan cannot name the cluster to pick.
+//! Its finding codes are in [`crate::plan::codes`], with what each means.
 
 use crate::arn;
 use crate::finding::Severity;

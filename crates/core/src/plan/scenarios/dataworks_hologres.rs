@@ -5,19 +5,7 @@
 //! The RAM role, its trust policy and the DataWorks steps are shared with
 //! `dataworks_maxcompute`.
 //!
-//! Finding codes (stable, never reused):
-//! - PL301 error: `hologres_instance_id` holds a character ramplan does not accept in an
-//!   instance name or ID (quotes, `;`, spaces, `/`, ...), or is implausibly long.
-//! - PL302 (retired): was a warning that `hologres_instance_id` did not look like an instance
-//!   ID; the guide accepts the instance's name or ID and no source gives the ID's shape.
-//! - PL303 warning: the DataWorks account and the resource account are the same account.
-//! - PL304 suggestion: cross-account data sources cannot be used for data development or
-//!   scheduling (the seed's documented limitation).
-//! - PL305 suggestion: the custom policy only lets the role find the instance; data access
-//!   comes from the HoloWeb user and its database permissions.
-//! - PL306 warning: `data_source_name` holds more than letters, digits and `_`, or does not
-//!   start with a letter; DataWorks' naming rules are not in the sources.
-//! - PL307 error: `hologres_database` is not a plain name of letters, digits and `_`.
+//! Its finding codes are in [`crate::plan::codes`], with what each means.
 
 use crate::finding::Severity;
 use crate::plan::console;

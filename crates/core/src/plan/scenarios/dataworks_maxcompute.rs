@@ -5,27 +5,7 @@
 //! The RAM and DataWorks parts are the same for Hologres (the other half of the seed), so
 //! `dataworks_hologres` borrows them from here.
 //!
-//! Finding codes (stable, never reused):
-//! - PL201 error: `principal_form` is `account-name` but `resource_account_name` is missing.
-//! - PL202 warning: `resource_account_name` is given but the `account-id` form ignores it.
-//! - PL203 error: `resource_account_name` cannot go into a MaxCompute identifier.
-//! - PL204 error: `maxcompute_project` is not a safe MaxCompute name.
-//! - PL205 error: a grant's `object_name` is not a safe MaxCompute name.
-//! - PL206 error: a privilege is not documented for the grant's object type.
-//! - PL207 warning: `Run` / `Execute` on a function: the sources disagree on the name.
-//! - PL208 error: `columns` on an object that is not a table.
-//! - PL209 error: a column name is not a safe MaxCompute name.
-//! - PL210 error: a grant lists no privilege.
-//! - PL211 warning: a privilege or column is listed twice; it is kept once.
-//! - PL212 suggestion: `All` next to other privileges, which it already includes.
-//! - PL213 warning: `All` on the project: every project privilege, far more than reading.
-//! - PL214 warning: a `project` grant names a project other than `maxcompute_project`.
-//! - PL215 warning: no grants: the role can be added as a user but can read nothing.
-//! - PL216 warning: the DataWorks account and the resource account are the same account.
-//! - PL217 suggestion: cross-account data sources cannot be used for data development or
-//!   scheduling (the seed's documented limitation).
-//! - PL218 warning: `data_source_name` holds more than letters, digits and `_`, or does not
-//!   start with a letter; DataWorks' naming rules are not in the sources.
+//! Its finding codes are in [`crate::plan::codes`], with what each means.
 
 use crate::finding::Severity;
 use crate::plan::console::{self, Prose, Trusted};

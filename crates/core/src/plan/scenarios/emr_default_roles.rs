@@ -6,10 +6,7 @@
 //! on optional features), publishes them as `required-roles.json`, and walks through the
 //! console clicks and the check in the RAM console.
 //!
-//! Finding codes (stable, never reused):
-//! - PL501 error: `emr_version` has a major version the documentation does not cover.
-//! - PL502 suggestion: the assignment is a one-time setup per Alibaba Cloud account.
-//! - PL503 suggestion: an old version's ECS application role does not serve newer clusters.
+//! Its finding codes are in [`crate::plan::codes`], with what each means.
 
 use crate::finding::Severity;
 use crate::plan::emr_version::{generation, EmrVersion, Generation};
