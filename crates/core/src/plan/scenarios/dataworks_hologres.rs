@@ -14,7 +14,7 @@ use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
 use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, PolicyType, Step};
 use crate::text::clip;
 
-use super::dataworks_maxcompute::{
+use super::dataworks_engine::{
     code_text, create_role_step, data_source_steps, data_source_unconfirmed, edit_trust_step,
     expect_engine_trust, given_data_source_name, limitation_suggestion, same_account_warning,
     trust_policy_artifact, trust_unconfirmed, unsafe_character, DataSourceName, Engine,

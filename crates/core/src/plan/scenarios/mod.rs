@@ -7,6 +7,7 @@ use crate::tr;
 
 mod dataworks_di;
 mod dataworks_emr;
+mod dataworks_engine;
 mod dataworks_hologres;
 mod dataworks_maxcompute;
 mod emr_default_roles;
