@@ -74,6 +74,39 @@ fn each_shared_term_has_one_translation() {
 }
 
 #[test]
+fn every_string_table_says_everything_in_both_languages() {
+    let mut checked = 0;
+    let mut problems = Vec::new();
+    for file in sources() {
+        let text = fs::read_to_string(&file).unwrap_or_default();
+        let tables = tables(&text);
+        for (name, en) in &tables {
+            let Some(base) = name.strip_suffix("EN") else {
+                continue;
+            };
+            let Some(zh) = tables.get(&format!("{base}ZH")) else {
+                problems.push(format!("{}: {name} has no Chinese table", file.display()));
+                continue;
+            };
+            for (field, text) in en {
+                checked += 1;
+                match zh.get(field) {
+                    _ if text.trim().is_empty() => {
+                        problems.push(format!("{}: {name}.{field} is empty", file.display()));
+                    }
+                    Some(zh_text) if zh_text.trim().is_empty() => {
+                        problems.push(format!("{}: {base}ZH.{field} is empty", file.display()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(checked > 200, "only {checked} table strings found");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn phrases_are_the_glossary_s_own_words() {
     for phrase in [
         Phrase::Decision,

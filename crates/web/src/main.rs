@@ -2,18 +2,19 @@
 //! a policy and read the findings as you type. The same `ramplan-core` as the CLI runs here in
 //! WebAssembly; this crate only builds its inputs and renders its answers.
 
+mod app;
 mod browser;
 mod catalogue;
-mod components;
 mod crash;
 mod editor_selection;
 mod i18n;
+mod pages;
 mod prefs;
 mod route;
-mod scenario_form;
 mod state;
+mod widgets;
 
 fn main() {
     crash::install();
-    yew::Renderer::<components::app::App>::new().render();
+    yew::Renderer::<app::App>::new().render();
 }

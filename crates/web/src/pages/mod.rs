@@ -1,0 +1,7 @@
+//! One folder per page, each with its components, state and strings; what several pages
+//! use is in `widgets`.
+
+pub mod builder;
+pub mod checker;
+pub mod home;
+pub mod scenario;
