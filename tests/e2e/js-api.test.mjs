@@ -188,7 +188,11 @@ test('plans through the API equal the golden plans', async () => {
       assert.deepEqual(fromText.plan, golden, label);
       if (object !== null) {
         assert.equal(fromObject.type, 'success', label);
-        assert.deepEqual(withoutSpans(fromObject.plan), withoutSpans(golden), label);
+        // A JavaScript object cannot hold a key twice, so the text's duplicate-key warning
+        // (PL008) and what mentions it have no counterpart there.
+        if (!golden.findings.some((f) => f.code === 'PL008')) {
+          assert.deepEqual(withoutSpans(fromObject.plan), withoutSpans(golden), label);
+        }
       }
     }
     await assertCleanRun(page, seen);
