@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
-use crate::tr;
+
+use super::lists::{report_repeats, List};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -21,33 +22,6 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 };
 
 fn check(ctx: &mut Ctx<'_>) {
-    let policy = ctx.policy;
-    for statement in &policy.statements {
-        for field in [statement.action, statement.not_action]
-            .into_iter()
-            .flatten()
-        {
-            let items = field.strings(&statement.pointer);
-            let mut seen = std::collections::HashSet::with_capacity(items.len());
-            for item in &items {
-                // RAM compares action names ignoring case.
-                let earlier = !seen.insert(item.value.to_ascii_lowercase());
-                if earlier && !item.value.trim().is_empty() {
-                    let message = tr!(
-                        ctx.lang,
-                        format!("`{}` is listed more than once", item.value),
-                        format!("`{}` 重复出现", item.value)
-                    );
-                    let help = tr!(ctx.lang, "remove the repeat", "请删除重复项");
-                    ctx.report_help(
-                        &RULE.meta,
-                        &item.pointer,
-                        Some(item.node.span),
-                        message,
-                        help,
-                    );
-                }
-            }
-        }
-    }
+    // RAM compares action names ignoring case.
+    report_repeats(ctx, &RULE.meta, List::Action, str::to_ascii_lowercase);
 }

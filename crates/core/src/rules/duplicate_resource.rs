@@ -1,6 +1,7 @@
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
-use crate::tr;
+
+use super::lists::{report_repeats, List};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -21,35 +22,5 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 };
 
 fn check(ctx: &mut Ctx<'_>) {
-    let policy = ctx.policy;
-    for statement in &policy.statements {
-        for field in [statement.resource, statement.not_resource]
-            .into_iter()
-            .flatten()
-        {
-            let items = field.strings(&statement.pointer);
-            let mut seen = std::collections::HashSet::with_capacity(items.len());
-            for item in &items {
-                let earlier = !seen.insert(item.value);
-                if earlier && !item.value.trim().is_empty() {
-                    let message = tr!(
-                        ctx.lang,
-                        format!(
-                            "`{}` is listed more than once",
-                            crate::text::clip(item.value)
-                        ),
-                        format!("`{}` 重复出现", crate::text::clip(item.value))
-                    );
-                    let help = tr!(ctx.lang, "remove the repeat", "请删除重复项");
-                    ctx.report_help(
-                        &RULE.meta,
-                        &item.pointer,
-                        Some(item.node.span),
-                        message,
-                        help,
-                    );
-                }
-            }
-        }
-    }
+    report_repeats(ctx, &RULE.meta, List::Resource, str::to_owned);
 }

@@ -1,7 +1,7 @@
 use crate::finding::Severity;
-use crate::json::Value;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
-use crate::tr;
+
+use super::lists::{report_empty, List};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -22,35 +22,5 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 };
 
 fn check(ctx: &mut Ctx<'_>) {
-    let policy = ctx.policy;
-    for statement in &policy.statements {
-        for field in [statement.action, statement.not_action]
-            .into_iter()
-            .flatten()
-        {
-            let name = field.key;
-            if let Value::Array(items) = &field.node.value {
-                if items.is_empty() {
-                    let message = tr!(
-                        ctx.lang,
-                        format!("`{name}` is empty"),
-                        format!("`{name}` 为空")
-                    );
-                    let pointer = field.pointer(&statement.pointer);
-                    ctx.report(&RULE.meta, &pointer, Some(field.node.span), message);
-                    continue;
-                }
-            }
-            for item in field.strings(&statement.pointer) {
-                if item.value.trim().is_empty() {
-                    let message = tr!(
-                        ctx.lang,
-                        format!("`{name}` holds an empty action"),
-                        format!("`{name}` 中有空的操作")
-                    );
-                    ctx.report(&RULE.meta, &item.pointer, Some(item.node.span), message);
-                }
-            }
-        }
-    }
+    report_empty(ctx, &RULE.meta, List::Action);
 }

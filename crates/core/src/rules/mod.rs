@@ -4,6 +4,8 @@
 //! 2 actions, 3 resources, 4 conditions, 5 trust policies, 6 security, 7 OSS,
 //! 8 redundancy, 9 size and names.
 
+mod lists;
+
 use crate::json::Node;
 use crate::lint::{Rule, RuleDocs};
 use crate::position::Span;

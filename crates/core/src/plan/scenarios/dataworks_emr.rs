@@ -537,27 +537,28 @@ mod tests {
     use super::*;
     use crate::finding::Lang;
     use crate::lint::{lint, KindChoice, LintOptions};
+    use crate::plan::scenarios::test_support;
     use crate::plan::{plan, Plan};
 
     const A: &str = "1111222233334444";
     const B: &str = "5555666677778888";
 
-    fn input(extra: &[(&str, serde_json::Value)]) -> String {
-        let mut object = serde_json::json!({
+    fn base() -> serde_json::Value {
+        serde_json::json!({
             "dataworks_account_uid": A,
             "resource_account_uid": B,
             "region": "cn-hangzhou",
             "emr_cluster_id": "C-A510C0FD3FCC1234",
             "emr_version": "V3.38.3",
-        });
-        for (key, value) in extra {
-            object[*key] = value.clone();
-        }
-        object.to_string()
+        })
+    }
+
+    fn input(extra: &[(&str, serde_json::Value)]) -> String {
+        test_support::input(base(), extra)
     }
 
     fn run(extra: &[(&str, serde_json::Value)]) -> Plan {
-        plan("dataworks-emr", &input(extra), Lang::En).unwrap()
+        test_support::run("dataworks-emr", base(), extra)
     }
 
     fn codes(plan: &Plan, severity: Severity) -> Vec<(&'static str, Option<&str>)> {

@@ -207,3 +207,23 @@ pub(crate) fn system_policies_artifact<'a>(
         Json::strs(policies).pretty(),
     );
 }
+
+/// What the scenarios' own tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::finding::Lang;
+    use crate::plan::{plan, Plan};
+
+    /// `base` with `extra` fields set (replaced or added), as input text.
+    pub fn input(mut base: serde_json::Value, extra: &[(&str, serde_json::Value)]) -> String {
+        for (key, value) in extra {
+            base[*key] = value.clone();
+        }
+        base.to_string()
+    }
+
+    /// The English plan of scenario `id` for `base` with `extra`.
+    pub fn run(id: &str, base: serde_json::Value, extra: &[(&str, serde_json::Value)]) -> Plan {
+        plan(id, &input(base, extra), Lang::En).unwrap()
+    }
+}
