@@ -21,6 +21,7 @@ pub mod console;
 pub mod emr_version;
 pub mod existing;
 pub mod input;
+pub mod labels;
 pub mod maxcompute;
 pub mod runbook;
 pub mod scenarios;

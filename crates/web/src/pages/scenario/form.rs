@@ -3,10 +3,12 @@
 //! a link is the plan's normalised inputs, never this raw state, so a credential typed by
 //! mistake does not outlive the tab.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use ramplan_core::plan::input::Default as FieldDefault;
-use ramplan_core::plan::{FieldKind, FieldSpec, ScenarioSpec};
+use ramplan_core::plan::{labels, FieldKind, FieldSpec, ScenarioSpec};
+use ramplan_core::{Finding, Lang};
 use serde_json::{Map, Value as Json};
 use yew::prelude::*;
 
@@ -276,6 +278,90 @@ pub fn has_input(spec: &ScenarioSpec, form: &Form, finding_field: &str) -> bool 
 
 /// What the scenario page reads from context: the form and the way to change it.
 pub type FormHandle = UseReducerHandle<Form>;
+
+/// The plan's findings as the form shows them (labels for paths, no help the field already
+/// shows), and where the person has been: a required input that was never visited is not
+/// called an error until the person leaves it or asks what is missing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormFindings {
+    pub findings: Rc<Vec<Finding>>,
+    /// The paths of the inputs the person has left (`grants[0].privileges`).
+    pub visited: Rc<BTreeSet<String>>,
+    /// Every finding is shown: the person asked what is missing, or opened a link or a draft.
+    pub all: bool,
+}
+
+impl FormFindings {
+    /// Whether the finding waits for the person: a missing value of an input not visited.
+    pub fn waiting(&self, finding: &Finding) -> bool {
+        !self.all
+            && labels::is_missing_input(finding)
+            && !finding
+                .field()
+                .is_some_and(|field| self.visited.iter().any(|seen| concerns(field, seen)))
+    }
+
+    /// The findings shown now, about the inputs `keep` selects.
+    pub fn shown(&self, keep: impl Fn(&Finding) -> bool) -> Vec<Finding> {
+        self.findings
+            .iter()
+            .filter(|f| !self.waiting(f) && keep(f))
+            .cloned()
+            .collect()
+    }
+
+    /// The inputs still to fill in, as the form labels them, while they wait.
+    pub fn waiting_labels(&self, spec: &ScenarioSpec, lang: Lang) -> Vec<String> {
+        let mut labels: Vec<String> = self
+            .findings
+            .iter()
+            .filter(|f| self.waiting(f))
+            .filter_map(|f| labels::field_label(spec, f.field()?, lang))
+            .collect();
+        labels.dedup();
+        labels
+    }
+}
+
+/// What the form's page records about the person's visits.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Visits {
+    pub visited: Rc<BTreeSet<String>>,
+    pub all: bool,
+}
+
+pub enum VisitAction {
+    /// The person left the input at this path.
+    Left(String),
+    /// Show every finding (asked what is missing, or the form came from a link or draft).
+    All,
+    /// Start over (Clear).
+    Forget,
+}
+
+impl Reducible for Visits {
+    type Action = VisitAction;
+
+    fn reduce(self: Rc<Self>, action: VisitAction) -> Rc<Self> {
+        match action {
+            VisitAction::Left(path) if !self.visited.contains(&path) => {
+                let mut visited = (*self.visited).clone();
+                visited.insert(path);
+                Rc::new(Visits {
+                    visited: Rc::new(visited),
+                    all: self.all,
+                })
+            }
+            VisitAction::Left(_) => self,
+            VisitAction::All if self.all => self,
+            VisitAction::All => Rc::new(Visits {
+                visited: self.visited.clone(),
+                all: true,
+            }),
+            VisitAction::Forget => Rc::new(Visits::default()),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

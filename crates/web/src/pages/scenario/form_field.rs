@@ -9,9 +9,8 @@ use yew::prelude::*;
 use super::strings;
 use crate::i18n;
 use crate::pages::scenario::form::{
-    concerns, dom_id, field_path, FieldValue, FormAction, FormHandle, Slot,
+    concerns, dom_id, field_path, FieldValue, FormAction, FormFindings, FormHandle, Slot,
 };
-use crate::pages::scenario::PlanContext;
 use crate::state::PageHandle;
 use crate::widgets::field_findings::FieldFindings;
 use crate::widgets::finding_item::with_code;
@@ -27,10 +26,10 @@ pub struct FormFieldProps {
 
 #[component]
 pub fn FormField(props: &FormFieldProps) -> Html {
-    let (Some(page), Some(form), Some(plan)) = (
+    let (Some(page), Some(form), Some(shown)) = (
         use_context::<PageHandle>(),
         use_context::<FormHandle>(),
-        use_context::<PlanContext>(),
+        use_context::<FormFindings>(),
     ) else {
         return Html::default();
     };
@@ -66,12 +65,7 @@ pub fn FormField(props: &FormFieldProps) -> Html {
     let id = dom_id(&path);
     let help_id = format!("{id}-help");
     let findings_id = format!("{id}-findings");
-    let findings: Vec<_> = plan
-        .findings
-        .iter()
-        .filter(|finding| finding.field().is_some_and(|f| concerns(f, &path)))
-        .cloned()
-        .collect();
+    let findings = shown.shown(|finding| finding.field().is_some_and(|f| concerns(f, &path)));
     let invalid = findings.iter().any(|f| f.severity == Severity::Error);
     let described_by = if findings.is_empty() {
         help_id.clone()

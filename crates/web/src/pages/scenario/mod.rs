@@ -28,7 +28,9 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use ramplan_core::plan::{plan, scenario, ExpectedDocument, FieldKind, Plan, ScenarioSpec};
+use ramplan_core::plan::{
+    labels, plan, scenario, ExpectedDocument, FieldKind, Plan, ScenarioSpec,
+};
 use ramplan_core::share::{self, ShareError};
 use ramplan_core::{bundle, Lang};
 use yew::prelude::*;
@@ -37,7 +39,7 @@ use crate::browser;
 use crate::i18n;
 use crate::pages::scenario::artifact_tabs::ArtifactTabs;
 use crate::pages::scenario::existing_panel::ExistingPanel;
-use crate::pages::scenario::form::{Form, FormAction, FormHandle};
+use crate::pages::scenario::form::{Form, FormAction, FormFindings, FormHandle, VisitAction, Visits};
 use crate::pages::scenario::form_field::FormField;
 use crate::pages::scenario::plan_status::PlanStatus;
 use crate::pages::scenario::print_runbook::PrintRunbook;
@@ -49,6 +51,9 @@ use crate::state::{ExistingSetup, PageHandle};
 
 /// The current plan, for every part of the page that shows some of it.
 pub type PlanContext = Rc<Plan>;
+
+/// Where the person has been in the form, for the parts that reveal what is missing.
+pub type VisitsHandle = UseReducerHandle<Visits>;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioPageProps {
@@ -139,6 +144,8 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
         use_mut_ref(move || first)
     };
     let link_status = use_state(|| None::<(Form, LinkStatus)>);
+    // What Clear took away, so Undo can bring it back; shown while the form is still clear.
+    let cleared = use_state(|| None::<Cleared>);
     // The draft waiting to be written. It is written when the person leaves a field or the
     // page, not on every keystroke: typed key by key, a credential passes through beginnings
     // the core cannot recognise yet, and none of them may reach storage.
@@ -163,6 +170,14 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
         }
     });
     let view = use_state(|| View::Plan);
+    // Which inputs the person has left; a form from a link or a draft shows everything.
+    let visits = {
+        let all = matches!(opened.1, Opened::Link | Opened::Draft);
+        use_reducer(move || Visits {
+            all,
+            ..Visits::default()
+        })
+    };
     // The pasted documents of the existing-setup view: this page's state only.
     let existing = use_reducer(ExistingSetup::default);
     // What that view compares, from the last plan without errors, so its text areas stay
@@ -207,7 +222,21 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
     let onsubmit = Callback::from(|event: SubmitEvent| event.prevent_default());
     let onfocusout = {
         let flush_draft = flush_draft.clone();
-        Callback::from(move |_: FocusEvent| flush_draft())
+        let visits = visits.clone();
+        Callback::from(move |event: FocusEvent| {
+            flush_draft();
+            let left = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|element| element.get_attribute("name"));
+            if let Some(path) = left.filter(|path| !path.is_empty()) {
+                visits.dispatch(VisitAction::Left(path));
+            }
+        })
+    };
+    let form_findings = FormFindings {
+        findings: Rc::new(labels::for_form(&built.findings, spec, lang)),
+        visited: visits.visited.clone(),
+        all: visits.all,
     };
     let onchange = Callback::from(move |_: Event| flush_draft());
     let notice = match if *show_notice { opened.1 } else { Opened::Fresh } {
@@ -220,16 +249,23 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
         html! { <p id="open-notice" class={classes!("open-notice", class)} role="status" data-notice={kind}>{ text }</p> }
     });
     let actions = (!embed).then(|| {
-        let on_clear = clear(
+        let state = ClearState {
             spec,
-            &form,
-            &link_status,
-            &show_notice,
-            &baseline,
-            &ticks,
-            &pending_draft,
-        );
-        page_actions(spec, &form, &built, &link_status, &baseline, on_clear, lang)
+            form: form.clone(),
+            link_status: link_status.clone(),
+            show_notice: show_notice.clone(),
+            baseline: baseline.clone(),
+            ticks: ticks.clone(),
+            pending_draft: pending_draft.clone(),
+            cleared: cleared.clone(),
+            visits: visits.clone(),
+        };
+        html! {
+            <>
+                { page_actions(&state, &built, lang) }
+                { clear_status(&state, lang) }
+            </>
+        }
     });
     let on_tick = {
         let ticks = ticks.clone();
@@ -280,6 +316,8 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
     html! {
         <ContextProvider<FormHandle> context={form.clone()}>
         <ContextProvider<PlanContext> context={built}>
+        <ContextProvider<FormFindings> context={form_findings}>
+        <ContextProvider<VisitsHandle> context={visits.clone()}>
             <main class={classes!("scenario", embed.then_some("embedded"))} data-scenario={spec.id} data-embed={if embed { "true" } else { "false" }}>
                 { chrome }
                 <h2 id="scenario-title" class="scenario-title">{ lang.pick(spec.title_en, spec.title_zh) }</h2>
@@ -308,6 +346,8 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
                 </div>
                 <PrintRunbook ticks={(*ticks).clone()} />
             </main>
+        </ContextProvider<VisitsHandle>>
+        </ContextProvider<FormFindings>>
         </ContextProvider<PlanContext>>
         </ContextProvider<FormHandle>>
     }
@@ -398,22 +438,19 @@ fn keep(
     };
 }
 
-fn page_actions(
-    spec: &'static ScenarioSpec,
-    form: &FormHandle,
-    plan: &PlanContext,
-    link_status: &UseStateHandle<Option<(Form, LinkStatus)>>,
-    baseline: &Rc<RefCell<Form>>,
-    on_clear: Callback<MouseEvent>,
-    lang: Lang,
-) -> Html {
+fn page_actions(state: &ClearState, plan: &PlanContext, lang: Lang) -> Html {
     let page_strings = strings::scenario_strings(lang);
+    let (spec, form, link_status) = (state.spec, &state.form, &state.link_status);
+    let on_clear = state.on_clear();
     let on_link = {
+        let visits = state.visits.clone();
+        let baseline = state.baseline.clone();
         let plan = plan.clone();
         let state = (**form).clone();
         let link_status = link_status.clone();
-        let baseline = baseline.clone();
         Callback::from(move |_: MouseEvent| {
+            // Asking for a link is asking for the result: say what is still missing.
+            visits.dispatch(VisitAction::All);
             let done = {
                 let link_status = link_status.clone();
                 let state = state.clone();
@@ -462,34 +499,96 @@ fn page_actions(
     }
 }
 
-/// Clear: forgets the draft and the ticks, and starts the form afresh.
-fn clear(
+/// What Clear took away: the form as it was and the steps ticked done.
+#[derive(Debug, Clone, PartialEq)]
+struct Cleared {
+    form: Form,
+    ticks: BTreeSet<usize>,
+    /// The form right after clearing: Undo is offered while the form still equals it.
+    fresh: Form,
+}
+
+/// Everything Clear and Undo change.
+struct ClearState {
     spec: &'static ScenarioSpec,
-    form: &FormHandle,
-    link_status: &UseStateHandle<Option<(Form, LinkStatus)>>,
-    show_notice: &UseStateHandle<bool>,
-    baseline: &Rc<RefCell<Form>>,
-    ticks: &UseStateHandle<BTreeSet<usize>>,
-    pending_draft: &Rc<RefCell<Option<String>>>,
-) -> Callback<MouseEvent> {
-    let pending_draft = pending_draft.clone();
-    let form = form.clone();
-    let baseline = baseline.clone();
-    let link_status = link_status.clone();
-    let show_notice = show_notice.clone();
-    let ticks = ticks.clone();
-    Callback::from(move |_: MouseEvent| {
-        pending_draft.borrow_mut().take();
-        prefs::clear_draft(spec.id);
-        prefs::clear_ticks(spec.id);
-        ticks.set(BTreeSet::new());
-        show_notice.set(false);
-        let fresh = Form::new(spec);
-        *baseline.borrow_mut() = fresh.clone();
-        if share_param(&current_hash()).is_some() {
-            let _ = browser::replace_fragment(&Route::Scenario(spec.id.to_owned()).href());
-        }
-        link_status.set(None);
-        form.dispatch(FormAction::Reset(fresh));
-    })
+    form: FormHandle,
+    link_status: UseStateHandle<Option<(Form, LinkStatus)>>,
+    show_notice: UseStateHandle<bool>,
+    baseline: Rc<RefCell<Form>>,
+    ticks: UseStateHandle<BTreeSet<usize>>,
+    pending_draft: Rc<RefCell<Option<String>>>,
+    cleared: UseStateHandle<Option<Cleared>>,
+    visits: VisitsHandle,
+}
+
+impl ClearState {
+    /// Clear: forgets the draft and the ticks and starts the form afresh, keeping what it
+    /// took away in memory so that Undo can put it back.
+    fn on_clear(&self) -> Callback<MouseEvent> {
+        let spec = self.spec;
+        let form = self.form.clone();
+        let link_status = self.link_status.clone();
+        let show_notice = self.show_notice.clone();
+        let baseline = self.baseline.clone();
+        let ticks = self.ticks.clone();
+        let pending_draft = self.pending_draft.clone();
+        let cleared = self.cleared.clone();
+        let visits = self.visits.clone();
+        Callback::from(move |_: MouseEvent| {
+            visits.dispatch(VisitAction::Forget);
+            let fresh = Form::new(spec);
+            cleared.set(Some(Cleared {
+                form: (*form).clone(),
+                ticks: (*ticks).clone(),
+                fresh: fresh.clone(),
+            }));
+            pending_draft.borrow_mut().take();
+            prefs::clear_draft(spec.id);
+            prefs::clear_ticks(spec.id);
+            ticks.set(BTreeSet::new());
+            show_notice.set(false);
+            *baseline.borrow_mut() = fresh.clone();
+            if share_param(&current_hash()).is_some() {
+                let _ = browser::replace_fragment(&Route::Scenario(spec.id.to_owned()).href());
+            }
+            link_status.set(None);
+            form.dispatch(FormAction::Reset(fresh));
+        })
+    }
+
+    /// Undo: the form and the ticks as they were before Clear; the draft is written again
+    /// the next time the person leaves a field or the page, as any change is.
+    fn on_undo(&self, was: Cleared) -> Callback<MouseEvent> {
+        let spec = self.spec;
+        let form = self.form.clone();
+        let ticks = self.ticks.clone();
+        let cleared = self.cleared.clone();
+        Callback::from(move |_: MouseEvent| {
+            prefs::save_ticks(spec.id, &was.ticks);
+            ticks.set(was.ticks.clone());
+            cleared.set(None);
+            form.dispatch(FormAction::Reset(was.form.clone()));
+            browser::focus("clear-draft");
+        })
+    }
+}
+
+/// After Clear: what it did, with Undo, for as long as the form is still clear.
+fn clear_status(state: &ClearState, lang: Lang) -> Html {
+    let Some(was) = state
+        .cleared
+        .as_ref()
+        .filter(|was| was.fresh == *state.form)
+        .cloned()
+    else {
+        return html! { <p id="clear-status" class="clear-status" role="status" aria-live="polite"></p> };
+    };
+    let page_strings = strings::scenario_strings(lang);
+    let onclick = state.on_undo(was.clone());
+    html! {
+        <p id="clear-status" class="clear-status hint" role="status" aria-live="polite">
+            <span class="clear-status-text">{ strings::cleared(was.ticks.len(), lang) }</span>
+            <button type="button" id="undo-clear" class="copy-button" {onclick}>{ page_strings.undo_clear }</button>
+        </p>
+    }
 }

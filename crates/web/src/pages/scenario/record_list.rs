@@ -9,9 +9,8 @@ use yew::prelude::*;
 use super::strings;
 use crate::browser;
 use crate::i18n;
-use crate::pages::scenario::form::{dom_id, FieldValue, FormAction, FormHandle};
+use crate::pages::scenario::form::{dom_id, FieldValue, FormAction, FormFindings, FormHandle};
 use crate::pages::scenario::form_field::FormField;
-use crate::pages::scenario::PlanContext;
 use crate::state::PageHandle;
 use crate::widgets::field_findings::FieldFindings;
 use crate::widgets::finding_item::with_code;
@@ -35,10 +34,10 @@ pub fn RecordList(props: &RecordListProps) -> Html {
             }
         });
     }
-    let (Some(page), Some(form), Some(plan)) = (
+    let (Some(page), Some(form), Some(shown)) = (
         use_context::<PageHandle>(),
         use_context::<FormHandle>(),
-        use_context::<PlanContext>(),
+        use_context::<FormFindings>(),
     ) else {
         return Html::default();
     };
@@ -59,13 +58,7 @@ pub fn RecordList(props: &RecordListProps) -> Html {
     let index = props.field;
 
     // Findings about the list as a whole or about one group, not about one of its inputs.
-    let list_findings = |path: &str| -> Vec<_> {
-        plan.findings
-            .iter()
-            .filter(|finding| finding.field() == Some(path))
-            .cloned()
-            .collect()
-    };
+    let list_findings = |path: &str| shown.shown(|finding| finding.field() == Some(path));
     let groups = records.iter().enumerate().map(|(record, _)| {
         let group_label = i18n::group_label(label, record + 1, lang);
         let group_path = format!("{}[{record}]", field.name);

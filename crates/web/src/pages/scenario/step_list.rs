@@ -2,6 +2,7 @@
 //! ticks belong to the scenario page, which remembers them in this browser.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use ramplan_core::plan::{Account, Plan, Step};
 use ramplan_core::Lang;
@@ -12,6 +13,7 @@ use super::strings;
 use crate::i18n;
 use crate::pages::scenario::PlanContext;
 use crate::state::PageHandle;
+use crate::widgets::copy_download::CopyDownload;
 use crate::widgets::finding_item::with_code;
 
 #[derive(Properties, PartialEq)]
@@ -96,15 +98,24 @@ pub fn step_details(step: &Step, plan: &Plan, lang: Lang, with_files: bool) -> H
                 .map_or_else(|| id.clone(), |artifact| artifact.filename.clone());
             html! { <code class="step-file">{ name }</code> }
         });
-        let contents = ids
-            .iter()
-            .filter(|_| with_files)
-            .filter_map(|id| plan.artifact(id))
-            .map(|artifact| {
-                html! {
+        // Printed, each file's whole text follows; on screen, each file opens under the
+        // step, with Copy and Download right there.
+        let contents = ids.iter().filter_map(|id| plan.artifact(id)).map(|artifact| {
+            if with_files {
+                return html! {
                     <pre class="runbook-file" data-artifact={artifact.id.clone()}><code>{ artifact.content.clone() }</code></pre>
-                }
-            });
+                };
+            }
+            let text: Rc<str> = Rc::from(artifact.content.as_str());
+            let id = format!("step-{}-{}", step.number, artifact.id);
+            html! {
+                <details class="step-file-view" data-artifact={artifact.id.clone()} id={id.clone()}>
+                    <summary>{ strings::show_file(&artifact.filename, lang) }</summary>
+                    <CopyDownload id={id} {text} filename={AttrValue::from(artifact.filename.clone())} />
+                    <pre class="step-file-text"><code>{ artifact.content.clone() }</code></pre>
+                </details>
+            }
+        });
         Some(html! {
             <>
                 <p class="step-part"><span class="step-part-label">{ label.to_owned() }</span>{ for names }</p>

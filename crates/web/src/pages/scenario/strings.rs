@@ -154,6 +154,10 @@ pub struct ScenarioStrings {
     pub share_credential: &'static str,
     pub draft_restored: &'static str,
     pub clear_draft: &'static str,
+    /// Shows the findings about required inputs not visited yet.
+    pub show_missing: &'static str,
+    /// Undoes Clear.
+    pub undo_clear: &'static str,
     pub download_all: &'static str,
     pub print_runbook: &'static str,
     pub runbook_heading: &'static str,
@@ -194,6 +198,8 @@ const SCENARIO_EN: ScenarioStrings = ScenarioStrings {
     share_credential: "This link holds what looks like a credential, so it was not opened and the form starts empty.",
     draft_restored: "Restored your last entries for this scenario from this browser.",
     clear_draft: "Clear form and ticks",
+    undo_clear: "Undo",
+    show_missing: "Show what is missing",
     download_all: "Download everything (.zip)",
     print_runbook: "Print runbook",
     runbook_heading: "Runbook",
@@ -235,6 +241,8 @@ const SCENARIO_ZH: ScenarioStrings = ScenarioStrings {
     share_credential: "此链接包含疑似凭证的值，因此未打开，表单为空。",
     draft_restored: "已从本浏览器恢复你在此场景中上次填写的内容。",
     clear_draft: "清空表单和勾选",
+    undo_clear: "撤销",
+    show_missing: "显示缺少的内容",
     download_all: "全部下载（.zip）",
     print_runbook: "打印操作手册",
     runbook_heading: "操作手册",
@@ -249,6 +257,40 @@ pub fn scenario_strings(lang: Lang) -> &'static ScenarioStrings {
     match lang {
         Lang::En => &SCENARIO_EN,
         Lang::Zh => &SCENARIO_ZH,
+    }
+}
+
+/// "Show trust-policy.json" / "显示 trust-policy.json".
+pub fn show_file(filename: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Show {filename}"),
+        Lang::Zh => format!("显示 {filename}"),
+    }
+}
+
+/// "To see the plan, fill in: A, B and C." / "填写以下内容后即可生成计划：A、B、C。"
+pub fn fill_in(labels: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let list = match labels {
+                [] => String::new(),
+                [one] => one.clone(),
+                [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            };
+            format!("To see the plan, fill in: {list}.")
+        }
+        Lang::Zh => format!("填写以下内容后即可生成计划：{}。", labels.join("、")),
+    }
+}
+
+/// "Cleared the form and 3 ticked steps." / "已清空表单和 3 个已勾选的步骤。"
+pub fn cleared(ticks: usize, lang: Lang) -> String {
+    match (lang, ticks) {
+        (Lang::En, 0) => "Cleared the form.".to_owned(),
+        (Lang::En, 1) => "Cleared the form and 1 ticked step.".to_owned(),
+        (Lang::En, n) => format!("Cleared the form and {n} ticked steps."),
+        (Lang::Zh, 0) => "已清空表单。".to_owned(),
+        (Lang::Zh, n) => format!("已清空表单和 {n} 个已勾选的步骤。"),
     }
 }
 
