@@ -103,7 +103,7 @@ test('allow for the example policy, with the deciding statement; implicit deny f
   const status = page.locator('#sim-decision');
   assert.equal(await status.getAttribute('role'), 'status');
   assert.match(await status.textContent(), /Decision: allow/);
-  assert.match(await page.locator('#sim-decided-by').textContent(), /\/Statement\/0/);
+  assert.match(await page.locator('#sim-decided-by').textContent(), /Statement 1/);
   const first = statement(page, '/Statement/0');
   assert.equal(await first.getAttribute('data-deciding'), 'true');
   for (const part of ['action', 'resource', 'condition']) {
@@ -144,7 +144,7 @@ test('an explicit Deny wins, and selecting a statement selects its text in the e
   const allow = statement(page, '/Statement/0');
   assert.equal(await allow.getAttribute('data-matched'), 'true');
   assert.equal(await allow.getAttribute('data-deciding'), 'false');
-  assert.match(await page.locator('#sim-decided-by').textContent(), /\/Statement\/1/);
+  assert.match(await page.locator('#sim-decided-by').textContent(), /Statement 2/);
 
   await deny.locator('button.sim-statement-target').click();
   await page.waitForFunction(() => document.activeElement?.id === 'policy');
@@ -227,7 +227,7 @@ test('trust: DataWorks acting for account A through EMR is allowed; through engi
   await decision(page, 'allow');
   assert.match(
     await page.locator('#sim-decided-by').textContent(),
-    /\/Statement\/0\/Principal\/Service\/0/,
+    /Statement 1 › Principal › Service 1/,
   );
   const first = statement(page, '/Statement/0');
   assert.equal(await first.getAttribute('data-deciding'), 'true');

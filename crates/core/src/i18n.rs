@@ -89,6 +89,37 @@ pub fn did_you_mean(suggestion: &str, lang: Lang) -> String {
     )
 }
 
+/// How the pages name a statement, or a place in one, by its pointer: `/Statement/0` is
+/// "Statement 1" / "语句 1", a lone statement object (`/Statement`) is "Statement", and
+/// `/Statement/0/Principal/Service/1` is "Statement 1 › Principal › Service 2". `None` for
+/// a pointer outside the statements.
+pub fn statement_label(pointer: &str, lang: Lang) -> Option<String> {
+    let mut label = tr!(lang, "Statement", "语句");
+    let rest = pointer.strip_prefix("/Statement")?;
+    if rest.is_empty() {
+        return Some(label);
+    }
+    let mut segments = rest.strip_prefix('/')?.split('/');
+    if let Some(first) = segments.next() {
+        match first.parse::<usize>() {
+            Ok(index) => label = format!("{label} {}", index.saturating_add(1)),
+            Err(_) => label = format!("{label} › {}", unescape(first)),
+        }
+    }
+    for segment in segments {
+        match segment.parse::<usize>() {
+            Ok(index) => label = format!("{label} {}", index.saturating_add(1)),
+            Err(_) => label = format!("{label} › {}", unescape(segment)),
+        }
+    }
+    Some(label)
+}
+
+/// A JSON pointer segment as written in the document (`~1` is `/`, `~0` is `~`).
+fn unescape(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
 /// ": " / "：", after a label.
 pub const fn colon(lang: Lang) -> &'static str {
     match lang {
@@ -100,6 +131,27 @@ pub const fn colon(lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statements_are_counted_from_one() {
+        assert_eq!(
+            statement_label("/Statement/0", Lang::En).as_deref(),
+            Some("Statement 1")
+        );
+        assert_eq!(
+            statement_label("/Statement/11", Lang::Zh).as_deref(),
+            Some("语句 12")
+        );
+        assert_eq!(
+            statement_label("/Statement", Lang::En).as_deref(),
+            Some("Statement")
+        );
+        assert_eq!(
+            statement_label("/Statement/0/Principal/Service/1", Lang::En).as_deref(),
+            Some("Statement 1 › Principal › Service 2")
+        );
+        assert_eq!(statement_label("/Version", Lang::En), None);
+    }
 
     #[test]
     fn only_the_language_asked_for_is_formatted() {

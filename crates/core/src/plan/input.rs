@@ -345,7 +345,14 @@ impl Reader<'_> {
                             format!("缺少必填字段 `{path}`")
                         );
                         let help = Some(self.lang.pick(field.help_en, field.help_zh).to_owned());
-                        self.push(crate::plan::labels::MISSING_INPUT, Severity::Error, &path, None, message, help);
+                        self.push(
+                            crate::plan::labels::MISSING_INPUT,
+                            Severity::Error,
+                            &path,
+                            None,
+                            message,
+                            help,
+                        );
                         None
                     }
                     None => None,
@@ -451,7 +458,14 @@ impl Reader<'_> {
                 format!("`{path}` is empty"),
                 format!("`{path}` 为空")
             );
-            self.push(crate::plan::labels::MISSING_INPUT, Severity::Error, path, Some(node), message, None);
+            self.push(
+                crate::plan::labels::MISSING_INPUT,
+                Severity::Error,
+                path,
+                Some(node),
+                message,
+                None,
+            );
             return None;
         }
         if value.chars().any(char::is_control) {

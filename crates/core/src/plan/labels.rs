@@ -57,7 +57,10 @@ fn item_label(label: &str, index: usize, lang: Lang) -> String {
 /// `grants[0].x` -> (`grants`, `[0].x`).
 fn split_name(path: &str) -> (&str, &str) {
     let end = path.find(['[', '.']).unwrap_or(path.len());
-    (path.get(..end).unwrap_or(path), path.get(end..).unwrap_or(""))
+    (
+        path.get(..end).unwrap_or(path),
+        path.get(end..).unwrap_or(""),
+    )
 }
 
 /// `[3].x` -> (3, `.x`).
@@ -184,18 +187,28 @@ mod tests {
         let missing: Vec<&Finding> = shown.iter().filter(|f| is_missing_input(f)).collect();
         assert!(!missing.is_empty());
         for finding in &missing {
-            assert!(!finding.message.contains("dataworks_account_uid"), "{}", finding.message);
+            assert!(
+                !finding.message.contains("dataworks_account_uid"),
+                "{}",
+                finding.message
+            );
             assert!(finding.message.contains('“'), "{}", finding.message);
             assert_eq!(finding.help, None, "{}", finding.message);
         }
         // The CLI's findings keep the paths.
-        assert!(plan.findings.iter().any(|f| f.message.contains("`dataworks_account_uid`")));
+        assert!(plan
+            .findings
+            .iter()
+            .any(|f| f.message.contains("`dataworks_account_uid`")));
     }
 
     #[test]
     fn text_that_names_no_input_is_left_alone() {
         let spec = scenario("dataworks-maxcompute").unwrap();
-        assert_eq!(relabel("use `Select` on `x`", spec, Lang::En), "use `Select` on `x`");
+        assert_eq!(
+            relabel("use `Select` on `x`", spec, Lang::En),
+            "use `Select` on `x`"
+        );
         assert_eq!(relabel("odd ` tick", spec, Lang::En), "odd ` tick");
     }
 }

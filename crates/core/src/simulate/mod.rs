@@ -260,7 +260,10 @@ pub fn simulate(
         request: request.clone(),
         decided_by,
         statements,
-        notes: unread_keys(&context, &keys_read, lang),
+        notes: request::request_notes(request, lang)
+            .into_iter()
+            .chain(unread_keys(&context, &keys_read, lang))
+            .collect(),
         warnings,
     })
 }

@@ -3,8 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::arn;
+use crate::catalogue::{self, ActionList, KeyType};
 use crate::finding::Lang;
+use crate::iso8601;
 use crate::secrets;
+use crate::text::did_you_mean;
 
 use super::{ErrorKind, SimulateError};
 use crate::tr;
@@ -216,7 +220,163 @@ pub(crate) fn check_request(request: &Request, lang: Lang) -> Result<(), Simulat
             )),
         ));
     }
-    check_context(&request.context, lang)
+    check_resource(request, lang)?;
+    check_context(&request.context, lang)?;
+    check_context_values(&request.action, &request.context, lang)
+}
+
+/// A request names a resource by its ARN, or `*` for an action without resource-level
+/// permission; anything else is a request RAM never receives, whose answer would mean
+/// nothing.
+fn check_resource(request: &Request, lang: Lang) -> Result<(), SimulateError> {
+    let resource = request.resource.trim();
+    if resource == "*" || arn::parse(resource).is_ok() {
+        return Ok(());
+    }
+    let service = request.action.split_once(':').map_or("", |(s, _)| s);
+    let example = if service.eq_ignore_ascii_case("oss") && !resource.starts_with("acs:") {
+        format!("acs:oss:*:*:{resource}")
+    } else {
+        format!("acs:{}:*:*:{resource}", service.to_ascii_lowercase())
+    };
+    Err(SimulateError::new(
+        ErrorKind::Request,
+        tr!(
+            lang,
+            format!("the resource `{resource}` is not an ARN, so no request of RAM looks like this"),
+            format!("资源 `{resource}` 不是 ARN，RAM 不会收到这样的请求")
+        ),
+        Some(tr!(
+            lang,
+            format!("write it as `acs:<service>:<region>:<account>:<relative-id>`, for example `{example}`; `*` for an action without resource-level permission"),
+            format!("请写作 `acs:<服务>:<地域>:<账号>:<资源路径>`，例如 `{example}`；不支持资源级授权的操作请写 `*`")
+        )),
+    ))
+}
+
+/// A context value of a typed key (an address for `acs:SourceIp`, a date for
+/// `acs:CurrentTime`) must be of that type: RAM fills these in itself, so another value
+/// describes no request it can receive.
+fn check_context_values(
+    action: &str,
+    entries: &[ContextEntry],
+    lang: Lang,
+) -> Result<(), SimulateError> {
+    let service = action
+        .split_once(':')
+        .and_then(|(code, _)| catalogue::service(code));
+    for entry in entries {
+        let key = entry.key.trim();
+        let Some(known) = catalogue::global_condition_key(key)
+            .or_else(|| service.and_then(|s| s.condition_key(key)))
+        else {
+            continue;
+        };
+        let value = entry.value.trim();
+        let (fits, what_en, what_zh, example) = match known.value_type {
+            KeyType::Ip => (
+                value.parse::<std::net::IpAddr>().is_ok(),
+                "an IP address",
+                "IP 地址",
+                "192.168.0.1",
+            ),
+            KeyType::Date => (
+                iso8601::is_valid(value),
+                "a date and time in ISO 8601",
+                "ISO 8601 格式的日期时间",
+                "2026-12-03T10:00:00Z",
+            ),
+            KeyType::Boolean => (
+                value.eq_ignore_ascii_case("true") || value.eq_ignore_ascii_case("false"),
+                "`true` or `false`",
+                "`true` 或 `false`",
+                "true",
+            ),
+            KeyType::Number => (
+                value.parse::<f64>().is_ok_and(f64::is_finite),
+                "a number",
+                "数字",
+                "1",
+            ),
+            KeyType::String => continue,
+        };
+        if !fits {
+            return Err(SimulateError::new(
+                ErrorKind::Request,
+                tr!(
+                    lang,
+                    format!("`{key}` holds {what_en}, but `{value}` is not one"),
+                    format!("`{key}` 的值应为{what_zh}，而 `{value}` 不是")
+                ),
+                Some(tr!(
+                    lang,
+                    format!("for example `{key}={example}`"),
+                    format!("例如 `{key}={example}`")
+                )),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// What is odd about a well-formed request: the answer stands, but may not be about what was
+/// meant. An action the catalogue does not know, or a resource of another service.
+pub(crate) fn request_notes(request: &Request, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    let Some((code, name)) = request.action.split_once(':') else {
+        return notes;
+    };
+    let Some(service) = catalogue::service(code) else {
+        // Until the whole catalogue is in (the page fetches it after start), an unknown
+        // service may only be one not loaded yet.
+        if !catalogue::is_complete() {
+            return notes;
+        }
+        notes.push(tr!(
+            lang,
+            format!("`{code}` is not a service in the catalogue; check the action's spelling"),
+            format!("目录中没有服务 `{code}`；请检查操作的拼写")
+        ));
+        return notes;
+    };
+    let listed = matches!(
+        service.action_list(),
+        ActionList::Complete | ActionList::ApiMetadata
+    );
+    if listed && service.action(name).is_none() && !name.contains(['*', '?']) {
+        let actions = service.actions();
+        let suggestion = did_you_mean(name, actions.iter().map(|a| a.name))
+            .map(|close| {
+                tr!(
+                    lang,
+                    format!("; did you mean `{code}:{close}`?"),
+                    format!("；是否想写 `{code}:{close}`？")
+                )
+            })
+            .unwrap_or_default();
+        notes.push(tr!(
+            lang,
+            format!(
+                "{} has no action `{name}` in the catalogue{suggestion}",
+                service.name_en()
+            ),
+            format!("目录中 {} 没有操作 `{name}`{suggestion}", service.name_zh())
+        ));
+    }
+    if let Ok(arn) = arn::parse(request.resource.trim()) {
+        let matches_service = arn.service == "*"
+            || service
+                .arn_services()
+                .any(|s| s.eq_ignore_ascii_case(arn.service));
+        if !matches_service {
+            notes.push(tr!(
+                lang,
+                format!("the resource is an ARN of `{}`, but the action is {}'s: statements for {} resources will not match it", arn.service, service.name_en(), service.name_en()),
+                format!("资源是 `{}` 的 ARN，而操作属于 {}：为 {} 资源编写的语句不会匹配它", arn.service, service.name_zh(), service.name_zh())
+            ));
+        }
+    }
+    notes
 }
 
 #[cfg(test)]

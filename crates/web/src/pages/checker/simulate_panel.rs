@@ -10,6 +10,7 @@
 
 use std::rc::Rc;
 
+use ramplan_core::i18n::statement_label;
 use ramplan_core::json;
 use ramplan_core::policy::Effect;
 use ramplan_core::position::TextRange;
@@ -347,7 +348,8 @@ fn decided(paths: &[String], access: &SimulateStrings, lang: Lang) -> Html {
         return Html::default();
     }
     let paths = paths.iter().enumerate().map(|(i, path)| {
-        html! { <>{ (i > 0).then(|| lang.pick(", ", "，")) }<code>{ path.clone() }</code></> }
+        let shown = statement_label(path, lang).unwrap_or_else(|| path.clone());
+        html! { <>{ (i > 0).then(|| lang.pick(", ", "，")) }<span class="sim-statement-ref" data-path={path.clone()}>{ shown }</span></> }
     });
     html! {
         <p id="sim-decided-by" class="sim-decided-by">
@@ -488,7 +490,7 @@ fn statement(
         >
             <button type="button" class="sim-statement-target" {onclick}>
                 <span class="sim-statement-head">
-                    <span class="sim-statement-name">{ access.sim_statement }{ " " }<code>{ view.path.to_owned() }</code></span>
+                    <span class="sim-statement-name">{ statement_label(view.path, lang).unwrap_or_else(|| format!("{} {}", access.sim_statement, view.path)) }</span>
                     { sid }
                     <span class="sim-effect">{ effect }</span>
                     { deciding }

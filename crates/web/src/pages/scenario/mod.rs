@@ -28,9 +28,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use ramplan_core::plan::{
-    labels, plan, scenario, ExpectedDocument, FieldKind, Plan, ScenarioSpec,
-};
+use ramplan_core::plan::{labels, plan, scenario, ExpectedDocument, FieldKind, Plan, ScenarioSpec};
 use ramplan_core::share::{self, ShareError};
 use ramplan_core::{bundle, Lang};
 use yew::prelude::*;
@@ -39,7 +37,9 @@ use crate::browser;
 use crate::i18n;
 use crate::pages::scenario::artifact_tabs::ArtifactTabs;
 use crate::pages::scenario::existing_panel::ExistingPanel;
-use crate::pages::scenario::form::{Form, FormAction, FormFindings, FormHandle, VisitAction, Visits};
+use crate::pages::scenario::form::{
+    Form, FormAction, FormFindings, FormHandle, VisitAction, Visits,
+};
 use crate::pages::scenario::form_field::FormField;
 use crate::pages::scenario::plan_status::PlanStatus;
 use crate::pages::scenario::print_runbook::PrintRunbook;
