@@ -220,10 +220,10 @@ test('the existing-setup view speaks Chinese, asks for the form first, and is no
   await page.locator('html[lang="zh-Hans"]').waitFor({ state: 'attached' });
   assert.equal(await page.locator('#view-existing').textContent(), '检查现有配置');
   await page.locator('#view-existing').click();
-  // An empty form has no plan to compare with yet.
-  await page.locator('#existing-fill-form').waitFor();
+  // An empty form has no plan to compare with yet, and the page says so once.
   await status(page, 'waiting');
   assert.match(await page.locator('#existing-status').textContent(), /请先填写表单/);
+  assert.equal(await page.getByText('请先填写表单').count(), 1);
   await fillForm(page, await readJson('scenarios/dataworks-hologres/valid-custom-names.input.json'));
   await page.locator('#existing-trust').waitFor();
   await page.locator('#existing-permission').waitFor();

@@ -18,6 +18,12 @@ pub struct Suggestions {
     /// keys of the services it names, in catalogue order. Key families (`acs:ResourceTag/`)
     /// are left out: they are not keys by themselves.
     pub condition_keys: Vec<String>,
+    /// A request the policy is about, to show as an example: the first action of the first
+    /// `Allow` statement (a catalogued one its pattern matches, for a wildcard) and that
+    /// statement's first resource with its wildcards filled in (`example-bucket/*` ->
+    /// `example-bucket/example.txt`).
+    pub example_action: Option<String>,
+    pub example_resource: Option<String>,
 }
 
 /// The suggestions for a policy's text; empty lists when it is not JSON.
@@ -43,6 +49,21 @@ pub fn suggestions(text: &str) -> Suggestions {
         }
     }
     let mut out = Suggestions::default();
+    if let Some(statement) = policy
+        .statements
+        .iter()
+        .find(|s| s.effect.and_then(|f| f.node.as_str()) == Some("Allow"))
+    {
+        out.example_action = statement
+            .action
+            .and_then(|f| f.strings(&statement.pointer).first().map(|i| i.value.trim().to_owned()))
+            .and_then(|pattern| example_action(&pattern));
+        out.example_resource = statement
+            .resource
+            .and_then(|f| f.strings(&statement.pointer).first().map(|i| i.value.trim().to_owned()))
+            .filter(|r| !r.is_empty())
+            .map(|pattern| example_resource(&pattern));
+    }
     for service in &services {
         for action in service.actions() {
             push(
@@ -61,6 +82,48 @@ pub fn suggestions(text: &str) -> Suggestions {
         push(&mut out.condition_keys, key.key.to_owned());
     }
     out
+}
+
+/// The action itself, or for a pattern the first catalogued action it matches.
+fn example_action(pattern: &str) -> Option<String> {
+    if !crate::wildcard::has_wildcard(pattern) {
+        return Some(pattern.to_owned());
+    }
+    let (code, _) = pattern.split_once(':')?;
+    let service = catalogue::service(code)?;
+    service
+        .actions()
+        .into_iter()
+        .map(|a| format!("{}:{}", service.code(), a.name))
+        .find(|action| crate::wildcard::matches_action(pattern, action))
+}
+
+/// A resource the pattern matches: a trailing `*` in the relative ID becomes
+/// `example.txt` after a `/`, else `example`; `?` becomes `x`. The region and account keep
+/// what they say.
+fn example_resource(pattern: &str) -> String {
+    if pattern == "*" {
+        return pattern.to_owned();
+    }
+    let Ok(arn) = crate::arn::parse(pattern) else {
+        return pattern.to_owned();
+    };
+    let relative = arn.relative_id;
+    let mut filled = String::with_capacity(relative.len() + 8);
+    let mut previous = None;
+    for c in relative.chars() {
+        match c {
+            '*' if previous == Some('/') => filled.push_str("example.txt"),
+            '*' => filled.push_str("example"),
+            '?' => filled.push('x'),
+            c => filled.push(c),
+        }
+        previous = Some(c);
+    }
+    format!(
+        "{}:{}:{}:{}:{filled}",
+        arn.prefix, arn.service, arn.region, arn.account
+    )
 }
 
 fn push(list: &mut Vec<String>, item: String) {
@@ -103,6 +166,20 @@ mod tests {
         assert!(!s.condition_keys.iter().any(|k| k == "acs:SourceIp"));
         assert!(s.condition_keys.iter().any(|k| k == "acs:CurrentTime"));
         assert!(!s.condition_keys.iter().any(|k| k.ends_with('/')));
+    }
+
+    #[test]
+    fn the_example_request_is_one_the_policy_is_about() {
+        let policy = r#"{"Version":"1","Statement":[{"Effect":"Deny","Action":"ecs:*","Resource":"*"},
+            {"Effect":"Allow","Action":["oss:Get*"],"Resource":["acs:oss:*:*:example-bucket/*"]}]}"#;
+        let s = suggestions(policy);
+        let action = s.example_action.unwrap();
+        assert!(crate::wildcard::matches_action("oss:Get*", &action), "{action}");
+        assert_eq!(
+            s.example_resource.as_deref(),
+            Some("acs:oss:*:*:example-bucket/example.txt")
+        );
+        assert_eq!(example_resource("acs:log:*:*:project/p-?/logstore/*"), "acs:log:*:*:project/p-x/logstore/example.txt");
     }
 
     #[test]

@@ -34,7 +34,14 @@ enum Outcome {
 #[component]
 pub fn EditorToolbar(props: &EditorToolbarProps) -> Html {
     let outcome = use_state(|| None::<Outcome>);
-    let chosen = use_state(|| Example::WithProblems);
+    // The menu starts on the example the editor holds, so the two agree; on another text,
+    // on the example with problems, the one most worth loading next.
+    let holding = use_context::<PageHandle>().and_then(|page| {
+        Example::ALL
+            .into_iter()
+            .find(|example| example.text() == &*page.text)
+    });
+    let chosen = use_state(move || holding.unwrap_or(Example::WithProblems));
     let pending = use_state(|| None::<Example>);
     let load_button = use_node_ref();
     let confirm_button = use_node_ref();

@@ -147,7 +147,7 @@ pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
                     <label for={principal_id}>{ access.sim_principal }</label>
                     <p id="sim-principal-help" class="field-help">{ with_code(access.sim_bucket_principal_help) }</p>
                     <input type="text" id={principal_id} class="sim-input" aria-describedby="sim-principal-help"
-                        placeholder="1234567890123456" autocomplete="off"
+                        placeholder={strings::example(access.sim_example_principal, lang)} autocomplete="off"
                         autocapitalize="off" spellcheck="false" value={principal} oninput={on_principal} />
                 </div>
             };
@@ -160,13 +160,13 @@ pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
                     <div class="sim-field">
                         <label for={action_id}>{ access.sim_action }</label>
                         <input type="text" id={action_id} class="sim-input" list={ACTIONS_LIST}
-                            placeholder="oss:GetObject" autocomplete="off" autocapitalize="off"
+                            placeholder={strings::example(suggested.example_action.as_deref().unwrap_or("oss:GetObject"), lang)} autocomplete="off" autocapitalize="off"
                             spellcheck="false" value={action} oninput={on_action} />
                     </div>
                     <div class="sim-field">
                         <label for={resource_id}>{ access.sim_resource }</label>
                         <input type="text" id={resource_id} class="sim-input"
-                            placeholder="acs:oss:*:*:examplebucket/a.txt" autocomplete="off"
+                            placeholder={strings::example(suggested.example_resource.as_deref().unwrap_or("acs:oss:*:*:examplebucket/a.txt"), lang)} autocomplete="off"
                             autocapitalize="off" spellcheck="false" value={resource} oninput={on_resource} />
                     </div>
                     if kind == PolicyKind::BucketPolicy {
@@ -183,7 +183,7 @@ pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
                     <label for={principal_id}>{ access.sim_principal }</label>
                     <p id="sim-principal-help" class="field-help">{ with_code(access.sim_principal_help) }</p>
                     <input type="text" id={principal_id} class="sim-input" aria-describedby="sim-principal-help"
-                        placeholder="1234567890123456@emr.dataworks.aliyuncs.com" autocomplete="off"
+                        placeholder={strings::example("1234567890123456@emr.dataworks.aliyuncs.com", lang)} autocomplete="off"
                         autocapitalize="off" spellcheck="false" value={principal} oninput={on_principal} />
                 </div>
             }

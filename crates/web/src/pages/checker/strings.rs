@@ -13,6 +13,8 @@ pub struct SimulateStrings {
     pub sim_bucket_principal_help: &'static str,
     pub sim_action: &'static str,
     pub sim_resource: &'static str,
+    /// A principal to show as an example in the empty field.
+    pub sim_example_principal: &'static str,
     pub sim_principal: &'static str,
     pub sim_principal_help: &'static str,
     pub sim_context: &'static str,
@@ -55,6 +57,7 @@ const SIMULATE_EN: SimulateStrings = SimulateStrings {
     sim_bucket_principal_help: "The requester's account or RAM user ID, or a role session `arn:sts::<uid>:assumed-role/<role>/<session>`. Leave it empty for an anonymous request.",
     sim_action: "Action",
     sim_resource: "Resource ARN",
+    sim_example_principal: "1234567890123456",
     sim_principal: "Principal",
     sim_principal_help: "An account ID or `acs:ram::<uid>:root`, a RAM user or role ARN, a service of the role's own account (`ecs.aliyuncs.com`), or a service acting for an account (`<uid>@emr.dataworks.aliyuncs.com`).",
     sim_context: "Request context",
@@ -97,6 +100,7 @@ const SIMULATE_ZH: SimulateStrings = SimulateStrings {
     sim_bucket_principal_help: "请求者的阿里云账号或 RAM 用户 ID，或角色会话 `arn:sts::<uid>:assumed-role/<角色>/<会话>`。匿名请求请留空。",
     sim_action: "操作",
     sim_resource: "资源 ARN",
+    sim_example_principal: "1234567890123456",
     sim_principal: "主体",
     sim_principal_help: "账号 ID 或 `acs:ram::<uid>:root`、RAM 用户或角色的 ARN、角色所属账号的云服务（`ecs.aliyuncs.com`），或代表某账号的云服务（`<uid>@emr.dataworks.aliyuncs.com`）。",
     sim_context: "请求上下文",
@@ -207,6 +211,15 @@ pub fn checker_strings(lang: Lang) -> &'static CheckerStrings {
     match lang {
         Lang::En => &CHECKER_EN,
         Lang::Zh => &CHECKER_ZH,
+    }
+}
+
+/// An empty field's example, marked as one so it does not pass for a filled value:
+/// "e.g. oss:GetObject" / "例如 oss:GetObject".
+pub fn example(value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("e.g. {value}"),
+        Lang::Zh => format!("例如 {value}"),
     }
 }
 

@@ -91,9 +91,8 @@ pub fn ExistingPanel(props: &ExistingPanelProps) -> Html {
         None => Vec::new(),
     };
     let inputs: Html = match &props.expected {
-        None => {
-            html! { <p id="existing-fill-form" class="hint existing-note">{ access.existing_fill_form }</p> }
-        }
+        // The status line says to fill in the form first; nothing to paste yet.
+        None => Html::default(),
         Some(_) if slots.is_empty() => {
             html! { <p id="existing-nothing" class="hint existing-note">{ access.existing_nothing_to_paste }</p> }
         }

@@ -220,7 +220,11 @@ fn build(inputs: &Inputs, b: &mut Builder) {
     };
     step.param(tr!(b.lang, "Project", "项目"), project.as_str())
         .param(tr!(b.lang, "Region", "地域"), region)
-        .param(tr!(b.lang, "MaxCompute user", "MaxCompute 用户"), principal.as_str())
+        // The identifier as MaxCompute lists it; the script quotes it in backticks.
+        .param(
+            tr!(b.lang, "MaxCompute user", "MaxCompute 用户"),
+            principal.trim_matches('`'),
+        )
         .paste("maxcompute-sql")
         .verify(check)
         .caution(tr!(b.lang, "if `list users;` shows the role under another identifier (account name instead of ID, or the other way round), use the identifier it shows in the grant and show grants statements", "如果 `list users;` 显示的角色标识与脚本不同（账号名称与账号 ID 互换），请在 grant 和 show grants 语句中改用其显示的标识"));

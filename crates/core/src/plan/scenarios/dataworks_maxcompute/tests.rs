@@ -511,7 +511,7 @@ fn names_agree_across_artifacts_and_steps() {
     assert!(plan.steps[1].location.contains(role));
     assert_eq!(plan.steps[1].artifacts, ["trust-policy"]);
     assert_eq!(plan.steps[2].artifacts, ["maxcompute-sql"]);
-    assert_eq!(value(2, "MaxCompute user"), principal);
+    assert_eq!(format!("`{}`", value(2, "MaxCompute user")), principal);
     assert!(sql(&plan).contains(&format!("add user {principal};")));
     assert!(sql(&plan).contains(&format!("to user {principal};")));
     assert_eq!(value(3, "RAM Role"), role);
