@@ -33,9 +33,9 @@ fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
     for statement in &policy.statements {
         let actions = oss_actions(statement, ResourceScope::Bucket);
-        let Some(first) = actions.first() else {
+        if actions.is_empty() {
             continue;
-        };
+        }
         let Some(field) = statement.resource else {
             continue;
         };
@@ -55,9 +55,14 @@ fn check(ctx: &mut Ctx<'_>) {
         let message = tr!(
             ctx.lang,
             format!(
-                "`{first}` acts on the bucket, but every resource names objects (`<bucket>/...`)"
+                "{} {} on the bucket, but every resource names objects (`<bucket>/...`)",
+                named(&actions, ", "),
+                if actions.len() == 1 { "acts" } else { "act" }
             ),
-            format!("`{first}` 作用于存储空间本身，但所有资源都指向对象（`<bucket>/...`）")
+            format!(
+                "{} 作用于存储空间本身，但所有资源都指向对象（`<bucket>/...`）",
+                named(&actions, "、")
+            )
         );
         let help = tr!(
             ctx.lang,
@@ -67,6 +72,15 @@ fn check(ctx: &mut Ctx<'_>) {
         let pointer = field.pointer(&statement.pointer);
         ctx.report_help(&RULE.meta, &pointer, Some(field.node.span), message, help);
     }
+}
+
+/// The actions in backticks, joined: "`oss:GetObject`, `oss:PutObject`".
+pub(super) fn named(actions: &[&str], separator: &str) -> String {
+    actions
+        .iter()
+        .map(|a| format!("`{a}`"))
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 /// The statement's explicit (wildcard-free) OSS actions of the given scope, as written.

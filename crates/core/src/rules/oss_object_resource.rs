@@ -3,7 +3,7 @@ use crate::catalogue::ResourceScope;
 use crate::finding::Severity;
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
-use super::oss_bucket_resource::{oss_actions, oss_resources};
+use super::oss_bucket_resource::{named, oss_actions, oss_resources};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -31,9 +31,9 @@ fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
     for statement in &policy.statements {
         let actions = oss_actions(statement, ResourceScope::Object);
-        let Some(first) = actions.first() else {
+        if actions.is_empty() {
             continue;
-        };
+        }
         let resources = oss_resources(statement);
         let Some(field) = statement.resource else {
             continue;
@@ -53,10 +53,15 @@ fn check(ctx: &mut Ctx<'_>) {
             .map(|a| a.relative_id)
             .collect();
         let example = buckets.first().copied().unwrap_or("examplebucket");
+        // Every action with the problem, so fixing the one named does not hide the next.
         let message = tr!(
             ctx.lang,
-            format!("`{first}` acts on objects, but no resource names objects"),
-            format!("`{first}` 作用于对象，但没有任何资源指向对象")
+            format!(
+                "{} {} on objects, but no resource names objects",
+                named(&actions, ", "),
+                if actions.len() == 1 { "acts" } else { "act" }
+            ),
+            format!("{} 作用于对象，但没有任何资源指向对象", named(&actions, "、"))
         );
         let help = tr!(
             ctx.lang,
