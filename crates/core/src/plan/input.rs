@@ -218,6 +218,7 @@ pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> (Inputs, 
         lang: builder.lang,
         index: &index,
         findings: Vec::new(),
+        read_as: Vec::new(),
     };
     let readable;
     let values = match json::parse(text) {
@@ -242,6 +243,7 @@ pub fn read(spec: &ScenarioSpec, text: &str, builder: &mut Builder) -> (Inputs, 
         }
     };
     builder.findings.append(&mut reader.findings);
+    builder.read_as.append(&mut reader.read_as);
     (Inputs { values }, readable)
 }
 
@@ -249,6 +251,17 @@ struct Reader<'a> {
     lang: Lang,
     index: &'a LineIndex<'a>,
     findings: Vec<Finding>,
+    read_as: Vec<ReadAs>,
+}
+
+/// An input the plan reads otherwise than written: `emr_version` `5.16` as `V5.16.0`, a
+/// folder prefix `/warehouse` as `warehouse/`. Forms show it beside the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReadAs {
+    /// The input's path (`oss_buckets[0].prefix`).
+    pub field: String,
+    /// The value as the plan uses it.
+    pub value: String,
 }
 
 impl Reader<'_> {
@@ -432,7 +445,21 @@ impl Reader<'_> {
 
     /// Checks a string value for credentials and against its field kind; returns the
     /// normalised value.
+    /// A string value as the plan uses it; when that differs from what was written (a version
+    /// `5.16` read as `V5.16.0`, a region in capitals), the reading is recorded for the form
+    /// to show.
     fn string(&mut self, field: &FieldSpec, node: &Node, path: &str) -> Option<String> {
+        let read = self.string_as_read(field, node, path)?;
+        if node.as_str().is_some_and(|raw| raw.trim() != read) {
+            self.read_as.push(ReadAs {
+                field: path.to_owned(),
+                value: read.clone(),
+            });
+        }
+        Some(read)
+    }
+
+    fn string_as_read(&mut self, field: &FieldSpec, node: &Node, path: &str) -> Option<String> {
         let raw = node.as_str()?;
         if let Some(found) = secrets::find_credential(raw) {
             let message = tr!(self.lang, format!("`{path}` looks like it holds {}; ramplan never takes credentials, and the value was discarded", found.kind.describe_en()), format!("`{path}` 中疑似包含{}；ramplan 从不接收凭据，该值已被丢弃", found.kind.describe_zh()));

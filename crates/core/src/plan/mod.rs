@@ -30,7 +30,7 @@ pub mod verify;
 pub use existing::{
     check_existing, DocumentKind, ExistingDocument, ExistingReport, ExpectedDocument,
 };
-pub use input::{FieldKind, FieldSpec, Inputs, Value};
+pub use input::{FieldKind, FieldSpec, Inputs, ReadAs, Value};
 pub use scenarios::{scenario, ScenarioSpec, SCENARIOS};
 pub use verify::{Check, CheckResult, Expectation};
 
@@ -176,6 +176,9 @@ pub struct Plan {
     /// What the plan proved about its own documents with the simulator; empty with errors.
     pub checks: Vec<Check>,
     pub unconfirmed: Vec<Unconfirmed>,
+    /// Inputs the plan reads otherwise than written, for a form to show beside them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub read_as: Vec<ReadAs>,
     /// The language the plan's texts are in.
     #[serde(skip)]
     pub lang: Lang,
@@ -214,6 +217,8 @@ pub struct Builder {
     pub expectations: Vec<Expectation>,
     /// The expectations, evaluated (filled by the plan after building).
     pub checks: Vec<Check>,
+    /// Inputs read otherwise than written (see [`ReadAs`]).
+    pub read_as: Vec<ReadAs>,
 }
 
 impl Builder {
@@ -224,10 +229,19 @@ impl Builder {
             artifacts: Vec::new(),
             steps: Vec::new(),
             unconfirmed: Vec::new(),
+            read_as: Vec::new(),
             resources: RamResources::default(),
             expectations: Vec::new(),
             checks: Vec::new(),
         }
+    }
+
+    /// Records that the plan reads the input at `field` as `value`, not as written.
+    pub fn read_as(&mut self, field: impl Into<String>, value: impl Into<String>) {
+        self.read_as.push(ReadAs {
+            field: field.into(),
+            value: value.into(),
+        });
     }
 
     /// Declares what a generated document must do; an expectation already declared (the
@@ -463,6 +477,7 @@ fn build_plan(
         steps: builder.steps,
         checks: builder.checks,
         unconfirmed: builder.unconfirmed,
+        read_as: builder.read_as,
         lang,
         resources: builder.resources,
     })

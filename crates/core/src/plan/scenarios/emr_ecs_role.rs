@@ -566,7 +566,12 @@ fn read_buckets(records: &[Record], b: &mut Builder) -> Vec<Bucket> {
         let prefix = match record.str("prefix") {
             None => String::new(),
             Some(raw) => match normalise_prefix(raw) {
-                Ok(p) => p,
+                Ok(p) => {
+                    if p != raw.trim() {
+                        b.read_as(format!("oss_buckets[{i}].prefix"), p.clone());
+                    }
+                    p
+                }
                 Err((en, zh)) => {
                     let message = tr!(
                         b.lang,

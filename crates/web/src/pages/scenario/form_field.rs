@@ -11,6 +11,7 @@ use crate::i18n;
 use crate::pages::scenario::form::{
     concerns, dom_id, field_path, FieldValue, FormAction, FormFindings, FormHandle, Slot,
 };
+use crate::pages::scenario::PlanContext;
 use crate::state::PageHandle;
 use crate::widgets::field_findings::FieldFindings;
 use crate::widgets::finding_item::with_code;
@@ -26,10 +27,11 @@ pub struct FormFieldProps {
 
 #[component]
 pub fn FormField(props: &FormFieldProps) -> Html {
-    let (Some(page), Some(form), Some(shown)) = (
+    let (Some(page), Some(form), Some(shown), Some(plan)) = (
         use_context::<PageHandle>(),
         use_context::<FormHandle>(),
         use_context::<FormFindings>(),
+        use_context::<PlanContext>(),
     ) else {
         return Html::default();
     };
@@ -83,6 +85,18 @@ pub fn FormField(props: &FormFieldProps) -> Html {
         <p id={help_id.clone()} class="field-help">{ with_code(lang.pick(field.help_en, field.help_zh)) }{ list_hint }</p>
     };
     let aria_invalid = if invalid { "true" } else { "false" };
+    // What the plan made of a value written otherwise ("5.16" is read as "V5.16.0").
+    let read_as = plan
+        .read_as
+        .iter()
+        .find(|read| read.field == path)
+        .map(|read| {
+            html! {
+                <p class="field-read-as" data-field={path.clone()}>
+                    { page_strings.read_as }{ " " }<code>{ read.value.clone() }</code>
+                </p>
+            }
+        });
 
     let control = match (&field.kind, value) {
         (FieldKind::Bool, Some(FieldValue::Bool(on))) => {
@@ -152,6 +166,7 @@ pub fn FormField(props: &FormFieldProps) -> Html {
             <label for={id}>{ label }{ required }</label>
             { help }
             { control }
+            { read_as }
             <FieldFindings id={findings_id} {findings} />
         </div>
     }

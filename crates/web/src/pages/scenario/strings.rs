@@ -156,6 +156,8 @@ pub struct ScenarioStrings {
     pub clear_draft: &'static str,
     /// Shows the findings about required inputs not visited yet.
     pub show_missing: &'static str,
+    /// Before the value an input is read as.
+    pub read_as: &'static str,
     /// Undoes Clear.
     pub undo_clear: &'static str,
     pub download_all: &'static str,
@@ -199,6 +201,7 @@ const SCENARIO_EN: ScenarioStrings = ScenarioStrings {
     draft_restored: "Restored your last entries for this scenario from this browser.",
     clear_draft: "Clear form and ticks",
     undo_clear: "Undo",
+    read_as: "Read as",
     show_missing: "Show what is missing",
     download_all: "Download everything (.zip)",
     print_runbook: "Print runbook",
@@ -242,6 +245,7 @@ const SCENARIO_ZH: ScenarioStrings = ScenarioStrings {
     draft_restored: "已从本浏览器恢复你在此场景中上次填写的内容。",
     clear_draft: "清空表单和勾选",
     undo_clear: "撤销",
+    read_as: "读取为",
     show_missing: "显示缺少的内容",
     download_all: "全部下载（.zip）",
     print_runbook: "打印操作手册",
