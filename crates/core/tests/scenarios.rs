@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 mod common;
 
 use common::Lcg;
-use ramplan_core::plan::input::{FieldKind, FieldSpec};
+use ramplan_core::plan::input::{FieldKind, FieldSpec, RecordSpec};
 use ramplan_core::plan::{
     self, maxcompute, ArtifactKind, CheckResult, ExistingDocument, Expectation, Plan, SCENARIOS,
 };
@@ -389,7 +389,7 @@ fn generate_object(fields: &[FieldSpec], rng: &mut Lcg) -> serde_json::Value {
                     )
                 }
             }
-            FieldKind::Records(inner) => {
+            FieldKind::Records(RecordSpec { fields: inner, .. }) => {
                 let count = 1 + (rng.next() as usize) % 3;
                 serde_json::Value::from(
                     (0..count)

@@ -23,6 +23,37 @@ use crate::tr;
 /// The code of an input refused because it holds what looks like a credential.
 pub(crate) const CREDENTIAL_IN_INPUT: &str = "PL005";
 
+/// A list field's items: their fields, and what one item is called ("grant", "OSS bucket")
+/// where a form adds or names one.
+#[derive(Debug)]
+pub struct RecordSpec {
+    pub fields: &'static [FieldSpec],
+    pub item_en: &'static str,
+    pub item_zh: &'static str,
+}
+
+impl RecordSpec {
+    /// One item, numbered from 1 as a form shows it: "Grant 2" / "授权 第 2 项".
+    pub fn item_label(&self, number: usize, lang: Lang) -> String {
+        match lang {
+            Lang::En => {
+                let mut chars = self.item_en.chars();
+                let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+                format!("{first}{} {number}", chars.as_str())
+            }
+            Lang::Zh => format!("{} 第 {number} 项", self.item_zh),
+        }
+    }
+
+    /// "Add grant" / "添加授权".
+    pub fn add_label(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("Add {}", self.item_en),
+            Lang::Zh => format!("添加{}", self.item_zh),
+        }
+    }
+}
+
 /// One input field of a scenario: the contract forms and embeds are built from.
 #[derive(Debug)]
 pub struct FieldSpec {
@@ -61,7 +92,7 @@ pub enum FieldKind {
     /// A list of strings (a single string counts as a list of one).
     StringList,
     /// A list of objects with these fields.
-    Records(&'static [FieldSpec]),
+    Records(&'static RecordSpec),
 }
 
 impl FieldKind {
@@ -410,7 +441,7 @@ impl Reader<'_> {
                     None
                 }
             },
-            FieldKind::Records(fields) => {
+            FieldKind::Records(RecordSpec { fields, .. }) => {
                 let Some(items) = node.as_array() else {
                     self.wrong_type(path, node, "a list of objects", "对象列表");
                     return None;

@@ -4,7 +4,7 @@
 //! beside the field, so a finding should not repeat that help.
 
 use crate::finding::{Finding, Lang};
-use crate::plan::input::{FieldKind, FieldSpec};
+use crate::plan::input::{FieldKind, FieldSpec, RecordSpec};
 use crate::plan::ScenarioSpec;
 use crate::tr;
 
@@ -22,12 +22,9 @@ pub fn field_label(spec: &ScenarioSpec, path: &str, lang: Lang) -> Option<String
     }
     let (index, rest) = split_index(rest)?;
     match &field.kind {
-        FieldKind::Records(sub_fields) => {
-            let group = tr!(
-                lang,
-                format!("{label} {}", index + 1),
-                format!("{label} 第 {} 项", index + 1)
-            );
+        FieldKind::Records(record) => {
+            let sub_fields = record.fields;
+            let group = record.item_label(index + 1, lang);
             let Some(rest) = rest.strip_prefix('.') else {
                 return rest.is_empty().then_some(group);
             };
@@ -107,7 +104,10 @@ fn field_spec<'s>(spec: &'s ScenarioSpec, path: &str) -> Option<&'s FieldSpec> {
     if rest.is_empty() {
         return Some(field);
     }
-    let FieldKind::Records(sub_fields) = &field.kind else {
+    let FieldKind::Records(RecordSpec {
+        fields: sub_fields, ..
+    }) = &field.kind
+    else {
         return Some(field);
     };
     let (_, rest) = split_index(rest)?;
@@ -157,23 +157,22 @@ mod tests {
         );
         let grants = spec.fields.iter().find(|f| f.name == "grants").unwrap();
         let privileges = match &grants.kind {
-            FieldKind::Records(sub) => sub.iter().find(|f| f.name == "privileges").unwrap(),
+            FieldKind::Records(RecordSpec { fields: sub, .. }) => {
+                sub.iter().find(|f| f.name == "privileges").unwrap()
+            }
             _ => panic!("grants is a list of records"),
         };
         assert_eq!(
             field_label(spec, "grants[0].privileges", Lang::En),
-            Some(format!("{} 1 › {}", grants.label_en, privileges.label_en))
+            Some(format!("Grant 1 › {}", privileges.label_en))
         );
         assert_eq!(
             field_label(spec, "grants[1].privileges[2]", Lang::En),
-            Some(format!(
-                "{} 2 › {}, item 3",
-                grants.label_en, privileges.label_en
-            ))
+            Some(format!("Grant 2 › {}, item 3", privileges.label_en))
         );
         assert_eq!(
             field_label(spec, "grants[1]", Lang::Zh),
-            Some(format!("{} 第 2 项", grants.label_zh))
+            Some("授权 第 2 项".to_owned())
         );
         assert_eq!(field_label(spec, "nothing", Lang::En), None);
         assert_eq!(field_label(spec, "grants[x]", Lang::En), None);

@@ -30,7 +30,7 @@ pub mod verify;
 pub use existing::{
     check_existing, DocumentKind, ExistingDocument, ExistingReport, ExpectedDocument,
 };
-pub use input::{FieldKind, FieldSpec, Inputs, ReadAs, Value};
+pub use input::{FieldKind, FieldSpec, Inputs, ReadAs, RecordSpec, Value};
 pub use scenarios::{scenario, ScenarioSpec, SCENARIOS};
 pub use verify::{Check, CheckResult, Expectation};
 
@@ -651,7 +651,9 @@ fn describe_fields(fields: &'static [FieldSpec], lang: Lang) -> Vec<FieldDescrip
             },
             help: lang.pick(f.help_en, f.help_zh),
             fields: match &f.kind {
-                FieldKind::Records(inner) => describe_fields(inner, lang),
+                FieldKind::Records(RecordSpec { fields: inner, .. }) => {
+                    describe_fields(inner, lang)
+                }
                 _ => Vec::new(),
             },
         })

@@ -56,11 +56,19 @@ pub fn suggestions(text: &str) -> Suggestions {
     {
         out.example_action = statement
             .action
-            .and_then(|f| f.strings(&statement.pointer).first().map(|i| i.value.trim().to_owned()))
+            .and_then(|f| {
+                f.strings(&statement.pointer)
+                    .first()
+                    .map(|i| i.value.trim().to_owned())
+            })
             .and_then(|pattern| example_action(&pattern));
         out.example_resource = statement
             .resource
-            .and_then(|f| f.strings(&statement.pointer).first().map(|i| i.value.trim().to_owned()))
+            .and_then(|f| {
+                f.strings(&statement.pointer)
+                    .first()
+                    .map(|i| i.value.trim().to_owned())
+            })
             .filter(|r| !r.is_empty())
             .map(|pattern| example_resource(&pattern));
     }
@@ -174,12 +182,18 @@ mod tests {
             {"Effect":"Allow","Action":["oss:Get*"],"Resource":["acs:oss:*:*:example-bucket/*"]}]}"#;
         let s = suggestions(policy);
         let action = s.example_action.unwrap();
-        assert!(crate::wildcard::matches_action("oss:Get*", &action), "{action}");
+        assert!(
+            crate::wildcard::matches_action("oss:Get*", &action),
+            "{action}"
+        );
         assert_eq!(
             s.example_resource.as_deref(),
             Some("acs:oss:*:*:example-bucket/example.txt")
         );
-        assert_eq!(example_resource("acs:log:*:*:project/p-?/logstore/*"), "acs:log:*:*:project/p-x/logstore/example.txt");
+        assert_eq!(
+            example_resource("acs:log:*:*:project/p-?/logstore/*"),
+            "acs:log:*:*:project/p-x/logstore/example.txt"
+        );
     }
 
     #[test]

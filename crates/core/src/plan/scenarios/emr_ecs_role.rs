@@ -3,7 +3,7 @@
 use crate::finding::Severity;
 use crate::plan::console::{self, Prose, Trusted};
 use crate::plan::emr_version::{generation, EmrVersion, Generation};
-use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record};
+use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, Record, RecordSpec};
 use crate::plan::{Account, ArtifactKind, Builder, Expectation, Json, PolicyType, Step};
 
 use super::ScenarioSpec;
@@ -74,7 +74,11 @@ static FIELDS: &[FieldSpec] = &[
         label_zh: "OSS 存储空间",
         help_en: "The buckets the cluster's nodes may use, each read-only or read-write.",
         help_zh: "集群节点可访问的存储空间，每个可设为只读或读写。",
-        kind: FieldKind::Records(BUCKET_FIELDS),
+        kind: FieldKind::Records(&RecordSpec {
+            fields: BUCKET_FIELDS,
+            item_en: "OSS bucket",
+            item_zh: "OSS 存储空间",
+        }),
         required: true,
         default: None,
     },

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use ramplan_core::plan::input::Default as FieldDefault;
-use ramplan_core::plan::{labels, FieldKind, FieldSpec, ScenarioSpec};
+use ramplan_core::plan::{labels, FieldKind, FieldSpec, RecordSpec, ScenarioSpec};
 use ramplan_core::{Finding, Lang};
 use serde_json::{Map, Value as Json};
 use yew::prelude::*;
@@ -93,7 +93,7 @@ fn initial(field: &FieldSpec) -> FieldValue {
     match (&field.kind, field.default) {
         (FieldKind::Bool, Some(FieldDefault::Bool(on))) => FieldValue::Bool(on),
         (FieldKind::Bool, _) => FieldValue::Bool(false),
-        (FieldKind::Records(fields), _) => {
+        (FieldKind::Records(RecordSpec { fields, .. }), _) => {
             let groups = if field.required {
                 vec![fields.iter().map(initial).collect()]
             } else {
@@ -110,7 +110,12 @@ fn from_value(field: &FieldSpec, value: Option<&Json>) -> FieldValue {
     match (&field.kind, value) {
         (_, None) => initial(field),
         (FieldKind::Bool, Some(value)) => FieldValue::Bool(value.as_bool().unwrap_or(false)),
-        (FieldKind::Records(sub_fields), Some(value)) => FieldValue::Records(
+        (
+            FieldKind::Records(RecordSpec {
+                fields: sub_fields, ..
+            }),
+            Some(value),
+        ) => FieldValue::Records(
             value
                 .as_array()
                 .map(|records| {
@@ -158,15 +163,19 @@ fn fields_json(fields: &[FieldSpec], values: &[FieldValue]) -> Map<String, Json>
             (_, FieldValue::Text(text)) => {
                 (!text.trim().is_empty()).then(|| Json::String(text.clone()))
             }
-            (FieldKind::Records(sub_fields), FieldValue::Records(records)) => (!records.is_empty())
-                .then(|| {
-                    Json::Array(
-                        records
-                            .iter()
-                            .map(|record| Json::Object(fields_json(sub_fields, record)))
-                            .collect(),
-                    )
+            (
+                FieldKind::Records(RecordSpec {
+                    fields: sub_fields, ..
                 }),
+                FieldValue::Records(records),
+            ) => (!records.is_empty()).then(|| {
+                Json::Array(
+                    records
+                        .iter()
+                        .map(|record| Json::Object(fields_json(sub_fields, record)))
+                        .collect(),
+                )
+            }),
             (_, FieldValue::Records(_)) => None,
         };
         if let Some(json) = json {
@@ -204,7 +213,9 @@ impl Reducible for Form {
                 _ => return self,
             },
             FormAction::AddRecord(field) => {
-                let Some(FieldKind::Records(sub_fields)) = spec.fields.get(field).map(|f| &f.kind)
+                let Some(FieldKind::Records(RecordSpec {
+                    fields: sub_fields, ..
+                })) = spec.fields.get(field).map(|f| &f.kind)
                 else {
                     return self;
                 };
@@ -262,7 +273,12 @@ pub fn has_input(spec: &ScenarioSpec, form: &Form, finding_field: &str) -> bool 
         .iter()
         .zip(&form.values)
         .any(|(field, value)| match (&field.kind, value) {
-            (FieldKind::Records(sub_fields), FieldValue::Records(records)) => {
+            (
+                FieldKind::Records(RecordSpec {
+                    fields: sub_fields, ..
+                }),
+                FieldValue::Records(records),
+            ) => {
                 finding_field == field.name
                     || (0..records.len()).any(|index| {
                         let group = format!("{}[{index}]", field.name);

@@ -1,7 +1,7 @@
 //! One input of a scenario form, labelled, with its help text and the findings about it.
 //! Text, a select for a fixed list, a checkbox for a yes/no, or comma-separated text for a list.
 
-use ramplan_core::plan::{scenario, FieldKind, FieldSpec};
+use ramplan_core::plan::{scenario, FieldKind, FieldSpec, RecordSpec};
 use ramplan_core::Severity;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -44,7 +44,10 @@ pub fn FormField(props: &FormFieldProps) -> Html {
     let (field, value, path): (&FieldSpec, Option<&FieldValue>, String) = match props.record {
         None => (top, form.values.get(props.field), field_path(top, None)),
         Some((record, sub)) => {
-            let FieldKind::Records(sub_fields) = &top.kind else {
+            let FieldKind::Records(RecordSpec {
+                fields: sub_fields, ..
+            }) = &top.kind
+            else {
                 return Html::default();
             };
             let Some(field) = sub_fields.get(sub) else {

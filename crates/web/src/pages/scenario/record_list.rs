@@ -6,7 +6,6 @@
 use ramplan_core::plan::{scenario, FieldKind};
 use yew::prelude::*;
 
-use super::strings;
 use crate::browser;
 use crate::i18n;
 use crate::pages::scenario::form::{dom_id, FieldValue, FormAction, FormFindings, FormHandle};
@@ -44,14 +43,14 @@ pub fn RecordList(props: &RecordListProps) -> Html {
     let Some(field) = scenario(form.scenario).and_then(|spec| spec.fields.get(props.field)) else {
         return Html::default();
     };
-    let (FieldKind::Records(sub_fields), Some(FieldValue::Records(records))) =
+    let (FieldKind::Records(item), Some(FieldValue::Records(records))) =
         (&field.kind, form.values.get(props.field))
     else {
         return Html::default();
     };
+    let sub_fields = item.fields;
     let lang = page.lang;
     let strings = i18n::strings(lang);
-    let page_strings = strings::scenario_strings(lang);
     let label = lang.pick(field.label_en, field.label_zh);
     let id = dom_id(field.name);
     let add_id = format!("{id}-add");
@@ -60,7 +59,7 @@ pub fn RecordList(props: &RecordListProps) -> Html {
     // Findings about the list as a whole or about one group, not about one of its inputs.
     let list_findings = |path: &str| shown.shown(|finding| finding.field() == Some(path));
     let groups = records.iter().enumerate().map(|(record, _)| {
-        let group_label = i18n::group_label(label, record + 1, lang);
+        let group_label = item.item_label(record + 1, lang);
         let group_path = format!("{}[{record}]", field.name);
         let group_id = dom_id(&group_path);
         // The first input of the group before; else Add.
@@ -107,7 +106,7 @@ pub fn RecordList(props: &RecordListProps) -> Html {
             <FieldFindings id={format!("{id}-findings")} findings={list_findings(field.name)} />
             { for groups }
             <button type="button" id={add_id} class="add-group" {onclick}>
-                { format!("{}{}{}", page_strings.add_group, lang.pick(" ", ""), label) }
+                { item.add_label(lang) }
             </button>
         </fieldset>
     }

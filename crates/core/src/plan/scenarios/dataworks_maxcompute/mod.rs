@@ -12,7 +12,7 @@ mod grants;
 mod tests;
 
 use crate::finding::Severity;
-use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs};
+use crate::plan::input::{Default, FieldKind, FieldSpec, Inputs, RecordSpec};
 use crate::plan::maxcompute::{self, OBJECT_TYPES};
 use crate::plan::{Account, ArtifactKind, Builder, Expectation, Step};
 use crate::tr;
@@ -115,7 +115,11 @@ static FIELDS: &[FieldSpec] = &[
         label_zh: "授权",
         help_en: "What the role may do in the project: one entry per object, each with its privileges.",
         help_zh: "该角色在项目中的权限：每个对象一项，各自列出权限。",
-        kind: FieldKind::Records(GRANT_FIELDS),
+        kind: FieldKind::Records(&RecordSpec {
+            fields: GRANT_FIELDS,
+            item_en: "grant",
+            item_zh: "授权",
+        }),
         required: false,
         default: None,
     },
