@@ -38,7 +38,10 @@ impl RecordSpec {
         match lang {
             Lang::En => {
                 let mut chars = self.item_en.chars();
-                let first: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+                let first: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().collect())
+                    .unwrap_or_default();
                 format!("{first}{} {number}", chars.as_str())
             }
             Lang::Zh => format!("{} 第 {number} 项", self.item_zh),
