@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { assertCleanRun, launch, openApp, setPolicy } from './helpers.mjs';
+import { BASE_URL, assertCleanRun, launch, openApp, setPolicy } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -257,11 +257,22 @@ test('a template inserts exactly the policy the core renders', async () => {
   await context.close();
 });
 
-test('the OSS folder helper explains each statement it adds', async () => {
+test('the OSS folder template explains each statement it adds, and what it adds comes into view with Copy and Download', async () => {
   const { context, page, seen } = await openBuilder();
-  await page.locator('#oss-folder-bucket').fill('examplebucket');
-  await page.locator('#oss-folder-dir').fill('team/reports');
-  const items = page.locator('#oss-folder-explanations li.explanation');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE_URL).origin });
+  // The one way to start from a template sits above the statements, not after them.
+  const order = await page.evaluate(() => {
+    const templates = document.querySelector('#templates');
+    const cards = document.querySelector('#add-statement');
+    return templates.compareDocumentPosition(cards) & Node.DOCUMENT_POSITION_FOLLOWING;
+  });
+  assert.ok(order, 'the templates come before the statement cards');
+  assert.equal(await page.locator('[id^="oss-folder-"]').count(), 0, 'no second OSS folder form');
+  await page.locator('#template').selectOption('oss-folder');
+  await page.locator('#templates[data-template="oss-folder"]').waitFor();
+  await page.locator('#template-param-bucket').fill('examplebucket');
+  await page.locator('#template-param-dir').fill('team/reports');
+  const items = page.locator('#template-explanations li.explanation');
   await items.nth(4).waitFor();
   assert.equal(await items.count(), 5);
   for (const item of await items.all()) {
@@ -269,14 +280,50 @@ test('the OSS folder helper explains each statement it adds', async () => {
   }
   assert.match(await items.nth(3).textContent(), /team\/reports/);
   const before = await page.locator('#statement-cards > li').count();
-  await page.locator('#oss-folder-append').click();
+  await page.locator('#template-append').click();
   await page.locator(`#card-${before + 4}`).waitFor();
-  assert.match(await page.locator('#oss-folder-status').textContent(), /5 statements/);
+  assert.match(await page.locator('#template-status').textContent(), /5 statements/);
   assert.ok((await policyText(page)).includes('acs:oss:*:*:examplebucket/team/reports/*'));
+  // Focus moves to the result, which is on screen, with Copy and Download beside it.
+  await page.waitForFunction(() => document.activeElement?.id === 'builder-result');
+  assert.ok(await page.locator('#builder-result').isVisible());
+  const inView = await page.locator('#builder-result').evaluate((e) => {
+    const box = e.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  assert.ok(inView, 'the result heading is scrolled into view');
+  await page.locator('#builder-policy-copy').click();
+  await page.locator('.builder-result-head .copy-ok').first().waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await policyText(page));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#builder-policy-download').click()]);
+  assert.equal(download.suggestedFilename(), 'policy.json');
 
   // Unchecking the console leaves only the folder's own two statements.
-  await page.locator('#oss-folder-console').uncheck();
-  await page.waitForFunction(() => document.querySelectorAll('#oss-folder-explanations li').length === 2);
+  await page.locator('#template-param-console').uncheck();
+  await page.waitForFunction(() => document.querySelectorAll('#template-explanations li').length === 2);
+  await assertCleanRun(page, seen);
+  await context.close();
+});
+
+test('the builder offers no Sid, and a statement that has one shows it so it can be removed', async () => {
+  const { context, page, seen } = await openBuilder();
+  await page.locator('#new-policy-replace').click();
+  if (await page.locator('#new-policy-confirm').count()) {
+    await page.locator('#new-policy-confirm-replace').click();
+  }
+  await page.locator('#add-statement').click();
+  await page.locator('#card-0').waitFor();
+  assert.equal(await page.locator('#card-0-sid').count(), 0, 'a new statement has no Sid field');
+  await setPolicy(page, '{"Version": "1", "Statement": [{"Sid": "ReadLogs", "Effect": "Allow", "Action": "log:GetLogStore", "Resource": "*"}]}');
+  await page.locator('#card-0-sid').waitFor();
+  assert.equal(await page.locator('#card-0-sid').inputValue(), 'ReadLogs');
+  assert.match(await page.locator('label[for="card-0-sid"]').textContent(), /not in RAM/);
+  await page.locator('#card-0 li.finding[data-code="RP005"]').waitFor();
+  await page.locator('#card-0-sid').fill('');
+  await page.locator('#card-0-sid').blur();
+  await page.waitForFunction(() => !document.querySelector('#policy').value.includes('Sid'));
+  await page.locator('#card-0-sid').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('li.finding[data-code="RP005"]').count(), 0);
   await assertCleanRun(page, seen);
   await context.close();
 });

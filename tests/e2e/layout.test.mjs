@@ -186,11 +186,13 @@ const PAGES = [
       await page.locator('#card-1 li.finding[data-target="action"]').first().waitFor();
       await page.locator('#card-1-action-search').fill('Object');
       await page.locator('#card-1-action-results li[role="option"]').first().waitFor();
-      await page.locator('#oss-folder-bucket').fill('examplebucket');
-      await page.locator('#oss-folder-dir').fill('team/reports');
-      await page.locator('#oss-folder-explanations li').first().waitFor();
+      await page.locator('#template').selectOption('oss-folder');
+      await page.locator('#templates[data-template="oss-folder"]').waitFor();
+      await page.locator('#template-param-bucket').fill('examplebucket');
+      await page.locator('#template-param-dir').fill('team/reports');
+      await page.locator('#template-explanations li').nth(4).waitFor();
     },
-    must: ['#add-statement', '#card-1-effect', '#card-1-service', '#card-1-action-search', '.chip-remove', '#card-1-arn-shape', '#card-1-add-condition', '#card-0-raw', '#template', '#oss-folder-append'],
+    must: ['#add-statement', '#card-1-effect', '#card-1-service', '#card-1-action-search', '.chip-remove', '#card-1-arn-shape', '#card-1-add-condition', '#card-0-raw', '#template', '#template-append', '#builder-policy-copy', '#builder-policy-download'],
   },
   // end builder
   ...Object.keys(SCENARIOS).map((id) => ({

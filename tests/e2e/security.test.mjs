@@ -363,13 +363,15 @@ test('the CSP is strict, and no rendered page carries inline script, handlers or
   await page.locator('#card-0 li.finding[data-target="action"]').first().waitFor();
   await page.locator('#card-0-action-search').fill('Get');
   await page.locator('#card-0-action-results li[role="option"]').first().waitFor();
-  await page.locator('#oss-folder-bucket').fill('examplebucket');
-  await page.locator('#oss-folder-dir').fill('team/reports');
-  await page.locator('#oss-folder-explanations li').first().waitFor();
-  await page.locator('#oss-folder-replace').click();
-  await page.locator('#oss-folder-confirm').waitFor();
+  await page.locator('#template').selectOption('oss-folder');
+  await page.locator('#templates[data-template="oss-folder"]').waitFor();
+  await page.locator('#template-param-bucket').fill('examplebucket');
+  await page.locator('#template-param-dir').fill('team/reports');
+  await page.locator('#template-explanations li').nth(4).waitFor();
+  await page.locator('#template-replace').click();
+  await page.locator('#template-confirm').waitFor();
   await check('builder asking before replacing');
-  await page.locator('#oss-folder-confirm-replace').click();
+  await page.locator('#template-confirm-replace').click();
   await page.locator('#card-4').waitFor();
   await check('builder');
   // end builder

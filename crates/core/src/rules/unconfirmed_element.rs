@@ -14,10 +14,11 @@ pub static RULE: Rule = Rule {
 
 pub(crate) static DOCS: RuleDocs = RuleDocs {
     code: "RP005",
-    why: "The current RAM grammar lists `Effect`, `Action`/`NotAction`, `Resource`, `Condition` and `Principal`. `NotResource` appears only in an older version of the grammar, and `Sid` only in KMS key policy examples. RAM has rejected documents that break its grammar since November 2022, so a policy using them may fail to save. ramplan could not confirm either way.",
+    why: "The current RAM grammar lists `Effect`, `Action`/`NotAction`, `Resource`, `Condition` and `Principal`. `NotResource` appears only in an older version of the grammar, and `Sid` only in KMS key and secret policies, which KMS keeps, not RAM; Alibaba's own system policies, its Terraform data source and its policy templates never write one (docs/research/rule-facts.md §2). The builder therefore offers no `Sid` field; it keeps and shows one that a pasted statement has, so it can be removed. RAM has rejected documents that break its grammar since November 2022, so a policy using them may fail to save. ramplan could not confirm either way.",
     example: r#"{"Version": "1", "Statement": [{"Sid": "ReadLogs", "Effect": "Allow", "Action": "log:GetLogStore", "Resource": "*"}]}"#,
     instead: r#"{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "log:GetLogStore", "Resource": "*"}]}"#,
     references: &[
+        "RAM policy elements (Effect, Action/NotAction, Resource, Condition, Principal; no Sid): https://www.alibabacloud.com/help/en/ram/policy-elements",
         "RAM policy structure and syntax (current grammar, no NotResource): https://www.alibabacloud.com/help/document_detail/93739.html",
         "Older grammar with NotResource: https://www.alibabacloud.com/help/doc-detail/93739.htm",
         "KMS key policy examples with Sid: https://www.alibabacloud.com/help/en/kms/key-management-service/security-and-compliance/condition-key",

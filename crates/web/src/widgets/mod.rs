@@ -9,5 +9,6 @@ pub mod finding_item;
 pub mod gutter;
 pub mod header;
 pub mod highlights;
+pub mod jump;
 pub mod lang_toggle;
 pub mod policy_editor;

@@ -81,6 +81,24 @@ pub fn BuilderCard(props: &BuilderCardProps) -> Html {
             </option>
         }
     });
+    // RAM's grammar has no `Sid` (docs/research/rule-facts.md §2), so the builder offers none;
+    // a statement that came with one keeps it, shown here so it can be seen and removed.
+    let sid_field = statement.sid.as_ref().map(|sid| {
+        html! {
+            <span class="card-field">
+                <label for={id("sid")} class="field-label">{ strings.sid }</label>
+                <input
+                    id={id("sid")}
+                    class="card-sid"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    value={sid.clone()}
+                    onchange={on_sid}
+                />
+            </span>
+        }
+    });
     let effect = statement.effect;
     let heading = id("heading");
     let mut card_findings = on(&props.placed, "card");
@@ -108,18 +126,7 @@ pub fn BuilderCard(props: &BuilderCardProps) -> Html {
                         <option value="Deny" selected={effect == Effect::Deny}>{ "Deny" }</option>
                     </select>
                 </span>
-                <span class="card-field">
-                    <label for={id("sid")} class="field-label">{ strings.sid }</label>
-                    <input
-                        id={id("sid")}
-                        class="card-sid"
-                        type="text"
-                        autocomplete="off"
-                        spellcheck="false"
-                        value={statement.sid.clone().unwrap_or_default()}
-                        onchange={on_sid}
-                    />
-                </span>
+                { sid_field }
                 <span class="card-field">
                     <label for={id("service")} class="field-label">{ strings.service }</label>
                     <select id={id("service")} class="card-service" onchange={on_service}>

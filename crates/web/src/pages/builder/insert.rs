@@ -9,6 +9,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::strings;
+use crate::browser;
 use crate::pages::builder::OnEdit;
 use crate::state::{is_own_text, PageAction, PageHandle};
 
@@ -23,6 +24,10 @@ pub struct BuilderInsertProps {
     pub confirm: AttrValue,
     /// Whether to offer "Add its statements" too.
     pub append: bool,
+    /// The element that shows the result, focused (and so scrolled into view) once the
+    /// statements are in; without one, focus stays on the button pressed.
+    #[prop_or_default]
+    pub reveal: Option<AttrValue>,
     pub on_edit: OnEdit,
 }
 
@@ -53,12 +58,18 @@ pub fn BuilderInsert(props: &BuilderInsertProps) -> Html {
         let doc = props.doc.clone();
         let pending = pending.clone();
         let done = done.clone();
+        let reveal = props.reveal.clone();
         move || {
+            pending.set(false);
             if let Some(doc) = &doc {
                 page.dispatch(PageAction::Edit(to_json(doc)));
                 done.set(strings.replaced.to_owned());
+                if let Some(reveal) = &reveal {
+                    browser::focus(reveal);
+                    return true;
+                }
             }
-            pending.set(false);
+            false
         }
     };
     let on_replace = {
@@ -77,6 +88,7 @@ pub fn BuilderInsert(props: &BuilderInsertProps) -> Html {
         let doc = props.doc.clone();
         let on_edit = props.on_edit.clone();
         let done = done.clone();
+        let reveal = props.reveal.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(doc) = &doc else { return };
             let edits: Vec<Edit> = doc
@@ -93,6 +105,9 @@ pub fn BuilderInsert(props: &BuilderInsertProps) -> Html {
             let count = edits.len();
             on_edit.emit(edits);
             done.set(strings::statements_added(count, lang));
+            if let Some(reveal) = &reveal {
+                browser::focus(reveal);
+            }
         })
     };
     let disabled = props.doc.is_none();
@@ -101,7 +116,9 @@ pub fn BuilderInsert(props: &BuilderInsertProps) -> Html {
             let replace = replace.clone();
             let replace_button = replace_button.clone();
             Callback::from(move |_: MouseEvent| {
-                replace();
+                if replace() {
+                    return;
+                }
                 if let Some(button) = replace_button.cast::<HtmlElement>() {
                     let _ = button.focus();
                 }

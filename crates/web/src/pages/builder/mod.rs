@@ -8,7 +8,6 @@ pub mod conditions;
 pub mod findings;
 pub mod insert;
 pub mod moves;
-pub mod oss_folder;
 pub mod raw;
 pub mod resources;
 pub mod strings;
@@ -28,10 +27,10 @@ use crate::i18n;
 use crate::pages::builder::card::BuilderCard;
 use crate::pages::builder::findings::PlacedList;
 use crate::pages::builder::insert::BuilderInsert;
-use crate::pages::builder::oss_folder::BuilderOssFolder;
 use crate::pages::builder::raw::BuilderRaw;
 use crate::pages::builder::templates::BuilderTemplates;
 use crate::state::{PageAction, PageHandle};
+use crate::widgets::copy_download::CopyDownload;
 use crate::widgets::policy_editor::PolicyEditor;
 
 /// Applies edits in order to the newest text and writes the result as the page's text.
@@ -194,6 +193,9 @@ pub fn BuilderPage() -> Html {
                         { summary }
                     </p>
                     <PlacedList id="document-findings" placed={document_findings} />
+                    // One way to start: a template, first, so nobody scrolls past the cards to
+                    // find it; what it builds is shown at `#builder-result`.
+                    <BuilderTemplates on_edit={on_edit.clone()} />
                     <div class="builder-tools">
                         <BuilderInsert
                             id="new-policy"
@@ -211,10 +213,12 @@ pub fn BuilderPage() -> Html {
                     <button type="button" id="add-statement" class="tool-button tool-button-primary" onclick={on_add}>
                         { strings.add_statement }
                     </button>
-                    <BuilderTemplates on_edit={on_edit.clone()} />
-                    <BuilderOssFolder {on_edit} />
                 </section>
-                <section class="pane editor-pane" aria-labelledby="editor-label">
+                <section class="pane editor-pane" aria-labelledby="builder-result">
+                    <div class="builder-result-head">
+                        <h2 id="builder-result" class="pane-heading" tabindex="-1">{ strings.result_heading }</h2>
+                        <CopyDownload id="builder-policy" text={text.clone()} filename={AttrValue::from("policy.json")} />
+                    </div>
                     <PolicyEditor {editor} {report} />
                 </section>
             </div>

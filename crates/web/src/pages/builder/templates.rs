@@ -182,6 +182,7 @@ pub fn BuilderTemplates(props: &BuilderTemplatesProps) -> Html {
                 replace_label={strings.replace_policy}
                 confirm={strings.confirm_replace}
                 append=true
+                reveal={AttrValue::from("builder-result")}
                 on_edit={props.on_edit.clone()}
             />
         </section>

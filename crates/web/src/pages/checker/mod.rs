@@ -27,6 +27,7 @@ use crate::pages::checker::simulate_panel::SimulatePanel;
 use crate::pages::checker::summary::Summary;
 use crate::state::PageHandle;
 use crate::widgets::credential_alert::CredentialAlert;
+use crate::widgets::jump::Jump;
 use crate::widgets::policy_editor::PolicyEditor;
 
 #[component]
@@ -93,6 +94,13 @@ pub fn Checker() -> Html {
         <main class="checker">
             <nav class="breadcrumb"><a href="#/">{ strings.nav_home }</a></nav>
             { alert }
+            <Jump
+                id="findings-jump"
+                text={i18n::counts(&report, page.lang)}
+                label={page_strings.go_to_findings}
+                target="findings-heading"
+                state={if report.has_errors() { "errors" } else { "clean" }}
+            />
             <div class="workspace">
                 <section class="pane editor-pane" aria-labelledby="editor-label">
                     <PolicyEditor editor={editor} report={report.clone()} />
@@ -102,7 +110,7 @@ pub fn Checker() -> Html {
                 </section>
                 <div class="checker-side">
                     <section class="pane findings-pane" aria-labelledby="findings-heading">
-                        <h2 id="findings-heading" class="pane-heading">{ page_strings.findings_heading }</h2>
+                        <h2 id="findings-heading" class="pane-heading" tabindex="-1">{ page_strings.findings_heading }</h2>
                         if checking {
                             <p id="checking" class="plain-note checking" role="status">{ page_strings.checking }</p>
                         }

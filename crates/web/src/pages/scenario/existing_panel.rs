@@ -152,7 +152,7 @@ pub fn ExistingPanel(props: &ExistingPanelProps) -> Html {
         .unwrap_or_default();
     html! {
         <section id="existing" class="existing" aria-labelledby="existing-heading">
-            <h3 id="existing-heading" class="pane-heading">{ access.mode_existing }</h3>
+            <h3 id="existing-heading" class="pane-heading" tabindex="-1">{ access.mode_existing }</h3>
             <p class="hint">{ access.existing_intro }</p>
             <p id="existing-privacy" class="hint existing-privacy">{ access.existing_privacy }</p>
             { alert }

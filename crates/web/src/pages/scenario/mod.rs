@@ -48,6 +48,7 @@ use crate::pages::scenario::step_list::StepList;
 use crate::prefs;
 use crate::route::{current_hash, share_param, Route};
 use crate::state::{ExistingSetup, PageHandle};
+use crate::widgets::jump::Jump;
 
 /// The current plan, for every part of the page that shows some of it.
 pub type PlanContext = Rc<Plan>;
@@ -313,6 +314,23 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
     let summary = (!embed).then(|| {
         html! { <p class="hint scenario-summary">{ lang.pick(spec.summary_en, spec.summary_zh) }</p> }
     });
+    let jump = {
+        let ready = !built.has_errors();
+        let (text, state) = if ready {
+            (page_strings.plan_short_ready, "ready")
+        } else {
+            (page_strings.plan_short_not_ready, "not-ready")
+        };
+        // While the existing-setup view is shown, its heading is where the results are.
+        let target = if showing_existing {
+            "existing-heading"
+        } else {
+            "plan-heading"
+        };
+        html! {
+            <Jump id="plan-jump" {text} label={page_strings.go_to_plan} {target} {state} />
+        }
+    };
     html! {
         <ContextProvider<FormHandle> context={form.clone()}>
         <ContextProvider<PlanContext> context={built}>
@@ -324,6 +342,7 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
                 { summary }
                 { notice }
                 { actions }
+                { jump }
                 <div class="workspace">
                     <section class="pane form-pane" aria-labelledby="form-heading">
                         <h3 id="form-heading" class="pane-heading">{ page_strings.form_heading }</h3>
@@ -335,7 +354,7 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
                         { view_tabs }
                         <div id="view-panel-plan" class="view-panel" role={(!embed).then_some("tabpanel")}
                             aria-labelledby={(!embed).then_some("view-plan")} hidden={showing_existing}>
-                            <h3 id="plan-heading" class="pane-heading">{ page_strings.plan_heading }</h3>
+                            <h3 id="plan-heading" class="pane-heading" tabindex="-1">{ page_strings.plan_heading }</h3>
                             <PlanStatus />
                             <StepList ticks={(*ticks).clone()} {on_tick} />
                             { download_all }
