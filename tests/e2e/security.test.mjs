@@ -353,6 +353,7 @@ test('the CSP is strict, and no rendered page carries inline script, handlers or
   await page.locator('#sim-resource').fill('acs:oss:*:*:my-bucket/a.txt');
   await page.locator('#sim-add-context').click();
   await page.locator('#sim-key-0').fill('acs:SourceIp');
+  await page.locator('#sim-value-0').fill('192.168.0.1');
   await page.locator('#sim-decision[data-decision="allow"]').waitFor();
   await check('checker simulating a request');
   // end simulate and existing

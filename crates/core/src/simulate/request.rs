@@ -303,11 +303,19 @@ fn check_context_values(
         if !fits {
             return Err(SimulateError::new(
                 ErrorKind::Request,
-                tr!(
-                    lang,
-                    format!("`{key}` holds {what_en}, but `{value}` is not one"),
-                    format!("`{key}` 的值应为{what_zh}，而 `{value}` 不是")
-                ),
+                if value.is_empty() {
+                    tr!(
+                        lang,
+                        format!("`{key}` has no value yet: it holds {what_en}"),
+                        format!("`{key}` 还没有值：其值应为{what_zh}")
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        format!("`{key}` holds {what_en}, but `{value}` is not one"),
+                        format!("`{key}` 的值应为{what_zh}，而 `{value}` 不是")
+                    )
+                },
                 Some(tr!(
                     lang,
                     format!("for example `{key}={example}`"),

@@ -88,18 +88,17 @@ pub fn FormField(props: &FormFieldProps) -> Html {
         <p id={help_id.clone()} class="field-help">{ with_code(lang.pick(field.help_en, field.help_zh)) }{ list_hint }</p>
     };
     let aria_invalid = if invalid { "true" } else { "false" };
-    // What the plan made of a value written otherwise ("5.16" is read as "V5.16.0").
-    let read_as = plan
-        .read_as
-        .iter()
-        .find(|read| read.field == path)
-        .map(|read| {
-            html! {
-                <p class="field-read-as" data-field={path.clone()}>
-                    { page_strings.read_as }{ " " }<code>{ read.value.clone() }</code>
-                </p>
+    // What the plan made of a value written otherwise ("5.16" is read as "V5.16.0"). Always
+    // one node, so the input before it is never re-created (losing the focus mid-word) when
+    // the line comes or goes.
+    let read_as = plan.read_as.iter().find(|read| read.field == path);
+    let read_as = html! {
+        <p class="field-read-as" data-field={path.clone()} hidden={read_as.is_none()}>
+            if let Some(read) = read_as {
+                { page_strings.read_as }{ " " }<code>{ read.value.clone() }</code>
             }
-        });
+        </p>
+    };
 
     let control = match (&field.kind, value) {
         (FieldKind::Bool, Some(FieldValue::Bool(on))) => {
