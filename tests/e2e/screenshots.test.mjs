@@ -34,6 +34,7 @@ for (const [name, colorScheme, viewport, lang] of [
   ['ramplan-dark.png', 'dark', WIDE, 'en'],
   ['ramplan-zh-dark.png', 'dark', WIDE, 'zh'],
   ['ramplan-narrow.png', 'light', NARROW, 'en'],
+  ['ramplan-narrow-dark.png', 'dark', NARROW, 'en'],
 ]) {
   test(`screenshot: ${name}`, async () => {
     const { context, page, seen } = await openApp(browser, { colorScheme, viewport });
@@ -59,7 +60,7 @@ for (const [name, colorScheme, viewport, lang] of [
   });
 }
 
-// The home page and a filled scenario page, light and dark, wide and narrow.
+// The home page, a filled scenario page and the builder, light and dark, wide and narrow.
 const ECS_ROLE = {
   emr_version: 'V3.32.0',
   buckets: ['examplebucket', 'warehouse-data'],
@@ -69,9 +70,15 @@ for (const [name, colorScheme, viewport, route] of [
   ['home-light.png', 'light', WIDE, '#/'],
   ['home-dark.png', 'dark', WIDE, '#/'],
   ['home-narrow.png', 'light', NARROW, '#/'],
+  ['home-narrow-dark.png', 'dark', NARROW, '#/'],
   ['scenario-light.png', 'light', WIDE, '#/scenario/emr-ecs-role'],
   ['scenario-dark.png', 'dark', WIDE, '#/scenario/emr-ecs-role'],
   ['scenario-narrow.png', 'dark', NARROW, '#/scenario/emr-ecs-role'],
+  ['scenario-narrow-light.png', 'light', NARROW, '#/scenario/emr-ecs-role'],
+  ['builder-light.png', 'light', WIDE, '#/build'],
+  ['builder-dark.png', 'dark', WIDE, '#/build'],
+  ['builder-narrow.png', 'light', NARROW, '#/build'],
+  ['builder-narrow-dark.png', 'dark', NARROW, '#/build'],
 ]) {
   test(`screenshot: ${name}`, async () => {
     const { context, page, seen } = await openApp(browser, { colorScheme, viewport, route });
@@ -79,6 +86,16 @@ for (const [name, colorScheme, viewport, route] of [
     if (route === '#/') {
       await page.locator('#cards').waitFor();
       await page.locator('#cards li.card[data-scenario] a').first().focus();
+    } else if (route === '#/build') {
+      // The builder after the OSS folder template replaced the policy: the result in view.
+      await page.locator('#template').selectOption('oss-folder');
+      await page.locator('#template-param-bucket').fill('examplebucket');
+      await page.locator('#template-param-dir').fill('team/reports');
+      await page.locator('#template-explanations li').nth(4).waitFor();
+      await page.locator('#template-replace').click();
+      if (await page.locator('#template-confirm').count()) await page.locator('#template-confirm-replace').click();
+      await page.locator('#card-4').waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'builder-result');
     } else {
       await page.locator('#field-emr_version').fill(ECS_ROLE.emr_version);
       await page.locator('#field-oss_buckets-0-bucket').fill(ECS_ROLE.buckets[0]);

@@ -34,14 +34,10 @@ enum Outcome {
 #[component]
 pub fn EditorToolbar(props: &EditorToolbarProps) -> Html {
     let outcome = use_state(|| None::<Outcome>);
-    // The menu starts on the example the editor holds, so the two agree; on another text,
-    // on the example with problems, the one most worth loading next.
-    let holding = use_context::<PageHandle>().and_then(|page| {
-        Example::ALL
-            .into_iter()
-            .find(|example| example.text() == &*page.text)
-    });
-    let chosen = use_state(move || holding.unwrap_or(Example::WithProblems));
+    // What the person picked in the menu since the last load; until then the menu shows the
+    // example the editor holds, or, on any other text, asks for a choice: it never names an
+    // example the editor does not hold unless the person picked it.
+    let chosen = use_state(|| None::<Example>);
     let pending = use_state(|| None::<Example>);
     let load_button = use_node_ref();
     let confirm_button = use_node_ref();
@@ -61,6 +57,10 @@ pub fn EditorToolbar(props: &EditorToolbarProps) -> Html {
     };
     let lang = page.lang;
     let strings = i18n::strings(lang);
+    let holding = Example::ALL
+        .into_iter()
+        .find(|example| example.text() == &*page.text);
+    let shown = (*chosen).or(holding);
 
     let on_format = {
         let page = page.clone();
@@ -86,7 +86,9 @@ pub fn EditorToolbar(props: &EditorToolbarProps) -> Html {
         let editor = props.editor.clone();
         let outcome = outcome.clone();
         let pending = pending.clone();
+        let chosen = chosen.clone();
         move |example: Example| {
+            chosen.set(None);
             replace(&editor, &page, example.text());
             // An example is linted as what it is, whatever kind was chosen for the last text.
             page.dispatch(PageAction::ChooseKind(KindChoice::Auto));
@@ -96,14 +98,14 @@ pub fn EditorToolbar(props: &EditorToolbarProps) -> Html {
     };
     let on_load = {
         let page = page.clone();
-        let chosen = chosen.clone();
         let pending = pending.clone();
         let load = load.clone();
         Callback::from(move |_: MouseEvent| {
+            let Some(example) = shown else { return };
             if is_own_text(&page.text) {
-                pending.set(Some(*chosen));
+                pending.set(Some(example));
             } else {
-                load(*chosen);
+                load(example);
             }
         })
     };
@@ -115,7 +117,7 @@ pub fn EditorToolbar(props: &EditorToolbarProps) -> Html {
                 return;
             };
             if let Some(example) = Example::parse(&select.value()) {
-                chosen.set(example);
+                chosen.set(Some(example));
                 pending.set(None);
             }
         })
@@ -131,9 +133,12 @@ pub fn EditorToolbar(props: &EditorToolbarProps) -> Html {
         }
     };
 
+    let ask = shown.is_none().then(|| {
+        html! { <option value="" selected=true disabled=true>{ strings.choose_example }</option> }
+    });
     let options = Example::ALL.into_iter().map(|example| {
         html! {
-            <option value={example.id()} selected={*chosen == example}>
+            <option value={example.id()} selected={shown == Some(example)}>
                 { i18n::example_name(example, lang) }
             </option>
         }
@@ -221,12 +226,14 @@ pub fn EditorToolbar(props: &EditorToolbarProps) -> Html {
                 <span class="example-picker">
                     <label for="example">{ strings.example_label }</label>
                     <select id="example" name="example" onchange={on_choose}>
+                        { ask }
                         { for options }
                     </select>
                     <button
                         type="button"
                         id="load-example"
                         class="tool-button"
+                        disabled={shown.is_none()}
                         ref={load_button}
                         onclick={on_load}
                     >

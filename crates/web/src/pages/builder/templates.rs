@@ -144,7 +144,7 @@ pub fn BuilderTemplates(props: &BuilderTemplatesProps) -> Html {
                     if param.default.is_none() { { format!(" ({})", i18n::strings(lang).required) } }
                 </label>
                 { control }
-                <p id={help_id} class="hint">{ lang.pick(param.help_en, param.help_zh) }</p>
+                <p id={help_id} class="hint">{ with_code(lang.pick(param.help_en, param.help_zh)) }</p>
                 if let Some(error) = error {
                     <p id={error_id} class="field-error">{ with_code(&error) }</p>
                 }
@@ -169,7 +169,7 @@ pub fn BuilderTemplates(props: &BuilderTemplatesProps) -> Html {
                 <label for="template" class="field-label">{ strings.template }</label>
                 <select id="template" onchange={on_template}>{ for options }</select>
             </span>
-            <p class="hint">{ template.description(lang) }</p>
+            <p class="hint">{ with_code(template.description(lang)) }</p>
             { for fields }
             { explanation_list("template-explanations", &explanations, lang) }
             <details class="helper-sources">
