@@ -465,6 +465,11 @@ for (const how of ['pasted', 'typed']) {
     const { context, page, seen } = await openWatched(`#/scenario/${id}`);
     // Reload so the URL watcher's init script is in the page from its start.
     const urlsSeen = await watchUrls(context, page);
+    // The page fetches the full catalogue after it starts; reloading before that is in
+    // would abort the fetch, which the watcher rightly counts as a failed request.
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => e.name.endsWith('/catalogue.tsv') && e.responseEnd > 0),
+    );
     await page.reload();
     await page.locator(`main.scenario[data-scenario="${id}"]`).waitFor();
     await fillForm(page, await validInput(id));
