@@ -1,0 +1,125 @@
+use super::*;
+
+fn only(found: &Extracted) -> &Document {
+    match found.documents.as_slice() {
+        [doc] => doc,
+        other => panic!("expected one document, got {other:?}"),
+    }
+}
+
+#[test]
+fn reads_a_heredoc_in_place() {
+    let text = "resource \"alicloud_ram_policy\" \"oss_read\" {\n  policy_name = \"x\"\n  policy_document = <<EOF\n  {\"Statement\": [{\"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:*:${var.bucket}/*\"}]}\n  EOF\n}\n";
+    let found = extract(text);
+    let doc = only(&found);
+    assert_eq!(doc.resource, "alicloud_ram_policy.oss_read");
+    assert_eq!(doc.kind, Some(PolicyKind::Permission));
+    assert!(doc.text.starts_with("  {\"Statement\""), "{:?}", doc.text);
+    let at = doc.text.find("oss:GetObject").unwrap_or_default();
+    assert_eq!(text.get(doc.file_range(at..at + 13)), Some("oss:GetObject"));
+    assert_eq!(doc.placeholders.len(), 1);
+    assert_eq!(
+        doc.placeholders
+            .first()
+            .and_then(|p| text.get(p.span.clone())),
+        Some("${var.bucket}")
+    );
+}
+
+#[test]
+fn writes_jsonencode_as_json() {
+    let text = "resource \"alicloud_ram_role\" \"r\" {\n  assume_role_policy_document = jsonencode({\n    Version = \"1\"\n    Statement = [{\n      Action = \"sts:AssumeRole\"\n      Effect = \"Allow\"\n      Principal = { Service = [\"ecs.aliyuncs.com\", \"${var.svc}.aliyuncs.com\"], RAM = var.ram }\n    }]\n  })\n}\n";
+    let found = extract(text);
+    let doc = only(&found);
+    assert_eq!(doc.kind, Some(PolicyKind::Trust));
+    let parsed: serde_json::Value = serde_json::from_str(&doc.text).unwrap_or_default();
+    assert_eq!(parsed["Statement"][0]["Principal"]["RAM"], "${var.ram}");
+    assert_eq!(
+        parsed["Statement"][0]["Principal"]["Service"][1],
+        "${var.svc}.aliyuncs.com"
+    );
+    let at = doc.text.find("ecs.aliyuncs.com").unwrap_or_default();
+    assert_eq!(
+        text.get(doc.file_range(at..at + 16)),
+        Some("ecs.aliyuncs.com")
+    );
+    // The key `Effect`, written without quotes in HCL, maps to the identifier.
+    let at = doc.text.find("\"Effect\"").unwrap_or_default();
+    assert_eq!(text.get(doc.file_range(at..at + 8)), Some("Effect"));
+    let placeholders: Vec<&str> = doc
+        .placeholders
+        .iter()
+        .filter_map(|p| text.get(p.span.clone()))
+        .collect();
+    assert_eq!(placeholders, ["${var.svc}", "var.ram"]);
+}
+
+#[test]
+fn reads_quoted_strings_locals_and_skips_the_unknowable() {
+    let text = "locals {\n  doc = <<EOF\n{\"Statement\": []}\nEOF\n}\nresource \"alicloud_ram_policy\" \"a\" {\n  document = \"{\\\"Statement\\\": [{\\\"Action\\\": \\\"ecs:*\\\"}]}\"\n}\nresource \"alicloud_ram_policy\" \"b\" {\n  policy_document = local.doc\n}\nresource \"alicloud_oss_bucket_policy\" \"c\" {\n  policy = var.policy\n}\nresource \"alicloud_ram_role\" \"d\" {\n  document = file(\"${path.module}/trust.json\")\n}\n";
+    let found = extract(text);
+    assert_eq!(found.documents.len(), 2, "{found:?}");
+    let a = found.documents.first();
+    assert_eq!(
+        a.map(|d| d.text.as_str()),
+        Some("{\"Statement\": [{\"Action\": \"ecs:*\"}]}")
+    );
+    if let Some(a) = a {
+        let at = a.text.find("ecs:*").unwrap_or_default();
+        assert_eq!(text.get(a.file_range(at..at + 5)), Some("ecs:*"));
+        let at = a.text.find("\"Action").unwrap_or_default();
+        assert_eq!(text.get(a.file_range(at..at + 1)), Some("\\\""));
+    }
+    let b = found.documents.get(1);
+    assert_eq!(
+        b.map(|d| d.resource.as_str()),
+        Some("alicloud_ram_policy.b")
+    );
+    assert_eq!(b.map(|d| d.text.as_str()), Some("{\"Statement\": []}\n"));
+    let reasons: Vec<&str> = found.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "`policy` is `var.policy`, a value ramplan cannot know before Terraform runs",
+            "`document` is `file(\"${path.module}/trust.json\")`, a value ramplan cannot know before Terraform runs"
+        ]
+    );
+}
+
+#[test]
+fn turns_a_data_source_into_the_json_it_produces() {
+    let text = "data \"alicloud_ram_policy_document\" \"trust\" {\n  statement {\n    action = [\"sts:AssumeRole\"]\n    principal {\n      entity      = \"Service\"\n      identifiers = [\"ecs.aliyuncs.com\"]\n    }\n    condition {\n      operator = \"StringEquals\"\n      variable = \"sts:ExternalId\"\n      values   = [\"abc\"]\n    }\n  }\n}\nresource \"alicloud_ram_role\" \"r\" {\n  assume_role_policy_document = data.alicloud_ram_policy_document.trust.document\n}\n";
+    let found = extract(text);
+    let doc = only(&found);
+    assert_eq!(doc.resource, "data.alicloud_ram_policy_document.trust");
+    assert_eq!(doc.kind, Some(PolicyKind::Trust));
+    let parsed: serde_json::Value = serde_json::from_str(&doc.text).unwrap_or_default();
+    assert_eq!(
+        parsed,
+        serde_json::json!({
+            "Version": "1",
+            "Statement": [{
+                "Effect": "Allow",
+                "Action": "sts:AssumeRole",
+                "Principal": {"Service": ["ecs.aliyuncs.com"]},
+                "Condition": {"StringEquals": {"sts:ExternalId": "abc"}}
+            }]
+        })
+    );
+    let at = doc.text.find("ecs.aliyuncs.com").unwrap_or_default();
+    assert_eq!(
+        text.get(doc.file_range(at..at + 16)),
+        Some("ecs.aliyuncs.com")
+    );
+}
+
+#[test]
+fn reports_hcl_that_does_not_parse() {
+    let found = extract("resource \"alicloud_ram_policy\" \"x\" {\n  policy_document = <<EOF\n");
+    assert!(found.documents.is_empty());
+    let problem = found.problems.first();
+    assert!(
+        problem.is_some_and(|p| p.message.starts_with("not valid HCL")),
+        "{problem:?}"
+    );
+}
