@@ -126,15 +126,16 @@ fn parse(text: &str, path: &Path) -> Result<Config, String> {
             ))
         }
     };
-    let rules = |ignore: &[String], severities: &BTreeMap<String, String>| -> Result<Rules, String> {
-        Ok(Rules {
-            ignore: ignore.iter().map(|c| code(c)).collect::<Result<_, _>>()?,
-            severity: severities
-                .iter()
-                .map(|(c, s)| Ok((code(c)?, severity(s)?)))
-                .collect::<Result<_, String>>()?,
-        })
-    };
+    let rules =
+        |ignore: &[String], severities: &BTreeMap<String, String>| -> Result<Rules, String> {
+            Ok(Rules {
+                ignore: ignore.iter().map(|c| code(c)).collect::<Result<_, _>>()?,
+                severity: severities
+                    .iter()
+                    .map(|(c, s)| Ok((code(c)?, severity(s)?)))
+                    .collect::<Result<_, String>>()?,
+            })
+        };
     let fail_on = raw.fail_on.as_deref().map(severity).transpose()?;
     let top = rules(&raw.ignore, &raw.severity)?;
     let mut paths = Vec::new();
@@ -192,12 +193,14 @@ impl Config {
     }
 
     fn relative(&self, source: &str, cwd: &Path) -> String {
-        let absolute = cwd.join(source);
-        let base = self
-            .file
-            .as_deref()
-            .and_then(Path::parent)
-            .map(|p| if p.is_absolute() { p.to_owned() } else { cwd.join(p) });
+        let absolute = normalized(&cwd.join(source));
+        let base = self.file.as_deref().and_then(Path::parent).map(|p| {
+            normalized(&if p.is_absolute() {
+                p.to_owned()
+            } else {
+                cwd.join(p)
+            })
+        });
         let relative = match base {
             Some(base) => absolute
                 .strip_prefix(&base)
@@ -207,6 +210,22 @@ impl Config {
         };
         crate::lint::display(&relative)
     }
+}
+
+/// `a/b/../c` as `a/c`, without asking the file system (the path may be a symlink's, and
+/// globs are about the path as written).
+fn normalized(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Glob matching on `/`-separated paths: `*` and `?` within one segment, `**` for any
@@ -226,7 +245,9 @@ pub(crate) fn glob_match(pattern: &str, path: &str) -> bool {
 fn segments_match(pattern: &[&str], path: &[&str]) -> bool {
     match pattern.split_first() {
         None => path.is_empty(),
-        Some((&"**", rest)) => (0..=path.len()).any(|skip| segments_match(rest, path.get(skip..).unwrap_or(&[]))),
+        Some((&"**", rest)) => {
+            (0..=path.len()).any(|skip| segments_match(rest, path.get(skip..).unwrap_or(&[])))
+        }
         Some((first, rest)) => match path.split_first() {
             Some((name, path_rest)) => {
                 segment_match(first.as_bytes(), name.as_bytes()) && segments_match(rest, path_rest)
@@ -239,7 +260,9 @@ fn segments_match(pattern: &[&str], path: &[&str]) -> bool {
 fn segment_match(pattern: &[u8], name: &[u8]) -> bool {
     match pattern.split_first() {
         None => name.is_empty(),
-        Some((b'*', rest)) => (0..=name.len()).any(|skip| segment_match(rest, name.get(skip..).unwrap_or(&[]))),
+        Some((b'*', rest)) => {
+            (0..=name.len()).any(|skip| segment_match(rest, name.get(skip..).unwrap_or(&[])))
+        }
         Some((b'?', rest)) => name
             .split_first()
             .is_some_and(|(_, name_rest)| segment_match(rest, name_rest)),
@@ -307,8 +330,8 @@ pub(crate) fn write_baseline(path: &Path, mut findings: Vec<Accepted>) -> Result
         ramplan_baseline: 1,
         findings,
     };
-    let mut text = serde_json::to_string_pretty(&file)
-        .map_err(|e| format!("cannot write baseline: {e}"))?;
+    let mut text =
+        serde_json::to_string_pretty(&file).map_err(|e| format!("cannot write baseline: {e}"))?;
     text.push('\n');
     std::fs::write(path, text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))
 }
@@ -357,7 +380,8 @@ mod tests {
         let path = Path::new("ramplan.toml");
         let err = parse("fail-on = \"error\"\nfail_on = 1\n", path).err();
         assert!(
-            err.as_deref().is_some_and(|e| e.starts_with("ramplan.toml:2:1: unknown field `fail_on`")),
+            err.as_deref()
+                .is_some_and(|e| e.starts_with("ramplan.toml:2:1: unknown field `fail_on`")),
             "{err:?}"
         );
         let err = parse("fail-on = \"loud\"\n", path).err();
@@ -366,7 +390,9 @@ mod tests {
             Some("ramplan.toml:1:12: unknown severity `loud`; use error, security, warning or suggestion")
         );
         let err = parse("ignore = [\"RP9999\"]\n", path).err();
-        assert!(err.is_some_and(|e| e.starts_with("ramplan.toml:1:12: `RP9999` is not a ramplan code")));
+        assert!(
+            err.is_some_and(|e| e.starts_with("ramplan.toml:1:12: `RP9999` is not a ramplan code"))
+        );
         assert!(parse("[[paths]]\nglob = \"legacy/**\"\nignore = [\"RP102\"]\n[severity]\nRP404 = \"error\"\n", path).is_ok());
     }
 }

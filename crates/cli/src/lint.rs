@@ -39,7 +39,11 @@ pub(crate) struct Input {
 /// input.
 pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
     let stdin_only = [PathBuf::from("-")];
-    let paths = if paths.is_empty() { &stdin_only[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &stdin_only[..]
+    } else {
+        paths
+    };
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -115,11 +119,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
             if !SKIPPED_DIRS.contains(&name.as_str()) {
                 walk(&path, out)?;
             }
-        } else if kind.is_file()
-            && entry
-                .metadata()
-                .is_ok_and(|m| m.len() <= MAX_WALKED_FILE)
-        {
+        } else if kind.is_file() && entry.metadata().is_ok_and(|m| m.len() <= MAX_WALKED_FILE) {
             out.push(path);
         }
     }
@@ -238,10 +238,7 @@ fn lint_document(
                 finding.span = Some(index.range(Span::new(file.start, file.end)));
             } else if !plain {
                 // A finding about the whole document points at the value that holds it.
-                finding.span = Some(index.range(Span::new(
-                    document.span.start,
-                    document.span.end,
-                )));
+                finding.span = Some(index.range(Span::new(document.span.start, document.span.end)));
             }
             if let Some(resource) = Some(&document.resource).filter(|r| !r.is_empty()) {
                 if let ramplan_core::Location::Document { document: name, .. } =

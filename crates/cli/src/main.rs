@@ -304,7 +304,8 @@ fn read_inputs(files: &[PathBuf]) -> Result<Vec<Input>, String> {
 }
 
 fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
-    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the working folder: {e}"))?;
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the working folder: {e}"))?;
     let config = if args.no_config {
         config::Config::default()
     } else {
@@ -364,7 +365,10 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
         .iter()
         .flat_map(|r| &r.findings)
         .any(|l| l.finding.severity <= fail_on)
-        || notes.iter().filter_map(lint::note_severity).any(|s| s <= fail_on);
+        || notes
+            .iter()
+            .filter_map(lint::note_severity)
+            .any(|s| s <= fail_on);
     Ok(if failed {
         ExitCode::from(1)
     } else {

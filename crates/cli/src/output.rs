@@ -39,9 +39,17 @@ pub(crate) fn text(run: &Run<'_>) -> String {
             format!("{}: ", note.resource)
         };
         if note.unreadable {
-            out.push_str(&format!("{at}: {}[{UNREADABLE}]: {resource}{}\n\n", Severity::Error.label(lang), note.message));
+            out.push_str(&format!(
+                "{at}: {}[{UNREADABLE}]: {resource}{}\n\n",
+                Severity::Error.label(lang),
+                note.message
+            ));
         } else {
-            out.push_str(&format!("{at}: {}: {resource}{}\n\n", lang.pick("note", "说明"), note.message));
+            out.push_str(&format!(
+                "{at}: {}: {resource}{}\n\n",
+                lang.pick("note", "说明"),
+                note.message
+            ));
         }
     }
     for result in run.results {
@@ -51,7 +59,12 @@ pub(crate) fn text(run: &Run<'_>) -> String {
             .iter()
             .map(|l| lint::presented(result, l, lang))
             .collect();
-        out.push_str(&render::findings_text(&result.source, text, &findings, lang));
+        out.push_str(&render::findings_text(
+            &result.source,
+            text,
+            &findings,
+            lang,
+        ));
         let report = LintReport {
             kind: result.kind,
             kind_guessed: result.kind_guessed,
@@ -59,10 +72,13 @@ pub(crate) fn text(run: &Run<'_>) -> String {
             parsed: true,
             credential: None,
         };
-        let source = if result.resource.is_empty() {
-            result.source.clone()
-        } else {
-            format!("{}: {}", result.source, result.resource)
+        let source = match (result.resource.is_empty(), result.attribute.is_empty()) {
+            (true, _) => result.source.clone(),
+            (false, true) => format!("{}: {}", result.source, result.resource),
+            (false, false) => format!(
+                "{}: {} {}",
+                result.source, result.resource, result.attribute
+            ),
         };
         out.push_str(&render::summary(
             &Linted {
@@ -76,7 +92,10 @@ pub(crate) fn text(run: &Run<'_>) -> String {
     }
     if run.baselined > 0 {
         out.push_str(&match lang {
-            Lang::En => format!("{} findings accepted by the baseline are not shown\n", run.baselined),
+            Lang::En => format!(
+                "{} findings accepted by the baseline are not shown\n",
+                run.baselined
+            ),
             Lang::Zh => format!("基线已接受的 {} 个发现未显示\n", run.baselined),
         });
     }
@@ -130,7 +149,10 @@ pub(crate) fn json(run: &Run<'_>) -> String {
             }
             entry.insert("message".into(), json!(n.message));
             if let Some(span) = n.span {
-                entry.insert("span".into(), serde_json::to_value(span).unwrap_or(Value::Null));
+                entry.insert(
+                    "span".into(),
+                    serde_json::to_value(span).unwrap_or(Value::Null),
+                );
             }
             Value::Object(entry)
         })
@@ -190,10 +212,10 @@ pub(crate) fn sarif(run: &Run<'_>) -> String {
                     markdown.push_str(&format!("- {r}\n"));
                 }
             }
-            let mut properties = json!({ "tags": ["ram", "security", m.severity.as_str()] });
+            let mut properties = json!({ "tags": ["ram-policy", m.severity.as_str()] });
             if m.severity == Severity::Security {
                 // GitHub code scanning ranks security results by this score (0-10).
-                properties["security-severity"] = json!("7.0");
+                set(&mut properties, "security-severity", json!("7.0"));
             }
             json!({
                 "id": m.code,
@@ -233,10 +255,14 @@ pub(crate) fn sarif(run: &Run<'_>) -> String {
                 "physicalLocation": physical(&result.source, finding.span),
             });
             if !result.resource.is_empty() {
-                location["logicalLocations"] = json!([{
-                    "fullyQualifiedName": result.resource,
-                    "kind": "resource",
-                }]);
+                set(
+                    &mut location,
+                    "logicalLocations",
+                    json!([{
+                        "fullyQualifiedName": result.resource,
+                        "kind": "resource",
+                    }]),
+                );
             }
             let mut entry = json!({
                 "ruleId": finding.code,
@@ -249,7 +275,7 @@ pub(crate) fn sarif(run: &Run<'_>) -> String {
                 "properties": { "severity": finding.severity.as_str(), "pointer": finding.path() },
             });
             if let Some(i) = index.get(finding.code) {
-                entry["ruleIndex"] = json!(i);
+                set(&mut entry, "ruleIndex", json!(i));
             }
             results.push(entry);
         }
@@ -258,7 +284,11 @@ pub(crate) fn sarif(run: &Run<'_>) -> String {
     for note in run.notes {
         let mut location = json!({ "physicalLocation": physical(&note.source, note.span) });
         if !note.resource.is_empty() {
-            location["logicalLocations"] = json!([{ "fullyQualifiedName": note.resource, "kind": "resource" }]);
+            set(
+                &mut location,
+                "logicalLocations",
+                json!([{ "fullyQualifiedName": note.resource, "kind": "resource" }]),
+            );
         }
         if note.unreadable {
             results.push(json!({
@@ -305,12 +335,16 @@ fn physical(source: &str, span: Option<ramplan_core::position::TextRange>) -> Va
         "artifactLocation": { "uri": uri(source), "uriBaseId": "%SRCROOT%" },
     });
     if let Some(r) = span {
-        physical["region"] = json!({
-            "startLine": r.start.line,
-            "startColumn": r.start.column,
-            "endLine": r.end.line.max(r.start.line),
-            "endColumn": if r.end.line > r.start.line { r.end.column } else { r.end.column.max(r.start.column) },
-        });
+        set(
+            &mut physical,
+            "region",
+            json!({
+                "startLine": r.start.line,
+                "startColumn": r.start.column,
+                "endLine": r.end.line.max(r.start.line),
+                "endColumn": if r.end.line > r.start.line { r.end.column } else { r.end.column.max(r.start.column) },
+            }),
+        );
     }
     physical
 }
@@ -319,7 +353,13 @@ fn physical(source: &str, span: Option<ramplan_core::position::TextRange>) -> Va
 fn fingerprint(source: &str, resource: &str, finding: &Finding) -> String {
     // FNV-1a: deterministic, no dependency, enough to tell results apart.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [source, resource, finding.code, finding.path(), &finding.message] {
+    for part in [
+        source,
+        resource,
+        finding.code,
+        finding.path(),
+        &finding.message,
+    ] {
         for b in part.bytes().chain(std::iter::once(0)) {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -331,7 +371,9 @@ fn fingerprint(source: &str, resource: &str, finding: &Finding) -> String {
 /// Escapes for a workflow command's message (`%`, CR, LF) and, in properties, also `:` and
 /// `,`, as GitHub's toolkit does.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -341,7 +383,11 @@ fn escape_property(s: &str) -> String {
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`, one a line.
 pub(crate) fn github(run: &Run<'_>) -> String {
     let mut out = String::new();
-    let mut line = |level: &str, source: &str, span: Option<ramplan_core::position::TextRange>, title: &str, message: &str| {
+    let mut line = |level: &str,
+                    source: &str,
+                    span: Option<ramplan_core::position::TextRange>,
+                    title: &str,
+                    message: &str| {
         let mut props = vec![format!("file={}", escape_property(source))];
         if let Some(r) = span {
             props.push(format!("line={}", r.start.line));
@@ -352,7 +398,11 @@ pub(crate) fn github(run: &Run<'_>) -> String {
             }
         }
         props.push(format!("title={}", escape_property(title)));
-        out.push_str(&format!("::{level} {}::{}\n", props.join(","), escape_data(message)));
+        out.push_str(&format!(
+            "::{level} {}::{}\n",
+            props.join(","),
+            escape_data(message)
+        ));
     };
     for note in run.notes {
         let message = if note.resource.is_empty() {
@@ -361,9 +411,21 @@ pub(crate) fn github(run: &Run<'_>) -> String {
             format!("{}: {}", note.resource, note.message)
         };
         if note.unreadable {
-            line("error", &note.source, note.span, &format!("ramplan {UNREADABLE}"), &message);
+            line(
+                "error",
+                &note.source,
+                note.span,
+                &format!("ramplan {UNREADABLE}"),
+                &message,
+            );
         } else {
-            line("notice", &note.source, note.span, "ramplan: not checked", &message);
+            line(
+                "notice",
+                &note.source,
+                note.span,
+                "ramplan: not checked",
+                &message,
+            );
         }
     }
     for result in run.results {
@@ -386,10 +448,21 @@ pub(crate) fn github(run: &Run<'_>) -> String {
                 level,
                 &result.source,
                 finding.span,
-                &format!("ramplan {} {name} ({})", finding.code, finding.severity.as_str()),
+                &format!(
+                    "ramplan {} {name} ({})",
+                    finding.code,
+                    finding.severity.as_str()
+                ),
                 &message,
             );
         }
     }
     out
+}
+
+/// Sets a key of a JSON object; does nothing to a value that is not an object.
+fn set(value: &mut Value, key: &str, field: Value) {
+    if let Some(map) = value.as_object_mut() {
+        map.insert(key.to_owned(), field);
+    }
 }

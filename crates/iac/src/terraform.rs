@@ -96,28 +96,50 @@ pub(crate) fn extract(text: &str) -> Extracted {
                 continue;
             };
             let resource = format!("{resource_type}.{name}");
-            match reader.document(&attribute.value, 0) {
-                Read::Document(text, map, placeholders, span) => found.documents.push(Document {
-                    resource,
-                    attribute: argument.to_owned(),
-                    kind: Some(kind),
-                    text,
-                    map,
-                    placeholders,
-                    span,
-                }),
-                Read::DataSource(data_name) => {
-                    data_kinds.entry(data_name).or_insert(kind);
-                }
-                Read::Unknown(expression, span) => found.skipped.push(Skipped {
+            let mut reads = Vec::new();
+            flatten(reader.document(&attribute.value, 0), &mut reads);
+            // `cond ? local.a : local.b`, `coalesce(var.policy, local.default)`: every value
+            // ramplan can read is checked; the others are Terraform's to fill in.
+            let readable = reads.iter().filter(|r| !matches!(r, Read::Unknown)).count();
+            let whole = attribute.value.span().unwrap_or(0..0);
+            if readable == 0 {
+                found.skipped.push(Skipped {
                     resource,
                     attribute: argument.to_owned(),
                     reason: format!(
                         "`{argument}` is `{}`, a value ramplan cannot know before Terraform runs",
-                        shorten(&expression)
+                        shorten(reader.raw(&whole))
                     ),
-                    span,
-                }),
+                    span: whole,
+                });
+                continue;
+            }
+            let mut nth = 0;
+            for read in reads {
+                match read {
+                    Read::Document(text, map, placeholders, span) => {
+                        nth += 1;
+                        let attribute = if readable > 1 {
+                            format!("{argument} (value {nth} of {readable})")
+                        } else {
+                            argument.to_owned()
+                        };
+                        found.documents.push(Document {
+                            resource: resource.clone(),
+                            attribute,
+                            kind: Some(kind),
+                            text,
+                            map,
+                            placeholders,
+                            span,
+                        });
+                    }
+                    Read::DataSource(data_name) => {
+                        nth += 1;
+                        data_kinds.entry(data_name).or_insert(kind);
+                    }
+                    Read::Unknown | Read::Choice(_) => {}
+                }
             }
         }
     }
@@ -194,7 +216,16 @@ enum Read {
     /// `data.alicloud_ram_policy_document.NAME.document`.
     DataSource(String),
     /// An expression ramplan cannot evaluate, as written.
-    Unknown(String, Range<usize>),
+    Unknown,
+    /// One of several values (the branches of `?:`, the arguments of `coalesce`).
+    Choice(Vec<Read>),
+}
+
+fn flatten(read: Read, out: &mut Vec<Read>) {
+    match read {
+        Read::Choice(reads) => reads.into_iter().for_each(|r| flatten(r, out)),
+        other => out.push(other),
+    }
 }
 
 struct Reader<'a> {
@@ -203,6 +234,25 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// `local.name.field...`: the local's value, walked into its object keys.
+    fn local(&self, name: &str, fields: &[&str]) -> Option<&'a Expression> {
+        let mut expr: &'a Expression = self.locals.get(name)?;
+        for field in fields {
+            let Expression::Object(object) = expr else {
+                return None;
+            };
+            expr = object
+                .iter()
+                .find(|(key, _)| match key {
+                    ObjectKey::Ident(ident) => ident.value().as_str() == *field,
+                    ObjectKey::Expression(Expression::String(s)) => s.value() == field,
+                    ObjectKey::Expression(_) => false,
+                })
+                .map(|(_, value)| value.expr())?;
+        }
+        Some(expr)
+    }
+
     fn raw(&self, span: &Range<usize>) -> &'a str {
         self.source.get(span.clone()).unwrap_or("")
     }
@@ -241,25 +291,49 @@ impl<'a> Reader<'a> {
                     && call.args.len() == 1 =>
             {
                 let Some(arg) = call.args.iter().next() else {
-                    return Read::Unknown(self.raw(&span).to_owned(), span);
+                    return Read::Unknown;
                 };
                 let node = self.value(arg, 0);
+                // `jsonencode(var.policy)`: the whole document is a value ramplan cannot know.
+                if !matches!(node.value, Value::Object(_) | Value::Array(_)) {
+                    return Read::Unknown;
+                }
                 let (writer, placeholders) = tree::to_json(&node, self.source);
                 Read::Document(writer.text, writer.map, placeholders, span)
             }
             Expression::Parenthesis(inner) => self.document(inner.inner(), depth),
+            Expression::Conditional(conditional) if depth < MAX_LOCAL_DEPTH => Read::Choice(vec![
+                self.document(&conditional.true_expr, depth + 1),
+                self.document(&conditional.false_expr, depth + 1),
+            ]),
+            Expression::FuncCall(call)
+                if call.name.namespace.is_empty()
+                    && matches!(call.name.name.value().as_str(), "coalesce" | "try")
+                    && depth < MAX_LOCAL_DEPTH =>
+            {
+                Read::Choice(
+                    call.args
+                        .iter()
+                        .map(|a| self.document(a, depth + 1))
+                        .collect(),
+                )
+            }
             Expression::Traversal(traversal) => {
                 let path = traversal_path(traversal);
                 match path.as_slice() {
-                    ["local", name] if depth < MAX_LOCAL_DEPTH => match self.locals.get(*name) {
-                        Some(local) => self.document(local, depth + 1),
-                        None => Read::Unknown(self.raw(&span).to_owned(), span),
-                    },
+                    ["local", name, fields @ ..] if depth < MAX_LOCAL_DEPTH => {
+                        match self.local(name, fields) {
+                            Some(local) => self.document(local, depth + 1),
+                            None => Read::Unknown,
+                        }
+                    }
+                    // `[0]` and `[each.key]` pick an instance of a data source with `count`
+                    // or `for_each`; every instance has the statements written here.
                     ["data", DATA_SOURCE, name, "document"] => Read::DataSource((*name).to_owned()),
-                    _ => Read::Unknown(self.raw(&span).to_owned(), span),
+                    _ => Read::Unknown,
                 }
             }
-            _ => Read::Unknown(self.raw(&span).to_owned(), span),
+            _ => Read::Unknown,
         }
     }
 
@@ -328,7 +402,7 @@ impl<'a> Reader<'a> {
             Expression::Traversal(traversal) if depth < MAX_LOCAL_DEPTH * 8 => {
                 // `local.actions` defined in this file: read what it holds.
                 match traversal_path(traversal).as_slice() {
-                    ["local", name] => match self.locals.get(*name) {
+                    ["local", name, fields @ ..] => match self.local(name, fields) {
                         // Findings point into the local's value, where the text is.
                         Some(local) => self.value(local, depth + MAX_LOCAL_DEPTH),
                         None => Node::unknown(self.raw(&span), span),
@@ -547,6 +621,9 @@ fn traversal_path(traversal: &hcl_edit::expr::Traversal) -> Vec<&str> {
     for operator in &traversal.operators {
         match operator.value() {
             TraversalOperator::GetAttr(name) => path.push(name.value().as_str()),
+            // An instance of a resource with `count` or `for_each`.
+            TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_)
+                if path.len() == 3 && path.first() == Some(&"data") => {}
             _ => return Vec::new(),
         }
     }

@@ -123,3 +123,45 @@ fn reports_hcl_that_does_not_parse() {
         "{problem:?}"
     );
 }
+
+#[test]
+fn follows_local_objects_and_data_source_instances() {
+    let text = "locals {\n  role = {\n    name     = \"r\"\n    document = <<-JSON\n    {\"Statement\": []}\n    JSON\n  }\n}\nresource \"alicloud_ram_role\" \"r\" {\n  assume_role_policy_document = local.role.document\n}\ndata \"alicloud_ram_policy_document\" \"saml\" {\n  count = 1\n  statement {\n    action = [\"sts:AssumeRole\"]\n  }\n}\nresource \"alicloud_ram_role\" \"s\" {\n  document = data.alicloud_ram_policy_document.saml[0].document\n}\n";
+    let found = extract(text);
+    assert!(found.skipped.is_empty(), "{:?}", found.skipped);
+    let kinds: Vec<_> = found
+        .documents
+        .iter()
+        .map(|d| (d.resource.as_str(), d.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("alicloud_ram_role.r", Some(PolicyKind::Trust)),
+            (
+                "data.alicloud_ram_policy_document.saml",
+                Some(PolicyKind::Trust)
+            )
+        ]
+    );
+}
+
+#[test]
+fn reads_every_branch_it_can() {
+    let text = "locals {\n  a = <<EOF\n{\"Statement\": []}\nEOF\n  b = <<EOF\n{\"Version\": \"1\"}\nEOF\n}\nresource \"alicloud_ram_role\" \"this\" {\n  document = coalesce(\n    var.trust_policy,\n    (var.mfa ? local.a : local.b))\n}\nresource \"alicloud_ram_role\" \"other\" {\n  document = var.x ? var.y : var.z\n}\n";
+    let found = extract(text);
+    let attributes: Vec<&str> = found
+        .documents
+        .iter()
+        .map(|d| d.attribute.as_str())
+        .collect();
+    assert_eq!(
+        attributes,
+        ["document (value 1 of 2)", "document (value 2 of 2)"]
+    );
+    let reasons: Vec<&str> = found.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        ["`document` is `var.x ? var.y : var.z`, a value ramplan cannot know before Terraform runs"]
+    );
+}
