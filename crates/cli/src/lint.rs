@@ -35,9 +35,9 @@ pub(crate) struct Input {
 }
 
 /// The inputs named on the command line: files as given (any name is read, as a policy when
-/// it is no other format), folders walked for the formats ramplan reads, `-` for standard
-/// input.
-pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+/// it is no other format, unless `skip_unrecognized`), folders walked for the formats ramplan
+/// reads, `-` for standard input.
+pub(crate) fn collect(paths: &[PathBuf], skip_unrecognized: bool) -> Result<Vec<Input>, String> {
     let stdin_only = [PathBuf::from("-")];
     let paths = if paths.is_empty() {
         &stdin_only[..]
@@ -86,7 +86,11 @@ pub(crate) fn collect(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
             let text = String::from_utf8(bytes)
                 .map_err(|_| format!("`{}` is not UTF-8 text", path.display()))?;
             let source = display(path);
-            let format = ramplan_iac::detect(&source, &text).unwrap_or(Format::Policy);
+            let format = match ramplan_iac::detect(&source, &text) {
+                Some(format) => format,
+                None if skip_unrecognized => continue,
+                None => Format::Policy,
+            };
             inputs.push(Input {
                 source,
                 text,

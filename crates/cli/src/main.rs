@@ -111,6 +111,10 @@ struct LintArgs {
     /// Read no `ramplan.toml`.
     #[arg(long)]
     no_config: bool,
+    /// Skip named files that hold no policy ramplan reads, as a folder walk does, instead of
+    /// reading them as policies: for hooks that pass every changed `.json` or `.yaml` file.
+    #[arg(long)]
+    skip_unrecognized: bool,
     /// Leave out the findings this baseline file accepts (written by `--write-baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -314,7 +318,7 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
             None => config::Config::default(),
         }
     };
-    let inputs = lint::collect(&args.files)?;
+    let inputs = lint::collect(&args.files, args.skip_unrecognized)?;
     let lang: Lang = args.lang.into();
     let options = lint::Options {
         kind: args.kind.into(),
