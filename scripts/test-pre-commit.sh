@@ -76,7 +76,7 @@ lacks() {
 }
 
 expect 1 "a policy error fails the hook" "$venv/bin/pre-commit" try-repo "$root" ramplan --all-files
-has "infra/main.tf:7:22: error[RP102]: alicloud_ram_policy.oss_read: \`Effect\` must be \`Allow\` or \`Deny\`"
+has "infra/main.tf:7:19: error[RP102]: alicloud_ram_policy.oss_read: \`Effect\` must be \`Allow\` or \`Deny\`"
 lacks "package.json"
 
 sed -i 's/"allow"/"Allow"/' infra/main.tf
@@ -92,7 +92,7 @@ has "error[RP702]"
 
 echo
 if ((fail)); then
-  echo "pre-commit hook: 0 passed, 1 failed"
+  echo "pre-commit: 0 passed, 1 failed"
   exit 1
 fi
-echo "pre-commit hook: 1 passed, 0 failed"
+echo "pre-commit: 1 passed, 0 failed"
