@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use ramplan_core::Severity;
 use serde::Deserialize;
 
-use crate::lint::{Located, Result_};
+use crate::lint::{normalized, Located, Result_};
 
 pub(crate) const CONFIG_FILE: &str = "ramplan.toml";
 
@@ -210,22 +210,6 @@ impl Config {
         };
         crate::lint::display(&relative)
     }
-}
-
-/// `a/b/../c` as `a/c`, without asking the file system (the path may be a symlink's, and
-/// globs are about the path as written).
-fn normalized(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// Glob matching on `/`-separated paths: `*` and `?` within one segment, `**` for any

@@ -32,6 +32,8 @@ pub(crate) struct Input {
     pub(crate) source: String,
     pub(crate) text: String,
     pub(crate) format: Format,
+    /// Set for a policy file a Terraform argument reads.
+    pub(crate) referenced_by: Option<Reference>,
 }
 
 /// The inputs named on the command line: files as given (any name is read, as a policy when
@@ -59,6 +61,7 @@ pub(crate) fn collect(paths: &[PathBuf], skip_unrecognized: bool) -> Result<Vec<
                 source: "<stdin>".to_owned(),
                 text,
                 format,
+                referenced_by: None,
             });
         } else if path.is_dir() {
             let mut files = Vec::new();
@@ -77,6 +80,7 @@ pub(crate) fn collect(paths: &[PathBuf], skip_unrecognized: bool) -> Result<Vec<
                         source,
                         text,
                         format,
+                        referenced_by: None,
                     });
                 }
             }
@@ -95,6 +99,7 @@ pub(crate) fn collect(paths: &[PathBuf], skip_unrecognized: bool) -> Result<Vec<
                 source,
                 text,
                 format,
+                referenced_by: None,
             });
         }
     }
@@ -172,12 +177,76 @@ pub(crate) struct Options {
     pub(crate) description: Option<String>,
 }
 
-pub(crate) fn run(inputs: &[Input], options: &Options) -> (Vec<Result_>, Vec<Note>) {
-    let mut results = Vec::new();
+/// Lints every input. Policies that Terraform reads from files of their own
+/// (`file("${path.module}/trust.json")`) are read too, beside the `.tf` file, and linted as
+/// the kind the argument makes them; a file also named on the command line or found in the
+/// walk is linted once, as that kind.
+pub(crate) fn run(
+    mut inputs: Vec<Input>,
+    options: &Options,
+) -> (Vec<Input>, Vec<Result_>, Vec<Note>) {
     let mut notes = Vec::new();
-    for input in inputs {
+    let mut extracted: Vec<ramplan_iac::Extracted> = inputs
+        .iter()
+        .map(|i| ramplan_iac::extract(i.format, &i.text))
+        .collect();
+    let references: Vec<(usize, ramplan_iac::FileReference)> = extracted
+        .iter()
+        .enumerate()
+        .flat_map(|(i, found)| found.files.iter().map(move |r| (i, r.clone())))
+        .collect();
+    for (from, reference) in references {
+        let Some(naming) = inputs.get(from) else {
+            continue;
+        };
+        let folder = Path::new(&naming.source).parent().unwrap_or(Path::new(""));
+        let path = display(&normalized(&folder.join(&reference.path)));
+        let naming_source = naming.source.clone();
+        let naming_span =
+            LineIndex::new(&naming.text).range(Span::new(reference.span.start, reference.span.end));
+        let referenced = Reference {
+            resource: reference.resource.clone(),
+            attribute: reference.attribute.clone(),
+            kind: reference.kind,
+        };
+        if let Some(existing) = inputs.iter_mut().find(|i| i.source == path) {
+            if existing.format == Format::Policy && existing.referenced_by.is_none() {
+                existing.referenced_by = Some(referenced);
+            }
+            continue;
+        }
+        match std::fs::read(&path).map(String::from_utf8) {
+            Ok(Ok(text)) => {
+                extracted.push(ramplan_iac::extract(Format::Policy, &text));
+                inputs.push(Input {
+                    source: path,
+                    text,
+                    format: Format::Policy,
+                    referenced_by: Some(referenced),
+                });
+            }
+            failure => {
+                let why = match failure {
+                    Err(e) => e.to_string(),
+                    Ok(Err(_)) => "it is not UTF-8 text".to_owned(),
+                    Ok(Ok(_)) => String::new(),
+                };
+                notes.push(Note {
+                    source: naming_source,
+                    resource: reference.resource.clone(),
+                    message: format!(
+                        "`{}` reads `{path}`, which cannot be read ({why}); not checked",
+                        reference.attribute
+                    ),
+                    span: Some(naming_span),
+                    unreadable: false,
+                });
+            }
+        }
+    }
+    let mut results = Vec::new();
+    for (input, found) in inputs.iter().zip(&extracted) {
         let index = LineIndex::new(&input.text);
-        let found = ramplan_iac::extract(input.format, &input.text);
         for problem in &found.problems {
             notes.push(Note {
                 source: input.source.clone(),
@@ -197,10 +266,42 @@ pub(crate) fn run(inputs: &[Input], options: &Options) -> (Vec<Result_>, Vec<Not
             });
         }
         for document in &found.documents {
-            results.push(lint_document(input, document, &index, options));
+            let mut document = document.clone();
+            if let Some(reference) = &input.referenced_by {
+                document.resource = reference.resource.clone();
+                document.attribute = reference.attribute.clone();
+                document.kind = Some(reference.kind);
+            }
+            results.push(lint_document(input, &document, &index, options));
         }
     }
-    (results, notes)
+    (inputs, results, notes)
+}
+
+/// The Terraform argument that reads a policy file (`assume_role_policy_document =
+/// file(...)`).
+#[derive(Clone)]
+pub(crate) struct Reference {
+    pub(crate) resource: String,
+    pub(crate) attribute: String,
+    pub(crate) kind: PolicyKind,
+}
+
+/// `a/b/../c` as `a/c`, lexically.
+pub(crate) fn normalized(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn lint_document(

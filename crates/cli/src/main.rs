@@ -328,7 +328,7 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
         role_name: args.role_name.clone(),
         description: args.description.clone(),
     };
-    let (mut results, notes) = lint::run(&inputs, &options);
+    let (inputs, mut results, notes) = lint::run(inputs, &options);
     for result in &mut results {
         config.apply(result, &cwd);
     }

@@ -425,3 +425,41 @@ fn a_baseline_accepts_old_findings_and_catches_new_ones() {
     let output = ramplan_in(&dir, &["lint", "--baseline", "bad.json", "."]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn policies_in_files_of_their_own_are_read_as_the_argument_makes_them() {
+    let dir = scratch("file-reference");
+    std::fs::create_dir_all(dir.join("infra/policies")).unwrap();
+    std::fs::write(
+        dir.join("infra/main.tf"),
+        "resource \"alicloud_ram_role\" \"app\" {\n  assume_role_policy_document = file(\"${path.module}/policies/trust.json\")\n}\nresource \"alicloud_ram_policy\" \"gone\" {\n  policy_document = file(\"missing.json\")\n}\n",
+    )
+    .unwrap();
+    // A trust policy whose kind a guess would get wrong: no `Principal`.
+    std::fs::write(
+        dir.join("infra/policies/trust.json"),
+        "{\"Version\": \"1\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\", \"Resource\": \"*\"}]}",
+    )
+    .unwrap();
+    let output = ramplan_in(&dir, &["lint", "--format", "json", "."]);
+    let value = json_of(&output);
+    let results = value["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{value:#}");
+    assert_eq!(results[0]["source"], "infra/policies/trust.json");
+    assert_eq!(results[0]["kind"], "trust");
+    assert_eq!(results[0]["kind_guessed"], false);
+    assert_eq!(
+        results[0]["findings"][0]["document"],
+        "alicloud_ram_role.app"
+    );
+    let note = &value["notes"][0];
+    assert_eq!(note["resource"], "alicloud_ram_policy.gone");
+    assert!(
+        note["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`policy_document` reads `infra/missing.json`, which cannot be read ("),
+        "{note}"
+    );
+    assert_eq!(note["span"]["start"]["line"], 5);
+}

@@ -107,6 +107,20 @@ pub struct Skipped {
     pub span: Range<usize>,
 }
 
+/// A policy kept in a file of its own and read by Terraform: `policy_document =
+/// file("${path.module}/policy.json")`, or `templatefile(...)`. ramplan-iac reads no files; the
+/// caller reads `path` (relative to the folder of the `.tf` file) and lints it as `kind`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileReference {
+    pub resource: String,
+    pub attribute: String,
+    pub kind: PolicyKind,
+    /// Relative to the folder of the file that names it, `/`-separated.
+    pub path: String,
+    /// The `file(...)` call in the file that names it.
+    pub span: Range<usize>,
+}
+
 /// The file could not be read as its format (an HCL syntax error, YAML that does not
 /// parse). Lowercase, no final period.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,6 +135,8 @@ pub struct Extracted {
     pub documents: Vec<Document>,
     pub skipped: Vec<Skipped>,
     pub problems: Vec<Problem>,
+    /// Policies in files of their own, for the caller to read.
+    pub files: Vec<FileReference>,
 }
 
 /// Which format a file is, from its name and its text; `None` for a file that holds no

@@ -19,7 +19,7 @@ use hcl_edit::Span as _;
 use crate::map::{OffsetMap, Piece};
 use crate::strings::{self, Flavour};
 use crate::tree::{self, placeholder_piece, Member, Node, Value};
-use crate::{Document, Extracted, Placeholder, PolicyKind, Problem, Skipped};
+use crate::{Document, Extracted, FileReference, Placeholder, PolicyKind, Problem, Skipped};
 
 /// The resource arguments that hold a policy document, and the kind of policy each is.
 const ARGUMENTS: &[(&str, &str, PolicyKind)] = &[
@@ -138,6 +138,16 @@ pub(crate) fn extract(text: &str) -> Extracted {
                         nth += 1;
                         data_kinds.entry(data_name).or_insert(kind);
                     }
+                    Read::File(path, span) => {
+                        nth += 1;
+                        found.files.push(FileReference {
+                            resource: resource.clone(),
+                            attribute: argument.to_owned(),
+                            kind,
+                            path,
+                            span,
+                        });
+                    }
                     Read::Unknown | Read::Choice(_) => {}
                 }
             }
@@ -219,6 +229,8 @@ enum Read {
     Unknown,
     /// One of several values (the branches of `?:`, the arguments of `coalesce`).
     Choice(Vec<Read>),
+    /// A file of its own, relative to the module's folder, and the call that names it.
+    File(String, Range<usize>),
 }
 
 fn flatten(read: Read, out: &mut Vec<Read>) {
@@ -251,6 +263,43 @@ impl<'a> Reader<'a> {
                 .map(|(_, value)| value.expr())?;
         }
         Some(expr)
+    }
+
+    /// A path given as `"policy.json"`, `"${path.module}/policy.json"` or
+    /// `"${path.module}/${"policy.json"}"`-free literal text: relative to the module's folder,
+    /// with no other interpolation and no way out of it (`..`, an absolute path).
+    fn module_path(&self, expr: &Expression) -> Option<String> {
+        let text = match expr {
+            Expression::String(s) => s.value().clone(),
+            Expression::StringTemplate(t) => {
+                let mut text = String::new();
+                for element in t.iter() {
+                    match element {
+                        Element::Literal(l) => text.push_str(l.value()),
+                        Element::Interpolation(i) => {
+                            let span = i.expr.span()?;
+                            if !matches!(self.raw(&span), "path.module") {
+                                return None;
+                            }
+                            text.push_str("${path.module}");
+                        }
+                        Element::Directive(_) => return None,
+                    }
+                }
+                text
+            }
+            _ => return None,
+        };
+        let rest = text
+            .strip_prefix("${path.module}/")
+            .unwrap_or(&text)
+            .trim_start_matches("./");
+        let safe = !rest.is_empty()
+            && !rest.starts_with('/')
+            && !rest.contains("${")
+            && !rest.contains('\\')
+            && rest.split('/').all(|part| part != "..");
+        safe.then(|| rest.to_owned())
     }
 
     fn raw(&self, span: &Range<usize>) -> &'a str {
@@ -306,6 +355,17 @@ impl<'a> Reader<'a> {
                 self.document(&conditional.true_expr, depth + 1),
                 self.document(&conditional.false_expr, depth + 1),
             ]),
+            // `file("${path.module}/policy.json")`, `templatefile("policy.tpl", {...})`: a
+            // path the caller can read when it is a literal below the module's folder.
+            Expression::FuncCall(call)
+                if call.name.namespace.is_empty()
+                    && matches!(call.name.name.value().as_str(), "file" | "templatefile") =>
+            {
+                match call.args.iter().next().and_then(|a| self.module_path(a)) {
+                    Some(path) => Read::File(path, span),
+                    None => Read::Unknown,
+                }
+            }
             Expression::FuncCall(call)
                 if call.name.namespace.is_empty()
                     && matches!(call.name.name.value().as_str(), "coalesce" | "try")

@@ -79,10 +79,11 @@ fn reads_quoted_strings_locals_and_skips_the_unknowable() {
     let reasons: Vec<&str> = found.skipped.iter().map(|s| s.reason.as_str()).collect();
     assert_eq!(
         reasons,
-        [
-            "`policy` is `var.policy`, a value ramplan cannot know before Terraform runs",
-            "`document` is `file(\"${path.module}/trust.json\")`, a value ramplan cannot know before Terraform runs"
-        ]
+        ["`policy` is `var.policy`, a value ramplan cannot know before Terraform runs"]
+    );
+    assert_eq!(
+        found.files.first().map(|f| f.path.as_str()),
+        Some("trust.json")
     );
 }
 
@@ -164,4 +165,27 @@ fn reads_every_branch_it_can() {
         reasons,
         ["`document` is `var.x ? var.y : var.z`, a value ramplan cannot know before Terraform runs"]
     );
+}
+
+#[test]
+fn names_policies_kept_in_files_of_their_own() {
+    let text = "resource \"alicloud_ram_role\" \"r\" {\n  assume_role_policy_document = file(\"${path.module}/trust.json\")\n}\nresource \"alicloud_ram_policy\" \"p\" {\n  policy_document = templatefile(\"policies/oss.json.tpl\", { bucket = var.bucket })\n}\nresource \"alicloud_ram_policy\" \"q\" {\n  policy_document = file(\"${path.root}/../x.json\")\n}\nresource \"alicloud_ram_policy\" \"s\" {\n  policy_document = file(\"../shared/x.json\")\n}\n";
+    let found = extract(text);
+    let files: Vec<(&str, &str, PolicyKind)> = found
+        .files
+        .iter()
+        .map(|f| (f.resource.as_str(), f.path.as_str(), f.kind))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ("alicloud_ram_role.r", "trust.json", PolicyKind::Trust),
+            (
+                "alicloud_ram_policy.p",
+                "policies/oss.json.tpl",
+                PolicyKind::Permission
+            )
+        ]
+    );
+    assert_eq!(found.skipped.len(), 2, "{:?}", found.skipped);
 }
