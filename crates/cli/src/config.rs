@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use ramplan_core::Severity;
 use serde::Deserialize;
 
-use crate::lint::{normalized, Located, Result_};
+use crate::lint::{normalized, DocumentReport, Located};
 
 pub(crate) const CONFIG_FILE: &str = "ramplan.toml";
 
@@ -171,7 +171,7 @@ fn is_code(code: &str) -> bool {
 impl Config {
     /// Applies the configuration to one result: drops ignored codes, sets severities. The
     /// path globs match the file's path relative to the folder holding `ramplan.toml`.
-    pub(crate) fn apply(&self, result: &mut Result_, cwd: &Path) {
+    pub(crate) fn apply(&self, result: &mut DocumentReport, cwd: &Path) {
         let relative = self.relative(&result.source, cwd);
         let mut rules = self.rules.clone();
         for entry in &self.paths {
@@ -277,7 +277,7 @@ struct BaselineFile {
     findings: Vec<Accepted>,
 }
 
-pub(crate) fn accepted(result: &Result_, located: &Located) -> Accepted {
+pub(crate) fn accepted(result: &DocumentReport, located: &Located) -> Accepted {
     Accepted {
         file: result.source.clone(),
         resource: result.resource.clone(),
@@ -322,7 +322,7 @@ pub(crate) fn write_baseline(path: &Path, mut findings: Vec<Accepted>) -> Result
 
 /// Drops the findings the baseline accepts, each accepted entry matching one finding.
 /// Returns how many were dropped.
-pub(crate) fn apply_baseline(results: &mut [Result_], baseline: &[Accepted]) -> usize {
+pub(crate) fn apply_baseline(results: &mut [DocumentReport], baseline: &[Accepted]) -> usize {
     let mut left: BTreeMap<&Accepted, usize> = BTreeMap::new();
     for entry in baseline {
         *left.entry(entry).or_default() += 1;

@@ -136,7 +136,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 }
 
 /// One document's findings, their spans in the file's coordinates.
-pub(crate) struct Result_ {
+pub(crate) struct DocumentReport {
     pub(crate) source: String,
     /// `alicloud_ram_policy.oss_read`; empty for a policy file.
     pub(crate) resource: String,
@@ -184,7 +184,7 @@ pub(crate) struct Options {
 pub(crate) fn run(
     mut inputs: Vec<Input>,
     options: &Options,
-) -> (Vec<Input>, Vec<Result_>, Vec<Note>) {
+) -> (Vec<Input>, Vec<DocumentReport>, Vec<Note>) {
     let mut notes = Vec::new();
     let mut extracted: Vec<ramplan_iac::Extracted> = inputs
         .iter()
@@ -309,7 +309,7 @@ fn lint_document(
     document: &Document,
     index: &LineIndex<'_>,
     options: &Options,
-) -> Result_ {
+) -> DocumentReport {
     let plain = input.format == Format::Policy;
     let kind = match (document.kind, options.kind) {
         // Where the document is says what it is (`assume_role_policy_document`); the
@@ -358,7 +358,7 @@ fn lint_document(
             }
         })
         .collect();
-    Result_ {
+    DocumentReport {
         source: input.source.clone(),
         resource: document.resource.clone(),
         attribute: document.attribute.clone(),
@@ -387,7 +387,7 @@ pub(crate) fn depends_note(depends_on: &[String], lang: Lang) -> Option<String> 
 
 /// The finding as the text and annotation outputs show it: the resource named first, what
 /// it depends on in its help.
-pub(crate) fn presented(result: &Result_, located: &Located, lang: Lang) -> Finding {
+pub(crate) fn presented(result: &DocumentReport, located: &Located, lang: Lang) -> Finding {
     let mut finding = located.finding.clone();
     if !result.resource.is_empty() {
         finding.message = format!("{}: {}", result.resource, finding.message);

@@ -10,11 +10,11 @@ use ramplan_core::{Finding, Lang, LintReport, Severity};
 use ramplan_iac::Format;
 use serde_json::{json, Map, Value};
 
-use crate::lint::{self, Input, Note, Result_, UNREADABLE};
+use crate::lint::{self, DocumentReport, Input, Note, UNREADABLE};
 
 pub(crate) struct Run<'a> {
     pub(crate) inputs: &'a [Input],
-    pub(crate) results: &'a [Result_],
+    pub(crate) results: &'a [DocumentReport],
     pub(crate) notes: &'a [Note],
     pub(crate) lang: Lang,
     /// Findings left out because the baseline accepts them.
