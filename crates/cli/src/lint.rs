@@ -234,10 +234,16 @@ pub(crate) fn run(
                 notes.push(Note {
                     source: naming_source,
                     resource: reference.resource.clone(),
-                    message: format!(
-                        "`{}` reads `{path}`, which cannot be read ({why}); not checked",
-                        reference.attribute
-                    ),
+                    message: match options.lang {
+                        Lang::En => format!(
+                            "`{}` reads `{path}`, which cannot be read ({why}); not checked",
+                            reference.attribute
+                        ),
+                        Lang::Zh => format!(
+                            "`{}` 读取的 `{path}` 无法读取（{why}）；未检查",
+                            reference.attribute
+                        ),
+                    },
                     span: Some(naming_span),
                     unreadable: false,
                 });
@@ -260,7 +266,10 @@ pub(crate) fn run(
             notes.push(Note {
                 source: input.source.clone(),
                 resource: skipped.resource.clone(),
-                message: format!("{}; not checked", skipped.reason),
+                message: match options.lang {
+                    Lang::En => format!("{}; not checked", skipped.reason(options.lang)),
+                    Lang::Zh => format!("{}；未检查", skipped.reason(options.lang)),
+                },
                 span: Some(index.range(Span::new(skipped.span.start, skipped.span.end))),
                 unreadable: false,
             });

@@ -463,3 +463,23 @@ fn policies_in_files_of_their_own_are_read_as_the_argument_makes_them() {
     );
     assert_eq!(note["span"]["start"]["line"], 5);
 }
+
+#[test]
+fn notes_and_dependencies_speak_chinese_too() {
+    let output = ramplan_in(
+        &repo_root(),
+        &[
+            "lint",
+            "--lang",
+            "zh",
+            "tests/fixtures/iac/terraform/landing-zone-kubernetes-identity.tf",
+            "tests/fixtures/iac/terraform/ram-policy-MaxComputeAccessOSSBucket.tf",
+        ],
+    );
+    let text = stdout(&output);
+    assert!(
+        text.contains("landing-zone-kubernetes-identity.tf:21:17: 说明: alicloud_ram_policy.ram_policy_kubernetes: `document` 的值是 `each.value.document`，在 Terraform 运行之前 ramplan 无法得知；未检查"),
+        "{text}"
+    );
+    assert!(text.contains("取决于 `${var.oss_bucket_name}`"), "{text}");
+}

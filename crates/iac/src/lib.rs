@@ -18,7 +18,7 @@ mod yaml;
 use std::ops::Range;
 
 pub use map::OffsetMap;
-pub use ramplan_core::PolicyKind;
+pub use ramplan_core::{Lang, PolicyKind};
 
 /// A file format ramplan reads policies from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -102,9 +102,49 @@ pub struct Placeholder {
 pub struct Skipped {
     pub resource: String,
     pub attribute: String,
-    /// Lowercase, no final period, the value in backticks.
-    pub reason: String,
+    pub why: Why,
     pub span: Range<usize>,
+}
+
+/// Why a place was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// The value is an expression (`var.policy`) that `engine` fills in.
+    Unknowable { expression: String, engine: Engine },
+    /// A data source's `dynamic "statement"` blocks.
+    DynamicStatements,
+}
+
+/// What fills in the values ramplan cannot know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Terraform,
+    Ros,
+}
+
+impl Skipped {
+    /// Lowercase, no final period, the value in backticks.
+    pub fn reason(&self, lang: Lang) -> String {
+        let attribute = &self.attribute;
+        match (&self.why, lang) {
+            (Why::Unknowable { expression, engine }, Lang::En) => {
+                let when = match engine {
+                    Engine::Terraform => "Terraform runs",
+                    Engine::Ros => "ROS creates the stack",
+                };
+                format!("`{attribute}` is `{expression}`, a value ramplan cannot know before {when}")
+            }
+            (Why::Unknowable { expression, engine }, Lang::Zh) => {
+                let when = match engine {
+                    Engine::Terraform => "Terraform 运行",
+                    Engine::Ros => "ROS 创建资源栈",
+                };
+                format!("`{attribute}` 的值是 `{expression}`，在 {when}之前 ramplan 无法得知")
+            }
+            (Why::DynamicStatements, Lang::En) => "a `dynamic \"statement\"` block makes statements ramplan cannot know before Terraform runs; the others are checked".to_owned(),
+            (Why::DynamicStatements, Lang::Zh) => "`dynamic \"statement\"` 块生成的语句在 Terraform 运行之前 ramplan 无法得知；其余语句已检查".to_owned(),
+        }
+    }
 }
 
 /// A policy kept in a file of its own and read by Terraform: `policy_document =

@@ -12,7 +12,7 @@ use ramplan_core::json;
 use crate::map::Piece;
 use crate::strings::{self, Flavour};
 use crate::tree::{self, placeholder_piece, Member, Node, Value};
-use crate::{Document, Extracted, PolicyKind, Problem, Skipped};
+use crate::{Document, Engine, Extracted, PolicyKind, Problem, Skipped, Why};
 
 /// Resource types and the properties that hold a policy document.
 const PROPERTIES: &[(&str, &str, PolicyKind)] = &[
@@ -242,10 +242,10 @@ fn read(
         _ => found.skipped.push(Skipped {
             resource: resource.to_owned(),
             attribute: attribute.clone(),
-            reason: format!(
-                "`{attribute}` is `{}`, a value ramplan cannot know before ROS creates the stack",
-                describe(value)
-            ),
+            why: Why::Unknowable {
+                expression: describe(value),
+                engine: Engine::Ros,
+            },
             span,
         }),
     }
@@ -434,7 +434,7 @@ mod tests {
             found
                 .skipped
                 .first()
-                .is_some_and(|s| s.reason.contains("`Ref Doc`")),
+                .is_some_and(|s| s.reason(ramplan_core::Lang::En).contains("`Ref Doc`")),
             "{:?}",
             found.skipped
         );

@@ -19,7 +19,9 @@ use hcl_edit::Span as _;
 use crate::map::{OffsetMap, Piece};
 use crate::strings::{self, Flavour};
 use crate::tree::{self, placeholder_piece, Member, Node, Value};
-use crate::{Document, Extracted, FileReference, Placeholder, PolicyKind, Problem, Skipped};
+use crate::{
+    Document, Engine, Extracted, FileReference, Placeholder, PolicyKind, Problem, Skipped, Why,
+};
 
 /// The resource arguments that hold a policy document, and the kind of policy each is.
 const ARGUMENTS: &[(&str, &str, PolicyKind)] = &[
@@ -106,10 +108,10 @@ pub(crate) fn extract(text: &str) -> Extracted {
                 found.skipped.push(Skipped {
                     resource,
                     attribute: argument.to_owned(),
-                    reason: format!(
-                        "`{argument}` is `{}`, a value ramplan cannot know before Terraform runs",
-                        shorten(reader.raw(&whole))
-                    ),
+                    why: Why::Unknowable {
+                        expression: shorten(reader.raw(&whole)),
+                        engine: Engine::Terraform,
+                    },
                     span: whole,
                 });
                 continue;
@@ -169,7 +171,7 @@ pub(crate) fn extract(text: &str) -> Extracted {
             found.skipped.push(Skipped {
                 resource: resource.clone(),
                 attribute: "statement".to_owned(),
-                reason: "a `dynamic \"statement\"` block makes statements ramplan cannot know before Terraform runs; the others are checked".to_owned(),
+                why: Why::DynamicStatements,
                 span: dynamic.span().unwrap_or(span.clone()),
             });
         }

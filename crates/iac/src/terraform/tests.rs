@@ -1,4 +1,5 @@
 use super::*;
+use crate::Lang;
 
 fn only(found: &Extracted) -> &Document {
     match found.documents.as_slice() {
@@ -76,7 +77,7 @@ fn reads_quoted_strings_locals_and_skips_the_unknowable() {
         Some("alicloud_ram_policy.b")
     );
     assert_eq!(b.map(|d| d.text.as_str()), Some("{\"Statement\": []}\n"));
-    let reasons: Vec<&str> = found.skipped.iter().map(|s| s.reason.as_str()).collect();
+    let reasons: Vec<String> = found.skipped.iter().map(|s| s.reason(Lang::En)).collect();
     assert_eq!(
         reasons,
         ["`policy` is `var.policy`, a value ramplan cannot know before Terraform runs"]
@@ -160,7 +161,7 @@ fn reads_every_branch_it_can() {
         attributes,
         ["document (value 1 of 2)", "document (value 2 of 2)"]
     );
-    let reasons: Vec<&str> = found.skipped.iter().map(|s| s.reason.as_str()).collect();
+    let reasons: Vec<String> = found.skipped.iter().map(|s| s.reason(Lang::En)).collect();
     assert_eq!(
         reasons,
         ["`document` is `var.x ? var.y : var.z`, a value ramplan cannot know before Terraform runs"]
