@@ -331,9 +331,14 @@ pub(crate) fn sarif(run: &Run<'_>) -> String {
 }
 
 fn physical(source: &str, span: Option<ramplan_core::position::TextRange>) -> Value {
-    let mut physical = json!({
-        "artifactLocation": { "uri": uri(source), "uriBaseId": "%SRCROOT%" },
-    });
+    // Paths as given on the command line are relative to the folder ramplan ran in; an
+    // absolute one becomes a `file:` URI of its own.
+    let artifact = if source.starts_with('/') {
+        json!({ "uri": format!("file://{}", uri(source)) })
+    } else {
+        json!({ "uri": uri(source), "uriBaseId": "%SRCROOT%" })
+    };
+    let mut physical = json!({ "artifactLocation": artifact });
     if let Some(r) = span {
         set(
             &mut physical,

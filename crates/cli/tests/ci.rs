@@ -483,3 +483,21 @@ fn notes_and_dependencies_speak_chinese_too() {
     );
     assert!(text.contains("取决于 `${var.oss_bucket_name}`"), "{text}");
 }
+
+#[test]
+fn sarif_names_absolute_paths_as_file_uris() {
+    let file = fixture("iac/terraform/lwt-oss-bucket-policy-heredoc.tf");
+    let file = file.canonicalize().unwrap();
+    let output = ramplan_in(
+        &repo_root(),
+        &["lint", "--format", "sarif", &file.to_string_lossy()],
+    );
+    let sarif = json_of(&output);
+    let location =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert!(
+        location["uri"].as_str().unwrap().starts_with("file:///"),
+        "{location}"
+    );
+    assert!(location["uriBaseId"].is_null());
+}
