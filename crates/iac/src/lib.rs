@@ -179,6 +179,15 @@ pub struct Extracted {
     pub files: Vec<FileReference>,
 }
 
+/// The text with a leading byte-order mark replaced by three spaces (the mark's three bytes),
+/// so byte offsets into it are offsets into the original.
+pub(crate) fn without_bom(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => std::borrow::Cow::Owned(format!("   {rest}")),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// Which format a file is, from its name and its text; `None` for a file that holds no
 /// policy ramplan reads (`package.json`, a Kubernetes manifest). `name` is the file's name or
 /// path; only its extension is read.

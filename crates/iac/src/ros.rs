@@ -420,6 +420,18 @@ mod tests {
     }
 
     #[test]
+    fn reads_yaml_with_a_byte_order_mark() {
+        let text = format!("\u{feff}{ROLE}");
+        let found = extract_yaml(&text);
+        let doc = found.documents.get(1);
+        let at = doc
+            .and_then(|d| d.text.find("oss:GetObject"))
+            .unwrap_or_default();
+        let back = doc.map(|d| d.file_range(at..at + 13)).unwrap_or_default();
+        assert_eq!(text.get(back), Some("oss:GetObject"));
+    }
+
+    #[test]
     fn reads_json_templates() {
         let text = r#"{"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"P": {"Type": "ALIYUN::RAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}}}, "Q": {"Type": "ALIYUN::RAM::ManagedPolicy", "Properties": {"PolicyDocument": {"Ref": "Doc"}}}}}"#;
         let found = extract_json(text);

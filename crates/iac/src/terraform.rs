@@ -54,7 +54,11 @@ const DATA_SOURCE: &str = "alicloud_ram_policy_document";
 /// How deep `local.a` -> `local.b` -> ... is followed; a cycle stops here.
 const MAX_LOCAL_DEPTH: usize = 8;
 
-pub(crate) fn extract(text: &str) -> Extracted {
+pub(crate) fn extract(original: &str) -> Extracted {
+    // Editors on Windows save a byte-order mark; three spaces in its place keep every byte
+    // offset the same, so the ranges found still index the user's file.
+    let unmarked = crate::without_bom(original);
+    let text = unmarked.as_ref();
     let body = match hcl_edit::parser::parse_body(text) {
         Ok(body) => body,
         Err(error) => {

@@ -190,3 +190,12 @@ fn names_policies_kept_in_files_of_their_own() {
     );
     assert_eq!(found.skipped.len(), 2, "{:?}", found.skipped);
 }
+
+#[test]
+fn reads_files_with_a_byte_order_mark() {
+    let text = "\u{feff}resource \"alicloud_ram_policy\" \"p\" {\r\n  policy_document = <<EOF\r\n{\"Statement\": []}\r\nEOF\r\n}\r\n";
+    let found = extract(text);
+    let doc = only(&found);
+    let at = doc.text.find("Statement").unwrap_or_default();
+    assert_eq!(text.get(doc.file_range(at..at + 9)), Some("Statement"));
+}
