@@ -329,6 +329,11 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
         description: args.description.clone(),
     };
     let (inputs, mut results, notes) = lint::run(inputs, &options);
+    if results.is_empty() && notes.is_empty() {
+        // Say so on stderr, which no output format owns: a pipeline pointed at the wrong
+        // folder should not pass silently.
+        eprintln!("ramplan: no policy found in {} file(s) read", inputs.len());
+    }
     for result in &mut results {
         config.apply(result, &cwd);
     }

@@ -182,6 +182,14 @@ fn folders_skip_caches_and_files_that_hold_no_policy() {
         .collect();
     assert_eq!(sources, ["infra/main.tf", "policy.json"]);
     assert_eq!(output.status.code(), Some(1));
+    let empty = scratch("walk-empty");
+    std::fs::write(empty.join("package.json"), "{\"name\": \"x\"}").unwrap();
+    let output = ramplan_in(&empty, &["lint", "."]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "ramplan: no policy found in 0 file(s) read\n"
+    );
     let text = stdout(&ramplan_in(&dir, &["lint", "infra"]));
     assert!(
         text.starts_with("infra/main.tf:3:27: error[RP102]: alicloud_ram_policy.p: `Effect` must be `Allow` or `Deny`, found `\"allow\"`"),
