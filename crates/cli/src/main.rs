@@ -1,9 +1,12 @@
 //! The `ramplan` command. Argument parsing and printing only; everything else is in core.
 
 mod build;
+mod config;
 mod convert;
 mod existing;
 mod export;
+mod lint;
+mod output;
 mod simulate;
 
 use std::io::{self, Read, Write};
@@ -13,9 +16,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use ramplan_core::catalogue::{self, ActionList, CATALOGUE_DATE};
 use ramplan_core::plan::{self, ArtifactKind};
-use ramplan_core::render::{self, Linted};
+use ramplan_core::render;
 use ramplan_core::rules::RULES;
-use ramplan_core::{lint, KindChoice, Lang, LintOptions, LintReport};
+use ramplan_core::{KindChoice, Lang, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -31,9 +34,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check RAM permission and trust policies.
+    /// Check RAM permission, trust and OSS bucket policies, on their own or where they are:
+    /// Terraform (`.tf`), ROS templates (YAML, JSON), aliyun CLI output. Folders are read
+    /// recursively (skipping `.terraform/`, `.git/`, `node_modules/` and the like).
     ///
-    /// Exit status: 0 when no finding is an error, 1 when any is, 2 on a usage or I/O error.
+    /// Exit status: 0 when no finding is at or above `--fail-on` (default `error`), 1 when
+    /// any is, 2 on a usage, I/O or configuration error.
     Lint(LintArgs),
     /// List the lint rules.
     Rules {
@@ -83,16 +89,39 @@ enum Command {
 
 #[derive(clap::Args)]
 struct LintArgs {
-    /// Policy files; `-` or nothing reads standard input.
+    /// Files and folders: policy JSON, `.tf`, ROS templates, aliyun CLI output; `-` or
+    /// nothing reads standard input.
     files: Vec<PathBuf>,
     /// Lint as a permission policy, trust policy or OSS bucket policy instead of guessing.
     #[arg(long, value_enum, default_value_t = KindArg::Auto)]
     kind: KindArg,
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    format: FormatArg,
+    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+    format: LintFormat,
     /// Language of messages.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     lang: LangArg,
+    /// The least severe finding that fails the run (exit 1); overrides `fail-on` in
+    /// `ramplan.toml`. Default `error`.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// The configuration file; by default the nearest `ramplan.toml` in the working
+    /// folder or above it.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Read no `ramplan.toml`.
+    #[arg(long)]
+    no_config: bool,
+    /// Skip named files that hold no policy ramplan reads, as a folder walk does, instead of
+    /// reading them as policies: for hooks that pass every changed `.json` or `.yaml` file.
+    #[arg(long)]
+    skip_unrecognized: bool,
+    /// Leave out the findings this baseline file accepts (written by `--write-baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every finding to this baseline file and exit 0, so a repository can adopt
+    /// ramplan and fail only on new findings.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     /// The text is a policy as a Terraform or ROS template holds it: `${...}`
     /// interpolations are placeholders, and findings on them are left out.
     #[arg(long)]
@@ -175,6 +204,35 @@ enum FormatArg {
     Json,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum LintFormat {
+    Text,
+    Json,
+    /// SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps).
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...`), shown as annotations.
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Security,
+    Warning,
+    Suggestion,
+}
+
+impl From<FailOn> for Severity {
+    fn from(f: FailOn) -> Severity {
+        match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Security => Severity::Security,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Suggestion => Severity::Suggestion,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum LangArg {
     En,
@@ -250,12 +308,19 @@ fn read_inputs(files: &[PathBuf]) -> Result<Vec<Input>, String> {
 }
 
 fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
-    let inputs = read_inputs(&args.files)?;
-    let lang = match args.lang {
-        LangArg::En => Lang::En,
-        LangArg::Zh => Lang::Zh,
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the working folder: {e}"))?;
+    let config = if args.no_config {
+        config::Config::default()
+    } else {
+        match args.config.clone().or_else(|| config::find(&cwd)) {
+            Some(path) => config::load(&path)?,
+            None => config::Config::default(),
+        }
     };
-    let options = LintOptions {
+    let inputs = lint::collect(&args.files, args.skip_unrecognized)?;
+    let lang: Lang = args.lang.into();
+    let options = lint::Options {
         kind: args.kind.into(),
         template: args.template,
         lang,
@@ -263,34 +328,56 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
         role_name: args.role_name.clone(),
         description: args.description.clone(),
     };
-    let reports: Vec<LintReport> = inputs.iter().map(|i| lint(&i.text, &options)).collect();
-    let linted: Vec<Linted<'_>> = inputs
-        .iter()
-        .zip(&reports)
-        .map(|(input, report)| Linted {
-            source: &input.source,
-            text: &input.text,
-            report,
-        })
-        .collect();
-    let output = match args.format {
-        FormatArg::Json => {
-            let mut out = render::json(&linted);
-            out.push('\n');
-            out
-        }
-        FormatArg::Text => {
-            let mut out = String::new();
-            for l in &linted {
-                out.push_str(&render::text(l, lang));
-                out.push_str(&render::summary(l, lang));
-                out.push('\n');
-            }
-            out
-        }
+    let (inputs, mut results, notes) = lint::run(inputs, &options);
+    if results.is_empty() && notes.is_empty() {
+        // Say so on stderr, which no output format owns: a pipeline pointed at the wrong
+        // folder should not pass silently.
+        eprintln!("ramplan: no policy found in {} file(s) read", inputs.len());
+    }
+    for result in &mut results {
+        config.apply(result, &cwd);
+    }
+    if let Some(path) = &args.write_baseline {
+        let accepted: Vec<config::Accepted> = results
+            .iter()
+            .flat_map(|r| r.findings.iter().map(move |l| config::accepted(r, l)))
+            .collect();
+        let count = accepted.len();
+        config::write_baseline(path, accepted)?;
+        eprintln!("ramplan: wrote {count} findings to `{}`", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let baselined = match &args.baseline {
+        Some(path) => config::apply_baseline(&mut results, &config::read_baseline(path)?),
+        None => 0,
     };
-    write_stdout(&output)?;
-    let failed = reports.iter().any(LintReport::has_errors);
+    let run = output::Run {
+        inputs: &inputs,
+        results: &results,
+        notes: &notes,
+        lang,
+        baselined,
+    };
+    let text = match args.format {
+        LintFormat::Text => output::text(&run),
+        LintFormat::Json => output::json(&run),
+        LintFormat::Sarif => output::sarif(&run),
+        LintFormat::Github => output::github(&run),
+    };
+    write_stdout(&text)?;
+    let fail_on: Severity = args
+        .fail_on
+        .map(Severity::from)
+        .or(config.fail_on)
+        .unwrap_or(Severity::Error);
+    let failed = results
+        .iter()
+        .flat_map(|r| &r.findings)
+        .any(|l| l.finding.severity <= fail_on)
+        || notes
+            .iter()
+            .filter_map(lint::note_severity)
+            .any(|s| s <= fail_on);
     Ok(if failed {
         ExitCode::from(1)
     } else {

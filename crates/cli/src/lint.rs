@@ -1,0 +1,416 @@
+//! `ramplan lint`: reads files and folders, finds the policies in them (ramplan-iac), lints
+//! each with the core, and points every finding at the file the user has.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use ramplan_core::position::{LineIndex, Span};
+use ramplan_core::{lint, Finding, KindChoice, Lang, LintOptions, PolicyKind, Severity};
+use ramplan_iac::{Document, Format};
+
+/// Folders a walk never enters: tool caches, dependencies, version control.
+const SKIPPED_DIRS: &[&str] = &[
+    ".terraform",
+    ".terragrunt-cache",
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    "target",
+    ".venv",
+    "venv",
+    "__pycache__",
+];
+
+/// Files larger than this are left out of a folder walk (the core refuses documents over
+/// 4 MiB; a file that large in a repository is data, not configuration).
+const MAX_WALKED_FILE: u64 = 4 * 1024 * 1024;
+
+/// A file to read.
+pub(crate) struct Input {
+    /// As the user named it, or as found under a folder they named (`infra/main.tf`).
+    pub(crate) source: String,
+    pub(crate) text: String,
+    pub(crate) format: Format,
+    /// Set for a policy file a Terraform argument reads.
+    pub(crate) referenced_by: Option<Reference>,
+}
+
+/// The inputs named on the command line: files as given (any name is read, as a policy when
+/// it is no other format, unless `skip_unrecognized`), folders walked for the formats ramplan
+/// reads, `-` for standard input.
+pub(crate) fn collect(paths: &[PathBuf], skip_unrecognized: bool) -> Result<Vec<Input>, String> {
+    let stdin_only = [PathBuf::from("-")];
+    let paths = if paths.is_empty() {
+        &stdin_only[..]
+    } else {
+        paths
+    };
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            let format = match ramplan_iac::detect("<stdin>", &text) {
+                Some(Format::Policy) | None => Format::Policy,
+                Some(format) => format,
+            };
+            inputs.push(Input {
+                source: "<stdin>".to_owned(),
+                text,
+                format,
+                referenced_by: None,
+            });
+        } else if path.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files)?;
+            for file in files {
+                let Ok(bytes) = std::fs::read(&file) else {
+                    continue;
+                };
+                // A folder may hold anything; only text in a format ramplan reads counts.
+                let Ok(text) = String::from_utf8(bytes) else {
+                    continue;
+                };
+                let source = display(&file);
+                if let Some(format) = ramplan_iac::detect(&source, &text) {
+                    inputs.push(Input {
+                        source,
+                        text,
+                        format,
+                        referenced_by: None,
+                    });
+                }
+            }
+        } else {
+            let bytes = std::fs::read(path)
+                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| format!("`{}` is not UTF-8 text", path.display()))?;
+            let source = display(path);
+            let format = match ramplan_iac::detect(&source, &text) {
+                Some(format) => format,
+                None if skip_unrecognized => continue,
+                None => Format::Policy,
+            };
+            inputs.push(Input {
+                source,
+                text,
+                format,
+                referenced_by: None,
+            });
+        }
+    }
+    Ok(inputs)
+}
+
+/// A path as output shows it: forward slashes, no leading `./`.
+pub(crate) fn display(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").unwrap_or(&text).to_owned()
+}
+
+/// Every file under `dir`, in name order so output is the same on every machine.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?;
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if kind.is_dir() {
+            if !SKIPPED_DIRS.contains(&name.as_str()) {
+                walk(&path, out)?;
+            }
+        } else if kind.is_file() && entry.metadata().is_ok_and(|m| m.len() <= MAX_WALKED_FILE) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// One document's findings, their spans in the file's coordinates.
+pub(crate) struct DocumentReport {
+    pub(crate) source: String,
+    /// `alicloud_ram_policy.oss_read`; empty for a policy file.
+    pub(crate) resource: String,
+    pub(crate) attribute: String,
+    pub(crate) format: Format,
+    pub(crate) kind: PolicyKind,
+    pub(crate) kind_guessed: bool,
+    pub(crate) findings: Vec<Located>,
+}
+
+/// A finding and what it depends on that ramplan cannot know.
+#[derive(Clone)]
+pub(crate) struct Located {
+    pub(crate) finding: Finding,
+    /// Placeholders (`${var.bucket}`) inside the finding's span.
+    pub(crate) depends_on: Vec<String>,
+}
+
+/// A place holding a policy whose value ramplan cannot read, or a file it cannot parse.
+pub(crate) struct Note {
+    pub(crate) source: String,
+    pub(crate) resource: String,
+    pub(crate) message: String,
+    pub(crate) span: Option<ramplan_core::position::TextRange>,
+    /// True for a file that could not be read at all: it counts as an error.
+    pub(crate) unreadable: bool,
+}
+
+/// The code of a file ramplan could not read as its format (HCL or YAML syntax).
+pub(crate) const UNREADABLE: &str = "IAC001";
+
+pub(crate) struct Options {
+    pub(crate) kind: KindChoice,
+    pub(crate) lang: Lang,
+    pub(crate) template: bool,
+    pub(crate) policy_name: Option<String>,
+    pub(crate) role_name: Option<String>,
+    pub(crate) description: Option<String>,
+}
+
+/// Lints every input. Policies that Terraform reads from files of their own
+/// (`file("${path.module}/trust.json")`) are read too, beside the `.tf` file, and linted as
+/// the kind the argument makes them; a file also named on the command line or found in the
+/// walk is linted once, as that kind.
+pub(crate) fn run(
+    mut inputs: Vec<Input>,
+    options: &Options,
+) -> (Vec<Input>, Vec<DocumentReport>, Vec<Note>) {
+    let mut notes = Vec::new();
+    let mut extracted: Vec<ramplan_iac::Extracted> = inputs
+        .iter()
+        .map(|i| ramplan_iac::extract(i.format, &i.text))
+        .collect();
+    let references: Vec<(usize, ramplan_iac::FileReference)> = extracted
+        .iter()
+        .enumerate()
+        .flat_map(|(i, found)| found.files.iter().map(move |r| (i, r.clone())))
+        .collect();
+    for (from, reference) in references {
+        let Some(naming) = inputs.get(from) else {
+            continue;
+        };
+        let folder = Path::new(&naming.source).parent().unwrap_or(Path::new(""));
+        let path = display(&normalized(&folder.join(&reference.path)));
+        let naming_source = naming.source.clone();
+        let naming_span =
+            LineIndex::new(&naming.text).range(Span::new(reference.span.start, reference.span.end));
+        let referenced = Reference {
+            resource: reference.resource.clone(),
+            attribute: reference.attribute.clone(),
+            kind: reference.kind,
+        };
+        if let Some(existing) = inputs.iter_mut().find(|i| i.source == path) {
+            if existing.format == Format::Policy && existing.referenced_by.is_none() {
+                existing.referenced_by = Some(referenced);
+            }
+            continue;
+        }
+        match std::fs::read(&path).map(String::from_utf8) {
+            Ok(Ok(text)) => {
+                extracted.push(ramplan_iac::extract(Format::Policy, &text));
+                inputs.push(Input {
+                    source: path,
+                    text,
+                    format: Format::Policy,
+                    referenced_by: Some(referenced),
+                });
+            }
+            failure => {
+                let why = match failure {
+                    Err(e) => e.to_string(),
+                    Ok(Err(_)) => "it is not UTF-8 text".to_owned(),
+                    Ok(Ok(_)) => String::new(),
+                };
+                notes.push(Note {
+                    source: naming_source,
+                    resource: reference.resource.clone(),
+                    message: match options.lang {
+                        Lang::En => format!(
+                            "`{}` reads `{path}`, which cannot be read ({why}); not checked",
+                            reference.attribute
+                        ),
+                        Lang::Zh => format!(
+                            "`{}` 读取的 `{path}` 无法读取（{why}）；未检查",
+                            reference.attribute
+                        ),
+                    },
+                    span: Some(naming_span),
+                    unreadable: false,
+                });
+            }
+        }
+    }
+    let mut results = Vec::new();
+    for (input, found) in inputs.iter().zip(&extracted) {
+        let index = LineIndex::new(&input.text);
+        for problem in &found.problems {
+            notes.push(Note {
+                source: input.source.clone(),
+                resource: String::new(),
+                message: problem.message.clone(),
+                span: Some(index.range(Span::new(problem.span.start, problem.span.end))),
+                unreadable: true,
+            });
+        }
+        for skipped in &found.skipped {
+            notes.push(Note {
+                source: input.source.clone(),
+                resource: skipped.resource.clone(),
+                message: match options.lang {
+                    Lang::En => format!("{}; not checked", skipped.reason(options.lang)),
+                    Lang::Zh => format!("{}；未检查", skipped.reason(options.lang)),
+                },
+                span: Some(index.range(Span::new(skipped.span.start, skipped.span.end))),
+                unreadable: false,
+            });
+        }
+        for document in &found.documents {
+            let mut document = document.clone();
+            if let Some(reference) = &input.referenced_by {
+                document.resource = reference.resource.clone();
+                document.attribute = reference.attribute.clone();
+                document.kind = Some(reference.kind);
+            }
+            results.push(lint_document(input, &document, &index, options));
+        }
+    }
+    (inputs, results, notes)
+}
+
+/// The Terraform argument that reads a policy file (`assume_role_policy_document =
+/// file(...)`).
+#[derive(Clone)]
+pub(crate) struct Reference {
+    pub(crate) resource: String,
+    pub(crate) attribute: String,
+    pub(crate) kind: PolicyKind,
+}
+
+/// `a/b/../c` as `a/c`, lexically.
+pub(crate) fn normalized(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn lint_document(
+    input: &Input,
+    document: &Document,
+    index: &LineIndex<'_>,
+    options: &Options,
+) -> DocumentReport {
+    let plain = input.format == Format::Policy;
+    let kind = match (document.kind, options.kind) {
+        // Where the document is says what it is (`assume_role_policy_document`); the
+        // command line decides only for documents whose place does not tell.
+        (Some(PolicyKind::Permission), _) => KindChoice::Permission,
+        (Some(PolicyKind::Trust), _) => KindChoice::Trust,
+        (Some(PolicyKind::BucketPolicy), _) => KindChoice::BucketPolicy,
+        (None, choice) => choice,
+    };
+    let lint_options = LintOptions {
+        kind,
+        lang: options.lang,
+        template: options.template || !plain,
+        policy_name: options.policy_name.clone(),
+        role_name: options.role_name.clone(),
+        description: options.description.clone(),
+    };
+    let report = lint(&document.text, &lint_options);
+    let findings = report
+        .findings
+        .into_iter()
+        .map(|mut finding| {
+            let mut depends_on = Vec::new();
+            if let Some(range) = finding.span {
+                let file = document.file_range(range.start.offset..range.end.offset);
+                for placeholder in document.placeholders_in(&file) {
+                    if !depends_on.contains(&placeholder.expression) {
+                        depends_on.push(placeholder.expression.clone());
+                    }
+                }
+                finding.span = Some(index.range(Span::new(file.start, file.end)));
+            } else if !plain {
+                // A finding about the whole document points at the value that holds it.
+                finding.span = Some(index.range(Span::new(document.span.start, document.span.end)));
+            }
+            if let Some(resource) = Some(&document.resource).filter(|r| !r.is_empty()) {
+                if let ramplan_core::Location::Document { document: name, .. } =
+                    &mut finding.location
+                {
+                    *name = Some(resource.clone());
+                }
+            }
+            Located {
+                finding,
+                depends_on,
+            }
+        })
+        .collect();
+    DocumentReport {
+        source: input.source.clone(),
+        resource: document.resource.clone(),
+        attribute: document.attribute.clone(),
+        format: input.format,
+        kind: report.kind,
+        kind_guessed: report.kind_guessed,
+        findings,
+    }
+}
+
+/// The sentence that says a finding depends on values ramplan cannot know.
+pub(crate) fn depends_note(depends_on: &[String], lang: Lang) -> Option<String> {
+    if depends_on.is_empty() {
+        return None;
+    }
+    let list = depends_on
+        .iter()
+        .map(|d| format!("`{d}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(match lang {
+        Lang::En => format!("depends on {list}, which ramplan cannot know before it is filled in"),
+        Lang::Zh => format!("取决于 {list}，其值在填入之前 ramplan 无法得知"),
+    })
+}
+
+/// The finding as the text and annotation outputs show it: the resource named first, what
+/// it depends on in its help.
+pub(crate) fn presented(result: &DocumentReport, located: &Located, lang: Lang) -> Finding {
+    let mut finding = located.finding.clone();
+    if !result.resource.is_empty() {
+        finding.message = format!("{}: {}", result.resource, finding.message);
+    }
+    if let Some(note) = depends_note(&located.depends_on, lang) {
+        finding.help = Some(match finding.help {
+            Some(help) => format!("{help}; {note}"),
+            None => note,
+        });
+    }
+    finding
+}
+
+/// The severity a note is shown with: an unreadable file is an error.
+pub(crate) fn note_severity(note: &Note) -> Option<Severity> {
+    note.unreadable.then_some(Severity::Error)
+}

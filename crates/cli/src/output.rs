@@ -1,0 +1,473 @@
+//! How `ramplan lint` prints: text (rustc style), JSON (the documented contract), SARIF 2.1.0
+//! for code-scanning tools, and GitHub Actions workflow commands.
+
+use std::collections::BTreeMap;
+
+use ramplan_core::catalogue::CATALOGUE_DATE;
+use ramplan_core::render::{self, Linted};
+use ramplan_core::rules::{DOCS, RULES};
+use ramplan_core::{Finding, Lang, LintReport, Severity};
+use ramplan_iac::Format;
+use serde_json::{json, Map, Value};
+
+use crate::lint::{self, DocumentReport, Input, Note, UNREADABLE};
+
+pub(crate) struct Run<'a> {
+    pub(crate) inputs: &'a [Input],
+    pub(crate) results: &'a [DocumentReport],
+    pub(crate) notes: &'a [Note],
+    pub(crate) lang: Lang,
+    /// Findings left out because the baseline accepts them.
+    pub(crate) baselined: usize,
+}
+
+fn input<'a>(run: &'a Run<'_>, source: &str) -> Option<&'a Input> {
+    run.inputs.iter().find(|i| i.source == source)
+}
+
+pub(crate) fn text(run: &Run<'_>) -> String {
+    let lang = run.lang;
+    let mut out = String::new();
+    for note in run.notes {
+        let at = match note.span {
+            Some(r) => format!("{}:{}:{}", note.source, r.start.line, r.start.column),
+            None => note.source.clone(),
+        };
+        let resource = if note.resource.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", note.resource)
+        };
+        if note.unreadable {
+            out.push_str(&format!(
+                "{at}: {}[{UNREADABLE}]: {resource}{}\n\n",
+                Severity::Error.label(lang),
+                note.message
+            ));
+        } else {
+            out.push_str(&format!(
+                "{at}: {}: {resource}{}\n\n",
+                lang.pick("note", "说明"),
+                note.message
+            ));
+        }
+    }
+    for result in run.results {
+        let text = input(run, &result.source).map(|i| i.text.as_str());
+        let findings: Vec<Finding> = result
+            .findings
+            .iter()
+            .map(|l| lint::presented(result, l, lang))
+            .collect();
+        out.push_str(&render::findings_text(
+            &result.source,
+            text,
+            &findings,
+            lang,
+        ));
+        let report = LintReport {
+            kind: result.kind,
+            kind_guessed: result.kind_guessed,
+            findings,
+            parsed: true,
+            credential: None,
+        };
+        let source = match (result.resource.is_empty(), result.attribute.is_empty()) {
+            (true, _) => result.source.clone(),
+            (false, true) => format!("{}: {}", result.source, result.resource),
+            (false, false) => format!(
+                "{}: {} {}",
+                result.source, result.resource, result.attribute
+            ),
+        };
+        out.push_str(&render::summary(
+            &Linted {
+                source: &source,
+                text: "",
+                report: &report,
+            },
+            lang,
+        ));
+        out.push('\n');
+    }
+    if run.baselined > 0 {
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "{} findings accepted by the baseline are not shown\n",
+                run.baselined
+            ),
+            Lang::Zh => format!("基线已接受的 {} 个发现未显示\n", run.baselined),
+        });
+    }
+    out
+}
+
+/// The JSON contract: `results` (one per document: `source`, `kind`, `kind_guessed`,
+/// `findings`; for a document found in a template also `format`, `resource`, `attribute`,
+/// and per finding `depends_on`), `notes`, `baselined`, `catalogue`.
+pub(crate) fn json(run: &Run<'_>) -> String {
+    let results: Vec<Value> = run
+        .results
+        .iter()
+        .map(|result| {
+            let mut entry = Map::new();
+            entry.insert("source".into(), json!(result.source));
+            if result.format != Format::Policy {
+                entry.insert("format".into(), json!(result.format.as_str()));
+                entry.insert("resource".into(), json!(result.resource));
+                entry.insert("attribute".into(), json!(result.attribute));
+            }
+            entry.insert("kind".into(), json!(result.kind));
+            entry.insert("kind_guessed".into(), json!(result.kind_guessed));
+            let findings: Vec<Value> = result
+                .findings
+                .iter()
+                .map(|l| {
+                    let mut value = serde_json::to_value(&l.finding).unwrap_or(Value::Null);
+                    if let (Value::Object(map), false) = (&mut value, l.depends_on.is_empty()) {
+                        map.insert("depends_on".into(), json!(l.depends_on));
+                    }
+                    value
+                })
+                .collect();
+            entry.insert("findings".into(), Value::Array(findings));
+            Value::Object(entry)
+        })
+        .collect();
+    let notes: Vec<Value> = run
+        .notes
+        .iter()
+        .map(|n| {
+            let mut entry = Map::new();
+            entry.insert("source".into(), json!(n.source));
+            if !n.resource.is_empty() {
+                entry.insert("resource".into(), json!(n.resource));
+            }
+            if n.unreadable {
+                entry.insert("code".into(), json!(UNREADABLE));
+                entry.insert("severity".into(), json!("error"));
+            }
+            entry.insert("message".into(), json!(n.message));
+            if let Some(span) = n.span {
+                entry.insert(
+                    "span".into(),
+                    serde_json::to_value(span).unwrap_or(Value::Null),
+                );
+            }
+            Value::Object(entry)
+        })
+        .collect();
+    let mut out = Map::new();
+    out.insert("results".into(), Value::Array(results));
+    if !run.notes.is_empty() {
+        out.insert("notes".into(), Value::Array(notes));
+    }
+    if run.baselined > 0 {
+        out.insert("baselined".into(), json!(run.baselined));
+    }
+    out.insert("catalogue".into(), json!({ "date": CATALOGUE_DATE }));
+    let mut text = serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn sarif_level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error | Severity::Security => "error",
+        Severity::Warning => "warning",
+        Severity::Suggestion => "note",
+    }
+}
+
+/// A file path as a SARIF URI reference, relative to the run's `%SRCROOT%`.
+fn uri(source: &str) -> String {
+    let mut out = String::new();
+    for b in source.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(char::from(b))
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// SARIF 2.1.0: one run, every lint rule with its help, every finding a result with its
+/// physical location (UTF-16 columns, as the core counts) and the resource as a logical
+/// location. Places ramplan could not read are tool notifications.
+pub(crate) fn sarif(run: &Run<'_>) -> String {
+    let mut rules: Vec<Value> = RULES
+        .iter()
+        .zip(DOCS)
+        .map(|(rule, docs)| {
+            let m = &rule.meta;
+            let mut markdown = format!(
+                "{}\n\n**Why it matters.** {}\n\n**Example.**\n\n```json\n{}\n```\n\n**Use instead.**\n\n```json\n{}\n```\n",
+                m.summary, docs.why, docs.example, docs.instead
+            );
+            if !docs.references.is_empty() {
+                markdown.push_str("\n**References.**\n\n");
+                for r in docs.references {
+                    markdown.push_str(&format!("- {r}\n"));
+                }
+            }
+            let mut properties = json!({ "tags": ["ram-policy", m.severity.as_str()] });
+            if m.severity == Severity::Security {
+                // GitHub code scanning ranks security results by this score (0-10).
+                set(&mut properties, "security-severity", json!("7.0"));
+            }
+            json!({
+                "id": m.code,
+                "name": m.name,
+                "shortDescription": { "text": m.summary },
+                "fullDescription": { "text": docs.why },
+                "help": { "text": format!("{} {}", m.summary, docs.why), "markdown": markdown },
+                "defaultConfiguration": { "level": sarif_level(m.severity) },
+                "properties": properties,
+            })
+        })
+        .collect();
+    rules.push(json!({
+        "id": UNREADABLE,
+        "name": "unreadable-file",
+        "shortDescription": { "text": "A file could not be read as its format (HCL or YAML syntax)." },
+        "help": { "text": "Fix the syntax so Terraform or ROS can read the file; ramplan checks the policies in it once it parses." },
+        "defaultConfiguration": { "level": "error" },
+    }));
+    let index: BTreeMap<String, usize> = rules
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r["id"].as_str().map(|id| (id.to_owned(), i)))
+        .collect();
+    let mut results: Vec<Value> = Vec::new();
+    for result in run.results {
+        for located in &result.findings {
+            let finding = &located.finding;
+            let mut message = finding.message.clone();
+            if let Some(help) = &finding.help {
+                message.push_str(&format!(" ({help})"));
+            }
+            if let Some(note) = lint::depends_note(&located.depends_on, run.lang) {
+                message.push_str(&format!("; {note}"));
+            }
+            let mut location = json!({
+                "physicalLocation": physical(&result.source, finding.span),
+            });
+            if !result.resource.is_empty() {
+                set(
+                    &mut location,
+                    "logicalLocations",
+                    json!([{
+                        "fullyQualifiedName": result.resource,
+                        "kind": "resource",
+                    }]),
+                );
+            }
+            let mut entry = json!({
+                "ruleId": finding.code,
+                "level": sarif_level(finding.severity),
+                "message": { "text": message },
+                "locations": [location],
+                "partialFingerprints": {
+                    "ramplan/v1": fingerprint(&result.source, &result.resource, finding),
+                },
+                "properties": { "severity": finding.severity.as_str(), "pointer": finding.path() },
+            });
+            if let Some(i) = index.get(finding.code) {
+                set(&mut entry, "ruleIndex", json!(i));
+            }
+            results.push(entry);
+        }
+    }
+    let mut notifications = Vec::new();
+    for note in run.notes {
+        let mut location = json!({ "physicalLocation": physical(&note.source, note.span) });
+        if !note.resource.is_empty() {
+            set(
+                &mut location,
+                "logicalLocations",
+                json!([{ "fullyQualifiedName": note.resource, "kind": "resource" }]),
+            );
+        }
+        if note.unreadable {
+            results.push(json!({
+                "ruleId": UNREADABLE,
+                "ruleIndex": index.get(UNREADABLE),
+                "level": "error",
+                "message": { "text": note.message },
+                "locations": [location],
+            }));
+        } else {
+            notifications.push(json!({
+                "level": "note",
+                "message": { "text": note.message },
+                "locations": [location],
+            }));
+        }
+    }
+    let sarif = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "ramplan",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }],
+            "originalUriBaseIds": { "%SRCROOT%": { "description": { "text": "The folder ramplan ran in." } } },
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+            "properties": { "catalogue": CATALOGUE_DATE },
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&sarif).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn physical(source: &str, span: Option<ramplan_core::position::TextRange>) -> Value {
+    // Paths as given on the command line are relative to the folder ramplan ran in; an
+    // absolute one becomes a `file:` URI of its own.
+    let artifact = if source.starts_with('/') {
+        json!({ "uri": format!("file://{}", uri(source)) })
+    } else {
+        json!({ "uri": uri(source), "uriBaseId": "%SRCROOT%" })
+    };
+    let mut physical = json!({ "artifactLocation": artifact });
+    if let Some(r) = span {
+        set(
+            &mut physical,
+            "region",
+            json!({
+                "startLine": r.start.line,
+                "startColumn": r.start.column,
+                "endLine": r.end.line.max(r.start.line),
+                "endColumn": if r.end.line > r.start.line { r.end.column } else { r.end.column.max(r.start.column) },
+            }),
+        );
+    }
+    physical
+}
+
+/// Stable across line moves: file, resource, code, pointer and message.
+fn fingerprint(source: &str, resource: &str, finding: &Finding) -> String {
+    // FNV-1a: deterministic, no dependency, enough to tell results apart.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [
+        source,
+        resource,
+        finding.code,
+        finding.path(),
+        &finding.message,
+    ] {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// Escapes for a workflow command's message (`%`, CR, LF) and, in properties, also `:` and
+/// `,`, as GitHub's toolkit does.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`, one a line.
+pub(crate) fn github(run: &Run<'_>) -> String {
+    let mut out = String::new();
+    let mut line = |level: &str,
+                    source: &str,
+                    span: Option<ramplan_core::position::TextRange>,
+                    title: &str,
+                    message: &str| {
+        let mut props = vec![format!("file={}", escape_property(source))];
+        if let Some(r) = span {
+            props.push(format!("line={}", r.start.line));
+            props.push(format!("col={}", r.start.column));
+            props.push(format!("endLine={}", r.end.line.max(r.start.line)));
+            if r.end.line == r.start.line {
+                props.push(format!("endColumn={}", r.end.column.max(r.start.column)));
+            }
+        }
+        props.push(format!("title={}", escape_property(title)));
+        out.push_str(&format!(
+            "::{level} {}::{}\n",
+            props.join(","),
+            escape_data(message)
+        ));
+    };
+    for note in run.notes {
+        let message = if note.resource.is_empty() {
+            note.message.clone()
+        } else {
+            format!("{}: {}", note.resource, note.message)
+        };
+        if note.unreadable {
+            line(
+                "error",
+                &note.source,
+                note.span,
+                &format!("ramplan {UNREADABLE}"),
+                &message,
+            );
+        } else {
+            line(
+                "notice",
+                &note.source,
+                note.span,
+                "ramplan: not checked",
+                &message,
+            );
+        }
+    }
+    for result in run.results {
+        for located in &result.findings {
+            let finding = lint::presented(result, located, run.lang);
+            let level = match finding.severity {
+                Severity::Error | Severity::Security => "error",
+                Severity::Warning => "warning",
+                Severity::Suggestion => "notice",
+            };
+            let name = RULES
+                .iter()
+                .find(|r| r.meta.code == finding.code)
+                .map_or("", |r| r.meta.name);
+            let mut message = finding.message.clone();
+            if let Some(help) = &finding.help {
+                message.push_str(&format!("\nhelp: {help}"));
+            }
+            line(
+                level,
+                &result.source,
+                finding.span,
+                &format!(
+                    "ramplan {} {name} ({})",
+                    finding.code,
+                    finding.severity.as_str()
+                ),
+                &message,
+            );
+        }
+    }
+    out
+}
+
+/// Sets a key of a JSON object; does nothing to a value that is not an object.
+fn set(value: &mut Value, key: &str, field: Value) {
+    if let Some(map) = value.as_object_mut() {
+        map.insert(key.to_owned(), field);
+    }
+}
