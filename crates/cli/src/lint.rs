@@ -342,6 +342,9 @@ fn lint_document(
         .into_iter()
         .map(|mut finding| {
             let mut depends_on = Vec::new();
+            if input.format == Format::RosYaml {
+                soften_yaml_scalar(&mut finding, &document.text, options.lang);
+            }
             if let Some(range) = finding.span {
                 let file = document.file_range(range.start.offset..range.end.offset);
                 for placeholder in document.placeholders_in(&file) {
@@ -376,6 +379,29 @@ fn lint_document(
         kind_guessed: report.kind_guessed,
         findings,
     }
+}
+
+/// A bare YAML number or boolean in a ROS template (`Version: 1`, as Alibaba's own
+/// templates write it) reaches the JSON ramplan lints as a number; whether ROS writes it to
+/// RAM as the string RAM wants is not confirmed (docs/ci.md, open questions), so RP004 on one
+/// is a warning that says so, not an error claiming RAM refuses it.
+fn soften_yaml_scalar(finding: &mut Finding, text: &str, lang: Lang) {
+    if finding.code != "RP004" || finding.severity != Severity::Error {
+        return;
+    }
+    let Some(range) = finding.span else { return };
+    let Some(raw) = text.get(range.start.offset..range.end.offset) else {
+        return;
+    };
+    let scalar = raw == "true" || raw == "false" || raw.parse::<f64>().is_ok_and(f64::is_finite);
+    if !scalar {
+        return;
+    }
+    finding.severity = Severity::Warning;
+    finding.help = Some(match lang {
+        Lang::En => format!("quote it in the template (`'{raw}'`): whether ROS passes a YAML {raw} to RAM as the string RAM requires is not confirmed"),
+        Lang::Zh => format!("请在模板中加引号（`'{raw}'`）：ROS 是否会把 YAML 的 {raw} 作为 RAM 要求的字符串传给 RAM 尚未确认"),
+    });
 }
 
 /// The sentence that says a finding depends on values ramplan cannot know.

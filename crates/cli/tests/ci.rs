@@ -509,3 +509,37 @@ fn sarif_names_absolute_paths_as_file_uris() {
     );
     assert!(location["uriBaseId"].is_null());
 }
+
+/// Alibaba's own stack-group template writes the trust policy's `Version: 1` as a YAML
+/// number. Whether ROS hands RAM the string it requires is not confirmed, so that is a
+/// warning saying so, not an error claiming RAM refuses it; the same number in policy JSON
+/// stays an error.
+#[test]
+fn a_yaml_number_in_a_ros_template_is_a_warning_not_an_error() {
+    let file = format!("{IAC}/ros/stack-group-administration-role.yml");
+    let output = ramplan_in(&repo_root(), &["lint", "--format", "json", &file]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let value = json_of(&output);
+    let findings: Vec<&serde_json::Value> = value["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["findings"].as_array().unwrap())
+        .filter(|f| f["code"] == "RP004")
+        .collect();
+    assert_eq!(findings.len(), 1, "{value}");
+    assert_eq!(findings[0]["severity"], "warning");
+    assert!(findings[0]["help"]
+        .as_str()
+        .unwrap()
+        .contains("not confirmed"));
+
+    let dir = scratch("yaml-number");
+    std::fs::write(
+        dir.join("trust.json"),
+        r#"{"Version": 1, "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ros.aliyuncs.com"]}}]}"#,
+    )
+    .unwrap();
+    let plain = ramplan_in(&dir, &["lint", "trust.json"]);
+    assert_eq!(plain.status.code(), Some(1), "{}", stdout(&plain));
+}
