@@ -29,9 +29,9 @@ if [ -z "$features" ]; then
   exit 1
 fi
 
-echo "build-js: cargo build --release -p ramplan-js (wasm32)"
-cargo build --release --locked --target wasm32-unknown-unknown -p ramplan-js
-wasm="$target/wasm32-unknown-unknown/release/ramplan_js.wasm"
+echo "build-js: cargo build --profile web -p ramplan-js (wasm32)"
+cargo build --profile web --locked --target wasm32-unknown-unknown -p ramplan-js
+wasm="$target/wasm32-unknown-unknown/web/ramplan_js.wasm"
 
 stamp="$(cat "$wasm" <(wasm-bindgen --version) <(wasm-opt --version) <(echo "$features") | sha256sum | awk '{print $1}')"
 if [ -f "$cache/.stamp" ] && [ "$(cat "$cache/.stamp")" = "$stamp" ]; then

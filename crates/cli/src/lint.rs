@@ -186,10 +186,8 @@ pub(crate) fn run(
     options: &Options,
 ) -> (Vec<Input>, Vec<DocumentReport>, Vec<Note>) {
     let mut notes = Vec::new();
-    let mut extracted: Vec<ramplan_iac::Extracted> = inputs
-        .iter()
-        .map(|i| ramplan_iac::extract(i.format, &i.text))
-        .collect();
+    let mut extracted: Vec<ramplan_iac::Extracted> =
+        parallel_map(&inputs, |i| ramplan_iac::extract(i.format, &i.text));
     let references: Vec<(usize, ramplan_iac::FileReference)> = extracted
         .iter()
         .enumerate()
@@ -250,41 +248,97 @@ pub(crate) fn run(
             }
         }
     }
+    // Each file on its own, on every core; put back in input order, so the output is the
+    // same bytes whatever the number of cores.
+    let pairs: Vec<(&Input, &ramplan_iac::Extracted)> = inputs.iter().zip(&extracted).collect();
+    let per_file = parallel_map(&pairs, |(input, found)| lint_file(input, found, options));
     let mut results = Vec::new();
-    for (input, found) in inputs.iter().zip(&extracted) {
-        let index = LineIndex::new(&input.text);
-        for problem in &found.problems {
-            notes.push(Note {
-                source: input.source.clone(),
-                resource: String::new(),
-                message: problem.message.clone(),
-                span: Some(index.range(Span::new(problem.span.start, problem.span.end))),
-                unreadable: true,
-            });
-        }
-        for skipped in &found.skipped {
-            notes.push(Note {
-                source: input.source.clone(),
-                resource: skipped.resource.clone(),
-                message: match options.lang {
-                    Lang::En => format!("{}; not checked", skipped.reason(options.lang)),
-                    Lang::Zh => format!("{}；未检查", skipped.reason(options.lang)),
-                },
-                span: Some(index.range(Span::new(skipped.span.start, skipped.span.end))),
-                unreadable: false,
-            });
-        }
-        for document in &found.documents {
-            let mut document = document.clone();
-            if let Some(reference) = &input.referenced_by {
-                document.resource = reference.resource.clone();
-                document.attribute = reference.attribute.clone();
-                document.kind = Some(reference.kind);
-            }
-            results.push(lint_document(input, &document, &index, options));
-        }
+    for (file_notes, file_results) in per_file {
+        notes.extend(file_notes);
+        results.extend(file_results);
     }
     (inputs, results, notes)
+}
+
+/// The notes and document reports of one file.
+fn lint_file(
+    input: &Input,
+    found: &ramplan_iac::Extracted,
+    options: &Options,
+) -> (Vec<Note>, Vec<DocumentReport>) {
+    let mut notes = Vec::new();
+    let mut results = Vec::new();
+    let index = LineIndex::new(&input.text);
+    for problem in &found.problems {
+        notes.push(Note {
+            source: input.source.clone(),
+            resource: String::new(),
+            message: problem.message.clone(),
+            span: Some(index.range(Span::new(problem.span.start, problem.span.end))),
+            unreadable: true,
+        });
+    }
+    for skipped in &found.skipped {
+        notes.push(Note {
+            source: input.source.clone(),
+            resource: skipped.resource.clone(),
+            message: match options.lang {
+                Lang::En => format!("{}; not checked", skipped.reason(options.lang)),
+                Lang::Zh => format!("{}；未检查", skipped.reason(options.lang)),
+            },
+            span: Some(index.range(Span::new(skipped.span.start, skipped.span.end))),
+            unreadable: false,
+        });
+    }
+    for document in &found.documents {
+        let mut document = document.clone();
+        if let Some(reference) = &input.referenced_by {
+            document.resource = reference.resource.clone();
+            document.attribute = reference.attribute.clone();
+            document.kind = Some(reference.kind);
+        }
+        results.push(lint_document(input, &document, &index, options));
+    }
+    (notes, results)
+}
+
+/// `f` over `items` on every core (a few files go on one thread), the results in the items'
+/// order. Threads take the next item as they finish one, so one large file holds up only
+/// its own thread.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The Terraform argument that reads a policy file (`assume_role_policy_document =
