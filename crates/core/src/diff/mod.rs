@@ -93,8 +93,12 @@ pub struct Change {
     /// Patterns standing for actions the catalogue does not list (`oss:Get*`, `*:*`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other_actions: Vec<String>,
-    /// The resource pattern: resources it matches that no narrower entry names.
-    pub resource: String,
+    /// The `Action`/`NotAction` values of either side that match these actions; empty for
+    /// actions that none names (which only `NotAction` reaches).
+    pub matches: Vec<String>,
+    /// Resource patterns: each stands for the resources it matches that no narrower
+    /// pattern of another change names.
+    pub resources: Vec<String>,
     /// True when the change holds in every request context tried.
     pub always: bool,
     /// Up to three of the contexts it holds in (each key with one value; none listed when
@@ -223,7 +227,7 @@ impl TooLarge {
 
 /// The request shapes for a set of statements (and extra patterns).
 pub(crate) struct Space {
-    pub catalogue: Catalogue,
+    pub catalogue: &'static Catalogue,
     pub actions: Vec<ActionClass>,
     pub resources: Vec<ResourceClass>,
     pub contexts: Vec<(Vec<ContextEntry>, Vec<Shown>)>,
@@ -270,7 +274,7 @@ impl Space {
         }
         let catalogue = Catalogue::load();
         let (actions, actions_complete) =
-            space::action_classes(&action_patterns, &catalogue, limits::DIFF_MAX_OVERLAPS);
+            space::action_classes(&action_patterns, catalogue, limits::DIFF_MAX_OVERLAPS);
         let (resources, resources_complete) =
             space::resource_classes(&resource_patterns, limits::DIFF_MAX_OVERLAPS);
         let tried = context::contexts(statements, limits::DIFF_MAX_CONTEXTS);
@@ -286,7 +290,7 @@ impl Space {
             context_combinations: tried.combinations,
             wild_resource_patterns: resource_patterns
                 .iter()
-                .filter(|p| p.contains(['*', '?']))
+                .filter(|p| p.contains(['*', '?']) && p.as_str() != "*")
                 .count(),
         })
     }
@@ -531,6 +535,8 @@ pub fn diff(
         }
     }
 
+    let added = merge(added);
+    let removed = merge(removed);
     let mut must_not_grant = Vec::new();
     for (document, policy) in documents.iter().zip(&policies) {
         let (true, Some(policy)) = (document.new, policy) else {
@@ -571,6 +577,27 @@ pub fn diff(
         notes,
         warnings,
     })
+}
+
+/// One change per set of actions decided alike, listing every resource it concerns.
+fn merge(changes: Vec<Change>) -> Vec<Change> {
+    let mut out: Vec<Change> = Vec::new();
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for change in changes {
+        let key = serde_json::to_string(&Change {
+            resources: Vec::new(),
+            ..change.clone()
+        })
+        .unwrap_or_default();
+        match index.get(&key).and_then(|&i| out.get_mut(i)) {
+            Some(existing) => existing.resources.extend(change.resources),
+            None => {
+                index.insert(key, out.len());
+                out.push(change);
+            }
+        }
+    }
+    out
 }
 
 fn build_change(
@@ -632,7 +659,8 @@ fn build_change(
     Some(Change {
         actions,
         other_actions: other.iter().map(|o| simulate::redact(o)).collect(),
-        resource: simulate::redact(&resource.shown),
+        matches: class.matches.iter().map(|m| simulate::redact(m)).collect(),
+        resources: vec![simulate::redact(&resource.shown)],
         always,
         contexts: examples,
         context_count: contexts.len(),
@@ -662,7 +690,12 @@ fn notes(
 ) -> Vec<String> {
     let mut out = Vec::new();
     let mut partial: Vec<String> = Vec::new();
+    // Only where a pattern was expanded: a change that also covers actions the
+    // catalogue does not list.
     for change in added.iter().chain(removed) {
+        if change.other_actions.is_empty() {
+            continue;
+        }
         for group in &change.actions {
             if group.action_list != "complete" && !partial.contains(&group.service) {
                 partial.push(group.service.clone());
@@ -671,11 +704,19 @@ fn notes(
     }
     partial.sort();
     if !partial.is_empty() {
-        let listed = partial
+        let mut listed = partial
             .iter()
+            .take(8)
             .map(|s| format!("`{s}`"))
             .collect::<Vec<_>>()
             .join(", ");
+        if partial.len() > 8 {
+            listed.push_str(&tr!(
+                lang,
+                format!(" and {} more", partial.len() - 8),
+                format!(" 等另外 {} 个服务", partial.len() - 8)
+            ));
+        }
         out.push(tr!(
             lang,
             format!("the catalogue's action lists of {listed} are not known to be complete: actions they lack are covered by the patterns under other actions"),
@@ -685,8 +726,15 @@ fn notes(
     if space.context_keys > 0 {
         out.push(tr!(
             lang,
-            format!("conditions: {} request contexts tried, from the values the conditions name on {} keys, each key with one value or none; several values of one key are not tried", space.contexts.len(), space.context_keys),
-            format!("条件：依据条件中出现的 {} 个键的取值尝试了 {} 种请求上下文，每个键取一个值或不取值；未尝试同一键取多个值的情况", space.context_keys, space.contexts.len())
+            format!("conditions: {} request contexts tried, built from the values the conditions name on {} (each key with one value, on either side of every value, or none; contexts every condition judges alike counted once); several values of one key are not tried", space.contexts.len(), if space.context_keys == 1 { "1 key".to_owned() } else { format!("{} keys", space.context_keys) }),
+            format!("条件：依据条件中 {} 个键出现的取值尝试了 {} 种请求上下文（每个键取一个值，位于每个取值的两侧，或不取值；所有条件判断相同的上下文只算一次）；未尝试同一键取多个值的情况", space.context_keys, space.contexts.len())
+        ));
+    }
+    if space.resources.len() > 1 && added.iter().chain(removed).next().is_some() {
+        out.push(tr!(
+            lang,
+            "each resource pattern of a change stands for the resources it matches that no narrower pattern of either policy names (`*`: every other resource)",
+            "变化中的每个资源模式代表它所匹配、且未被任一策略中更窄的模式单独列出的资源（`*`：其余所有资源）"
         ));
     }
     if space.wild_resource_patterns >= 3 {

@@ -13,6 +13,17 @@ use super::{Change, DiffReport, ServiceActions, SideDecision, StatementAt};
 
 /// How many action names a text line lists per service before "and N more".
 const NAMES_SHOWN: usize = 8;
+/// How many services a text line lists before "N more services".
+const GROUPS_SHOWN: usize = 6;
+
+/// `1 resource`, `3 resources`, `2 action classes`.
+fn plural(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        _ if noun.ends_with("ss") => format!("{n} {noun}es"),
+        _ => format!("{n} {noun}s"),
+    }
+}
 
 /// The JSON contract, pretty-printed, ending in a newline; the same report always gives the
 /// same bytes.
@@ -99,17 +110,17 @@ pub fn summary(report: &DiffReport, lang: Lang) -> String {
     let counts = &report.counts;
     let mut line = match lang {
         Lang::En => format!(
-            "{verdict}: {} added, {} removed ({} request shapes judged: {} action classes covering {} catalogued actions, {} resources, {} contexts; catalogue {CATALOGUE_DATE})",
+            "{verdict}: {} added, {} removed; judged {} ({} covering {} x {} x {}); catalogue {CATALOGUE_DATE}",
             report.added.len(),
             report.removed.len(),
-            counts.evaluated,
-            counts.action_classes,
-            counts.catalogued_actions,
-            counts.resources,
-            counts.contexts
+            plural(counts.evaluated, "request shape"),
+            plural(counts.action_classes, "action class"),
+            plural(counts.catalogued_actions, "catalogued action"),
+            plural(counts.resources, "resource"),
+            plural(counts.contexts, "context"),
         ),
         Lang::Zh => format!(
-            "{verdict}：新增 {} 项，移除 {} 项（判断了 {} 个请求形态：{} 类操作，覆盖目录中 {} 个操作，{} 种资源，{} 种上下文；目录 {CATALOGUE_DATE}）",
+            "{verdict}：新增 {} 项，移除 {} 项；判断了 {} 个请求形态（{} 类操作，覆盖目录中 {} 个操作 x {} 种资源 x {} 种上下文）；目录 {CATALOGUE_DATE}",
             report.added.len(),
             report.removed.len(),
             counts.evaluated,
@@ -141,12 +152,31 @@ pub fn summary(report: &DiffReport, lang: Lang) -> String {
 
 fn change_text(out: &mut String, sign: char, change: &Change, lang: Lang) {
     let _ = writeln!(out, "{sign} {}", actions_words(change, lang));
+    let resources: Vec<String> = change.resources.iter().map(|r| format!("`{r}`")).collect();
     let _ = writeln!(
         out,
-        "    {} `{}`",
+        "    {} {}",
         lang.pick("on", "作用于"),
-        change.resource
+        resources.join(", ")
     );
+    if change
+        .actions
+        .iter()
+        .any(|g| g.all || g.names.len() > NAMES_SHOWN)
+    {
+        let matches: Vec<String> = change.matches.iter().map(|m| format!("`{m}`")).collect();
+        let _ = writeln!(
+            out,
+            "    {}",
+            match (matches.is_empty(), lang) {
+                (true, Lang::En) =>
+                    "matched by no `Action` value (reached through `NotAction`)".to_owned(),
+                (true, Lang::Zh) => "不与任何 `Action` 值匹配（经由 `NotAction` 覆盖）".to_owned(),
+                (false, Lang::En) => format!("matched by {}", matches.join(", ")),
+                (false, Lang::Zh) => format!("匹配 {}", matches.join("、")),
+            }
+        );
+    }
     if !change.always {
         let examples: Vec<String> = change
             .contexts
@@ -188,8 +218,26 @@ fn actions_words(change: &Change, lang: Lang) -> String {
     let mut parts: Vec<String> = change
         .actions
         .iter()
+        .take(GROUPS_SHOWN)
         .map(|group| service_words(group, lang))
         .collect();
+    let hidden = change.actions.get(GROUPS_SHOWN..).unwrap_or_default();
+    if !hidden.is_empty() {
+        let actions: usize = hidden.iter().map(|g| g.count).sum();
+        parts.push(match lang {
+            Lang::En => format!(
+                "{} more {} ({})",
+                hidden.len(),
+                if hidden.len() == 1 {
+                    "service"
+                } else {
+                    "services"
+                },
+                plural(actions, "action")
+            ),
+            Lang::Zh => format!("另外 {} 个服务（{} 个操作）", hidden.len(), actions),
+        });
+    }
     if !change.other_actions.is_empty() {
         let patterns = change
             .other_actions
@@ -210,7 +258,7 @@ fn service_words(group: &ServiceActions, lang: Lang) -> String {
     if group.all {
         return match lang {
             Lang::En => format!(
-                "`{}:*` (all {} actions of the catalogue, {list})",
+                "`{}:*` (all {} catalogued actions, {list})",
                 group.service, group.count
             ),
             Lang::Zh => format!(
@@ -219,13 +267,22 @@ fn service_words(group: &ServiceActions, lang: Lang) -> String {
             ),
         };
     }
+    let count = match lang {
+        Lang::En if group.names.len() > NAMES_SHOWN => {
+            format!("{} actions of `{}`: ", group.count, group.service)
+        }
+        Lang::Zh if group.names.len() > NAMES_SHOWN => {
+            format!("`{}` 的 {} 个操作：", group.service, group.count)
+        }
+        _ => String::new(),
+    };
     let shown: Vec<String> = group
         .names
         .iter()
         .take(NAMES_SHOWN)
         .map(|n| format!("`{}:{n}`", group.service))
         .collect();
-    let mut words = shown.join(", ");
+    let mut words = count + &shown.join(", ");
     let more = group.names.len().saturating_sub(NAMES_SHOWN);
     if more > 0 {
         let _ = write!(
@@ -236,9 +293,6 @@ fn service_words(group: &ServiceActions, lang: Lang) -> String {
                 Lang::Zh => format!(" 等另外 {more} 个"),
             }
         );
-    }
-    if group.action_list != "complete" {
-        let _ = write!(words, " ({list})");
     }
     words
 }

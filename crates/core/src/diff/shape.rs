@@ -93,6 +93,10 @@ impl Shape {
         self.parts.iter().any(|p| !matches!(p, Part::Char(_)))
     }
 
+    pub(crate) fn colons(&self) -> usize {
+        self.parts.iter().filter(|p| **p == Part::Char(':')).count()
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.parts.len()
     }

@@ -9,6 +9,7 @@
 //! matching, statement by statement.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::catalogue::{self, ActionList, ServiceRef};
 use crate::policy::Statement;
@@ -32,6 +33,8 @@ pub(crate) struct ActionClass {
     pub catalogued: Vec<Catalogued>,
     /// Shapes standing for actions the catalogue does not list (`oss:Get*`, `*:*`).
     pub other: Vec<Shape>,
+    /// The `Action`/`NotAction` values (and extra patterns) that match the class.
+    pub matches: Vec<String>,
 }
 
 /// Resources that every pattern of both policies treats alike.
@@ -44,18 +47,26 @@ pub(crate) struct ResourceClass {
     pub service: Option<String>,
 }
 
-/// The catalogue's services, each with its actions, once per diff.
+/// The catalogue's services, each with its actions.
 pub(crate) struct Catalogue {
     pub services: Vec<(ServiceRef, Vec<&'static str>)>,
 }
 
 impl Catalogue {
-    pub(crate) fn load() -> Catalogue {
-        Catalogue {
+    /// Built once, and again once the page has installed the generated catalogue.
+    pub(crate) fn load() -> &'static Catalogue {
+        static CURATED_ONLY: OnceLock<Catalogue> = OnceLock::new();
+        static MERGED: OnceLock<Catalogue> = OnceLock::new();
+        let build = || Catalogue {
             services: catalogue::services()
                 .iter()
                 .map(|s| (*s, s.actions().iter().map(|a| a.name).collect()))
                 .collect(),
+        };
+        if catalogue::is_complete() {
+            MERGED.get_or_init(build)
+        } else {
+            CURATED_ONLY.get_or_init(build)
         }
     }
 
@@ -93,6 +104,11 @@ pub(crate) fn set(bits: &mut Bits, index: usize) {
     }
 }
 
+pub(crate) fn test(bits: &Bits, index: usize) -> bool {
+    bits.get(index / 64)
+        .is_some_and(|word| word & (1 << (index % 64)) != 0)
+}
+
 /// The witnesses a set of patterns calls for: each pattern's generic point and each overlap
 /// of two patterns that both have a wildcard (at most `max_pairs` pairs). Returns them and
 /// whether every pair was walked.
@@ -109,6 +125,10 @@ fn witnesses(shapes: &[Shape], case: Case, max_pairs: usize) -> (Vec<Shape>, boo
             }
             pairs += 1;
             match Shape::intersect(a, b, case) {
+                // A meeting point with more `:` than either pattern exists only because a
+                // `*` spans a `:` (`acs:oss:*:*:b` and `acs:oss:*:*:b/*` both match
+                // `acs:oss:x:y:b/z:b`): no ARN or action RAM sees looks like it.
+                Some(point) if point.colons() > a.colons().max(b.colons()) => {}
                 Some(point) => out.push(point),
                 None if a.len() > super::shape::MAX_INTERSECTED_CHARS
                     || b.len() > super::shape::MAX_INTERSECTED_CHARS =>
@@ -153,8 +173,16 @@ pub(crate) fn action_classes(
             None => everywhere.push(i),
         }
     }
+    // Catalogued names are ASCII: an ASCII pattern then matches exactly as the simulator's
+    // case-insensitive comparison decides once both sides are lowercased, which is several
+    // times faster on the whole catalogue.
+    let lowered: Vec<Option<String>> = patterns
+        .iter()
+        .map(|p| p.is_ascii().then(|| p.to_ascii_lowercase()))
+        .collect();
     let mut classes: BTreeMap<Bits, ActionClass> = BTreeMap::new();
-    let empty = bits(patterns.len());
+    let mut sig = bits(patterns.len());
+    let mut text = String::new();
     for (index, (service, actions)) in catalogue.services.iter().enumerate() {
         let code = service.code();
         let mut relevant: Vec<usize> = everywhere.clone();
@@ -162,30 +190,44 @@ pub(crate) fn action_classes(
             relevant.extend(own);
         }
         for name in actions {
-            let sig = if relevant.is_empty() {
-                empty.clone()
-            } else {
-                let text = format!("{code}:{name}");
-                let mut sig = bits(patterns.len());
+            sig.iter_mut().for_each(|w| *w = 0);
+            if !relevant.is_empty() {
+                text.clear();
+                text.push_str(code);
+                text.push(':');
+                text.push_str(name);
+                let ascii = text.is_ascii();
+                text.make_ascii_lowercase();
                 for &i in &relevant {
-                    if patterns
-                        .get(i)
-                        .is_some_and(|p| wildcard::matches(p, &text, Case::Insensitive))
-                    {
+                    let hit = match (lowered.get(i), ascii) {
+                        (Some(Some(lower)), true) => quick_match(lower, &text),
+                        _ => patterns
+                            .get(i)
+                            .is_some_and(|p| wildcard::matches(p, &text, Case::Insensitive)),
+                    };
+                    if hit {
                         set(&mut sig, i);
                     }
                 }
-                sig
-            };
-            let class = classes.entry(sig).or_insert_with(|| ActionClass {
-                representative: format!("{code}:{name}"),
-                catalogued: Vec::new(),
-                other: Vec::new(),
-            });
-            class.catalogued.push(Catalogued {
+            }
+            let member = Catalogued {
                 service: index,
                 name,
-            });
+            };
+            match classes.get_mut(sig.as_slice()) {
+                Some(class) => class.catalogued.push(member),
+                None => {
+                    classes.insert(
+                        sig.clone(),
+                        ActionClass {
+                            representative: format!("{code}:{name}"),
+                            catalogued: vec![member],
+                            other: Vec::new(),
+                            matches: Vec::new(),
+                        },
+                    );
+                }
+            }
         }
     }
     let (mut points, complete) = witnesses(&shapes, Case::Insensitive, max_pairs);
@@ -206,15 +248,40 @@ pub(crate) fn action_classes(
             representative: concrete,
             catalogued: Vec::new(),
             other: Vec::new(),
+            matches: Vec::new(),
         });
         class.other.push(point);
     }
-    let mut out: Vec<ActionClass> = classes.into_values().collect();
-    for class in &mut out {
-        class.other.sort_by_key(|s| s.display());
-    }
+    let mut out: Vec<ActionClass> = classes
+        .into_iter()
+        .map(|(sig, mut class)| {
+            class.other.sort_by_key(|s| s.display());
+            class.matches = patterns
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| test(&sig, *i))
+                .map(|(_, p)| p.clone())
+                .collect();
+            class
+        })
+        .collect();
     out.sort_by_cached_key(|c| class_key(c, catalogue));
     (out, complete)
+}
+
+/// `wildcard::matches` with case, with shortcuts for the common shapes (`*`, a name, a
+/// prefix and `*`), which the whole catalogue is matched against.
+fn quick_match(pattern: &str, text: &str) -> bool {
+    if pattern == "*" {
+        return true;
+    }
+    match pattern.find(['*', '?']) {
+        None => pattern == text,
+        Some(at) if at + 1 == pattern.len() && pattern.ends_with('*') => {
+            text.starts_with(pattern.get(..at).unwrap_or_default())
+        }
+        Some(_) => wildcard::matches(pattern, text, Case::Sensitive),
+    }
 }
 
 /// Orders classes by their first action as shown: catalogued ones by service and name.

@@ -35,7 +35,7 @@ fn lines(changes: &[Change]) -> Vec<String> {
                 actions.push(format!("other[{}]", c.other_actions.join(",")));
             }
             let when = if c.always { "" } else { " (some contexts)" };
-            format!("{} on {}{when}", actions.join(" "), c.resource)
+            format!("{} on {}{when}", actions.join(" "), c.resources.join(" "))
         })
         .collect()
 }
