@@ -139,8 +139,8 @@ pub fn summary(report: &DiffReport, lang: Lang) -> String {
             "{}",
             match lang {
                 Lang::En => format!(
-                    "; {} must-not-grant finding(s)",
-                    report.must_not_grant.len()
+                    "; {}",
+                    plural(report.must_not_grant.len(), "must-not-grant finding")
                 ),
                 Lang::Zh => format!("；{} 项禁止授予发现", report.must_not_grant.len()),
             }
