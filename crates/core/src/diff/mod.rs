@@ -299,44 +299,35 @@ impl Space {
         self.contexts.iter().map(|(e, _)| e.as_slice()).collect()
     }
 
-    /// The class's members that can apply to the resource (by its ARN's service).
-    fn members_for(
+    /// An action of the class to name in a message: one that can apply to the resource (by
+    /// its ARN's service) if any, catalogued first.
+    pub(crate) fn example_action(
         &self,
         class: &ActionClass,
         resource: &ResourceClass,
-    ) -> (Vec<space::Catalogued>, Vec<String>) {
+    ) -> Option<String> {
         let fits = |code: &str| {
             resource
                 .service
                 .as_deref()
                 .is_none_or(|arn| space::takes_arn_of(code, arn))
         };
-        let catalogued = class
+        let catalogued =
+            |m: &space::Catalogued| format!("{}:{}", self.catalogue.code(m.service), m.name);
+        class
             .catalogued
             .iter()
-            .copied()
-            .filter(|m| fits(self.catalogue.code(m.service)))
-            .collect();
-        let other = class
-            .other
-            .iter()
-            .filter(|s| s.literal_prefix_field(0).is_none_or(|code| fits(&code)))
-            .map(|s| s.display())
-            .collect();
-        (catalogued, other)
-    }
-
-    /// An action of the class to name in a message: a catalogued one if any fits.
-    pub(crate) fn example_action(
-        &self,
-        class: &ActionClass,
-        resource: &ResourceClass,
-    ) -> Option<String> {
-        let (catalogued, other) = self.members_for(class, resource);
-        catalogued
-            .first()
-            .map(|m| format!("{}:{}", self.catalogue.code(m.service), m.name))
-            .or_else(|| other.into_iter().next())
+            .find(|m| fits(self.catalogue.code(m.service)))
+            .map(catalogued)
+            .or_else(|| {
+                class
+                    .other
+                    .iter()
+                    .find(|s| s.literal_prefix_field(0).is_none_or(|code| fits(&code)))
+                    .map(|s| s.display())
+            })
+            .or_else(|| class.catalogued.first().map(catalogued))
+            .or_else(|| class.other.first().map(|s| s.display()))
     }
 }
 
@@ -517,7 +508,7 @@ pub fn diff(
             let Some(&first) = contexts.first() else {
                 continue;
             };
-            let Some(change) = build_change(&space, class, resource, contexts, nc, |side_new| {
+            let change = build_change(&space, class, resource, contexts, nc, |side_new| {
                 let (judged, side) = if side_new {
                     (&new_judged, &new_side)
                 } else {
@@ -528,9 +519,7 @@ pub fn diff(
                     decision,
                     decided_by: at(side, deciding),
                 }
-            }) else {
-                continue;
-            };
+            });
             list.push(change);
         }
     }
@@ -579,8 +568,51 @@ pub fn diff(
     })
 }
 
-/// One change per set of actions decided alike, listing every resource it concerns.
+/// One change per set of actions decided alike, listing every resource it concerns; of
+/// those, the ones no action of the change can apply to (an OSS bucket beside `*` for
+/// `ecs:DescribeInstances`) are left out, unless no other is left.
 fn merge(changes: Vec<Change>) -> Vec<Change> {
+    let mut merged = merge_alike(changes);
+    for change in &mut merged {
+        let fits = |resource: &String| {
+            let Some(arn) = arn_service(resource) else {
+                return true;
+            };
+            change
+                .actions
+                .iter()
+                .any(|g| space::takes_arn_of(&g.service, arn))
+                || change
+                    .other_actions
+                    .iter()
+                    .any(|o| match o.split_once(':') {
+                        Some((code, _)) if !code.contains(['*', '?']) => {
+                            space::takes_arn_of(code, arn)
+                        }
+                        _ => true,
+                    })
+        };
+        if change.resources.iter().any(fits) {
+            let kept: Vec<String> = change
+                .resources
+                .iter()
+                .filter(|r| fits(r))
+                .cloned()
+                .collect();
+            change.resources = kept;
+        }
+    }
+    merged
+}
+
+/// The service of an ARN pattern, when it is written out: `oss` in `acs:oss:*:*:b/*`.
+fn arn_service(resource: &str) -> Option<&str> {
+    let rest = resource.strip_prefix("acs:")?;
+    let (service, _) = rest.split_once(':')?;
+    (!service.contains(['*', '?'])).then_some(service)
+}
+
+fn merge_alike(changes: Vec<Change>) -> Vec<Change> {
     let mut out: Vec<Change> = Vec::new();
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for change in changes {
@@ -607,13 +639,10 @@ fn build_change(
     contexts: &[usize],
     all_contexts: usize,
     side: impl Fn(bool) -> SideDecision,
-) -> Option<Change> {
-    let (catalogued, other) = space.members_for(class, resource);
-    if catalogued.is_empty() && other.is_empty() {
-        return None;
-    }
+) -> Change {
+    let other: Vec<String> = class.other.iter().map(|s| s.display()).collect();
     let mut by_service: BTreeMap<usize, Vec<&'static str>> = BTreeMap::new();
-    for m in &catalogued {
+    for m in &class.catalogued {
         by_service.entry(m.service).or_default().push(m.name);
     }
     let mut actions: Vec<ServiceActions> = by_service
@@ -656,7 +685,7 @@ fn build_change(
             })
             .collect()
     };
-    Some(Change {
+    Change {
         actions,
         other_actions: other.iter().map(|o| simulate::redact(o)).collect(),
         matches: class.matches.iter().map(|m| simulate::redact(m)).collect(),
@@ -666,7 +695,7 @@ fn build_change(
         context_count: contexts.len(),
         old: side(false),
         new: side(true),
-    })
+    }
 }
 
 pub(crate) fn action_list_code(list: ActionList) -> &'static str {
@@ -726,7 +755,7 @@ fn notes(
     if space.context_keys > 0 {
         out.push(tr!(
             lang,
-            format!("conditions: {} request contexts tried, built from the values the conditions name on {} (each key with one value, on either side of every value, or none; contexts every condition judges alike counted once); several values of one key are not tried", space.contexts.len(), if space.context_keys == 1 { "1 key".to_owned() } else { format!("{} keys", space.context_keys) }),
+            format!("conditions: {} tried, built from the values the conditions name on {} (each key with one value, on either side of every value, or none; contexts every condition judges alike counted once); several values of one key are not tried", render::plural(space.contexts.len(), "request context"), render::plural(space.context_keys, "key")),
             format!("条件：依据条件中 {} 个键出现的取值尝试了 {} 种请求上下文（每个键取一个值，位于每个取值的两侧，或不取值；所有条件判断相同的上下文只算一次）；未尝试同一键取多个值的情况", space.context_keys, space.contexts.len())
         ));
     }

@@ -17,7 +17,7 @@ const NAMES_SHOWN: usize = 8;
 const GROUPS_SHOWN: usize = 6;
 
 /// `1 resource`, `3 resources`, `2 action classes`.
-fn plural(n: usize, noun: &str) -> String {
+pub(crate) fn plural(n: usize, noun: &str) -> String {
     match n {
         1 => format!("1 {noun}"),
         _ if noun.ends_with("ss") => format!("{n} {noun}es"),
