@@ -48,6 +48,12 @@ struct Candidate {
 }
 
 /// Builds the contexts for the statements of both policies, at most `limit` of them.
+///
+/// A statement's condition holds when every operator/key entry holds, and each entry reads
+/// one key; so a partial context (values for the first keys) matters to the keys still to
+/// come only through which statements' entries on those first keys all hold. The contexts
+/// are built key by key, keeping one partial context per such set: every way the statements'
+/// conditions can come out is reached, without trying every combination of values.
 pub(crate) fn contexts(statements: &[&Statement<'_>], limit: usize) -> Contexts {
     let conditional: Vec<&Statement<'_>> = statements
         .iter()
@@ -60,7 +66,7 @@ pub(crate) fn contexts(statements: &[&Statement<'_>], limit: usize) -> Contexts 
     for statement in &conditional {
         collect(statement, &mut keys);
     }
-    let mut per_key: Vec<(String, Vec<Option<Candidate>>)> = Vec::new();
+    let mut per_key: Vec<(String, Vec<(Option<Candidate>, Vec<bool>)>)> = Vec::new();
     for values in keys.values() {
         // A value first and no value last, so that where the two are the same to the
         // conditions the example shows a value (RAM fills most keys in).
@@ -74,50 +80,55 @@ pub(crate) fn contexts(statements: &[&Statement<'_>], limit: usize) -> Contexts 
         .iter()
         .try_fold(1usize, |product, (_, c)| product.checked_mul(c.len()))
         .unwrap_or(usize::MAX);
-    let mut out = Vec::new();
-    // An odometer over the keys' candidates, the last key turning fastest.
-    let mut digits = vec![0usize; per_key.len()];
-    loop {
-        if out.len() >= limit {
-            break;
-        }
-        let mut entries = Vec::new();
-        let mut shown = Vec::new();
-        for ((name, candidates), digit) in per_key.iter().zip(&digits) {
-            if let Some(Some(candidate)) = candidates.get(*digit) {
-                entries.push(ContextEntry {
-                    key: name.clone(),
-                    value: candidate.concrete.clone(),
-                });
-                shown.push(Shown {
-                    key: name.clone(),
-                    value: candidate.shown.clone(),
-                    pattern: candidate.pattern,
-                });
+    // Partial contexts: which statements' entries hold so far, and the value chosen per key.
+    let mut states: Vec<(Vec<bool>, Vec<usize>)> =
+        vec![(vec![true; conditional.len()], Vec::new())];
+    let mut truncated = false;
+    for (_, candidates) in &per_key {
+        let mut seen: BTreeSet<Vec<bool>> = BTreeSet::new();
+        let mut next: Vec<(Vec<bool>, Vec<usize>)> = Vec::new();
+        'states: for (holds, chosen) in &states {
+            for (c, (_, verdicts)) in candidates.iter().enumerate() {
+                let combined: Vec<bool> =
+                    holds.iter().zip(verdicts).map(|(a, b)| *a && *b).collect();
+                if !seen.insert(combined.clone()) {
+                    continue;
+                }
+                if next.len() >= limit {
+                    truncated = true;
+                    break 'states;
+                }
+                let mut chosen = chosen.clone();
+                chosen.push(c);
+                next.push((combined, chosen));
             }
         }
-        out.push((entries, shown));
-        let mut position = digits.len();
-        let mut carried = true;
-        while carried && position > 0 {
-            position -= 1;
-            let size = per_key.get(position).map_or(1, |(_, c)| c.len());
-            if let Some(d) = digits.get_mut(position) {
-                *d += 1;
-                if *d < size {
-                    carried = false;
-                } else {
-                    *d = 0;
+        states = next;
+    }
+    let contexts = states
+        .into_iter()
+        .map(|(_, chosen)| {
+            let mut entries = Vec::new();
+            let mut shown = Vec::new();
+            for ((name, candidates), c) in per_key.iter().zip(chosen) {
+                if let Some((Some(candidate), _)) = candidates.get(c) {
+                    entries.push(ContextEntry {
+                        key: name.clone(),
+                        value: candidate.concrete.clone(),
+                    });
+                    shown.push(Shown {
+                        key: name.clone(),
+                        value: candidate.shown.clone(),
+                        pattern: candidate.pattern,
+                    });
                 }
             }
-        }
-        if carried {
-            break;
-        }
-    }
+            (entries, shown)
+        })
+        .collect();
     Contexts {
-        truncated: out.len() < combinations,
-        contexts: out,
+        truncated,
+        contexts,
         keys: per_key.len(),
         combinations,
     }
@@ -298,14 +309,14 @@ fn block_edges(block: Block) -> Vec<String> {
     }
 }
 
-/// Keeps one candidate for each distinct way the conditions on this key judge it: the
-/// entries of every statement that read the key, each holding or not, as the simulator
-/// evaluates them with the key alone in the request.
+/// Keeps one candidate for each distinct way the conditions on this key judge it, with that
+/// judgement: per statement, whether all its operator/key entries on this key hold, as the
+/// simulator evaluates them with the key alone in the request.
 fn distinct(
     key: &str,
     candidates: Vec<Option<Candidate>>,
     statements: &[&Statement<'_>],
-) -> Vec<Option<Candidate>> {
+) -> Vec<(Option<Candidate>, Vec<bool>)> {
     let mut seen: BTreeSet<Vec<bool>> = BTreeSet::new();
     let mut kept = Vec::new();
     for candidate in candidates {
@@ -316,16 +327,17 @@ fn distinct(
                 value: c.concrete.clone(),
             })
             .collect();
-        let mut verdicts = Vec::new();
-        for statement in statements {
-            for result in simulate::condition_results(statement, &context) {
-                if result.key.eq_ignore_ascii_case(key) {
-                    verdicts.push(result.matched);
-                }
-            }
-        }
-        if seen.insert(verdicts) {
-            kept.push(candidate);
+        let verdicts: Vec<bool> = statements
+            .iter()
+            .map(|statement| {
+                simulate::condition_results(statement, &context)
+                    .iter()
+                    .filter(|r| r.key.eq_ignore_ascii_case(key))
+                    .all(|r| r.matched)
+            })
+            .collect();
+        if seen.insert(verdicts.clone()) {
+            kept.push((candidate, verdicts));
         }
     }
     kept
@@ -375,22 +387,42 @@ mod tests {
         let policy = r#"{"Statement":[
             {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"acs:SecureTransport":"true"},
               "StringLike":{"oss:Prefix":"a/*"}}}]}"#;
+        // One statement: its condition holds or it does not.
         let all = shown(policy);
-        assert_eq!(all.len(), 4);
-        assert!(all.contains(&vec![
-            "acs:SecureTransport=true".to_owned(),
-            "oss:Prefix=a/*".to_owned()
-        ]));
+        assert_eq!(
+            all,
+            [
+                vec![
+                    "acs:SecureTransport=true".to_owned(),
+                    "oss:Prefix=a/*".to_owned()
+                ],
+                vec![
+                    "acs:SecureTransport=true".to_owned(),
+                    "oss:Prefix=*".to_owned()
+                ],
+            ]
+        );
+        // Two statements on one key each: four ways.
+        let policy = r#"{"Statement":[
+            {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"acs:SecureTransport":"true"}}},
+            {"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringLike":{"oss:Prefix":"a/*"}}}]}"#;
+        assert_eq!(shown(policy).len(), 4);
     }
 
     #[test]
     fn the_limit_is_kept_and_said() {
-        let root = parse(r#"{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"Bool":{"a:x":"true","a:y":"true","a:z":"true"}}}]}"#).unwrap();
+        let statements: Vec<String> = (0..4)
+            .map(|i| format!(r#"{{"Effect":"Allow","Action":"*","Resource":"*","Condition":{{"Bool":{{"a:k{i}":"true"}}}}}}"#))
+            .collect();
+        let text = format!(r#"{{"Statement":[{}]}}"#, statements.join(","));
+        let root = parse(&text).unwrap();
         let policy = Policy::from_root(&root);
         let statements: Vec<&Statement<'_>> = policy.statements.iter().collect();
+        let all = contexts(&statements, 16);
+        assert_eq!((all.contexts.len(), all.truncated), (16, false));
         let all = contexts(&statements, 5);
         assert_eq!(all.contexts.len(), 5);
-        assert_eq!(all.combinations, 8);
+        assert_eq!(all.combinations, 16);
         assert!(all.truncated);
     }
 }
