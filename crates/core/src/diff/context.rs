@@ -39,6 +39,10 @@ pub(crate) struct Contexts {
     pub combinations: usize,
 }
 
+/// A candidate value of a key (`None`: no value), and per conditional statement whether all
+/// its entries on that key hold with it.
+type Judged = (Option<Candidate>, Vec<bool>);
+
 /// One candidate value of one key: what the evaluator is asked and what people see.
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -66,7 +70,7 @@ pub(crate) fn contexts(statements: &[&Statement<'_>], limit: usize) -> Contexts 
     for statement in &conditional {
         collect(statement, &mut keys);
     }
-    let mut per_key: Vec<(String, Vec<(Option<Candidate>, Vec<bool>)>)> = Vec::new();
+    let mut per_key: Vec<(String, Vec<Judged>)> = Vec::new();
     for values in keys.values() {
         // A value first and no value last, so that where the two are the same to the
         // conditions the example shows a value (RAM fills most keys in).
@@ -316,7 +320,7 @@ fn distinct(
     key: &str,
     candidates: Vec<Option<Candidate>>,
     statements: &[&Statement<'_>],
-) -> Vec<(Option<Candidate>, Vec<bool>)> {
+) -> Vec<Judged> {
     let mut seen: BTreeSet<Vec<bool>> = BTreeSet::new();
     let mut kept = Vec::new();
     for candidate in candidates {
