@@ -30,7 +30,7 @@ use crate::simulate::{self, ContextEntry, Outcome, PolicySource, Warning};
 use crate::tr;
 
 pub use forbid::{Forbidden, ListError};
-pub use render::{text, to_json};
+pub use render::{change_lines, summary, text, to_json};
 
 use context::Shown;
 use space::{ActionClass, Catalogue, Judged, ResourceClass};

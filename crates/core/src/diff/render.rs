@@ -151,31 +151,41 @@ pub fn summary(report: &DiffReport, lang: Lang) -> String {
 }
 
 fn change_text(out: &mut String, sign: char, change: &Change, lang: Lang) {
-    let _ = writeln!(out, "{sign} {}", actions_words(change, lang));
+    let lines = change_lines(change, lang);
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            let _ = writeln!(out, "{sign} {line}");
+        } else {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+}
+
+/// One change in words, line by line, as the text output prints it (without the `+`/`-`
+/// and the indent): the actions, the resources, what matched them when the actions are
+/// many, the contexts when not all, then each side's decision. Values are in backticks.
+pub fn change_lines(change: &Change, lang: Lang) -> Vec<String> {
+    let mut lines = vec![actions_words(change, lang)];
     let resources: Vec<String> = change.resources.iter().map(|r| format!("`{r}`")).collect();
-    let _ = writeln!(
-        out,
-        "    {} {}",
+    lines.push(format!(
+        "{} {}",
         lang.pick("on", "作用于"),
         resources.join(", ")
-    );
+    ));
     if change
         .actions
         .iter()
         .any(|g| g.all || g.names.len() > NAMES_SHOWN)
     {
         let matches: Vec<String> = change.matches.iter().map(|m| format!("`{m}`")).collect();
-        let _ = writeln!(
-            out,
-            "    {}",
-            match (matches.is_empty(), lang) {
-                (true, Lang::En) =>
-                    "matched by no `Action` value (reached through `NotAction`)".to_owned(),
-                (true, Lang::Zh) => "不与任何 `Action` 值匹配（经由 `NotAction` 覆盖）".to_owned(),
-                (false, Lang::En) => format!("matched by {}", matches.join(", ")),
-                (false, Lang::Zh) => format!("匹配 {}", matches.join("、")),
+        lines.push(match (matches.is_empty(), lang) {
+            (true, Lang::En) => {
+                "matched by no `Action` value (reached through `NotAction`)".to_owned()
             }
-        );
+            (true, Lang::Zh) => "不与任何 `Action` 值匹配（经由 `NotAction` 覆盖）".to_owned(),
+            (false, Lang::En) => format!("matched by {}", matches.join(", ")),
+            (false, Lang::Zh) => format!("匹配 {}", matches.join("、")),
+        });
     }
     if !change.always {
         let examples: Vec<String> = change
@@ -183,35 +193,30 @@ fn change_text(out: &mut String, sign: char, change: &Change, lang: Lang) {
             .iter()
             .map(|c| context_words_of(c.iter().map(|v| (&v.key, &v.value, v.pattern)), lang))
             .collect();
-        let _ = writeln!(
-            out,
-            "    {}",
-            match lang {
-                Lang::En => format!(
-                    "only in some request contexts ({} of those tried), such as {}",
-                    change.context_count,
-                    examples.join("; ")
-                ),
-                Lang::Zh => format!(
-                    "仅在部分请求上下文中成立（所尝试的上下文中有 {} 种），例如{}",
-                    change.context_count,
-                    examples.join("；")
-                ),
-            }
-        );
+        lines.push(match lang {
+            Lang::En => format!(
+                "only in some request contexts ({} of those tried), such as {}",
+                change.context_count,
+                examples.join("; ")
+            ),
+            Lang::Zh => format!(
+                "仅在部分请求上下文中成立（所尝试的上下文中有 {} 种），例如{}",
+                change.context_count,
+                examples.join("；")
+            ),
+        });
     }
-    let _ = writeln!(
-        out,
-        "    {}: {}",
+    lines.push(format!(
+        "{}: {}",
         lang.pick("old", "旧"),
         side_words(&change.old, lang)
-    );
-    let _ = writeln!(
-        out,
-        "    {}: {}",
+    ));
+    lines.push(format!(
+        "{}: {}",
         lang.pick("new", "新"),
         side_words(&change.new, lang)
-    );
+    ));
+    lines
 }
 
 fn actions_words(change: &Change, lang: Lang) -> String {
