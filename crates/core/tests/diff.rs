@@ -386,3 +386,54 @@ fn no_input_makes_diff_panic() {
         }
     }
 }
+
+/// Past the statement and pattern limits a comparison is refused; past the overlap, context
+/// and shape limits it stops and says so (`complete: false`), so its time stays bounded.
+#[test]
+fn limits_bound_the_work() {
+    use ramplan_core::limits;
+    let many: Vec<Value> = (0..=limits::DIFF_MAX_STATEMENTS)
+        .map(|i| json!({"Effect": "Allow", "Action": format!("oss:Get{i}"), "Resource": "*"}))
+        .collect();
+    let error = diff::diff(
+        &[PolicySource::new("old", policy(&many))],
+        &[],
+        &DiffOptions::default(),
+    )
+    .unwrap_err();
+    assert_eq!(error.kind, diff::DiffErrorKind::TooLarge);
+    assert!(
+        error.message.contains("2001 statements"),
+        "{}",
+        error.message
+    );
+
+    // 250 wildcard resources: 31,125 pairs, more than the overlaps walked.
+    let resources: Vec<String> = (0..250).map(|i| format!("acs:oss:*:*:b{i}-*/x*")).collect();
+    let old = [json!({"Effect": "Allow", "Action": "oss:GetObject", "Resource": resources[..200]})];
+    let new = [json!({"Effect": "Allow", "Action": "oss:GetObject", "Resource": resources[50..]})];
+    let start = std::time::Instant::now();
+    let report = compare(&old, &new);
+    assert!(!report.complete && report.adds_access && report.removes_access);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.starts_with("incomplete: more than 20000 overlaps")),
+        "{:?}",
+        report.notes
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(60));
+
+    // Twelve condition keys with two values each, on separate statements: 4,096 ways the
+    // conditions can come out, more than the contexts tried.
+    let conditional: Vec<Value> = (0..12)
+        .map(|i| {
+            json!({"Effect": "Allow", "Action": "oss:GetObject", "Resource": "*",
+            "Condition": {"StringEquals": {format!("demo:k{i}"): "a"}}})
+        })
+        .collect();
+    let report = compare(&conditional, &conditional[..11]);
+    assert!(!report.complete, "{:?}", report.counts);
+    assert_eq!(report.counts.contexts, limits::DIFF_MAX_CONTEXTS);
+}
