@@ -175,6 +175,8 @@ pub(crate) struct Options {
     pub(crate) policy_name: Option<String>,
     pub(crate) role_name: Option<String>,
     pub(crate) description: Option<String>,
+    /// Access no policy may grant (`--must-not-grant`): RP606 on each statement granting it.
+    pub(crate) must_not_grant: Vec<ramplan_core::diff::Forbidden>,
 }
 
 /// Lints every input. Policies that Terraform reads from files of their own
@@ -389,6 +391,7 @@ fn lint_document(
         policy_name: options.policy_name.clone(),
         role_name: options.role_name.clone(),
         description: options.description.clone(),
+        must_not_grant: options.must_not_grant.clone(),
     };
     let report = lint(&document.text, &lint_options);
     let findings = report

@@ -3,6 +3,7 @@
 mod build;
 mod config;
 mod convert;
+mod diff;
 mod existing;
 mod export;
 mod lint;
@@ -80,6 +81,12 @@ enum Command {
     /// rendered, 1 when the policy has errors, 2 on a usage error (unknown template, missing
     /// or invalid parameter).
     Build(build::BuildArgs),
+    /// Does the new version of a permission policy allow anything the old one did not?
+    ///
+    /// OLD and NEW are files, `-`, or `git:REV:PATH`. Prints the access added and removed.
+    /// Exit status: 0 when no access is added, 1 when some is (or a must-not-grant entry is
+    /// granted, or a limit cut the comparison short), 2 on a usage or I/O error.
+    Diff(diff::DiffArgs),
     /// List the services in the catalogue, or the actions of one service.
     Catalogue {
         /// A RAM service code such as `oss`.
@@ -135,6 +142,10 @@ struct LintArgs {
     /// The policy's or role's description; checked against RAM's length limit.
     #[arg(long)]
     description: Option<String>,
+    /// Actions (optionally with a resource) no policy may allow, one `ACTION [RESOURCE]` per
+    /// line: each statement granting one is an RP606 error.
+    #[arg(long, value_name = "FILE")]
+    must_not_grant: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -249,6 +260,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Catalogue { service } => print_catalogue(service.as_deref()),
     };
     match result {
@@ -327,6 +339,10 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
         policy_name: args.policy_name.clone(),
         role_name: args.role_name.clone(),
         description: args.description.clone(),
+        must_not_grant: match &args.must_not_grant {
+            Some(path) => diff::read_must_not_grant(path)?,
+            None => Vec::new(),
+        },
     };
     let (inputs, mut results, notes) = lint::run(inputs, &options);
     if results.is_empty() && notes.is_empty() {

@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::diff::{self, DiffErrorKind, DiffOptions, DiffReport};
 use crate::export::{self, ConvertError, ConvertOptions, Format};
 use crate::finding::{Lang, Severity};
 use crate::lint::{self, KindChoice, LintOptions, LintReport};
@@ -54,6 +55,8 @@ pub enum Success {
     SimulateTrust { decision: Box<TrustDecision> },
     /// `check_existing`: what `ramplan plan --check-existing --format json` prints.
     CheckExisting { report: Box<ExistingReport> },
+    /// `diff`: what `ramplan diff --format json` prints (without the catalogue date).
+    Diff { report: Box<DiffReport> },
     /// `export_plan` and `convert`: a file's text and the name to save it under.
     Export {
         format: &'static str,
@@ -212,6 +215,49 @@ pub fn simulate(policies: Option<&str>, request: Option<&str>, options: Option<&
             .map_err(|error| vec![simulate_problem(error, "policies", &sources)])?;
         Ok(Success::Simulate {
             decision: Box::new(decision),
+        })
+    })())
+}
+
+/// What the new policies allow that the old ones did not, and the reverse.
+///
+/// `old_policies` and `new_policies`: a policy or a list, as for `simulate` (an empty text is
+/// a policy that allows nothing). `options`: `{"lang", "must_not_grant": [{"action",
+/// "resource"?}]}`. Access added is data in the report (`adds_access`), not a failure; a
+/// policy that is not JSON, a trust policy, or policies past the limits are.
+pub fn diff(
+    old_policies: Option<&str>,
+    new_policies: Option<&str>,
+    options: Option<&str>,
+) -> Answer {
+    answer((|| {
+        let old = policies_of("old", old_policies)?;
+        let new = policies_of("new", new_policies)?;
+        let options: DiffOptions = options_of("options", options)?;
+        let report = diff::diff(&old, &new, &options).map_err(|error| {
+            let (argument, path) = match &error.source {
+                Some(name) => match old.iter().position(|s| &s.name == name) {
+                    Some(i) => ("old", Some(format!("/{i}"))),
+                    None => (
+                        "new",
+                        new.iter()
+                            .position(|s| &s.name == name)
+                            .map(|i| format!("/{i}")),
+                    ),
+                },
+                None => ("new", None),
+            };
+            vec![Problem {
+                message: error.message,
+                argument: Some(argument),
+                path: path.filter(|_| error.kind != DiffErrorKind::TooLarge),
+                code: None,
+                span: error.span,
+                help: error.help,
+            }]
+        })?;
+        Ok(Success::Diff {
+            report: Box::new(report),
         })
     })())
 }
@@ -516,13 +562,18 @@ fn format_of(text: Option<&str>) -> Result<Format, Vec<Problem>> {
     })
 }
 
-/// A policy: a string, or `{"name", "text"}`. Unnamed policies are `policy 1`, `policy 2`.
+/// A policy: a string, or `{"name", "text"}`. Unnamed policies are `policy 1`, `policy 2`
+/// (for `diff`, `old 1` and `new 1`).
 fn policy_source(
     argument: &'static str,
     value: &Value,
     index: usize,
 ) -> Result<PolicySource, Problem> {
-    let default_name = || format!("policy {}", index + 1);
+    let prefix = match argument {
+        "old" | "new" => argument,
+        _ => "policy",
+    };
+    let default_name = || format!("{prefix} {}", index + 1);
     match value {
         Value::String(text) => Ok(PolicySource::new(default_name(), text.as_str())),
         Value::Object(_) => {

@@ -140,6 +140,47 @@ pub fn parse(text: &str) -> Option<Instant> {
     Some((total, nanos))
 }
 
+/// An instant written back as ISO 8601 in UTC (`2026-01-01T00:00:01Z`, with a fraction
+/// when it has one), the form [`parse`] reads; `None` outside the years 0000-9999.
+pub fn format(instant: Instant) -> Option<String> {
+    let (seconds, nanos) = instant;
+    let days = seconds.div_euclid(86_400);
+    let of_day = seconds.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    if !(0..=9999).contains(&year) {
+        return None;
+    }
+    let (h, m, s) = (of_day / 3600, of_day % 3600 / 60, of_day % 60);
+    let fraction = if nanos == 0 {
+        String::new()
+    } else {
+        format!(".{nanos:09}")
+    };
+    Some(format!(
+        "{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}{fraction}Z"
+    ))
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01 (the inverse of
+/// `days_from_civil`, also Howard Hinnant's).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
 /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let year = if month <= 2 { year - 1 } else { year };
@@ -149,4 +190,27 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
     let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn instants_format_back_to_what_parse_reads() {
+        for text in [
+            "1970-01-01T00:00:00Z",
+            "2026-01-01T00:00:01Z",
+            "2024-02-29T23:59:59Z",
+            "1969-12-31T23:59:59Z",
+            "2000-03-01T12:30:00.500000000Z",
+            "0001-01-01T00:00:00Z",
+        ] {
+            let instant = parse(text).unwrap();
+            assert_eq!(format(instant).as_deref(), Some(text));
+        }
+        let shifted = parse("2019-08-12T12:00:00+08:00").unwrap();
+        assert_eq!(format(shifted).as_deref(), Some("2019-08-12T04:00:00Z"));
+    }
 }

@@ -19,6 +19,21 @@ pub const ROLE_NAME_MAX: usize = 64;
 /// Policy and role descriptions: 1-1,024 characters (CreatePolicy, CreateRole).
 pub const DESCRIPTION_MAX: usize = 1_024;
 
+/// `diff` and `must-not-grant` (ramplan's own bounds, not RAM's): they keep a comparison
+/// within a second or so on any input. RAM's 6,144-character limit keeps a real policy to
+/// about a hundred statements and patterns, far below these. Past the statement and pattern
+/// limits the comparison is refused; past the others it is cut short and says so
+/// (`complete: false`).
+pub const DIFF_MAX_STATEMENTS: usize = 2_000;
+/// Distinct `Action`/`NotAction` values, and distinct `Resource`/`NotResource` values.
+pub const DIFF_MAX_PATTERNS: usize = 2_000;
+/// Overlaps of two wildcard patterns walked, per kind (actions, resources).
+pub const DIFF_MAX_OVERLAPS: usize = 20_000;
+/// Request contexts tried (combinations of condition values).
+pub const DIFF_MAX_CONTEXTS: usize = 1_024;
+/// Request shapes judged: action classes x resources x contexts.
+pub const DIFF_MAX_SHAPES: usize = 2_000_000;
+
 /// What is wrong with a name, if anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameProblem {

@@ -59,6 +59,8 @@ pub struct LintOptions {
     /// are placeholders for values ramplan cannot know, so findings on values that hold one
     /// are left out.
     pub template: bool,
+    /// Entries no statement may allow (`--must-not-grant`): each grant is an RP606 error.
+    pub must_not_grant: Vec<crate::diff::Forbidden>,
 }
 
 impl<'de> Deserialize<'de> for Lang {

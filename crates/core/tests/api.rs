@@ -418,6 +418,43 @@ mod cases {
     }
 
     #[test]
+    fn diff_answers_the_access_added_and_refuses_what_it_cannot_compare() {
+        let wider = POLICY.replace(
+            "\"oss:GetObject\"",
+            "[\"oss:GetObject\", \"oss:PutObject\"]",
+        );
+        let value = json(&diff(
+            Some(&s(POLICY)),
+            Some(&format!(
+                r#"[{{"name": "new.json", "text": {}}}]"#,
+                s(&wider)
+            )),
+            Some(r#"{"must_not_grant": [{"action": "oss:Put*"}]}"#),
+        ));
+        assert_eq!(value["type"], "success", "{value}");
+        assert_eq!(value["report"]["adds_access"], true);
+        assert_eq!(
+            value["report"]["added"][0]["actions"][0]["names"][0],
+            "PutObject"
+        );
+        assert_eq!(value["report"]["must_not_grant"][0]["code"], "RP606");
+        assert_eq!(value["report"]["must_not_grant"][0]["source"], "new.json");
+        let value = json(&diff(Some(&s(POLICY)), Some(&s(TRUST)), None));
+        assert_eq!(value["errors"][0]["argument"], "new");
+        assert_eq!(value["errors"][0]["path"], "/0");
+        assert_eq!(
+            failure_messages(&diff(Some(&s(POLICY)), None, None)),
+            ["`new` is missing"]
+        );
+        assert!(!failure_messages(&diff(
+            Some(&s(POLICY)),
+            Some(&s(POLICY)),
+            Some(r#"{"must_not_grant": "ram:*"}"#)
+        ))
+        .is_empty());
+    }
+
+    #[test]
     fn convert_answers_a_file_or_the_findings_that_refuse_it() {
         let value = json(&convert(
             Some(&s(POLICY)),
@@ -557,7 +594,7 @@ mod cases {
             let c = arg();
             let d = arg();
             let (a, b, c, d) = (a.as_deref(), b.as_deref(), c.as_deref(), d.as_deref());
-            let answer = match round % 8 {
+            let answer = match round % 9 {
                 0 => scenarios(a),
                 1 => plan(a.or(Some(&emr)), b, c),
                 2 => lint(a, b),
@@ -565,6 +602,7 @@ mod cases {
                 4 => simulate_trust(a, b, c),
                 5 => check_existing(a.or(Some(&emr)), b, c, d),
                 6 => export_plan(a.or(Some(&emr)), b, c.or(Some(&sh)), d),
+                7 => diff(a, b, c),
                 _ => convert(a, b.or(Some(&sh)), c),
             };
             let text = answer.to_json();

@@ -79,6 +79,17 @@ export function convert(
   options?: ConvertOptions,
 ): Answer<ExportedFile>;
 
+/**
+ * What the new policies allow that the old ones did not (`added`), and the reverse
+ * (`removed`), as actions on resources. An empty text is a policy that allows nothing.
+ * Access added is data (`report.adds_access`), not a failure.
+ */
+export function diff(
+  oldPolicies: PolicyInput | PolicyInput[],
+  newPolicies: PolicyInput | PolicyInput[],
+  options?: DiffOptions,
+): Answer<{ report: DiffReport }>;
+
 // ---- Answers ------------------------------------------------------------------------------
 
 export type Answer<T> = Success<T> | Failure;
@@ -128,6 +139,20 @@ export interface LintOptions {
   description?: string | null;
   /** The text comes from a Terraform or ROS template: `${...}` interpolations are placeholders. */
   template?: boolean;
+  /** Actions (and resources) no statement may allow: each grant is an RP606 error. */
+  must_not_grant?: Forbidden[];
+}
+
+/** An action (and resource) no policy may allow; `resource` is `*` when left out. */
+export interface Forbidden {
+  action: string;
+  resource?: string;
+}
+
+export interface DiffOptions {
+  lang?: Lang;
+  /** Each grant of one by a new policy is an RP606 finding in `must_not_grant`. */
+  must_not_grant?: Forbidden[];
 }
 
 export interface ConvertOptions {
@@ -466,4 +491,62 @@ export interface ExportedFile {
   /** `aliyun-cli.sh`, `main.tf` or `ros-template.yaml`. */
   filename: string;
   text: string;
+}
+
+// ---- diff ---------------------------------------------------------------------------------
+
+export interface DiffReport {
+  /** The new policies allow a request the old ones did not. */
+  adds_access: boolean;
+  removes_access: boolean;
+  /** False when a limit cut the comparison short (then new access cannot be ruled out). */
+  complete: boolean;
+  added: Change[];
+  removed: Change[];
+  /** Grants of the new policies that `must_not_grant` forbids (RP606). */
+  must_not_grant: Warning[];
+  /** What the comparison approximates, in words. */
+  notes: string[];
+  /** Lint errors of either side: RAM would refuse such a policy. */
+  warnings: Warning[];
+  counts: {
+    action_classes: number;
+    catalogued_actions: number;
+    resources: number;
+    contexts: number;
+    shapes: number;
+    evaluated: number;
+  };
+}
+
+export interface Change {
+  actions: ServiceActions[];
+  /** Patterns standing for actions the catalogue does not list (`oss:Get*`, `*:*`). */
+  other_actions?: string[];
+  /** The `Action`/`NotAction` values that match these actions (empty: only `NotAction` reaches them). */
+  matches: string[];
+  /** Each stands for the resources it matches that no narrower pattern of either side names. */
+  resources: string[];
+  /** The change holds in every request context tried. */
+  always: boolean;
+  /** Up to three contexts it holds in, when not `always`. */
+  contexts?: { key: string; value: string; pattern?: boolean }[][];
+  context_count: number;
+  old: SideDecision;
+  new: SideDecision;
+}
+
+export interface ServiceActions {
+  service: string;
+  /** Absent when `all`. */
+  names?: string[];
+  /** Every action the catalogue lists for the service. */
+  all: boolean;
+  count: number;
+  action_list: 'complete' | 'partial' | 'api-metadata' | 'authorization-page' | 'none';
+}
+
+export interface SideDecision {
+  decision: Outcome;
+  decided_by: { source: string; path: string; span?: TextRange }[];
 }

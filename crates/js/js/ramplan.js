@@ -62,3 +62,6 @@ export const exportPlan = guard('exportPlan', (scenarioId, inputs, format, optio
   wasm.exportPlan(scenarioId, inputs, format, options),
 );
 export const convert = guard('convert', (text, format, options) => wasm.convert(text, format, options));
+export const diff = guard('diff', (oldPolicies, newPolicies, options) =>
+  wasm.diff(oldPolicies, newPolicies, options),
+);

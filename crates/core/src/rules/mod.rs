@@ -73,6 +73,7 @@ rules! {
     allow_not_action,
     allow_not_resource,
     credential_in_policy,
+    must_not_grant,
     oss_object_resource,
     oss_bucket_resource,
     duplicate_action,

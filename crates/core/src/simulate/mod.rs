@@ -270,7 +270,9 @@ pub fn simulate(
 
 /// RAM's combination: any matching `Deny` wins, then any matching `Allow`, otherwise an
 /// implicit deny. Returns the outcome and the indexes of the statements that decided it.
-fn decide(statements: impl Iterator<Item = (Option<Effect>, bool)>) -> (Outcome, Vec<usize>) {
+pub(crate) fn decide(
+    statements: impl Iterator<Item = (Option<Effect>, bool)>,
+) -> (Outcome, Vec<usize>) {
     let mut denies = Vec::new();
     let mut allows = Vec::new();
     for (i, (effect, matched)) in statements.enumerate() {
@@ -289,7 +291,7 @@ fn decide(statements: impl Iterator<Item = (Option<Effect>, bool)>) -> (Outcome,
     }
 }
 
-fn parse_source(source: &PolicySource, lang: Lang) -> Result<Node, SimulateError> {
+pub(crate) fn parse_source(source: &PolicySource, lang: Lang) -> Result<Node, SimulateError> {
     json::parse(&source.text).map_err(|error| {
         let index = LineIndex::new(&source.text);
         SimulateError {
@@ -303,7 +305,7 @@ fn parse_source(source: &PolicySource, lang: Lang) -> Result<Node, SimulateError
 }
 
 /// The policy's lint errors: RAM would refuse the document, so the answer is hypothetical.
-fn lint_warnings(source: &PolicySource, kind: PolicyKind, lang: Lang) -> Vec<Warning> {
+pub(crate) fn lint_warnings(source: &PolicySource, kind: PolicyKind, lang: Lang) -> Vec<Warning> {
     let options = LintOptions {
         kind: match kind {
             PolicyKind::Permission => KindChoice::Permission,
@@ -403,16 +405,10 @@ pub(crate) fn evaluate_common(
         });
     }
     let (action_matched, matched_action) = match (statement.action, statement.not_action) {
-        (Some(action), None) => {
+        (Some(_), None) | (None, Some(_)) => {
             let found = actions
                 .iter()
-                .position(|a| any_matches(action, &statement.pointer, a, Case::Insensitive));
-            (found.is_some(), found)
-        }
-        (None, Some(not_action)) => {
-            let found = actions
-                .iter()
-                .position(|a| !any_matches(not_action, &statement.pointer, a, Case::Insensitive));
+                .position(|a| action_covers(statement, a) == Some(true));
             (found.is_some(), found)
         }
         (None, None) => {
@@ -444,13 +440,71 @@ pub(crate) fn evaluate_common(
     }
 }
 
+/// Whether a statement's `Action` (any value matches) or `NotAction` (no value matches)
+/// covers an action; `None` when it has neither or both, so that it can never match. The
+/// evaluator and `diff`, which evaluates one statement against many requests, share it.
+pub(crate) fn action_covers(statement: &Statement<'_>, action: &str) -> Option<bool> {
+    match (statement.action, statement.not_action) {
+        (Some(field), None) => Some(any_matches(
+            field,
+            &statement.pointer,
+            action,
+            Case::Insensitive,
+        )),
+        (None, Some(field)) => Some(!any_matches(
+            field,
+            &statement.pointer,
+            action,
+            Case::Insensitive,
+        )),
+        _ => None,
+    }
+}
+
+/// The same for `Resource` and `NotResource`, comparing with case.
+pub(crate) fn resource_covers(statement: &Statement<'_>, resource: &str) -> Option<bool> {
+    match (statement.resource, statement.not_resource) {
+        (Some(field), None) => Some(any_matches(
+            field,
+            &statement.pointer,
+            resource,
+            Case::Sensitive,
+        )),
+        (None, Some(field)) => Some(!any_matches(
+            field,
+            &statement.pointer,
+            resource,
+            Case::Sensitive,
+        )),
+        _ => None,
+    }
+}
+
+/// Whether a statement's `Condition` holds in a request context (no `Condition` holds).
+pub(crate) fn condition_holds(statement: &Statement<'_>, context: &[ContextEntry]) -> bool {
+    condition_eval::evaluate(statement, &Context::new(context), Lang::En).matched
+}
+
+/// Each operator/key entry of a statement's `Condition`, evaluated in a request context.
+pub(crate) fn condition_results(
+    statement: &Statement<'_>,
+    context: &[ContextEntry],
+) -> Vec<ConditionResult> {
+    condition_eval::evaluate(statement, &Context::new(context), Lang::En).entries
+}
+
 /// Whether any string value of an element matches the text (values of other types are
 /// skipped; the linter reports them).
-fn any_matches(field: Field<'_>, parent: &str, text: &str, case: Case) -> bool {
-    field
-        .strings(parent)
-        .iter()
-        .any(|item| wildcard::matches(item.value, text, case))
+fn any_matches(field: Field<'_>, _parent: &str, text: &str, case: Case) -> bool {
+    // The values `Field::strings` gives, read in place: `diff` asks this millions of times.
+    let one = |node: &Node| {
+        node.as_str()
+            .is_some_and(|v| wildcard::matches(v, text, case))
+    };
+    match &field.node.value {
+        json::Value::Array(items) => items.iter().any(one),
+        _ => one(field.node),
+    }
 }
 
 fn evaluate_statement(
@@ -465,20 +519,10 @@ fn evaluate_statement(
     let mut evaluable = common.evaluable;
     let mut notes = common.notes;
     let resource_matched = match (statement.resource, statement.not_resource) {
-        (Some(resource), None) => any_matches(
-            resource,
-            &statement.pointer,
-            &request.resource,
-            Case::Sensitive,
-        ),
-        (None, Some(not_resource)) => {
+        (Some(_), None) => resource_covers(statement, &request.resource) == Some(true),
+        (None, Some(_)) => {
             notes.push(tr!(lang, "`NotResource` is in RAM's older grammar only; whether RAM still accepts it is unconfirmed", "`NotResource` 只出现在 RAM 旧版语法中；当前 RAM 是否仍接受尚未确认"));
-            !any_matches(
-                not_resource,
-                &statement.pointer,
-                &request.resource,
-                Case::Sensitive,
-            )
+            resource_covers(statement, &request.resource) == Some(true)
         }
         (None, None) => {
             evaluable = false;

@@ -2,6 +2,7 @@
 //! list, beside the lines and under the text; format it, load an example, and read what it
 //! allows and denies in plain words, and ask what RAM decides for one request.
 
+pub mod compare_panel;
 pub mod context_rows;
 pub mod convert_panel;
 pub mod findings_list;
@@ -107,6 +108,7 @@ pub fn Checker() -> Html {
                     <KindPicker report={report.clone()} />
                     <PlainWords report={report.clone()} withheld={credential.is_some()} too_large={large} />
                     <crate::pages::checker::convert_panel::ConvertPanel report={report.clone()} withheld={credential.is_some()} too_large={large} />
+                    <crate::pages::checker::compare_panel::ComparePanel report={report.clone()} withheld={credential.is_some()} too_large={large} on_select={on_select.clone()} />
                 </section>
                 <div class="checker-side">
                     <section class="pane findings-pane" aria-labelledby="findings-heading">

@@ -217,6 +217,69 @@ pub fn checker_strings(lang: Lang) -> &'static CheckerStrings {
     }
 }
 
+/// The words of the Compare panel. The changes themselves come from the core's `diff`.
+pub struct CompareStrings {
+    pub heading: &'static str,
+    pub hint: &'static str,
+    pub old_label: &'static str,
+    pub old_help: &'static str,
+    pub prompt: &'static str,
+    pub withheld: &'static str,
+    pub old_credential: &'static str,
+    pub unparsed: &'static str,
+    pub added: &'static str,
+    pub removed: &'static str,
+    pub none_added: &'static str,
+    pub show: &'static str,
+    pub notes: &'static str,
+    /// What the two versions are called in the changes.
+    pub old_name: &'static str,
+    pub new_name: &'static str,
+}
+
+const COMPARE_EN: CompareStrings = CompareStrings {
+    heading: "Compare with an earlier version",
+    hint: "Does this change add access? Paste the version before the edit: ramplan lists what the policy in the editor allows that the earlier one did not, and what it no longer allows, with wildcards expanded through the service catalogue and Deny, NotAction, NotResource and conditions counted. `ramplan diff` does the same on the command line.",
+    old_label: "Earlier version",
+    old_help: "The permission policy as it was: it stays in this page and is never sent anywhere.",
+    prompt: "Paste the earlier version to see what the change adds and removes.",
+    withheld: "Not compared while the policy holds what looks like a credential.",
+    old_credential: "Not compared: the earlier version holds what looks like a credential. Remove it; if it is real, disable and rotate it.",
+    unparsed: "Fix the JSON syntax in the editor first; then this compares the two versions.",
+    added: "Access added",
+    removed: "Access removed",
+    none_added: "No access added.",
+    show: "Show in editor",
+    notes: "How this was compared",
+    old_name: "old",
+    new_name: "new",
+};
+
+const COMPARE_ZH: CompareStrings = CompareStrings {
+    heading: "与早先版本比较",
+    hint: "这次修改是否增加了访问权限？粘贴修改前的版本：ramplan 列出编辑器中的策略允许而早先版本不允许的内容，以及它不再允许的内容；通配符按服务目录展开，并计入 Deny、NotAction、NotResource 和条件。命令行 `ramplan diff` 做同样的事。",
+    old_label: "早先版本",
+    old_help: "原来的权限策略：只留在本页面中，不会发送到任何地方。",
+    prompt: "粘贴早先版本，即可查看这次修改增加和减少了哪些权限。",
+    withheld: "策略中含有疑似凭证，暂不比较。",
+    old_credential: "未比较：早先版本中含有疑似凭证。请删除它；如果是真实凭证，请立即禁用并轮换。",
+    unparsed: "请先修正编辑器中的 JSON 语法，之后这里会比较两个版本。",
+    added: "增加的权限",
+    removed: "减少的权限",
+    none_added: "没有增加任何权限。",
+    show: "在编辑器中显示",
+    notes: "比较方式说明",
+    old_name: "旧版",
+    new_name: "新版",
+};
+
+pub fn compare_strings(lang: Lang) -> &'static CompareStrings {
+    match lang {
+        Lang::En => &COMPARE_EN,
+        Lang::Zh => &COMPARE_ZH,
+    }
+}
+
 /// An empty field's example, marked as one so it does not pass for a filled value:
 /// "e.g. oss:GetObject" / "例如 oss:GetObject".
 pub fn example(value: &str, lang: Lang) -> String {
@@ -283,5 +346,35 @@ mod tests {
             assert_ne!(en, zh);
         }
         assert!(sim_rejected(2, Lang::En).contains("2 errors"));
+    }
+
+    #[test]
+    fn the_compare_strings_exist_in_both_languages() {
+        let pick = |s: &'static CompareStrings| {
+            [
+                s.heading,
+                s.hint,
+                s.old_label,
+                s.old_help,
+                s.prompt,
+                s.withheld,
+                s.old_credential,
+                s.unparsed,
+                s.added,
+                s.removed,
+                s.none_added,
+                s.show,
+                s.notes,
+                s.old_name,
+                s.new_name,
+            ]
+        };
+        for (en, zh) in pick(compare_strings(Lang::En))
+            .into_iter()
+            .zip(pick(compare_strings(Lang::Zh)))
+        {
+            assert!(!en.is_empty() && !zh.is_empty());
+            assert_ne!(en, zh);
+        }
     }
 }
