@@ -10,12 +10,19 @@ pub fn did_you_mean<'c>(
     let word_lower = word.to_ascii_lowercase();
     let limit = (word.chars().count() / 3).clamp(1, 4);
     let length = word_lower.chars().count();
+    // One scratch table and one lowercase buffer for every candidate: a service has hundreds
+    // of actions and a policy may hold thousands of unknown ones.
+    let mut table = Table::default();
+    let mut lowered = String::new();
     candidates
         .into_iter()
         // The length difference bounds the distance from below: skip what cannot be close.
         .filter(|c| c.chars().count().abs_diff(length) <= limit)
         .filter_map(|c| {
-            distance_within(&word_lower, &c.to_ascii_lowercase(), limit).map(|d| (d, c))
+            lowered.clear();
+            lowered.extend(c.chars().map(|ch| ch.to_ascii_lowercase()));
+            let d = table.distance(&word_lower, &lowered, limit);
+            (d <= limit).then_some((d, c))
         })
         .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
@@ -24,53 +31,73 @@ pub fn did_you_mean<'c>(
 /// The edit distance when it is at most `limit`, stopping as soon as it cannot be: a whole row
 /// of the table over the limit means every later row is too.
 pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let d = edit_distance_capped(a, b, limit);
+    let d = Table::default().distance(a, b, limit);
     (d <= limit).then_some(d)
 }
 
 /// Edit distance over chars where swapping two neighbours counts as one edit (optimal string
 /// alignment): `sbl` is one edit from `slb`, as a typist would count it.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    edit_distance_capped(a, b, usize::MAX)
+    Table::default().distance(a, b, usize::MAX)
 }
 
-/// [`edit_distance`], or some value over `cap` as soon as the distance must exceed it.
-fn edit_distance_capped(a: &str, b: &str, cap: usize) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let width = b.len() + 1;
-    // Three rows: two back (for transpositions), one back, and the current one.
-    let mut before: Vec<usize> = vec![0; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current = vec![0; width];
-    for (i, &ca) in a.iter().enumerate() {
-        if let Some(first) = current.first_mut() {
-            *first = i + 1;
-        }
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = previous.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
-            let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
-            let insertion = current.get(j).copied().unwrap_or(0) + 1;
-            let mut best = substitution.min(deletion).min(insertion);
-            let swapped = i > 0
-                && j > 0
-                && a.get(i - 1) == Some(&cb)
-                && b.get(j - 1) == Some(&ca)
-                && ca != cb;
-            if swapped {
-                best = best.min(before.get(j - 1).copied().unwrap_or(0) + 1);
+/// The rows of an edit-distance table, kept between comparisons so that comparing one word
+/// with many allocates once.
+#[derive(Default)]
+struct Table {
+    a: Vec<char>,
+    b: Vec<char>,
+    /// Two rows back (for transpositions), one back, and the current one.
+    before: Vec<usize>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+impl Table {
+    /// [`edit_distance`], or some value over `cap` as soon as the distance must exceed it.
+    fn distance(&mut self, a: &str, b: &str, cap: usize) -> usize {
+        self.a.clear();
+        self.a.extend(a.chars());
+        self.b.clear();
+        self.b.extend(b.chars());
+        let (a, b) = (&self.a, &self.b);
+        let width = b.len() + 1;
+        let (before, previous, current) = (&mut self.before, &mut self.previous, &mut self.current);
+        before.clear();
+        before.resize(width, 0);
+        previous.clear();
+        previous.extend(0..width);
+        current.clear();
+        current.resize(width, 0);
+        for (i, &ca) in a.iter().enumerate() {
+            if let Some(first) = current.first_mut() {
+                *first = i + 1;
             }
-            if let Some(cell) = current.get_mut(j + 1) {
-                *cell = best;
+            for (j, &cb) in b.iter().enumerate() {
+                let substitution = previous.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
+                let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
+                let insertion = current.get(j).copied().unwrap_or(0) + 1;
+                let mut best = substitution.min(deletion).min(insertion);
+                let swapped = i > 0
+                    && j > 0
+                    && a.get(i - 1) == Some(&cb)
+                    && b.get(j - 1) == Some(&ca)
+                    && ca != cb;
+                if swapped {
+                    best = best.min(before.get(j - 1).copied().unwrap_or(0) + 1);
+                }
+                if let Some(cell) = current.get_mut(j + 1) {
+                    *cell = best;
+                }
             }
+            if current.iter().min().is_some_and(|&m| m > cap) {
+                return cap.saturating_add(1);
+            }
+            std::mem::swap(before, previous);
+            std::mem::swap(previous, current);
         }
-        if current.iter().min().is_some_and(|&m| m > cap) {
-            return cap.saturating_add(1);
-        }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        previous.last().copied().unwrap_or(0)
     }
-    previous.last().copied().unwrap_or(0)
 }
 
 /// Splits `service:name` at the first colon.

@@ -104,6 +104,9 @@ pub struct GenService {
     pub api_actions: Vec<ApiAction>,
     /// The API metadata products whose names these are.
     pub api_products: Vec<&'static str>,
+    /// [`super::ServiceRef::actions`] for this code, merged with the curated entry once: rules
+    /// ask for it per policy, and merging costs a lookup per action.
+    pub(crate) merged_actions: std::sync::OnceLock<Vec<super::ActionRef>>,
 }
 
 /// A resource type and its ARN pattern (`acs:log:{#regionId}:{#accountId}:project/{#ProjectName}`).
@@ -281,6 +284,7 @@ pub fn parse(text: &'static str) -> Result<Generated, ParseError> {
                     page_actions: Vec::new(),
                     api_actions: Vec::new(),
                     api_products: Vec::new(),
+                    merged_actions: std::sync::OnceLock::new(),
                 };
                 if let Some(last) = generated.services.last() {
                     if cmp_ignore_case(last.code, service.code) != std::cmp::Ordering::Less {

@@ -271,6 +271,16 @@ impl ServiceRef {
 
     /// Every action of the service, each name once, curated first, then sorted additions.
     pub fn actions(&self) -> Vec<ActionRef> {
+        match self.generated {
+            Some(g) => g
+                .merged_actions
+                .get_or_init(|| self.merge_actions())
+                .clone(),
+            None => self.merge_actions(),
+        }
+    }
+
+    fn merge_actions(&self) -> Vec<ActionRef> {
         let mut out: Vec<ActionRef> = self
             .curated
             .map(|c| c.actions.iter().map(curated_action).collect())
