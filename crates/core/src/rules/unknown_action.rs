@@ -148,19 +148,66 @@ fn unknown_message(
 }
 
 /// The closest action of the same service, else the services that have exactly this action.
-fn suggestion(ctx: &Ctx<'_>, actions: &[ActionRef], code: &str, name: &str) -> String {
-    if let Some(close) = did_you_mean(name, actions.iter().map(|a| a.name)) {
-        return tr!(
-            ctx.lang,
-            format!("did you mean `{code}:{close}`?"),
-            format!("是否想写 `{code}:{close}`？")
-        );
+/// What the catalogue offers in place of an unknown action: the closest of the service's own
+/// actions, or the same name in other services.
+#[derive(Clone)]
+enum Closest {
+    Spelling(&'static str),
+    Elsewhere(Vec<String>),
+    Nothing,
+}
+
+/// Unknown names recur across the files of one run (a repository's policies are copies of a
+/// few): the search of every action of the service, then of every service, is made once per
+/// name and catalogue state. A pure function of its key, so the cache never changes an answer.
+fn closest(actions: &[ActionRef], code: &str, name: &str) -> Closest {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    const ENTRIES_MAX: usize = 4096;
+    static CACHE: OnceLock<Mutex<HashMap<(String, bool), Closest>>> = OnceLock::new();
+    let key = (
+        format!("{code}:{}", name.to_ascii_lowercase()),
+        catalogue::is_complete(),
+    );
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return hit;
     }
-    let elsewhere: Vec<String> = catalogue::services_with_action(name)
-        .iter()
-        .take(3)
-        .filter_map(|s| s.action(name).map(|a| format!("`{}:{}`", s.code(), a.name)))
-        .collect();
+    let found = if let Some(close) = did_you_mean(name, actions.iter().map(|a| a.name)) {
+        Closest::Spelling(close)
+    } else {
+        let elsewhere: Vec<String> = catalogue::services_with_action(name)
+            .iter()
+            .take(3)
+            .filter_map(|s| s.action(name).map(|a| format!("`{}:{}`", s.code(), a.name)))
+            .collect();
+        if elsewhere.is_empty() {
+            Closest::Nothing
+        } else {
+            Closest::Elsewhere(elsewhere)
+        }
+    };
+    if let Ok(mut cache) = cache.lock() {
+        if cache.len() >= ENTRIES_MAX {
+            cache.clear();
+        }
+        cache.insert(key, found.clone());
+    }
+    found
+}
+
+fn suggestion(ctx: &Ctx<'_>, actions: &[ActionRef], code: &str, name: &str) -> String {
+    let elsewhere = match closest(actions, code, name) {
+        Closest::Spelling(close) => {
+            return tr!(
+                ctx.lang,
+                format!("did you mean `{code}:{close}`?"),
+                format!("是否想写 `{code}:{close}`？")
+            );
+        }
+        Closest::Elsewhere(list) => list,
+        Closest::Nothing => Vec::new(),
+    };
     if !elsewhere.is_empty() {
         let list = elsewhere.join(", ");
         return tr!(
