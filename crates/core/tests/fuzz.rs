@@ -31,8 +31,14 @@ use ramplan_core::{api, builder, explain, format, share, Lang, PolicyKind};
 
 /// The stack of a wasm32 thread: what the page and embeds run with.
 const STACK: usize = 1024 * 1024;
-/// A call slower than this is a finding: on the page it would freeze the tab.
-const SLOW: Duration = Duration::from_secs(5);
+/// A call slower than this is a finding: on the page it would freeze the tab. The suite runs
+/// unoptimised code (about 8x slower than the release build) on a 2-core machine that may be
+/// busy, so its bound is wider; `scripts/fuzz.sh` runs optimised code against the 5 s bound.
+const SLOW: Duration = if cfg!(debug_assertions) {
+    Duration::from_secs(20)
+} else {
+    Duration::from_secs(5)
+};
 /// The deterministic pass of the suite.
 const SEED: u64 = 0x5eed_f022;
 const ITERATIONS: usize = 5000;
