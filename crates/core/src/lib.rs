@@ -14,6 +14,7 @@ pub mod builder;
 pub mod bundle;
 pub mod catalogue;
 pub mod condition;
+pub mod doctor;
 pub mod explain;
 pub mod export;
 pub mod finding;
