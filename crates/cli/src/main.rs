@@ -2,6 +2,7 @@
 
 mod build;
 mod convert;
+mod doctor;
 mod existing;
 mod export;
 mod simulate;
@@ -74,6 +75,11 @@ enum Command {
     /// rendered, 1 when the policy has errors, 2 on a usage error (unknown template, missing
     /// or invalid parameter).
     Build(build::BuildArgs),
+    /// Why was I denied? Reads an access-denied error and says who, what, why, and what to do.
+    ///
+    /// For an implicit deny, proposes the smallest statement that allows the request, linted
+    /// and simulated. Exit status: 0 when the error was read, 2 when it could not be.
+    Doctor(doctor::DoctorArgs),
     /// List the services in the catalogue, or the actions of one service.
     Catalogue {
         /// A RAM service code such as `oss`.
@@ -191,6 +197,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Doctor(args) => doctor::run(&args),
         Command::Catalogue { service } => print_catalogue(service.as_deref()),
     };
     match result {
