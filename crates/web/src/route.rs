@@ -16,6 +16,7 @@ pub enum Route {
     Home,
     Check,
     Build,
+    Doctor,
     Scenario(String),
     Embed(String),
     NotFound,
@@ -32,6 +33,7 @@ impl Route {
             "" => Route::Home,
             "check" => Route::Check,
             "build" => Route::Build,
+            "doctor" => Route::Doctor,
             _ => {
                 let one = |prefix: &str| {
                     path.strip_prefix(prefix)
@@ -54,6 +56,7 @@ impl Route {
             Route::Home | Route::NotFound => "#/".to_owned(),
             Route::Check => "#/check".to_owned(),
             Route::Build => "#/build".to_owned(),
+            Route::Doctor => "#/doctor".to_owned(),
             Route::Scenario(id) => format!("#/scenario/{id}"),
             Route::Embed(id) => format!("#/embed/{id}"),
         }
@@ -118,6 +121,8 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/"), Route::Home);
         assert_eq!(Route::parse("#/check"), Route::Check);
+        assert_eq!(Route::parse("#/doctor"), Route::Doctor);
+        assert_eq!(Route::Doctor.href(), "#/doctor");
         assert_eq!(Route::parse("#/check/"), Route::Check);
         assert_eq!(Route::parse("#/build"), Route::Build);
         assert_eq!(
