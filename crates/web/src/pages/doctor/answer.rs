@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::strings;
 use crate::state::PageHandle;
 use crate::widgets::copy_download::CopyDownload;
+use crate::widgets::finding_item::with_code;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerProps {
@@ -33,7 +34,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
                 </>
             }
         });
-        html! { <li class="doctor-step">{ step.text.clone() }{ command }</li> }
+        html! { <li class="doctor-step">{ with_code(&step.text) }{ command }</li> }
     });
     let fix = d.fix.as_ref().map(|fix| {
         let policy: Rc<str> = Rc::from(fix.policy.as_str());
@@ -41,7 +42,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
             let decision = c.decision.map(|o| o.label(page.lang)).unwrap_or("?");
             html! {
                 <li class={if c.ok { "check-ok" } else { "check-failed" }}>
-                    { c.about.clone() }{ ": " }<code>{ c.action.clone() }</code>{ " → " }{ decision }
+                    { with_code(&c.about) }{ ": " }<code>{ c.action.clone() }</code>{ " → " }{ decision }
                     { " (" }{ if c.ok { s.check_ok } else { s.check_failed } }{ ")" }
                 </li>
             }
@@ -53,7 +54,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
             let rows = fix.resource_types.iter().map(|r| {
                 html! { <li><code>{ r.name.clone() }</code>{ " " }<code>{ r.arn.clone() }</code></li> }
             });
-            html! { <><h4>{ s.resource_types }</h4><ul class="doctor-resource-types">{ for rows }</ul></> }
+            html! { <><h4>{ with_code(s.resource_types) }</h4><ul class="doctor-resource-types">{ for rows }</ul></> }
         });
         let snippet = |id: &str, title: &str, text: &Option<String>, filename: &str| {
             text.as_ref().map(|t| {
@@ -86,7 +87,7 @@ pub fn Answer(props: &AnswerProps) -> Html {
         let items = d.scenarios.iter().map(|m| {
             html! {
                 <li class="doctor-scenario" data-scenario={m.id}>
-                    <strong>{ m.title.clone() }</strong>{ ": " }{ m.why.clone() }{ " " }
+                    <strong>{ m.title.clone() }</strong>{ ": " }{ with_code(&m.why) }{ " " }
                     <a href={m.plan_link.clone()}>{ s.open_plan }</a>
                 </li>
             }
@@ -104,13 +105,13 @@ pub fn Answer(props: &AnswerProps) -> Html {
             </section>
         }
     });
-    let notes = d.notes.iter().map(|n| html! { <li>{ n.clone() }</li> });
+    let notes = d.notes.iter().map(|n| html! { <li>{ with_code(n) }</li> });
     html! {
         <div class="doctor-answer" data-shape={d.shape} data-denial={format!("{:?}", d.denial).to_lowercase()}>
             <dl class="doctor-summary">
-                <dt>{ s.who }</dt><dd id="doctor-who">{ d.who.clone() }</dd>
-                <dt>{ s.what }</dt><dd id="doctor-what">{ d.what.clone() }</dd>
-                <dt>{ s.why }</dt><dd id="doctor-why">{ d.why.clone() }</dd>
+                <dt>{ s.who }</dt><dd id="doctor-who">{ with_code(&d.who) }</dd>
+                <dt>{ s.what }</dt><dd id="doctor-what">{ with_code(&d.what) }</dd>
+                <dt>{ s.why }</dt><dd id="doctor-why">{ with_code(&d.why) }</dd>
             </dl>
             <h3>{ s.steps }</h3>
             <ol id="doctor-steps">{ for steps }</ol>

@@ -52,9 +52,9 @@ pub fn DoctorPage() -> Html {
             };
             html! {
                 <div id="doctor-error" class="plain-note doctor-error" {role} data-kind={format!("{:?}", e.kind)}>
-                    <p><strong>{ s.unreadable }</strong>{ ": " }{ e.message.clone() }</p>
+                    <p><strong>{ s.unreadable }</strong>{ ": " }{ crate::widgets::finding_item::with_code(&e.message) }</p>
                     if let Some(help) = &e.help {
-                        <p class="hint">{ help.clone() }</p>
+                        <p class="hint">{ crate::widgets::finding_item::with_code(help) }</p>
                     }
                 </div>
             }
