@@ -260,9 +260,33 @@ fn any_input_gets_an_answer_in_bounded_time() {
     }
     // Pathological: many unclosed braces and tags, at the size limit.
     let start = std::time::Instant::now();
-    for unit in ["{", "{\"a\":", "<a>", "'", "Code: x\n"] {
-        let text = unit.repeat(doctor::MAX_INPUT_BYTES / unit.len());
-        let _ = doctor::diagnose(&text, Lang::En);
+    let half = doctor::MAX_INPUT_BYTES / 2;
+    let mut texts: Vec<String> = ["{", "{\"a\":", "<a>", "'", "Code: x\n", "</a><a>x</a>"]
+        .iter()
+        .map(|unit| unit.repeat(doctor::MAX_INPUT_BYTES / unit.len()))
+        .collect();
+    // Opening tags that never close, then closing tags that open nothing.
+    texts.push(format!(
+        "{}{}",
+        "<a>".repeat(half / 3),
+        "</b>".repeat(half / 4)
+    ));
+    // A body with many fields, then many labelled lines.
+    let fields: String = (0..400).map(|i| format!("\"F{i}\":\"v\",")).collect();
+    let body = format!("{{{fields}\"Code\":\"NoPermission\"}}\n");
+    texts.push(format!(
+        "{body}{}",
+        "Auth Action: oss:GetObject\n".repeat((half - body.len()) / 27)
+    ));
+    for text in &texts {
+        let one = std::time::Instant::now();
+        let _ = doctor::diagnose(text, Lang::En);
+        assert!(
+            one.elapsed().as_secs() < 5,
+            "{:?} for {:?}",
+            one.elapsed(),
+            text.get(..40)
+        );
     }
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     let too_large = "a".repeat(doctor::MAX_INPUT_BYTES + 1);

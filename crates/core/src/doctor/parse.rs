@@ -88,6 +88,9 @@ pub struct Parsed {
 const MAX_JSON_TRIES: usize = 64;
 /// How deep a JSON string holding JSON (the SDKs' `AccessDeniedDetail`) is read again.
 const MAX_NESTED_JSON: usize = 3;
+/// Elements deeper than this are read as if they were at this depth (OSS's document is 2
+/// deep); it bounds the search for an element's opening when it closes.
+const MAX_XML_DEPTH: usize = 16;
 /// At most this many fields are kept; an error body has a few dozen.
 const MAX_FIELDS: usize = 400;
 
@@ -425,7 +428,7 @@ fn read_xml(text: &str, parsed: &mut Parsed) {
                 push(parsed, path, unescape_xml(content.trim()));
             }
             rest = rest.get(content_end + closing.len()..).unwrap_or_default();
-        } else {
+        } else if stack.len() < MAX_XML_DEPTH {
             stack.push(name.to_owned());
         }
     }
@@ -477,6 +480,10 @@ const LINE_LABELS: &[(&str, &str, bool)] = &[
 ];
 
 fn read_lines(text: &str, parsed: &mut Parsed) {
+    // The names already read, so that each line costs the same whatever the body held.
+    let mut known: Vec<String> = parsed.fields.iter().map(|f| normalise(f.name())).collect();
+    known.sort_unstable();
+    known.dedup();
     for line in text.lines() {
         let line = line
             .trim()
@@ -494,12 +501,12 @@ fn read_lines(text: &str, parsed: &mut Parsed) {
             continue;
         };
         // A field the body already holds is not read again from the prose around it.
-        if parsed
-            .fields
-            .iter()
-            .any(|f| normalise(f.name()) == normalise(field))
-        {
+        let name = normalise(field);
+        if known.binary_search(&name).is_ok() {
             continue;
+        }
+        if let Err(at) = known.binary_search(&name) {
+            known.insert(at, name);
         }
         if *console {
             parsed.console = true;
