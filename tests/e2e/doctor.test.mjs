@@ -83,9 +83,13 @@ test('an explicit deny says where to look and proposes no Allow', async () => {
 test('an error a scenario is known to produce links its plan, in Chinese too', async () => {
   const { page, seen, context } = await openApp(browser, { route: '#/doctor' });
   await paste(page, sample('sdk-python-text.input.txt'));
-  const link = page.locator('#doctor-scenarios li[data-scenario="dataworks-maxcompute"] a');
+  const link = page.locator('#doctor-scenarios li[data-scenario="dataworks-maxcompute"] a.doctor-check-link');
   await link.waitFor();
-  assert.equal(await link.getAttribute('href'), '#/scenario/dataworks-maxcompute');
+  assert.equal(await link.getAttribute('href'), '#/scenario/dataworks-maxcompute?view=existing');
+  assert.equal(
+    await page.locator('#doctor-scenarios li[data-scenario="dataworks-maxcompute"] a.doctor-plan-link').getAttribute('href'),
+    '#/scenario/dataworks-maxcompute',
+  );
   assert.match(await page.locator('#doctor-cli').textContent(), /AttachPolicyToRole .*--RoleName 'dataworks-mc-role'/);
 
   await page.locator('button[data-lang="zh"]').click();
@@ -93,9 +97,11 @@ test('an error a scenario is known to produce links its plan, in Chinese too', a
   await page.waitForFunction(() => document.querySelector('#doctor-why')?.textContent.startsWith('隐式拒绝'));
   assert.equal(await page.locator('#doctor-heading').textContent(), '为什么被拒绝？');
 
+  // The check link opens the scenario on its "Check an existing setup" tab.
   await link.click();
-  await page.waitForURL(/#\/scenario\/dataworks-maxcompute$/);
-  await page.locator('main').waitFor();
+  await page.waitForURL(/#\/scenario\/dataworks-maxcompute\?view=existing$/);
+  await page.locator('#view-panel-existing').waitFor();
+  assert.equal(await page.locator('#view-panel-existing').isHidden(), false);
   await assertCleanRun(page, seen);
   await context.close();
 });

@@ -72,6 +72,15 @@ pub fn share_param(hash: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Which view of a scenario page a link asks for (`#/scenario/<id>?view=existing`), if any.
+pub fn view_param(hash: &str) -> Option<String> {
+    let (_, query) = hash.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("view="))
+        .map(str::to_owned)
+}
+
 /// The current fragment, `#` included.
 pub fn current_hash() -> String {
     web_sys::window()
@@ -123,6 +132,15 @@ mod tests {
         assert_eq!(Route::parse("#/check"), Route::Check);
         assert_eq!(Route::parse("#/doctor"), Route::Doctor);
         assert_eq!(Route::Doctor.href(), "#/doctor");
+        assert_eq!(
+            Route::parse("#/scenario/emr-ecs-role?view=existing"),
+            Route::Scenario("emr-ecs-role".to_owned())
+        );
+        assert_eq!(
+            view_param("#/scenario/emr-ecs-role?view=existing").as_deref(),
+            Some("existing")
+        );
+        assert_eq!(view_param("#/scenario/emr-ecs-role?s=abc"), None);
         assert_eq!(Route::parse("#/check/"), Route::Check);
         assert_eq!(Route::parse("#/build"), Route::Build);
         assert_eq!(

@@ -264,8 +264,8 @@ fn steps(
     for s in scenarios {
         out.push(step(tr!(
             lang,
-            format!("This looks like the set-up “{}”: compare the role you have with what it needs in its “Check an existing setup” tab ({}).", s.title, s.plan_link),
-            format!("这看起来与“{}”的配置有关：可在其“检查现有配置”页签中将现有角色与所需配置对比（{}）。", s.title, s.plan_link)
+            format!("This looks like the set-up “{}”: its plan is {}, and its “Check an existing setup” tab ({}) compares the role you have with what it needs.", s.title, s.plan_link, s.check_link),
+            format!("这看起来与“{}”的配置有关：其计划见 {}，其“检查现有配置”页签（{}）可将现有角色与所需配置对比。", s.title, s.plan_link, s.check_link)
         )));
     }
     out

@@ -174,8 +174,9 @@ pub fn text(d: &Diagnosis, lang: Lang) -> String {
                 s.plan_link
             ));
             out.push_str(&format!(
-                "    {}: {}\n",
+                "    {}: {}\n      $ {}\n",
                 tr!(lang, "check an existing setup", "检查现有配置"),
+                s.check_link,
                 s.check_command
             ));
         }

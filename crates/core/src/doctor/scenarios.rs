@@ -16,8 +16,10 @@ pub struct ScenarioMatch {
     pub title: String,
     /// Why this error looks like that set-up.
     pub why: String,
-    /// The scenario's page: its plan, and the "Check an existing setup" tab beside it.
+    /// The scenario's page, showing its plan.
     pub plan_link: String,
+    /// The same page showing its "Check an existing setup" tab.
+    pub check_link: String,
     /// The command that checks a role as it is today against the scenario.
     pub check_command: String,
 }
@@ -132,6 +134,7 @@ pub fn find(facts: &Facts, lang: Lang) -> Vec<ScenarioMatch> {
                 title: tr!(lang, spec.title_en, spec.title_zh),
                 why: (e.why)(lang),
                 plan_link: format!("#/scenario/{}", spec.id),
+                check_link: format!("#/scenario/{}?view=existing", spec.id),
                 check_command: format!(
                     "ramplan plan {} --input inputs.json --check-existing trust.json --check-existing permission:policy.json",
                     spec.id

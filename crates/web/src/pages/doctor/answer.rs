@@ -88,7 +88,8 @@ pub fn Answer(props: &AnswerProps) -> Html {
             html! {
                 <li class="doctor-scenario" data-scenario={m.id}>
                     <strong>{ m.title.clone() }</strong>{ ": " }{ with_code(&m.why) }{ " " }
-                    <a href={m.plan_link.clone()}>{ s.open_plan }</a>
+                    <a class="doctor-plan-link" href={m.plan_link.clone()}>{ s.open_plan }</a>{ " · " }
+                    <a class="doctor-check-link" href={m.check_link.clone()}>{ s.open_check }</a>
                 </li>
             }
         });
