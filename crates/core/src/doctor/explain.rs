@@ -230,7 +230,12 @@ fn steps(
             }
             match fix {
                 Some(fix) => {
+                    let federated = facts
+                        .identity
+                        .as_ref()
+                        .is_some_and(|i| i.kind == IdentityKind::Federated);
                     out.push(step(match fix.target {
+                        Target::Identity if federated => tr!(lang, "An SSO identity has the permissions of the RAM role or user its identity provider maps it to: grant the statement below to that role or user as a custom policy.", "SSO 身份的权限来自身份提供商为其映射的 RAM 角色或用户：请将下面的语句作为自定义策略授予该角色或用户。"),
                         Target::Identity => tr!(lang, "Grant the statement below to the identity as a custom policy (the aliyun CLI and Terraform below create it and attach it), or add it to a custom policy the identity already has.", "将下面的语句作为自定义策略授予该身份（下方的 aliyun CLI 与 Terraform 会创建并授权），或将其加入该身份已有的自定义策略。"),
                         Target::SessionPolicy => tr!(lang, "Add the statement below to the session policy the program passes with AssumeRole; the role's own policies must allow the request too.", "将下面的语句加入程序在 AssumeRole 时传入的会话策略；角色自身的策略也必须允许该请求。"),
                         Target::ControlPolicy => tr!(lang, "The resource directory's control policies do not allow the request: its management account must allow the statement below in a control policy on this account or its folder.", "资源目录的管控策略未允许该请求：需由资源目录的管理账号在作用于本账号或其文件夹的管控策略中允许下面的语句。"),

@@ -37,3 +37,20 @@ fn a_role_display_name_splits_into_role_and_session() {
         Some((Some("r1".to_owned()), Some("s:1".to_owned())))
     );
 }
+
+#[test]
+fn an_sso_identity_is_told_to_grant_its_mapped_role_without_a_snippet() {
+    let d = diagnose(
+        r#"{"AccessDeniedDetail":{"AuthPrincipalType":"Federated","AuthPrincipalDisplayName":"saml-provider/AzureAD","AuthAction":"ecs:StartInstance","NoPermissionType":"ImplicitDeny"}}"#,
+        Lang::En,
+    );
+    let Ok(d) = d else {
+        unreachable!("the error is read");
+    };
+    let fix = d.fix.as_ref();
+    assert!(fix.is_some_and(|f| f.proven && f.aliyun_cli.is_none() && f.terraform.is_none()));
+    assert!(d
+        .steps
+        .iter()
+        .any(|s| s.text.starts_with("An SSO identity")));
+}
