@@ -240,6 +240,12 @@ fn steps(
                         Target::SessionPolicy => tr!(lang, "Add the statement below to the session policy the program passes with AssumeRole; the role's own policies must allow the request too.", "将下面的语句加入程序在 AssumeRole 时传入的会话策略；角色自身的策略也必须允许该请求。"),
                         Target::ControlPolicy => tr!(lang, "The resource directory's control policies do not allow the request: its management account must allow the statement below in a control policy on this account or its folder.", "资源目录的管控策略未允许该请求：需由资源目录的管理账号在作用于本账号或其文件夹的管控策略中允许下面的语句。"),
                     }));
+                    if fix.target == Target::Identity
+                        && facts.policy_type.as_ref().map(|p| p.kind)
+                            == Some(PolicyKind::IdentityResourceGroup)
+                    {
+                        out.push(step(tr!(lang, "The error names the resource-group level: the statement granted at account level (as below) covers it, or grant it in the resource group the resource belongs to (Resource Management console › Resource Groups › Permissions) to keep it to that group.", "报错指明的是资源组级：按下方在账号级授予该语句即可覆盖；如需仅限该资源组，也可在资源所属的资源组内授予（资源管理控制台 › 资源组 › 权限管理）。")));
+                    }
                     if fix.resource_from_host {
                         out.push(step(tr!(lang, "OSS errors do not name the object: the statement names the bucket from the error's HostId, at the level the catalogue gives the action (the bucket, or all of its objects). Narrow it to a folder (`bucket/dir/*`) if that is all the identity needs.", "OSS 报错不指明对象：语句按报错中 HostId 给出的 Bucket，以及目录中该操作的级别（Bucket 本身或其全部对象）编写。如果该身份只需要某个目录，请收窄为 `bucket/dir/*`。")));
                     } else if !fix.resource_known {

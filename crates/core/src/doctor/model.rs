@@ -129,7 +129,8 @@ pub struct Facts {
     pub policy_type: Option<PolicyType>,
     pub matched_policies: Vec<MatchedPolicy>,
     pub encoded: Option<String>,
-    /// Fields ramplan does not read, in the order of the text.
+    /// Fields ramplan does not read, in the order they were read (a JSON object's members
+    /// by name, as serde_json keeps them).
     pub other_fields: Vec<Field>,
 }
 

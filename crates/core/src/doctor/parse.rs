@@ -3,9 +3,9 @@
 //! them, the lines of the console's error dialog, or the decoded JSON of
 //! `aliyun ram DecodeDiagnosticMessage`.
 //!
-//! Every reader yields the same thing, a list of `(path, value)` pairs in the order of the
-//! text, so the model is built once (`super::model`) and a field ramplan does not know is
-//! still there to be shown.
+//! Every reader yields the same thing, a list of `(path, value)` pairs (XML and lines in the
+//! order of the text, a JSON object's members by name), so the model is built once
+//! (`super::model`) and a field ramplan does not know is still there to be shown.
 
 use serde_json::Value;
 
