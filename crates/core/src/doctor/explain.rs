@@ -156,7 +156,7 @@ pub fn policy_words(facts: &Facts, lang: Lang) -> String {
     match facts.policy_type.as_ref() {
         None => tr!(lang, "a policy the error does not name", "报错未指明的策略"),
         Some(p) => match p.kind {
-            PolicyKind::IdentityAccount => tr!(lang, "an identity-based policy (account level): a policy attached to the user, its user groups or the role", "基于身份的策略（账号级）：为用户、其所属用户组或角色授予的策略"),
+            PolicyKind::IdentityAccount => tr!(lang, "an identity-based policy (account level, granted to the user, its user groups or the role)", "基于身份的策略（账号级，授予用户、其所属用户组或角色）"),
             PolicyKind::IdentityResourceGroup => tr!(lang, "an identity-based policy granted in a resource group", "在资源组内授予的基于身份的策略"),
             PolicyKind::ControlPolicy => tr!(lang, "a control policy of the resource directory", "资源目录的管控策略"),
             PolicyKind::SessionPolicy => tr!(lang, "the session policy passed with AssumeRole", "AssumeRole 时传入的会话策略"),

@@ -59,7 +59,7 @@ pub fn text(d: &Diagnosis, lang: Lang) -> String {
     };
     let field = |out: &mut String, label: String, value: &Option<String>| {
         if let Some(v) = value {
-            out.push_str(&format!("  {label}: {v}\n"));
+            out.push_str(&format!("  {label}{colon}{v}\n"));
         }
     };
     field(&mut out, tr!(lang, "message", "信息"), &d.error.message);
@@ -78,7 +78,7 @@ pub fn text(d: &Diagnosis, lang: Lang) -> String {
     out.push_str(&format!("{}{colon}{}\n", tr!(lang, "what", "什么"), d.what));
     out.push_str(&format!("{}{colon}{}\n", tr!(lang, "why", "原因"), d.why));
     if !d.steps.is_empty() {
-        out.push_str(&format!("\n{}:\n", tr!(lang, "what to do", "怎么办")));
+        out.push_str(&format!("\n{}\n", tr!(lang, "what to do:", "怎么办：")));
         for (i, s) in d.steps.iter().enumerate() {
             out.push_str(&format!("  {}. {}\n", i + 1, s.text));
             if let Some(command) = &s.command {
@@ -139,18 +139,22 @@ pub fn text(d: &Diagnosis, lang: Lang) -> String {
                 out.push_str(&format!("    {}  {}\n", r.name, r.arn));
             }
         }
-        out.push_str(&format!("  {}:\n", tr!(lang, "checks", "检查")));
+        out.push_str(&format!("  {}\n", tr!(lang, "checks:", "检查：")));
         for c in &fix.checks {
             let decision = c
                 .decision
                 .map_or_else(|| "?".to_owned(), |o: Outcome| o.label(lang).to_owned());
-            out.push_str(&format!(
-                "    {} {}: `{}` on `{}` -> {decision}\n",
-                if c.ok { "ok  " } else { "FAIL" },
-                c.about,
-                c.action,
-                c.resource
-            ));
+            let mark = if c.ok { "ok  " } else { "FAIL" };
+            out.push_str(&match lang {
+                Lang::En => format!(
+                    "    {mark} {}: `{}` on `{}` -> {decision}\n",
+                    c.about, c.action, c.resource
+                ),
+                Lang::Zh => format!(
+                    "    {mark} {}：对 `{}` 执行 `{}` -> {decision}\n",
+                    c.about, c.resource, c.action
+                ),
+            });
             if let Some(note) = &c.note {
                 out.push_str(&format!("         {note}\n"));
             }
@@ -165,16 +169,16 @@ pub fn text(d: &Diagnosis, lang: Lang) -> String {
         }
     }
     if !d.scenarios.is_empty() {
-        out.push_str(&format!("\n{}:\n", tr!(lang, "scenarios", "场景")));
+        out.push_str(&format!("\n{}\n", tr!(lang, "scenarios:", "场景：")));
         for s in &d.scenarios {
-            out.push_str(&format!("  - {}: {}\n    {}\n", s.id, s.title, s.why));
+            out.push_str(&format!("  - {}{colon}{}\n    {}\n", s.id, s.title, s.why));
             out.push_str(&format!(
                 "    {}: {}\n",
                 tr!(lang, "plan", "计划"),
                 s.plan_link
             ));
             out.push_str(&format!(
-                "    {}: {}\n      $ {}\n",
+                "    {}{colon}{}\n      $ {}\n",
                 tr!(lang, "check an existing setup", "检查现有配置"),
                 s.check_link,
                 s.check_command
@@ -191,11 +195,11 @@ pub fn text(d: &Diagnosis, lang: Lang) -> String {
             )
         ));
         for f in &d.other_fields {
-            out.push_str(&format!("  {}: {}\n", f.key, f.value));
+            out.push_str(&format!("  {}{colon}{}\n", f.key, f.value));
         }
     }
     if !d.notes.is_empty() {
-        out.push_str(&format!("\n{}:\n", tr!(lang, "notes", "说明")));
+        out.push_str(&format!("\n{}\n", tr!(lang, "notes:", "说明：")));
         for n in &d.notes {
             out.push_str(&format!("  - {n}\n"));
         }
