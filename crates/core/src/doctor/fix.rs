@@ -361,7 +361,12 @@ fn run(
 /// identity (RAM API CreatePolicy, AttachPolicyToUser, AttachPolicyToRole; the alicloud
 /// provider's `alicloud_ram_policy`, `alicloud_ram_user_policy_attachment`,
 /// `alicloud_ram_role_policy_attachment`). The error names a RAM user by its ID, not its
-/// name, so the user's name is a variable the person fills in.
+/// name, so the user's name is a variable the person fills in. Sources: AttachPolicyToUser
+/// (https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-attachpolicytouser:
+/// `PolicyType`, `PolicyName`, `UserName`), AttachPolicyToRole (ram-facts S29), and the
+/// provider's alicloud_ram_user_policy_attachment page
+/// (https://help.aliyun.com/zh/terraform/alicloud-ram-user-policy-attachment: `policy_name`,
+/// `policy_type = alicloud_ram_policy.<name>.type`, `user_name`).
 fn snippets(
     facts: &Facts,
     action: &str,
