@@ -77,8 +77,6 @@ pub struct Parsed {
     pub xml: bool,
     /// Labelled lines of the console dialog were read.
     pub console: bool,
-    /// The text around the body names an SDK or the CLI (`SDKError`, `SDK.ServerError`, ...).
-    pub sdk_words: bool,
     /// Fields of the decoded message (`DecodedDiagnosticMessage`, `ExplicitDeny`, ...).
     pub decoded: bool,
 }
@@ -99,18 +97,6 @@ pub fn parse(text: &str) -> Parsed {
     read_json_bodies(text, &mut parsed);
     read_xml(text, &mut parsed);
     read_lines(text, &mut parsed);
-    let lower = text.to_ascii_lowercase();
-    parsed.sdk_words = [
-        "sdkerror",
-        "sdk.servererror",
-        "teaexception",
-        "servererror",
-        "clienterror",
-        "error:",
-        "exception",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
     parsed.fields.truncate(MAX_FIELDS);
     parsed
 }
