@@ -31,6 +31,9 @@ struct Request<'a> {
     role: bool,
     role_name: &'a str,
     trust_policy: bool,
+    /// `sts:AssumeRole` on a role whose name says DataWorks: the trust policy of a
+    /// cross-account DataWorks set-up is what decides it.
+    assume_dataworks_role: bool,
     message: String,
 }
 
@@ -69,7 +72,9 @@ const ENTRIES: &[Entry] = &[
     Entry {
         id: "dataworks-emr",
         matches: |r| {
-            (r.role && r.service == "emr") || (r.trust_policy && mentions_emr(r.role_name))
+            (r.role && r.service == "emr")
+                || (r.trust_policy && mentions_emr(r.role_name))
+                || r.assume_dataworks_role
         },
         why: |lang| {
             tr!(lang, "a RAM role was denied an EMR action, as happens when DataWorks in one account reaches another account's EMR cluster through a role", "RAM 角色执行 EMR 操作被拒绝，DataWorks 通过角色访问另一个账号的 EMR 集群时会出现这种情况")
@@ -77,21 +82,23 @@ const ENTRIES: &[Entry] = &[
     },
     Entry {
         id: "dataworks-maxcompute",
-        matches: |r| r.role && r.service == "odps",
+        matches: |r| (r.role && r.service == "odps") || r.assume_dataworks_role,
         why: |lang| {
             tr!(lang, "a RAM role was denied a MaxCompute action, as happens when DataWorks in one account reads another account's MaxCompute project through a role", "RAM 角色执行 MaxCompute 操作被拒绝，DataWorks 通过角色读取另一个账号的 MaxCompute 项目时会出现这种情况")
         },
     },
     Entry {
         id: "dataworks-hologres",
-        matches: |r| r.role && r.service == "hologram",
+        matches: |r| (r.role && r.service == "hologram") || r.assume_dataworks_role,
         why: |lang| {
             tr!(lang, "a RAM role was denied a Hologres action, as happens when DataWorks in one account reaches another account's Hologres instance through a role", "RAM 角色执行 Hologres 操作被拒绝，DataWorks 通过角色访问另一个账号的 Hologres 实例时会出现这种情况")
         },
     },
     Entry {
         id: "dataworks-di",
-        matches: |r| r.role && matches!(r.service.as_str(), "rds" | "alikafka"),
+        matches: |r| {
+            (r.role && matches!(r.service.as_str(), "rds" | "alikafka")) || r.assume_dataworks_role
+        },
         why: |lang| {
             tr!(lang, "a RAM role was denied an RDS or Kafka action, as happens when Data Integration in one account syncs from another account's instance through a role", "RAM 角色执行 RDS 或 Kafka 操作被拒绝，数据集成通过角色从另一个账号的实例同步数据时会出现这种情况")
         },
@@ -117,6 +124,13 @@ pub fn find(facts: &Facts, lang: Lang) -> Vec<ScenarioMatch> {
             .policy_type
             .as_ref()
             .is_some_and(|p| p.kind == PolicyKind::TrustPolicy),
+        assume_dataworks_role: service.eq_ignore_ascii_case("sts")
+            && name.eq_ignore_ascii_case("AssumeRole")
+            && facts.asked.resource.as_deref().is_some_and(|r| {
+                r.rsplit('/')
+                    .next()
+                    .is_some_and(|role| role.to_ascii_lowercase().contains("dataworks"))
+            }),
         message: facts
             .error
             .message
@@ -132,7 +146,11 @@ pub fn find(facts: &Facts, lang: Lang) -> Vec<ScenarioMatch> {
             Some(ScenarioMatch {
                 id: spec.id,
                 title: tr!(lang, spec.title_en, spec.title_zh),
-                why: (e.why)(lang),
+                why: if request.assume_dataworks_role && e.id.starts_with("dataworks-") {
+                    tr!(lang, "assuming a role whose name says DataWorks was denied: in a cross-account DataWorks set-up, the role's trust policy decides who may assume it", "扮演名称中含 DataWorks 的角色被拒绝：在跨账号 DataWorks 配置中，由角色的信任策略决定谁可以扮演它")
+                } else {
+                    (e.why)(lang)
+                },
                 plan_link: format!("#/scenario/{}", spec.id),
                 check_link: format!("#/scenario/{}?view=existing", spec.id),
                 check_command: format!(
@@ -146,6 +164,23 @@ pub fn find(facts: &Facts, lang: Lang) -> Vec<ScenarioMatch> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn assuming_a_dataworks_role_names_the_dataworks_set_ups() {
+        let error = r#"{"Code":"NoPermission","AccessDeniedDetail":{"AuthAction":"sts:AssumeRole","AuthResource":"acs:ram::1234567890123456:role/dataworks-cross-role","NoPermissionType":"ImplicitDeny","PolicyType":"AssumeRolePolicy"}}"#;
+        let ids: Vec<&str> = crate::doctor::diagnose(error, crate::Lang::En)
+            .map(|d| d.scenarios.iter().map(|s| s.id).collect())
+            .unwrap_or_default();
+        assert_eq!(
+            ids,
+            [
+                "dataworks-emr",
+                "dataworks-maxcompute",
+                "dataworks-hologres",
+                "dataworks-di"
+            ]
+        );
+    }
+
     #[test]
     fn every_entry_names_a_scenario() {
         for entry in super::ENTRIES {
