@@ -68,14 +68,23 @@ test('the home page links the doctor, and an implicit deny gets a proven stateme
   await context.close();
 });
 
-test('an explicit deny says where to look and proposes no Allow', async () => {
-  const { page, seen, context } = await openApp(browser, { route: '#/doctor' });
+test('an explicit deny says where to look and proposes no Allow; on a phone a line leads to it', async () => {
+  const { page, seen, context } = await openApp(browser, {
+    route: '#/doctor',
+    viewport: { width: 390, height: 844 },
+  });
   await paste(page, sample('decoded-explicit-deny.input.json'));
   await page.locator('.doctor-answer[data-shape="decoded"][data-denial="explicit"]').waitFor();
   assert.equal(await page.locator('#doctor-fix').count(), 0);
   const steps = await page.locator('#doctor-steps').textContent();
   assert.match(steps, /adding an Allow does not help/);
   assert.match(steps, /PolicyIdentifier MyPolicyName/);
+  const jump = page.locator('#doctor-jump[data-state="explicit"]');
+  await jump.waitFor();
+  assert.match(await jump.textContent(), /Explicit deny: where to look/);
+  await page.locator('#doctor-jump-go').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'doctor-answer-heading');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false);
   await assertCleanRun(page, seen);
   await context.close();
 });

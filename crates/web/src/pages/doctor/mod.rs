@@ -60,12 +60,28 @@ pub fn DoctorPage() -> Html {
             }
         }
     };
+    // On a narrow screen the answer is a long scroll away: say what it is, and go there.
+    let jump = match diagnosis.as_ref() {
+        Some(Ok(d)) => {
+            let (text, state) = match (d.denial, d.fix.is_some()) {
+                (doctor::Denial::Explicit, _) => (s.jump_explicit, "explicit"),
+                (_, true) => (s.jump_fix, "fix"),
+                _ => (s.jump_read, "read"),
+            };
+            html! {
+                <crate::widgets::jump::Jump id="doctor-jump" text={text} label={s.go_to_answer}
+                    target="doctor-answer-heading" state={state} />
+            }
+        }
+        _ => Html::default(),
+    };
     let strings = i18n::strings(lang);
     html! {
         <main class="doctor">
             <nav class="breadcrumb"><a href="#/">{ strings.nav_home }</a></nav>
             <h2 id="doctor-heading" class="home-heading">{ s.heading }</h2>
             <p class="hint">{ s.intro }</p>
+            { jump }
             <div class="workspace">
                 <section class="pane" aria-labelledby="doctor-input-label">
                     <label id="doctor-input-label" for="doctor-input" class="pane-heading">{ s.input_label }</label>

@@ -32,6 +32,10 @@ pub struct DoctorStrings {
     pub notes: &'static str,
     pub unreadable: &'static str,
     pub private: &'static str,
+    pub jump_explicit: &'static str,
+    pub jump_fix: &'static str,
+    pub jump_read: &'static str,
+    pub go_to_answer: &'static str,
 }
 
 const DOCTOR_EN: DoctorStrings = DoctorStrings {
@@ -63,6 +67,10 @@ const DOCTOR_EN: DoctorStrings = DoctorStrings {
     notes: "Notes",
     unreadable: "This cannot be read",
     private: "The IDs and names in the error are shown here only: the page keeps no copy of the text, not even a draft, and puts none of it in a link.",
+    jump_explicit: "Explicit deny: where to look.",
+    jump_fix: "Implicit deny: a statement that allows it.",
+    jump_read: "The error, read.",
+    go_to_answer: "Go to the answer",
 };
 
 const DOCTOR_ZH: DoctorStrings = DoctorStrings {
@@ -94,6 +102,10 @@ const DOCTOR_ZH: DoctorStrings = DoctorStrings {
     notes: "说明",
     unreadable: "无法读取",
     private: "错误中的 ID 与名称仅在此显示：本页面不保存文本（也不保存草稿），也不会将其放入链接。",
+    jump_explicit: "显式拒绝：应检查的位置。",
+    jump_fix: "隐式拒绝：允许该请求的语句。",
+    jump_read: "错误解读。",
+    go_to_answer: "查看解读",
 };
 
 pub fn doctor_strings(lang: Lang) -> &'static DoctorStrings {
