@@ -115,6 +115,18 @@ test('an error a scenario is known to produce links its plan, in Chinese too', a
   await context.close();
 });
 
+test('an example fills the text area and is read at once', async () => {
+  const { page, seen, context } = await openApp(browser, { route: '#/doctor' });
+  await page.locator('#doctor-example-console-zh').click();
+  await page.locator('.doctor-answer[data-shape="console"][data-denial="explicit"]').waitFor();
+  assert.match(await page.locator('#doctor-input').inputValue(), /鉴权操作：ecs:DescribeInstances/);
+  assert.match(await page.locator('#doctor-steps').textContent(), /control policy of the resource directory denies/);
+  await page.locator('#doctor-example-sdk-go').click();
+  await page.locator('#doctor-fix[data-proven="true"]').waitFor();
+  await assertCleanRun(page, seen);
+  await context.close();
+});
+
 test('a pasted credential is refused and never shown', async () => {
   const { page, seen, context } = await openApp(browser, { route: '#/doctor' });
   const key = ['LTAI', '5tQ8dV3kXb9Rm2Wz'].join('');

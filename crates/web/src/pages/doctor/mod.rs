@@ -15,6 +15,23 @@ use crate::i18n;
 use crate::state::PageHandle;
 use answer::Answer;
 
+/// Errors to try the page with: the published OSS example (explicit deny), a Go SDK error
+/// (implicit deny), the console's dialog in Chinese. The same files as the goldens.
+const EXAMPLES: [(&str, &str); 3] = [
+    (
+        "oss-xml",
+        include_str!("../../../../../tests/fixtures/doctor/oss-xml-explicit-deny.input.xml"),
+    ),
+    (
+        "sdk-go",
+        include_str!("../../../../../tests/fixtures/doctor/sdk-go-text.input.txt"),
+    ),
+    (
+        "console-zh",
+        include_str!("../../../../../tests/fixtures/doctor/console-zh.input.txt"),
+    ),
+];
+
 #[component]
 pub fn DoctorPage() -> Html {
     let text = use_state(String::new);
@@ -41,6 +58,18 @@ pub fn DoctorPage() -> Html {
             }
         })
     };
+    let examples = EXAMPLES
+        .iter()
+        .zip(s.examples.iter())
+        .map(|((id, sample), label)| {
+            let onclick = {
+                let text = text.clone();
+                Callback::from(move |_: MouseEvent| text.set((*sample).to_owned()))
+            };
+            html! {
+                <button type="button" class="tool-button" id={format!("doctor-example-{id}")} {onclick}>{ *label }</button>
+            }
+        });
     let body = match diagnosis.as_ref() {
         None => html! { <p id="doctor-empty" class="hint">{ s.empty }</p> },
         Some(Ok(d)) => html! { <Answer diagnosis={d.clone()} /> },
@@ -86,6 +115,7 @@ pub fn DoctorPage() -> Html {
                 <section class="pane" aria-labelledby="doctor-input-label">
                     <label id="doctor-input-label" for="doctor-input" class="pane-heading">{ s.input_label }</label>
                     <p id="doctor-input-hint" class="hint">{ s.input_hint }</p>
+                    <p class="doctor-examples">{ s.try_example }{ " " }{ for examples }</p>
                     <textarea id="doctor-input" class="doctor-input" rows="18" spellcheck="false"
                         autocomplete="off" aria-describedby="doctor-input-hint"
                         value={(*text).clone()} {oninput} />

@@ -36,6 +36,9 @@ pub struct DoctorStrings {
     pub jump_fix: &'static str,
     pub jump_read: &'static str,
     pub go_to_answer: &'static str,
+    pub try_example: &'static str,
+    /// The example buttons, in the order of `EXAMPLES`.
+    pub examples: [&'static str; 3],
 }
 
 const DOCTOR_EN: DoctorStrings = DoctorStrings {
@@ -71,6 +74,8 @@ const DOCTOR_EN: DoctorStrings = DoctorStrings {
     jump_fix: "Implicit deny: a statement that allows it.",
     jump_read: "The error, read.",
     go_to_answer: "Go to the answer",
+    try_example: "Try an example:",
+    examples: ["OSS, explicit deny", "Go SDK, implicit deny", "Console (Chinese)"],
 };
 
 const DOCTOR_ZH: DoctorStrings = DoctorStrings {
@@ -106,6 +111,8 @@ const DOCTOR_ZH: DoctorStrings = DoctorStrings {
     jump_fix: "隐式拒绝：允许该请求的语句。",
     jump_read: "错误解读。",
     go_to_answer: "查看解读",
+    try_example: "试试示例：",
+    examples: ["OSS，显式拒绝", "Go SDK，隐式拒绝", "控制台（中文）"],
 };
 
 pub fn doctor_strings(lang: Lang) -> &'static DoctorStrings {
