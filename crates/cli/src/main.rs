@@ -4,6 +4,7 @@ mod build;
 mod config;
 mod convert;
 mod diff;
+mod doctor;
 mod existing;
 mod export;
 mod lint;
@@ -87,6 +88,11 @@ enum Command {
     /// Exit status: 0 when no access is added, 1 when some is (or a must-not-grant entry is
     /// granted, or a limit cut the comparison short), 2 on a usage or I/O error.
     Diff(diff::DiffArgs),
+    /// Why was I denied? Reads an access-denied error and says who, what, why, and what to do.
+    ///
+    /// For an implicit deny, proposes the smallest statement that allows the request, linted
+    /// and simulated. Exit status: 0 when the error was read, 2 when it could not be.
+    Doctor(doctor::DoctorArgs),
     /// List the services in the catalogue, or the actions of one service.
     Catalogue {
         /// A RAM service code such as `oss`.
@@ -261,6 +267,7 @@ fn main() -> ExitCode {
         Command::Simulate(args) => simulate::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::Doctor(args) => doctor::run(&args),
         Command::Catalogue { service } => print_catalogue(service.as_deref()),
     };
     match result {

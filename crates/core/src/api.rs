@@ -57,6 +57,10 @@ pub enum Success {
     CheckExisting { report: Box<ExistingReport> },
     /// `diff`: what `ramplan diff --format json` prints (without the catalogue date).
     Diff { report: Box<DiffReport> },
+    /// `doctor`: what `ramplan doctor --format json` prints.
+    Doctor {
+        diagnosis: Box<crate::doctor::Diagnosis>,
+    },
     /// `export_plan` and `convert`: a file's text and the name to save it under.
     Export {
         format: &'static str,
@@ -258,6 +262,25 @@ pub fn diff(
         })?;
         Ok(Success::Diff {
             report: Box::new(report),
+        })
+    })())
+}
+
+/// Why was this request denied? `text`: the error as pasted (any shape `docs/doctor.md`
+/// lists). `options`: `{"lang"}`. A text holding a credential is refused, and not echoed.
+pub fn doctor(text: Option<&str>, options: Option<&str>) -> Answer {
+    answer((|| {
+        let text = string_of("text", text)?;
+        let options: LangOptions = options_of("options", options)?;
+        let diagnosis = crate::doctor::diagnose(&text, options.lang).map_err(|e| {
+            let problem = Problem::argument("text", e.message);
+            vec![match e.help {
+                Some(help) => problem.help(help),
+                None => problem,
+            }]
+        })?;
+        Ok(Success::Doctor {
+            diagnosis: Box::new(diagnosis),
         })
     })())
 }

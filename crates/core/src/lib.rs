@@ -15,6 +15,7 @@ pub mod bundle;
 pub mod catalogue;
 pub mod condition;
 pub mod diff;
+pub mod doctor;
 pub mod explain;
 pub mod export;
 pub mod finding;

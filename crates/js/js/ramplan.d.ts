@@ -89,6 +89,86 @@ export function diff(
   newPolicies: PolicyInput | PolicyInput[],
   options?: DiffOptions,
 ): Answer<{ report: DiffReport }>;
+ * Why was this request denied? `text`: an access-denied error as pasted (OpenAPI JSON, OSS
+ * XML, SDK or aliyun CLI output, the console dialog's lines, DecodeDiagnosticMessage's
+ * answer). A text holding a credential is refused and not echoed. See docs/doctor.md.
+ */
+export function doctor(text: string, options?: LangOptions): Answer<{ diagnosis: Diagnosis }>;
+
+/** What `ramplan doctor --format json` prints; docs/doctor.md describes every field. */
+export interface Diagnosis {
+  shape: 'openapi-json' | 'oss-xml' | 'sdk-text' | 'console' | 'decoded' | 'encoded-only';
+  error: {
+    code?: string;
+    message?: string;
+    http_status?: string;
+    request_id?: string;
+    host_id?: string;
+    recommend?: string;
+    oss_ec?: string;
+  };
+  identity?: {
+    kind: 'ram-user' | 'ram-role' | 'federated' | 'root' | 'other';
+    kind_raw: string;
+    display_name?: string;
+    account_id?: string;
+    role_name?: string;
+    session_name?: string;
+  };
+  request: { action?: string; resource?: string; conditions: { key: string; values: string[] }[] };
+  denial: 'implicit' | 'explicit' | 'unknown';
+  policy_type?: {
+    kind:
+      | 'identity-account'
+      | 'identity-resource-group'
+      | 'control-policy'
+      | 'session-policy'
+      | 'trust-policy'
+      | 'resource-policy'
+      | 'other';
+    raw: string;
+  };
+  matched_policies?: { fields: { key: string; value: string }[] }[];
+  encoded_diagnostic_message?: string;
+  decode_command?: string;
+  who: string;
+  what: string;
+  why: string;
+  steps: { text: string; command?: string }[];
+  fix?: {
+    target: 'identity' | 'session-policy' | 'control-policy';
+    policy: string;
+    policy_name: string;
+    resource_known: boolean;
+    resource_from_host: boolean;
+    access_level?: string;
+    resource_types?: { name: string; arn: string }[];
+    findings: Finding[];
+    checks: {
+      about: string;
+      with_statement: boolean;
+      action: string;
+      resource: string;
+      expected: 'allow' | 'explicit-deny' | 'implicit-deny';
+      decision: 'allow' | 'explicit-deny' | 'implicit-deny' | null;
+      ok: boolean;
+      note?: string;
+    }[];
+    proven: boolean;
+    aliyun_cli?: string;
+    terraform?: string;
+  };
+  scenarios: {
+    id: string;
+    title: string;
+    why: string;
+    plan_link: string;
+    check_link: string;
+    check_command: string;
+  }[];
+  other_fields: { key: string; value: string }[];
+  notes: string[];
+}
 
 // ---- Answers ------------------------------------------------------------------------------
 

@@ -65,3 +65,4 @@ export const convert = guard('convert', (text, format, options) => wasm.convert(
 export const diff = guard('diff', (oldPolicies, newPolicies, options) =>
   wasm.diff(oldPolicies, newPolicies, options),
 );
+export const doctor = guard('doctor', (text, options) => wasm.doctor(text, options));

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::i18n;
 use crate::pages::builder::BuilderPage;
 use crate::pages::checker::Checker;
+use crate::pages::doctor::DoctorPage;
 use crate::pages::home::Home;
 use crate::pages::scenario::ScenarioPage;
 use crate::prefs;
@@ -50,6 +51,7 @@ pub fn App() -> Html {
         Route::Home => (html! { <Home /> }, strings.scenario_privacy),
         Route::Check => (html! { <Checker /> }, strings.privacy),
         Route::Build => (html! { <BuilderPage /> }, strings.privacy),
+        Route::Doctor => (html! { <DoctorPage /> }, strings.privacy),
         Route::Scenario(id) => match scenario(id) {
             // Keyed by id: another scenario gets a fresh form, never the previous values.
             Some(spec) => (
@@ -106,6 +108,9 @@ fn document_title(lang: Lang, route: &Route) -> String {
         Route::Build => {
             i18n::page_title(crate::pages::builder::strings::builder_strings(lang).card_title)
         }
+        Route::Doctor => {
+            i18n::page_title(crate::pages::doctor::strings::doctor_strings(lang).card_title)
+        }
         Route::Scenario(id) | Route::Embed(id) => match scenario(id) {
             Some(spec) => i18n::page_title(lang.pick(spec.title_en, spec.title_zh)),
             None => i18n::page_title(strings.not_found_title),
@@ -143,6 +148,10 @@ mod tests {
         assert_eq!(
             document_title(Lang::En, &Route::Scenario("nope".to_owned())),
             "Page not found · ramplan"
+        );
+        assert_eq!(
+            document_title(Lang::En, &Route::Doctor),
+            "Why was I denied? · ramplan"
         );
         assert_eq!(
             document_title(Lang::Zh, &Route::NotFound),

@@ -16,6 +16,7 @@ pub enum Route {
     Home,
     Check,
     Build,
+    Doctor,
     Scenario(String),
     Embed(String),
     NotFound,
@@ -32,6 +33,7 @@ impl Route {
             "" => Route::Home,
             "check" => Route::Check,
             "build" => Route::Build,
+            "doctor" => Route::Doctor,
             _ => {
                 let one = |prefix: &str| {
                     path.strip_prefix(prefix)
@@ -54,6 +56,7 @@ impl Route {
             Route::Home | Route::NotFound => "#/".to_owned(),
             Route::Check => "#/check".to_owned(),
             Route::Build => "#/build".to_owned(),
+            Route::Doctor => "#/doctor".to_owned(),
             Route::Scenario(id) => format!("#/scenario/{id}"),
             Route::Embed(id) => format!("#/embed/{id}"),
         }
@@ -66,6 +69,15 @@ pub fn share_param(hash: &str) -> Option<String> {
     query
         .split('&')
         .find_map(|pair| pair.strip_prefix("s="))
+        .map(str::to_owned)
+}
+
+/// Which view of a scenario page a link asks for (`#/scenario/<id>?view=existing`), if any.
+pub fn view_param(hash: &str) -> Option<String> {
+    let (_, query) = hash.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("view="))
         .map(str::to_owned)
 }
 
@@ -118,6 +130,17 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/"), Route::Home);
         assert_eq!(Route::parse("#/check"), Route::Check);
+        assert_eq!(Route::parse("#/doctor"), Route::Doctor);
+        assert_eq!(Route::Doctor.href(), "#/doctor");
+        assert_eq!(
+            Route::parse("#/scenario/emr-ecs-role?view=existing"),
+            Route::Scenario("emr-ecs-role".to_owned())
+        );
+        assert_eq!(
+            view_param("#/scenario/emr-ecs-role?view=existing").as_deref(),
+            Some("existing")
+        );
+        assert_eq!(view_param("#/scenario/emr-ecs-role?s=abc"), None);
         assert_eq!(Route::parse("#/check/"), Route::Check);
         assert_eq!(Route::parse("#/build"), Route::Build);
         assert_eq!(

@@ -46,7 +46,7 @@ use crate::pages::scenario::print_runbook::PrintRunbook;
 use crate::pages::scenario::record_list::RecordList;
 use crate::pages::scenario::step_list::StepList;
 use crate::prefs;
-use crate::route::{current_hash, share_param, Route};
+use crate::route::{current_hash, share_param, view_param, Route};
 use crate::state::{ExistingSetup, PageHandle};
 use crate::widgets::jump::Jump;
 
@@ -170,7 +170,14 @@ pub fn ScenarioPage(props: &ScenarioPageProps) -> Html {
             prefs::ticks(id)
         }
     });
-    let view = use_state(|| View::Plan);
+    // `?view=existing` opens the check of an existing setup (the doctor links it).
+    let view = use_state(move || {
+        if !embed && view_param(&current_hash()).as_deref() == Some("existing") {
+            View::Existing
+        } else {
+            View::Plan
+        }
+    });
     // Which inputs the person has left; a form from a link or a draft shows everything.
     let visits = {
         let all = matches!(opened.1, Opened::Link | Opened::Draft);
