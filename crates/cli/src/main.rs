@@ -4,6 +4,7 @@ mod build;
 mod convert;
 mod existing;
 mod export;
+mod generate;
 mod simulate;
 
 use std::io::{self, Read, Write};
@@ -74,6 +75,13 @@ enum Command {
     /// rendered, 1 when the policy has errors, 2 on a usage error (unknown template, missing
     /// or invalid parameter).
     Build(build::BuildArgs),
+    /// Least privilege from ActionTrail events: one policy per identity, covering its calls.
+    ///
+    /// `--from-actiontrail FILE ...` with `--since T`, `--until T`, `--identity X`,
+    /// `--collapse-above N`, `--read-only`. Exit status: 0 when policies were generated
+    /// without lint errors, 1 when none could be or one has an error, 2 on a usage or I/O
+    /// error.
+    Generate(generate::GenerateArgs),
     /// List the services in the catalogue, or the actions of one service.
     Catalogue {
         /// A RAM service code such as `oss`.
@@ -191,6 +199,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Generate(args) => generate::run(&args),
         Command::Catalogue { service } => print_catalogue(service.as_deref()),
     };
     match result {

@@ -310,3 +310,72 @@ fn files_in_any_order_give_the_same_policies() {
     };
     assert_eq!(policies(&a), policies(&b));
 }
+
+#[test]
+fn the_api_answers_what_the_cli_prints() {
+    let path = fixtures_dir().join("lookup-events.json");
+    let text = fs::read_to_string(&path).unwrap();
+    let files = serde_json::json!([{"name": "lookup-events.json", "text": text}]).to_string();
+    let answer = ramplan_core::api::generate(Some(&files), Some(r#"{"read_only": true}"#));
+    let value: serde_json::Value = serde_json::from_str(&answer.to_json()).unwrap();
+    assert_eq!(value["type"], "success", "{value}");
+    let options = Options {
+        read_only: true,
+        ..Options::default()
+    };
+    let direct = generate::generate_files(&[load(&path)], &options).unwrap();
+    let direct: serde_json::Value = serde_json::from_str(&generate::to_json(&direct)).unwrap();
+    assert_eq!(value["generated"], direct);
+
+    for (files, options, want) in [
+        ("{}", "{}", "a list"),
+        (r#"[{"name": "a", "text": "a,b"}]"#, "{}", "not JSON"),
+        ("[]", r#"{"since": "soon"}"#, "ISO 8601"),
+        (
+            "[]",
+            r#"{"identity": "LTAI5tAbCdEfGhIjKlMnOp"}"#,
+            "credential",
+        ),
+        ("[]", r#"{"colour": 1}"#, "unknown field"),
+    ] {
+        let answer = ramplan_core::api::generate(Some(files), Some(options)).to_json();
+        assert!(
+            answer.contains("\"failure\"") && answer.contains(want),
+            "{answer}"
+        );
+        assert!(!answer.contains("5tAb"), "{answer}");
+    }
+}
+
+#[test]
+fn never_panics_on_mutated_input() {
+    let mut rng = Lcg(7);
+    let seeds: Vec<Vec<u8>> = fixtures().iter().map(|p| fs::read(p).unwrap()).collect();
+    for round in 0..300 {
+        let mut bytes = seeds[round % seeds.len()].clone();
+        match rng.next() % 3 {
+            0 => bytes.truncate((rng.next() as usize) % (bytes.len() + 1)),
+            1 => {
+                for _ in 0..8 {
+                    let at = (rng.next() as usize) % bytes.len().max(1);
+                    if let Some(b) = bytes.get_mut(at) {
+                        *b = b" {}[]\",:0aZ\n"[(rng.next() as usize) % 12];
+                    }
+                }
+            }
+            _ => {
+                let at = (rng.next() as usize) % (bytes.len() + 1);
+                let copy = bytes.clone();
+                bytes.splice(at..at, copy);
+            }
+        }
+        let _ = generate::generate_files(&[("m.json".to_owned(), bytes)], &Options::default());
+    }
+    // Deep nesting is refused by the JSON reader, not by the stack.
+    let deep = "[".repeat(100_000);
+    assert!(generate::generate_files(
+        &[("d.json".to_owned(), deep.into_bytes())],
+        &Options::default()
+    )
+    .is_err());
+}

@@ -76,7 +76,7 @@ pub fn text(generated: &Generated, lang: Lang) -> String {
     }
     for identity in &generated.identities {
         out.push('\n');
-        let account = if identity.account.is_empty() {
+        let owner = if identity.account.is_empty() {
             String::new()
         } else {
             tr!(
@@ -88,11 +88,11 @@ pub fn text(generated: &Generated, lang: Lang) -> String {
         out.push_str(&tr!(
             lang,
             format!(
-                "== {}{account}: {} call(s), {} to {}\n",
+                "== {}{owner}: {} call(s), {} to {}\n",
                 identity.id, identity.calls, identity.first_call, identity.last_call
             ),
             format!(
-                "== {}{account}：{} 次调用，{} 至 {}\n",
+                "== {}{owner}：{} 次调用，{} 至 {}\n",
                 identity.id, identity.calls, identity.first_call, identity.last_call
             )
         ));
