@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::i18n;
 use crate::pages::builder::BuilderPage;
 use crate::pages::checker::Checker;
+use crate::pages::generate::GeneratePage;
 use crate::pages::home::Home;
 use crate::pages::scenario::ScenarioPage;
 use crate::prefs;
@@ -50,6 +51,10 @@ pub fn App() -> Html {
         Route::Home => (html! { <Home /> }, strings.scenario_privacy),
         Route::Check => (html! { <Checker /> }, strings.privacy),
         Route::Build => (html! { <BuilderPage /> }, strings.privacy),
+        Route::Generate => (
+            html! { <GeneratePage /> },
+            crate::pages::generate::strings::generate_strings(page.lang).privacy,
+        ),
         Route::Scenario(id) => match scenario(id) {
             // Keyed by id: another scenario gets a fresh form, never the previous values.
             Some(spec) => (
@@ -105,6 +110,9 @@ fn document_title(lang: Lang, route: &Route) -> String {
         Route::Check => i18n::page_title(strings.check_card_title),
         Route::Build => {
             i18n::page_title(crate::pages::builder::strings::builder_strings(lang).card_title)
+        }
+        Route::Generate => {
+            i18n::page_title(crate::pages::generate::strings::generate_strings(lang).card_title)
         }
         Route::Scenario(id) | Route::Embed(id) => match scenario(id) {
             Some(spec) => i18n::page_title(lang.pick(spec.title_en, spec.title_zh)),

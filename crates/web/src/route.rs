@@ -2,7 +2,8 @@
 //! only ever serves `index.html`.
 //!
 //! `#/` home, `#/check` the policy checker, `#/build` the policy builder (on the checker's
-//! text), `#/scenario/<id>` one scenario's form and plan.
+//! text), `#/generate` least privilege from ActionTrail events, `#/scenario/<id>` one
+//! scenario's form and plan.
 //! `#/embed/<id>` is the same form and plan alone, for an iframe in documentation.
 //! Input values reach the URL only when the person asks for a link: `?s=<payload>` after the
 //! route, still inside the fragment, so it is never sent to a server.
@@ -16,6 +17,7 @@ pub enum Route {
     Home,
     Check,
     Build,
+    Generate,
     Scenario(String),
     Embed(String),
     NotFound,
@@ -32,6 +34,7 @@ impl Route {
             "" => Route::Home,
             "check" => Route::Check,
             "build" => Route::Build,
+            "generate" => Route::Generate,
             _ => {
                 let one = |prefix: &str| {
                     path.strip_prefix(prefix)
@@ -54,6 +57,7 @@ impl Route {
             Route::Home | Route::NotFound => "#/".to_owned(),
             Route::Check => "#/check".to_owned(),
             Route::Build => "#/build".to_owned(),
+            Route::Generate => "#/generate".to_owned(),
             Route::Scenario(id) => format!("#/scenario/{id}"),
             Route::Embed(id) => format!("#/embed/{id}"),
         }
@@ -120,6 +124,7 @@ mod tests {
         assert_eq!(Route::parse("#/check"), Route::Check);
         assert_eq!(Route::parse("#/check/"), Route::Check);
         assert_eq!(Route::parse("#/build"), Route::Build);
+        assert_eq!(Route::parse("#/generate"), Route::Generate);
         assert_eq!(
             Route::parse("#/scenario/emr-ecs-role"),
             Route::Scenario("emr-ecs-role".to_owned())
@@ -145,6 +150,7 @@ mod tests {
             Route::Home,
             Route::Check,
             Route::Build,
+            Route::Generate,
             Route::Scenario("dataworks-emr".to_owned()),
             Route::Embed("dataworks-emr".to_owned()),
         ] {

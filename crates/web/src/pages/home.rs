@@ -1,5 +1,5 @@
 //! The home page (`#/`): one card per scenario, in plain words, the policy checker and the
-//! policy builder.
+//! policy builder, and least privilege from ActionTrail.
 
 use ramplan_core::plan::SCENARIOS;
 use yew::prelude::*;
@@ -16,6 +16,7 @@ pub fn Home() -> Html {
     let lang = page.lang;
     let strings = i18n::strings(lang);
     let builder = crate::pages::builder::strings::builder_strings(lang);
+    let generate = crate::pages::generate::strings::generate_strings(lang);
     let cards = SCENARIOS.iter().map(|spec| {
         let href = Route::Scenario(spec.id.to_owned()).href();
         html! {
@@ -43,6 +44,12 @@ pub fn Home() -> Html {
                     <a class="card-link" href={Route::Build.href()}>
                         <h3 class="card-title">{ builder.card_title }</h3>
                         <p class="card-summary">{ builder.card_summary }</p>
+                    </a>
+                </li>
+                <li class="card card-check" data-card="generate">
+                    <a class="card-link" href={Route::Generate.href()}>
+                        <h3 class="card-title">{ generate.card_title }</h3>
+                        <p class="card-summary">{ generate.card_summary }</p>
                     </a>
                 </li>
             </ul>

@@ -3,5 +3,6 @@
 
 pub mod builder;
 pub mod checker;
+pub mod generate;
 pub mod home;
 pub mod scenario;
