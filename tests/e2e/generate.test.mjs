@@ -43,7 +43,7 @@ test('ActionTrail files become one policy per identity, narrowed by the options,
   assert.equal(await page.locator('#generate-file-list li').count(), 2);
 
   // Each policy is the core's, byte for byte.
-  const expected = snapshot('lookup-events.snap.json').identities[0];
+  const expected = snapshot('lookup-events.snap.json').identities[0].policies[0];
   const role = page.locator('section.generated-policy[data-identity="assumed-role/ops-auditor"]');
   assert.equal(await role.locator('pre.policy-text').textContent(), expected.policy);
   assert.match(await role.locator('.lint-clean').textContent(), /nothing to fix/);

@@ -86,7 +86,8 @@ pub(crate) fn run(args: &GenerateArgs) -> Result<ExitCode, String> {
         || generated
             .identities
             .iter()
-            .any(|i| i.findings.iter().any(|f| f.severity == Severity::Error));
+            .flat_map(|i| &i.policies)
+            .any(|p| p.findings.iter().any(|f| f.severity == Severity::Error));
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -86,13 +86,17 @@ fn options_narrow_the_policies() {
     ]);
     assert_eq!(ids(&window), ["ram-user/etl", "root-account"]);
     let (_, reads) = run(&["--read-only", "--identity", "ram-user/etl"]);
-    let policy = reads["identities"][0]["policy"].as_str().unwrap();
+    let policy = reads["identities"][0]["policies"][0]["policy"]
+        .as_str()
+        .unwrap();
     assert!(
         policy.contains("oss:GetBucketInfo") && !policy.contains("PutBucketLifecycle"),
         "{policy}"
     );
     let (_, collapsed) = run(&["--collapse-above", "1", "--identity", "etl"]);
-    let policy = collapsed["identities"][0]["policy"].as_str().unwrap();
+    let policy = collapsed["identities"][0]["policies"][0]["policy"]
+        .as_str()
+        .unwrap();
     assert!(policy.contains("\"oss:*\""), "{policy}");
     let (code, nobody) = run(&["--identity", "nobody"]);
     assert_eq!(code, Some(1), "no identity, no policy");

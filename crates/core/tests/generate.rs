@@ -95,28 +95,34 @@ fn chinese_output_of_one_fixture() {
 /// resource it was generated from.
 fn assert_policies_hold(generated: &generate::Generated, options: &Options) {
     for identity in &generated.identities {
+        let findings: Vec<_> = identity.policies.iter().flat_map(|p| &p.findings).collect();
         assert!(
-            !identity
-                .findings
-                .iter()
-                .any(|f| f.severity == Severity::Error
-                    || (f.severity == Severity::Security && options.collapse_above.is_none())),
+            !findings.iter().any(|f| f.severity == Severity::Error
+                || (f.severity == Severity::Security && options.collapse_above.is_none())),
             "{}: {:?}",
             identity.id,
-            identity.findings
+            findings
         );
-        let policy = [PolicySource::new("generated", identity.policy.clone())];
+        let policies: Vec<PolicySource> = identity
+            .policies
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PolicySource::new(format!("generated {i}"), p.policy.clone()))
+            .collect();
+        for part in &identity.policies {
+            assert!(part.policy.chars().count() <= 6_144, "{}", identity.id);
+        }
         for used in &identity.actions {
             for resource in &used.resources {
                 let decision =
-                    simulate::simulate(&policy, &Request::new(&used.action, resource), Lang::En)
+                    simulate::simulate(&policies, &Request::new(&used.action, resource), Lang::En)
                         .unwrap();
                 assert!(
                     decision.decision.is_allowed(),
-                    "{}: {} on {resource} is not allowed by\n{}",
+                    "{}: {} on {resource} is not allowed by {:?}",
                     identity.id,
                     used.action,
-                    identity.policy
+                    identity.policies
                 );
             }
         }
@@ -136,12 +142,14 @@ fn generated_policies_are_lint_clean_and_allow_every_call() {
             .filter(|_| options.collapse_above.is_none())
         {
             // Nothing at all to fix in the fixtures' policies.
-            assert!(
-                identity.findings.is_empty(),
-                "{}: {:?}",
-                identity.id,
-                identity.findings
-            );
+            for part in &identity.policies {
+                assert!(
+                    part.findings.is_empty(),
+                    "{}: {:?}",
+                    identity.id,
+                    part.findings
+                );
+            }
         }
     }
 }
@@ -305,7 +313,7 @@ fn files_in_any_order_give_the_same_policies() {
     let policies = |g: &generate::Generated| {
         g.identities
             .iter()
-            .map(|i| (i.id.clone(), i.policy.clone()))
+            .map(|i| (i.id.clone(), i.policies.clone()))
             .collect::<Vec<_>>()
     };
     assert_eq!(policies(&a), policies(&b));
@@ -378,4 +386,43 @@ fn never_panics_on_mutated_input() {
         &Options::default()
     )
     .is_err());
+}
+
+#[test]
+fn a_policy_too_long_for_one_document_is_split_into_several_that_fit() {
+    // 350 ECS actions on `*` and 300 buckets for one OSS action: far over 6,144 characters.
+    let names: Vec<String> = ramplan_core::catalogue::service("ecs")
+        .unwrap()
+        .actions()
+        .iter()
+        .take(350)
+        .map(|a| a.name.to_owned())
+        .collect();
+    assert_eq!(names.len(), 350);
+    let mut events: Vec<serde_json::Value> = names
+        .iter()
+        .map(|name| {
+            serde_json::json!({"eventName": name, "serviceName": "Ecs", "eventTime": "2026-11-01T00:00:00Z",
+                "userIdentity": {"type": "ram-user", "userName": "busy", "accountId": "1234567890123456"}})
+        })
+        .collect();
+    for i in 0..300 {
+        events.push(serde_json::json!({"eventName": "GetBucketInfo", "serviceName": "Oss",
+            "referencedResources": {"ACS::OSS::Bucket": [format!("bucket-number-{i:04}")]},
+            "userIdentity": {"type": "ram-user", "userName": "busy", "accountId": "1234567890123456"}}));
+    }
+    let bytes = serde_json::to_vec(&events).unwrap();
+    let options = Options::default();
+    let generated = generate::generate_files(&[("busy.json".to_owned(), bytes)], &options).unwrap();
+    let busy = &generated.identities[0];
+    assert!(busy.policies.len() >= 3, "{}", busy.policies.len());
+    for part in &busy.policies {
+        assert!(part.findings.is_empty(), "{:?}", part.findings);
+    }
+    assert!(
+        busy.notes.iter().any(|n| n.contains("split into")),
+        "{:?}",
+        busy.notes
+    );
+    assert_policies_hold(&generated, &options);
 }

@@ -15,6 +15,9 @@
 //! values everywhere, so it is dropped and counted, and any other kept value that looks like
 //! a credential is masked and counted. Nothing read here can echo one back.
 
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::limits;
@@ -102,89 +105,170 @@ pub fn read_file(source: &str, bytes: &[u8], into: &mut Read) -> Result<(), Read
     if text.is_empty() {
         return Err(fail("the file is empty".to_owned(), None));
     }
-    let records: Vec<Value> = match serde_json::from_str::<Value>(text) {
-        Ok(Value::Array(items)) => items,
-        Ok(Value::Object(mut object)) => match take_events(&mut object) {
-            Some(items) => items,
-            None => vec![Value::Object(object)],
-        },
-        Ok(_) => {
-            return Err(fail(
-                "the file holds JSON but neither an event, a list of events nor a `LookupEvents` response".to_owned(),
-                None,
-            ))
-        }
-        Err(whole) => {
-            if !text.starts_with('{') {
-                return Err(fail(
-                    format!("the file is not JSON: {whole}"),
-                    Some("ramplan reads ActionTrail events as JSON (an event, a list, a `LookupEvents` response, JSON Lines or SLS records); a CSV download is not read"),
-                ));
-            }
-            let mut items = Vec::new();
-            for (number, line) in text.lines().enumerate() {
-                let line = line.trim();
-                if line.is_empty() {
-                    continue;
-                }
-                match serde_json::from_str::<Value>(line) {
-                    Ok(value) => items.push(value),
-                    Err(error) => {
-                        return Err(fail(
-                            format!(
-                                "line {} is not JSON ({error}); the file is neither one JSON document nor JSON Lines",
-                                number + 1
-                            ),
-                            None,
-                        ))
-                    }
-                }
-            }
-            items
-        }
+    // Records are turned into events one at a time as the reader meets them, so a large
+    // list never exists as a whole parsed tree beside the events taken from it.
+    let before = (
+        into.events.len(),
+        into.not_events.len(),
+        into.access_key_ids_dropped,
+        into.credentials_masked,
+    );
+    let mut sink = Sink {
+        source,
+        into: &mut *into,
+        number: 0,
+        over_limit: false,
     };
-    for (index, record) in records.into_iter().enumerate() {
-        if into.events.len() >= limits::ACTIONTRAIL_MAX_EVENTS {
-            return Err(fail(
-                format!(
-                    "more than {} events in all; ramplan reads no more",
-                    limits::ACTIONTRAIL_MAX_EVENTS
-                ),
-                Some("narrow the export by time or by user"),
-            ));
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let whole = serde::de::Deserializer::deserialize_any(&mut reader, TopLevel(&mut sink))
+        .and_then(|()| reader.end());
+    let over_limit = sink.over_limit;
+    let error = match whole {
+        Ok(()) => return Ok(()),
+        Err(error) => error,
+    };
+    if over_limit {
+        return Err(too_many(source));
+    }
+    if error.classify() == serde_json::error::Category::Data {
+        return Err(fail(
+            format!("the file holds JSON but neither an event, a list of events nor a `LookupEvents` response ({error})"),
+            None,
+        ));
+    }
+    if !text.starts_with('{') {
+        return Err(fail(
+            format!("the file is not JSON: {error}"),
+            Some("ramplan reads ActionTrail events as JSON (an event, a list, a `LookupEvents` response, JSON Lines or SLS records); a CSV download is not read"),
+        ));
+    }
+    // Not one document: JSON Lines, read again from the start.
+    into.events.truncate(before.0);
+    into.not_events.truncate(before.1);
+    into.access_key_ids_dropped = before.2;
+    into.credentials_masked = before.3;
+    let mut sink = Sink {
+        source,
+        into,
+        number: 0,
+        over_limit: false,
+    };
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
         }
-        let number = index + 1;
-        match event_object(record) {
-            Some(object) => {
-                let event = read_event(source, number, &object, into);
-                match event {
-                    Ok(event) => into.events.push(event),
-                    Err(why) => into.not_events.push((source.to_owned(), number, why)),
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => {
+                if sink.record(value).is_err() {
+                    return Err(too_many(source));
                 }
             }
-            None => into.not_events.push((
-                source.to_owned(),
-                number,
-                "not an ActionTrail event (no `eventName`)".to_owned(),
-            )),
+            Err(error) => {
+                return Err(fail(
+                    format!(
+                        "line {} is not JSON ({error}); the file is neither one JSON document nor JSON Lines",
+                        number + 1
+                    ),
+                    None,
+                ))
+            }
         }
     }
     Ok(())
 }
 
-/// The `Events` list of a `LookupEvents` response (any case of the key).
-fn take_events(object: &mut Map<String, Value>) -> Option<Vec<Value>> {
-    let key = object
-        .keys()
-        .find(|k| k.eq_ignore_ascii_case("events"))?
-        .clone();
-    match object.remove(&key) {
-        Some(Value::Array(items)) => Some(items),
-        Some(other) => {
-            object.insert(key, other);
-            None
+fn too_many(source: &str) -> ReadError {
+    ReadError {
+        source: source.to_owned(),
+        message: format!(
+            "more than {} events in all; ramplan reads no more",
+            limits::ACTIONTRAIL_MAX_EVENTS
+        ),
+        help: Some("narrow the export by time or by user".to_owned()),
+    }
+}
+
+/// Where records go as they are read: each becomes an event or a line of "left out".
+struct Sink<'a> {
+    source: &'a str,
+    into: &'a mut Read,
+    number: usize,
+    over_limit: bool,
+}
+
+impl Sink<'_> {
+    fn record(&mut self, record: Value) -> Result<(), String> {
+        if self.into.events.len() >= limits::ACTIONTRAIL_MAX_EVENTS {
+            self.over_limit = true;
+            return Err("too many events".to_owned());
         }
-        None => None,
+        self.number += 1;
+        let number = self.number;
+        let source = self.source;
+        match event_object(record) {
+            Some(object) => match read_event(source, number, &object, self.into) {
+                Ok(event) => self.into.events.push(event),
+                Err(why) => self.into.not_events.push((source.to_owned(), number, why)),
+            },
+            None => self.into.not_events.push((
+                source.to_owned(),
+                number,
+                "not an ActionTrail event (no `eventName`)".to_owned(),
+            )),
+        }
+        Ok(())
+    }
+}
+
+/// The document: a list of records, a `LookupEvents` response (its `Events` streamed), or
+/// one record.
+struct TopLevel<'s, 'a>(&'s mut Sink<'a>);
+
+impl<'de> Visitor<'de> for TopLevel<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an event, a list of events or a `LookupEvents` response")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(value) = seq.next_element::<Value>()? {
+            self.0.record(value).map_err(de::Error::custom)?;
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut object = Map::new();
+        let mut streamed = false;
+        while let Some(key) = map.next_key::<String>()? {
+            if !streamed && key.eq_ignore_ascii_case("events") && !object.contains_key("eventName")
+            {
+                map.next_value_seed(EventsSeed(&mut *self.0))?;
+                streamed = true;
+            } else {
+                let value = map.next_value::<Value>()?;
+                object.insert(key, value);
+            }
+        }
+        if !streamed {
+            self.0
+                .record(Value::Object(object))
+                .map_err(de::Error::custom)?;
+        }
+        Ok(())
+    }
+}
+
+/// The `Events` list of a `LookupEvents` response, each event taken as it is read.
+struct EventsSeed<'s, 'a>(&'s mut Sink<'a>);
+
+impl<'de> DeserializeSeed<'de> for EventsSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(TopLevel(self.0))
     }
 }
 

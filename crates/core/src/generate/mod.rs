@@ -30,6 +30,7 @@ use serde::Serialize;
 use crate::catalogue::{self, AccessLevel, ResourceScope, ServiceRef};
 use crate::finding::{Finding, Lang, Severity};
 use crate::iso8601;
+use crate::limits;
 use crate::lint::{self, KindChoice, LintOptions};
 use crate::secrets;
 use crate::tr;
@@ -126,14 +127,22 @@ pub struct IdentityPolicy {
     /// First and last `eventTime` of those calls.
     pub first_call: String,
     pub last_call: String,
-    /// The policy document, formatted.
-    pub policy: String,
-    pub statements: Vec<StatementExplained>,
+    /// The policy, as one document, or several when one would pass RAM's 6,144 characters
+    /// (to be attached together).
+    pub policies: Vec<PolicyPart>,
     /// Every action used, before any collapse, with how it was mapped.
     pub actions: Vec<ActionUse>,
-    /// Lint findings on the policy (none expected; an over-long policy is the usual one).
-    pub findings: Vec<Finding>,
     pub notes: Vec<String>,
+}
+
+/// One policy document of an identity's policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyPart {
+    /// The document, formatted, ready to paste.
+    pub policy: String,
+    pub statements: Vec<StatementExplained>,
+    /// Lint findings on this document (none expected).
+    pub findings: Vec<Finding>,
 }
 
 /// A statement of the policy and why each of its actions is there.
@@ -888,15 +897,40 @@ fn finish(id: String, account: String, building: Building, options: &Options) ->
         let first = |s: &StatementExplained| s.actions.first().cloned().unwrap_or_default();
         action_order(&first(a), &first(b)).then_with(|| a.resources.cmp(&b.resources))
     });
-    let policy = render::policy_json(&statements);
-    let report = lint::lint(
-        &policy,
-        &LintOptions {
-            kind: KindChoice::Permission,
+    let parts: Vec<Vec<StatementExplained>> = split(statements);
+    let count = parts.len();
+    let policies: Vec<PolicyPart> = parts
+        .into_iter()
+        .map(|statements| {
+            let policy = render::policy_json(&statements);
+            let report = lint::lint(
+                &policy,
+                &LintOptions {
+                    kind: KindChoice::Permission,
+                    lang,
+                    ..LintOptions::default()
+                },
+            );
+            PolicyPart {
+                policy,
+                statements,
+                findings: report.findings,
+            }
+        })
+        .collect();
+    if count > 1 {
+        notes.push(tr!(
             lang,
-            ..LintOptions::default()
-        },
-    );
+            format!(
+                "as one document the policy would pass RAM's limit of {} characters, so it is split into {count} policies: attach all of them",
+                limits::POLICY_DOCUMENT_MAX
+            ),
+            format!(
+                "合为一个文档会超出 RAM 的 {} 字符上限，已拆成 {count} 个策略：请全部授予",
+                limits::POLICY_DOCUMENT_MAX
+            )
+        ));
+    }
     if building.kind == "root-account" {
         notes.push(tr!(
             lang,
@@ -904,15 +938,15 @@ fn finish(id: String, account: String, building: Building, options: &Options) ->
             "这些调用由阿里云账号（主账号）本身发起，主账号无法授权：请把此策略授予接手这些工作的 RAM 用户或角色"
         ));
     }
-    if report
-        .findings
+    if policies
         .iter()
+        .flat_map(|p| &p.findings)
         .any(|f| f.severity == Severity::Error)
     {
         notes.push(tr!(
             lang,
-            "the policy has lint errors (see findings); with many actions, `--collapse-above` or splitting it into several policies keeps it within RAM's limits",
-            "策略有检查错误（见检查结果）；操作很多时，可用 `--collapse-above` 或拆成多个策略以符合 RAM 的限制"
+            "the policy has lint errors (see findings)",
+            "策略有检查错误（见检查结果）"
         ));
     }
     IdentityPolicy {
@@ -922,12 +956,124 @@ fn finish(id: String, account: String, building: Building, options: &Options) ->
         calls: building.calls,
         first_call: building.first,
         last_call: building.last,
-        policy,
-        statements,
+        policies,
         actions,
-        findings: report.findings,
         notes,
     }
+}
+
+fn fits(statements: &[StatementExplained]) -> bool {
+    render::policy_json(statements).chars().count() <= limits::POLICY_DOCUMENT_MAX
+}
+
+/// Statements into documents of at most RAM's 6,144 characters, in order: whole statements
+/// while they fit, a statement too long alone split by actions, then by resources.
+fn split(statements: Vec<StatementExplained>) -> Vec<Vec<StatementExplained>> {
+    let mut parts: Vec<Vec<StatementExplained>> = Vec::new();
+    let mut current: Vec<StatementExplained> = Vec::new();
+    for statement in statements {
+        for piece in pieces(statement) {
+            current.push(piece);
+            if current.len() > 1 && !fits(&current) {
+                if let Some(piece) = current.pop() {
+                    parts.push(std::mem::take(&mut current));
+                    current.push(piece);
+                }
+            }
+        }
+    }
+    if !current.is_empty() || parts.is_empty() {
+        parts.push(current);
+    }
+    parts
+}
+
+/// A statement as statements that each fit in a document alone, where it can be done.
+fn pieces(statement: StatementExplained) -> Vec<StatementExplained> {
+    if fits(std::slice::from_ref(&statement)) {
+        return vec![statement];
+    }
+    let StatementExplained {
+        actions,
+        resources,
+        why,
+    } = statement;
+    // Greedy by actions; each line of `why` goes with the action it begins with.
+    let mut groups: Vec<Vec<String>> = vec![Vec::new()];
+    for action in actions {
+        let mut candidate = groups.last().cloned().unwrap_or_default();
+        candidate.push(action.clone());
+        let probe = StatementExplained {
+            actions: candidate,
+            resources: resources.clone(),
+            why: Vec::new(),
+        };
+        match groups.last_mut() {
+            Some(last) if last.is_empty() || fits(std::slice::from_ref(&probe)) => {
+                last.push(action)
+            }
+            _ => groups.push(vec![action]),
+        }
+    }
+    let mut out = Vec::new();
+    for actions in groups {
+        let mine: Vec<String> = why
+            .iter()
+            .filter(|line| {
+                actions.iter().any(|a| {
+                    line.strip_prefix(a.as_str())
+                        .is_some_and(|rest| rest.starts_with([' ', '（']))
+                })
+            })
+            .cloned()
+            .collect();
+        let statement = StatementExplained {
+            actions,
+            resources: resources.clone(),
+            why: mine,
+        };
+        if fits(std::slice::from_ref(&statement)) || statement.resources.len() < 2 {
+            out.push(statement);
+            continue;
+        }
+        // One action on more resources than fit: split the resources.
+        let mut chunk: Vec<String> = Vec::new();
+        for resource in &statement.resources {
+            let mut candidate = chunk.clone();
+            candidate.push(resource.clone());
+            let probe = StatementExplained {
+                actions: statement.actions.clone(),
+                resources: candidate,
+                why: Vec::new(),
+            };
+            if chunk.is_empty() || fits(std::slice::from_ref(&probe)) {
+                chunk.push(resource.clone());
+            } else {
+                out.push(StatementExplained {
+                    actions: statement.actions.clone(),
+                    resources: std::mem::take(&mut chunk),
+                    why: statement.why.clone(),
+                });
+                chunk.push(resource.clone());
+            }
+        }
+        out.push(StatementExplained {
+            actions: statement.actions.clone(),
+            resources: chunk,
+            why: statement.why.clone(),
+        });
+    }
+    // Lines no action claims (a collapsed wildcard's members) stay with the first piece.
+    let claimed: Vec<&String> = out.iter().flat_map(|s| &s.why).collect();
+    let rest: Vec<String> = why
+        .iter()
+        .filter(|w| !claimed.contains(w))
+        .cloned()
+        .collect();
+    if let Some(first) = out.first_mut() {
+        first.why.extend(rest);
+    }
+    out
 }
 
 /// The leading verb of an API name: `Describe` in `DescribeInstances`.

@@ -96,32 +96,49 @@ pub fn text(generated: &Generated, lang: Lang) -> String {
                 identity.id, identity.calls, identity.first_call, identity.last_call
             )
         ));
-        out.push_str(&identity.policy);
-        for (index, statement) in identity.statements.iter().enumerate() {
-            out.push_str(&tr!(
-                lang,
-                format!("  statement {}:\n", index + 1),
-                format!("  语句 {}：\n", index + 1)
-            ));
-            for why in &statement.why {
-                out.push_str(&format!("    - {why}\n"));
+        let count = identity.policies.len();
+        let mut number = 0;
+        for (index, part) in identity.policies.iter().enumerate() {
+            if count > 1 {
+                out.push_str(&tr!(
+                    lang,
+                    format!("-- policy {} of {count}\n", index + 1),
+                    format!("-- 策略 {} / {count}\n", index + 1)
+                ));
+            }
+            out.push_str(&part.policy);
+            for statement in &part.statements {
+                number += 1;
+                out.push_str(&tr!(
+                    lang,
+                    format!("  statement {number}:\n"),
+                    format!("  语句 {number}：\n")
+                ));
+                for why in &statement.why {
+                    out.push_str(&format!("    - {why}\n"));
+                }
+            }
+            if part.findings.is_empty() {
+                out.push_str(&tr!(lang, "  lint: no findings\n", "  检查：无问题\n"));
+            } else {
+                let source = if count > 1 {
+                    format!("{} ({})", identity.id, index + 1)
+                } else {
+                    identity.id.clone()
+                };
+                let rendered = finding_render::findings_text(
+                    &source,
+                    Some(&part.policy),
+                    &part.findings,
+                    lang,
+                );
+                for line in rendered.lines() {
+                    out.push_str(&format!("  {line}\n"));
+                }
             }
         }
         for note in &identity.notes {
             out.push_str(&format!("  note: {note}\n"));
-        }
-        if identity.findings.is_empty() {
-            out.push_str(&tr!(lang, "  lint: no findings\n", "  检查：无问题\n"));
-        } else {
-            let rendered = finding_render::findings_text(
-                &identity.id,
-                Some(&identity.policy),
-                &identity.findings,
-                lang,
-            );
-            for line in rendered.lines() {
-                out.push_str(&format!("  {line}\n"));
-            }
         }
     }
     if !generated.left_out.is_empty() {

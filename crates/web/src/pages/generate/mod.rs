@@ -411,25 +411,43 @@ fn identity_policy(index: usize, policy: &IdentityPolicy, lang: Lang) -> Html {
         <section class="generated-policy" data-identity={policy.id.clone()} aria-labelledby={heading_id.clone()}>
             <h4 id={heading_id}>{ policy.id.clone() }</h4>
             <p class="hint">{ format!("{} {}{owner} · {} – {}", policy.calls, s.calls, policy.first_call, policy.last_call) }</p>
-            <CopyDownload id={format!("generate-policy-{index}")} text={Rc::<str>::from(policy.policy.as_str())}
-                filename={Some(AttrValue::from(format!("ramplan-{filename}.json")))} />
-            <pre class="policy-text" tabindex="0"><code>{ policy.policy.clone() }</code></pre>
-            <details class="generate-why">
-                <summary>{ s.explanation }</summary>
-                <ul>
-                    { for policy.statements.iter().flat_map(|st| st.why.iter()).map(|w| html! { <li>{ w.clone() }</li> }) }
-                </ul>
-            </details>
+            { for policy.policies.iter().enumerate().map(|(part, document)| {
+                let many = policy.policies.len() > 1;
+                let name = if many {
+                    format!("ramplan-{filename}-{}.json", part + 1)
+                } else {
+                    format!("ramplan-{filename}.json")
+                };
+                html! {
+                    <div class="generated-part" data-part={(part + 1).to_string()}>
+                        if many {
+                            <h5>{ lang.pick(
+                                format!("Policy {} of {}", part + 1, policy.policies.len()),
+                                format!("策略 {} / {}", part + 1, policy.policies.len()),
+                            ) }</h5>
+                        }
+                        <CopyDownload id={format!("generate-policy-{index}-{part}")} text={Rc::<str>::from(document.policy.as_str())}
+                            filename={Some(AttrValue::from(name))} />
+                        <pre class="policy-text" tabindex="0"><code>{ document.policy.clone() }</code></pre>
+                        <details class="generate-why">
+                            <summary>{ s.explanation }</summary>
+                            <ul>
+                                { for document.statements.iter().flat_map(|st| st.why.iter()).map(|w| html! { <li>{ w.clone() }</li> }) }
+                            </ul>
+                        </details>
+                        if document.findings.is_empty() {
+                            <p class="lint-clean hint">{ s.lint_clean }</p>
+                        } else {
+                            <ul class="findings">
+                                { for document.findings.iter().map(|f| html! { <FindingItem finding={f.clone()} /> }) }
+                            </ul>
+                        }
+                    </div>
+                }
+            }) }
             if !policy.notes.is_empty() {
                 <ul class="plain-note">
                     { for policy.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }
-                </ul>
-            }
-            if policy.findings.is_empty() {
-                <p class="lint-clean hint">{ s.lint_clean }</p>
-            } else {
-                <ul class="findings">
-                    { for policy.findings.iter().map(|f| html! { <FindingItem finding={f.clone()} /> }) }
                 </ul>
             }
         </section>
