@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 
 import { BASE_URL, assertCleanRun, launch, openApp } from './helpers.mjs';
@@ -102,3 +103,28 @@ test('a file dropped on the page is read, and one that is not ActionTrail JSON s
   await assertCleanRun(page, seen);
   await context.close();
 });
+
+// axe-core's WCAG 2 A/AA rules on the page with policies showing, light and dark. axe is
+// injected as a script, which the page's CSP forbids, so only this context bypasses it
+// (as tests/e2e/a11y.test.mjs does for the other pages).
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no WCAG 2 A/AA violation on #/generate with policies, ${colorScheme}`, async () => {
+    const context = await browser.newContext({ bypassCSP: true, colorScheme, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(new URL('#/generate', BASE_URL).href);
+    await page.locator('#generate-heading').waitFor();
+    await page.locator('#generate-files').setInputFiles([fixture('lookup-events.json'), fixture('credential-values.json')]);
+    await page.locator('section.generated-policy').first().waitFor();
+    await page.locator('details.generate-why').first().evaluate((d) => (d.open = true));
+    await page.addScriptTag({ path: AXE });
+    await page.waitForFunction(() => typeof window.axe?.run === 'function');
+    const violations = await page.evaluate(() =>
+      window.axe
+        .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })
+        .then((r) => r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)),
+    );
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+}
