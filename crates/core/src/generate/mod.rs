@@ -12,7 +12,8 @@
 //!   curated bucket and object levels; the ARN patterns of the authorization page). `*` where
 //!   the page says "All Resources", and where the catalogue does not record whether the action
 //!   has resource-level permission (said so in the explanation).
-//! - **Which events**: API calls (`eventType` `ApiCall`, or none given) that succeeded (no
+//! - **Which events**: API calls (`eventType` `ApiCall` or `ConsoleOperation`, or none
+//!   given) that succeeded (no
 //!   `errorCode`); console sign-ins, calls Alibaba Cloud made itself and failed calls are left
 //!   out and counted. Options narrow by time, identity and access level, and collapse busy
 //!   services to wildcards.
@@ -251,7 +252,11 @@ pub fn generate(read: Read, files: usize, options: &Options) -> Generated {
     let mut by_identity: BTreeMap<(String, String), Building> = BTreeMap::new();
     let mut used = 0;
     for event in &read.events {
-        if !event.event_type.is_empty() && !event.event_type.eq_ignore_ascii_case("ApiCall") {
+        // `ConsoleOperation`: what a person did in a console runs with their permissions too.
+        if !event.event_type.is_empty()
+            && !event.event_type.eq_ignore_ascii_case("ApiCall")
+            && !event.event_type.eq_ignore_ascii_case("ConsoleOperation")
+        {
             leave(
                 tr!(
                     lang,
@@ -735,10 +740,25 @@ fn oss_resources(scope: ResourceScope, event: &Event, lang: Lang) -> (Vec<String
             ),
         ),
         ResourceScope::Object if !buckets.is_empty() || !objects.is_empty() => {
+            // An object is named `bucket/key` or by its key alone; a key alone belongs to
+            // the one bucket the event names, and is left out when there are several.
             let mut out: Vec<String> = objects
                 .iter()
-                .filter(|o| o.contains('/'))
-                .map(|o| format!("acs:oss:*:*:{o}"))
+                .filter_map(|o| {
+                    if buckets.iter().any(|b| {
+                        o.strip_prefix(b.as_str())
+                            .is_some_and(|rest| rest.starts_with('/'))
+                    }) {
+                        Some(format!("acs:oss:*:*:{o}"))
+                    } else if let [bucket] = buckets.as_slice() {
+                        Some(format!(
+                            "acs:oss:*:*:{bucket}/{}",
+                            o.trim_start_matches('/')
+                        ))
+                    } else {
+                        None
+                    }
+                })
                 .collect();
             if out.is_empty() {
                 out = buckets
@@ -1147,6 +1167,46 @@ mod tests {
                 "store"
             ),
             "acs:log:*:1234567890123456:project/*/logstore/store"
+        );
+    }
+
+    #[test]
+    fn oss_objects_are_named_by_their_bucket() {
+        let event = |resources: &[(&str, &str)]| Event {
+            source: "f".to_owned(),
+            record: 1,
+            name: "GetObject".to_owned(),
+            service_name: "Oss".to_owned(),
+            event_source: String::new(),
+            event_type: String::new(),
+            time: String::new(),
+            region: String::new(),
+            error_code: String::new(),
+            identity: Identity::default(),
+            recipient_account: String::new(),
+            resources: resources
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+        };
+        let one = event(&[("ACS::OSS::Bucket", "b"), ("ACS::OSS::Object", "dir/a.txt")]);
+        assert_eq!(
+            oss_resources(ResourceScope::Object, &one, Lang::En).0,
+            ["acs:oss:*:*:b/dir/a.txt"]
+        );
+        let full = event(&[("ACS::OSS::Bucket", "b"), ("ACS::OSS::Object", "b/a.txt")]);
+        assert_eq!(
+            oss_resources(ResourceScope::Object, &full, Lang::En).0,
+            ["acs:oss:*:*:b/a.txt"]
+        );
+        let two = event(&[
+            ("ACS::OSS::Bucket", "b"),
+            ("ACS::OSS::Bucket", "c"),
+            ("ACS::OSS::Object", "a.txt"),
+        ]);
+        assert_eq!(
+            oss_resources(ResourceScope::Object, &two, Lang::En).0,
+            ["acs:oss:*:*:b/*", "acs:oss:*:*:c/*"]
         );
     }
 
