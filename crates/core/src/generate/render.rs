@@ -72,7 +72,7 @@ pub fn text(generated: &Generated, lang: Lang) -> String {
         )
     ));
     for note in &generated.notes {
-        out.push_str(&format!("note: {note}\n"));
+        out.push_str(&format!("{}: {note}\n", tr!(lang, "note", "注")));
     }
     for identity in &generated.identities {
         out.push('\n');
@@ -138,7 +138,7 @@ pub fn text(generated: &Generated, lang: Lang) -> String {
             }
         }
         for note in &identity.notes {
-            out.push_str(&format!("  note: {note}\n"));
+            out.push_str(&format!("  {}: {note}\n", tr!(lang, "note", "注")));
         }
     }
     if !generated.left_out.is_empty() {
