@@ -95,6 +95,13 @@ test('a file dropped on the page is read, and one that is not ActionTrail JSON s
   };
   await drop('sls-export.jsonl', readFileSync(new URL('sls-export.jsonl', FIXTURES), 'utf8'));
   await page.locator('section.generated-policy[data-identity="ram-user/dashboards"]').waitFor();
+  // On a phone the policies come after the files: a line says what they are and goes there.
+  await page.setViewportSize({ width: 390, height: 800 });
+  assert.ok(await page.locator('#generate-jump').isVisible());
+  assert.match(await page.locator('#generate-jump').textContent(), /1 identity\(ies\), 1 policy document/);
+  await page.locator('#generate-jump-go').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'generate-results-heading');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await drop('export.csv', 'time,user,event\n1,2,3\n');
   await page.locator('#generate-error li[data-file="export.csv"]').waitFor();
   assert.match(await page.locator('#generate-error').textContent(), /CSV download is not read/);

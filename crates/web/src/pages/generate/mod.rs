@@ -18,6 +18,7 @@ use crate::i18n;
 use crate::state::PageHandle;
 use crate::widgets::copy_download::CopyDownload;
 use crate::widgets::finding_item::FindingItem;
+use crate::widgets::jump::Jump;
 
 use strings::generate_strings;
 
@@ -284,6 +285,7 @@ pub fn GeneratePage() -> Html {
             <h2 id="generate-heading" class="home-heading">{ s.heading }</h2>
             <p class="hint">{ s.intro }</p>
             <p class="hint">{ s.privacy }</p>
+            { jump(&outcome, page.lang) }
             <div class="workspace">
                 <section class="pane" aria-labelledby="generate-files-heading">
                     <h3 id="generate-files-heading" class="pane-heading">{ s.files_heading }</h3>
@@ -315,6 +317,38 @@ pub fn GeneratePage() -> Html {
                 </section>
             </div>
         </main>
+    }
+}
+
+/// On a narrow screen, where the policies come after the files: how many, and a way there.
+fn jump(outcome: &Outcome, lang: Lang) -> Html {
+    let s = generate_strings(lang);
+    let (text, state) = match outcome {
+        Outcome::NoFiles => (s.prompt.to_owned(), "not-ready"),
+        Outcome::Option(message) => (message.clone(), "errors"),
+        Outcome::Unreadable(_) => (
+            s.unreadable.trim_end_matches([':', '：']).to_owned(),
+            "errors",
+        ),
+        Outcome::Generated(generated) => {
+            let documents: usize = generated.identities.iter().map(|i| i.policies.len()).sum();
+            (
+                lang.pick(
+                    format!(
+                        "{} identity(ies), {documents} policy document(s).",
+                        generated.identities.len()
+                    ),
+                    format!(
+                        "{} 个身份，{documents} 个策略文档。",
+                        generated.identities.len()
+                    ),
+                ),
+                "ready",
+            )
+        }
+    };
+    html! {
+        <Jump id="generate-jump" {text} label={s.go_to_results} target="generate-results-heading" {state} />
     }
 }
 

@@ -35,6 +35,7 @@ pub struct GenerateStrings {
     pub left_out_heading: &'static str,
     pub catalogue_loading: &'static str,
     pub reading: &'static str,
+    pub go_to_results: &'static str,
 }
 
 const GENERATE_EN: GenerateStrings = GenerateStrings {
@@ -68,6 +69,7 @@ const GENERATE_EN: GenerateStrings = GenerateStrings {
     left_out_heading: "Left out",
     catalogue_loading: "The full catalogue is still loading; events of services it adds are left out until it is in.",
     reading: "Reading the files…",
+    go_to_results: "Go to the policies",
 };
 
 const GENERATE_ZH: GenerateStrings = GenerateStrings {
@@ -101,6 +103,7 @@ const GENERATE_ZH: GenerateStrings = GenerateStrings {
     left_out_heading: "未纳入",
     catalogue_loading: "完整目录仍在加载；其新增服务的事件在加载完成前不会纳入。",
     reading: "正在读取文件…",
+    go_to_results: "查看策略",
 };
 
 pub fn generate_strings(lang: Lang) -> &'static GenerateStrings {
