@@ -181,6 +181,13 @@ pub fn generate_files(
     files: &[(String, Vec<u8>)],
     options: &Options,
 ) -> Result<Generated, Vec<ReadError>> {
+    let read = read_files(files)?;
+    Ok(generate(&read, files.len(), options))
+}
+
+/// Reads every file, or says which cannot be read. Reading once and generating for each
+/// change of the options is what the page does.
+pub fn read_files(files: &[(String, Vec<u8>)]) -> Result<Read, Vec<ReadError>> {
     let mut read = Read::default();
     let mut errors = Vec::new();
     for (name, bytes) in files {
@@ -188,10 +195,11 @@ pub fn generate_files(
             errors.push(error);
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok(read)
+    } else {
+        Err(errors)
     }
-    Ok(generate(read, files.len(), options))
 }
 
 /// Checks the options before any file is read.
@@ -236,7 +244,7 @@ pub fn check_options(options: &Options) -> Result<(), OptionError> {
 }
 
 /// Generates the policies from events already read.
-pub fn generate(read: Read, files: usize, options: &Options) -> Generated {
+pub fn generate(read: &Read, files: usize, options: &Options) -> Generated {
     let lang = options.lang;
     let since = options.since.as_deref().and_then(iso8601::parse);
     let until = options.until.as_deref().and_then(iso8601::parse);

@@ -74,8 +74,18 @@ enum Outcome {
     Generated(Box<Generated>),
 }
 
+/// The files as read, once per set of files: a change of the options only generates again.
+#[derive(Clone)]
+struct ReadFiles(Rc<Result<generate::Read, Vec<ReadError>>>, usize);
+
+impl PartialEq for ReadFiles {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 type Inputs = (
-    Files,
+    ReadFiles,
     String,
     String,
     String,
@@ -86,8 +96,8 @@ type Inputs = (
 );
 
 fn compute(inputs: &Inputs) -> Outcome {
-    let (files, since, until, identity, collapse, read_only, lang, _) = inputs;
-    if files.0.is_empty() {
+    let (read, since, until, identity, collapse, read_only, lang, _) = inputs;
+    if read.1 == 0 {
         return Outcome::NoFiles;
     }
     let some = |s: &String| (!s.trim().is_empty()).then(|| s.trim().to_owned());
@@ -117,9 +127,9 @@ fn compute(inputs: &Inputs) -> Outcome {
     if let Err(error) = generate::check_options(&options) {
         return Outcome::Option(error.message);
     }
-    match generate::generate_files(&files.0, &options) {
-        Ok(generated) => Outcome::Generated(Box::new(generated)),
-        Err(errors) => Outcome::Unreadable(errors),
+    match read.0.as_ref() {
+        Ok(events) => Outcome::Generated(Box::new(generate::generate(events, read.1, &options))),
+        Err(errors) => Outcome::Unreadable(errors.clone()),
     }
 }
 
@@ -138,11 +148,14 @@ pub fn GeneratePage() -> Html {
     let catalogue = page
         .as_ref()
         .map_or(CatalogueState::Loading, |p| p.catalogue.clone());
-    // Derived, never stored: recomputed exactly when the files, an option or the language
-    // change.
+    // Derived, never stored: the files are read when they change, and the policies are
+    // generated again when they, an option, the language or the catalogue change.
+    let read = use_memo(files.files.clone(), |files| {
+        ReadFiles(Rc::new(generate::read_files(&files.0)), files.0.len())
+    });
     let outcome = use_memo(
         (
-            files.files.clone(),
+            (*read).clone(),
             (*since).clone(),
             (*until).clone(),
             (*identity).clone(),
