@@ -135,3 +135,23 @@ for (const colorScheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('the JavaScript module answers what the page shows', async () => {
+  const { context, page, seen } = await openApp(browser, { route: 'js/example.html' });
+  await page.locator('body[data-ready="true"]').waitFor();
+  const text = readFileSync(new URL('lookup-events.json', FIXTURES), 'utf8');
+  const answer = await page.evaluate(async (text) => {
+    const ramplan = await import('./ramplan.js');
+    await ramplan.init();
+    return {
+      ok: ramplan.generate([{ name: 'lookup-events.json', text }]),
+      bad: ramplan.generate([{ name: 'x.csv', text: 'a,b' }], { identity: 'LTAI5tAbCdEfGhIjKlMnOp' }),
+    };
+  }, text);
+  assert.equal(answer.ok.type, 'success');
+  assert.deepEqual(answer.ok.generated, snapshot('lookup-events.snap.json'));
+  assert.equal(answer.bad.type, 'failure');
+  assert.ok(!JSON.stringify(answer).includes('LTAI5t'), 'a credential was echoed');
+  await assertCleanRun(page, seen);
+  await context.close();
+});

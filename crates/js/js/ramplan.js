@@ -62,3 +62,4 @@ export const exportPlan = guard('exportPlan', (scenarioId, inputs, format, optio
   wasm.exportPlan(scenarioId, inputs, format, options),
 );
 export const convert = guard('convert', (text, format, options) => wasm.convert(text, format, options));
+export const generate = guard('generate', (files, options) => wasm.generate(files, options));

@@ -60,4 +60,5 @@ bind! {
         scenario_id: "scenarioId", inputs: "inputs", format: "format", options: "options"
     );
     convert => fn convert(text: "text", format: "format", options: "options");
+    generate => fn generate(files: "files", options: "options");
 }
