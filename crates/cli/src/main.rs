@@ -7,6 +7,7 @@ mod diff;
 mod doctor;
 mod existing;
 mod export;
+mod generate;
 mod lint;
 mod output;
 mod simulate;
@@ -93,6 +94,13 @@ enum Command {
     /// For an implicit deny, proposes the smallest statement that allows the request, linted
     /// and simulated. Exit status: 0 when the error was read, 2 when it could not be.
     Doctor(doctor::DoctorArgs),
+    /// Least privilege from ActionTrail events: one policy per identity, covering its calls.
+    ///
+    /// `--from-actiontrail FILE ...` with `--since T`, `--until T`, `--identity X`,
+    /// `--collapse-above N`, `--read-only`. Exit status: 0 when policies were generated
+    /// without lint errors, 1 when none could be or one has an error, 2 on a usage or I/O
+    /// error.
+    Generate(generate::GenerateArgs),
     /// List the services in the catalogue, or the actions of one service.
     Catalogue {
         /// A RAM service code such as `oss`.
@@ -268,6 +276,7 @@ fn main() -> ExitCode {
         Command::Build(args) => build::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Doctor(args) => doctor::run(&args),
+        Command::Generate(args) => generate::run(&args),
         Command::Catalogue { service } => print_catalogue(service.as_deref()),
     };
     match result {

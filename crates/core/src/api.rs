@@ -19,6 +19,7 @@ use serde_json::{Map, Value};
 use crate::diff::{self, DiffErrorKind, DiffOptions, DiffReport};
 use crate::export::{self, ConvertError, ConvertOptions, Format};
 use crate::finding::{Lang, Severity};
+use crate::generate;
 use crate::lint::{self, KindChoice, LintOptions, LintReport};
 use crate::plan::{self, ExistingDocument, ExistingReport, Plan, ScenarioDescription};
 use crate::plan::{UnknownScenario, SCENARIOS};
@@ -61,6 +62,8 @@ pub enum Success {
     Doctor {
         diagnosis: Box<crate::doctor::Diagnosis>,
     },
+    /// `generate`: what `ramplan generate --format json` prints.
+    Generate { generated: Box<generate::Generated> },
     /// `export_plan` and `convert`: a file's text and the name to save it under.
     Export {
         format: &'static str,
@@ -398,6 +401,57 @@ pub fn convert(text: Option<&str>, format: Option<&str>, options: Option<&str>) 
     })())
 }
 
+/// Least-privilege policies from ActionTrail events, one per identity.
+///
+/// `files`: `[{"name", "text"}]`, each an ActionTrail file's text (an event, a list, a
+/// `LookupEvents` response, JSON Lines or SLS records). `options`: `{"since", "until",
+/// "identity", "collapse_above", "read_only", "lang"}`. A file that cannot be read, or an
+/// option that is wrong, is a failure; events left out are data in the answer. Arguments
+/// are capped at [`MAX_ARGUMENT_BYTES`] like every other; the page and the CLI call
+/// `generate::generate_files` directly for larger files.
+pub fn generate(files: Option<&str>, options: Option<&str>) -> Answer {
+    answer((|| {
+        let files: Vec<GenerateFile> = match parse("files", files)? {
+            value @ Value::Array(_) => deserialize("files", value)?,
+            other => return Err(vec![wrong_type("files", "a list", &other)]),
+        };
+        let options: GenerateArgs = options_of("options", options)?;
+        let options = generate::Options {
+            since: options.since,
+            until: options.until,
+            identity: options.identity,
+            collapse_above: options.collapse_above,
+            read_only: options.read_only,
+            lang: options.lang,
+        };
+        generate::check_options(&options).map_err(|e| {
+            vec![Problem::argument("options", e.message)
+                .at(format!("/{}", e.option.replace('-', "_")))]
+        })?;
+        let files: Vec<(String, Vec<u8>)> = files
+            .into_iter()
+            .map(|f| (f.name, f.text.into_bytes()))
+            .collect();
+        generate::generate_files(&files, &options)
+            .map(|generated| Success::Generate {
+                generated: Box::new(generated),
+            })
+            .map_err(|errors| {
+                errors
+                    .into_iter()
+                    .map(|e| {
+                        let problem =
+                            Problem::argument("files", format!("{}: {}", e.source, e.message));
+                        match e.help {
+                            Some(help) => problem.help(help),
+                            None => problem,
+                        }
+                    })
+                    .collect()
+            })
+    })())
+}
+
 /// For bindings: the answer when an argument cannot be written as JSON at all (a `BigInt`,
 /// a cycle, a function), with the reason the host gave.
 pub fn unreadable_argument(argument: &'static str, reason: &str) -> Answer {
@@ -439,6 +493,24 @@ struct LangOptions {
 struct ConvertArgs {
     kind: KindChoice,
     name: Option<String>,
+    lang: Lang,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GenerateFile {
+    name: String,
+    text: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct GenerateArgs {
+    since: Option<String>,
+    until: Option<String>,
+    identity: Option<String>,
+    collapse_above: Option<usize>,
+    read_only: bool,
     lang: Lang,
 }
 

@@ -20,6 +20,7 @@ pub mod explain;
 pub mod export;
 pub mod finding;
 pub mod format;
+pub mod generate;
 pub mod i18n;
 pub mod ip;
 pub mod iso8601;

@@ -34,6 +34,15 @@ pub const DIFF_MAX_CONTEXTS: usize = 1_024;
 /// Request shapes judged: action classes x resources x contexts.
 pub const DIFF_MAX_SHAPES: usize = 2_000_000;
 
+/// The largest ActionTrail file `generate` reads: 128 MiB. ActionTrail's own files are small
+/// (it aggregates about five minutes of events into one OSS file); the cap keeps the page's
+/// WebAssembly memory, which a parsed file takes several times over, from running out.
+pub const ACTIONTRAIL_MAX_BYTES: usize = 128 * 1024 * 1024;
+
+/// The most ActionTrail events `generate` reads across all files: 500,000. `LookupEvents`
+/// returns at most 50 a page, so this is 10,000 pages.
+pub const ACTIONTRAIL_MAX_EVENTS: usize = 500_000;
+
 /// What is wrong with a name, if anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NameProblem {

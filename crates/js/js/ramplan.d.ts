@@ -89,6 +89,8 @@ export function diff(
   newPolicies: PolicyInput | PolicyInput[],
   options?: DiffOptions,
 ): Answer<{ report: DiffReport }>;
+
+/**
  * Why was this request denied? `text`: an access-denied error as pasted (OpenAPI JSON, OSS
  * XML, SDK or aliyun CLI output, the console dialog's lines, DecodeDiagnosticMessage's
  * answer). A text holding a credential is refused and not echoed. See docs/doctor.md.
@@ -167,6 +169,67 @@ export interface Diagnosis {
     check_command: string;
   }[];
   other_fields: { key: string; value: string }[];
+  notes: string[];
+}
+
+/**
+ * Least-privilege policies from ActionTrail event files, one per identity: what
+ * `ramplan generate --format json` prints. A file that cannot be read, or a wrong option,
+ * is a failure; events left out are listed in the answer. AccessKey IDs in the events are
+ * dropped on read and never returned.
+ */
+export function generate(
+  files: { name: string; text: string }[],
+  options?: GenerateOptions,
+): Answer<{ generated: Generated }>;
+
+export interface GenerateOptions {
+  /** ISO 8601 times, inclusive. */
+  since?: string;
+  until?: string;
+  /** `ram-user/alice`, `alice`, `assumed-role/reader` or a principal ID. */
+  identity?: string;
+  /** A service with more actions than this gets one wildcard. */
+  collapse_above?: number;
+  /** Keep only list and read actions. */
+  read_only?: boolean;
+  lang?: Lang;
+}
+
+/** See docs/generate.md for every field. */
+export interface Generated {
+  identities: {
+    id: string;
+    kind: string;
+    account: string;
+    calls: number;
+    first_call: string;
+    last_call: string;
+    policies: {
+      policy: string;
+      statements: { actions: string[]; resources: string[]; why: string[] }[];
+      findings: Finding[];
+    }[];
+    actions: {
+      action: string;
+      calls: number;
+      level: string;
+      level_inferred: boolean;
+      mapping: string;
+      service_from: string;
+      resources: string[];
+      resource_basis: string;
+    }[];
+    notes: string[];
+  }[];
+  left_out: { reason: string; count: number; examples: string[] }[];
+  summary: {
+    files: number;
+    events_read: number;
+    events_used: number;
+    access_key_ids_dropped: number;
+    credentials_masked: number;
+  };
   notes: string[];
 }
 

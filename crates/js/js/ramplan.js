@@ -66,3 +66,4 @@ export const diff = guard('diff', (oldPolicies, newPolicies, options) =>
   wasm.diff(oldPolicies, newPolicies, options),
 );
 export const doctor = guard('doctor', (text, options) => wasm.doctor(text, options));
+export const generate = guard('generate', (files, options) => wasm.generate(files, options));

@@ -62,4 +62,5 @@ bind! {
     convert => fn convert(text: "text", format: "format", options: "options");
     diff => fn diff(old_policies: "old", new_policies: "new", options: "options");
     doctor => fn doctor(text: "text", options: "options");
+    generate => fn generate(files: "files", options: "options");
 }

@@ -9,6 +9,7 @@ use crate::i18n;
 use crate::pages::builder::BuilderPage;
 use crate::pages::checker::Checker;
 use crate::pages::doctor::DoctorPage;
+use crate::pages::generate::GeneratePage;
 use crate::pages::home::Home;
 use crate::pages::scenario::ScenarioPage;
 use crate::prefs;
@@ -52,6 +53,10 @@ pub fn App() -> Html {
         Route::Check => (html! { <Checker /> }, strings.privacy),
         Route::Build => (html! { <BuilderPage /> }, strings.privacy),
         Route::Doctor => (html! { <DoctorPage /> }, strings.privacy),
+        Route::Generate => (
+            html! { <GeneratePage /> },
+            crate::pages::generate::strings::generate_strings(page.lang).privacy,
+        ),
         Route::Scenario(id) => match scenario(id) {
             // Keyed by id: another scenario gets a fresh form, never the previous values.
             Some(spec) => (
@@ -110,6 +115,9 @@ fn document_title(lang: Lang, route: &Route) -> String {
         }
         Route::Doctor => {
             i18n::page_title(crate::pages::doctor::strings::doctor_strings(lang).card_title)
+        }
+        Route::Generate => {
+            i18n::page_title(crate::pages::generate::strings::generate_strings(lang).card_title)
         }
         Route::Scenario(id) | Route::Embed(id) => match scenario(id) {
             Some(spec) => i18n::page_title(lang.pick(spec.title_en, spec.title_zh)),

@@ -2,7 +2,8 @@
 //! only ever serves `index.html`.
 //!
 //! `#/` home, `#/check` the policy checker, `#/build` the policy builder (on the checker's
-//! text), `#/scenario/<id>` one scenario's form and plan.
+//! text), `#/generate` least privilege from ActionTrail events, `#/scenario/<id>` one
+//! scenario's form and plan.
 //! `#/embed/<id>` is the same form and plan alone, for an iframe in documentation.
 //! Input values reach the URL only when the person asks for a link: `?s=<payload>` after the
 //! route, still inside the fragment, so it is never sent to a server.
@@ -17,6 +18,7 @@ pub enum Route {
     Check,
     Build,
     Doctor,
+    Generate,
     Scenario(String),
     Embed(String),
     NotFound,
@@ -34,6 +36,7 @@ impl Route {
             "check" => Route::Check,
             "build" => Route::Build,
             "doctor" => Route::Doctor,
+            "generate" => Route::Generate,
             _ => {
                 let one = |prefix: &str| {
                     path.strip_prefix(prefix)
@@ -57,6 +60,7 @@ impl Route {
             Route::Check => "#/check".to_owned(),
             Route::Build => "#/build".to_owned(),
             Route::Doctor => "#/doctor".to_owned(),
+            Route::Generate => "#/generate".to_owned(),
             Route::Scenario(id) => format!("#/scenario/{id}"),
             Route::Embed(id) => format!("#/embed/{id}"),
         }
@@ -143,6 +147,7 @@ mod tests {
         assert_eq!(view_param("#/scenario/emr-ecs-role?s=abc"), None);
         assert_eq!(Route::parse("#/check/"), Route::Check);
         assert_eq!(Route::parse("#/build"), Route::Build);
+        assert_eq!(Route::parse("#/generate"), Route::Generate);
         assert_eq!(
             Route::parse("#/scenario/emr-ecs-role"),
             Route::Scenario("emr-ecs-role".to_owned())
@@ -168,6 +173,7 @@ mod tests {
             Route::Home,
             Route::Check,
             Route::Build,
+            Route::Generate,
             Route::Scenario("dataworks-emr".to_owned()),
             Route::Embed("dataworks-emr".to_owned()),
         ] {

@@ -345,6 +345,29 @@ impl ServiceRef {
             })
     }
 
+    /// The resource types the authorization page gives for an action: `Some(empty)` when
+    /// the page lists it under "All Resources" (no resource-level permission), `None` when
+    /// no page lists the action or a type it names has no ARN in the catalogue.
+    pub fn action_resource_types(&self, name: &str) -> Option<Vec<ResourceTypeRef>> {
+        let g = self.generated?;
+        let action = g.page_action(name)?;
+        // A type the page names without its ARN leaves the action's resources unknown.
+        action
+            .resource_types
+            .iter()
+            .map(|wanted| {
+                g.resource_types
+                    .iter()
+                    .find(|r| r.name.eq_ignore_ascii_case(wanted))
+                    .map(|r| ResourceTypeRef {
+                        name: r.name,
+                        arn: r.arn,
+                        source: r.source,
+                    })
+            })
+            .collect()
+    }
+
     /// The API metadata products behind the generated action list.
     pub fn api_products(&self) -> &'static [&'static str] {
         self.generated

@@ -1,5 +1,5 @@
 //! The home page (`#/`): one card per scenario, in plain words, the policy checker and the
-//! policy builder and the doctor ("Why was I denied?").
+//! policy builder, the doctor ("Why was I denied?") and least privilege from ActionTrail.
 
 use ramplan_core::plan::SCENARIOS;
 use yew::prelude::*;
@@ -17,6 +17,7 @@ pub fn Home() -> Html {
     let strings = i18n::strings(lang);
     let builder = crate::pages::builder::strings::builder_strings(lang);
     let doctor = crate::pages::doctor::strings::doctor_strings(lang);
+    let generate = crate::pages::generate::strings::generate_strings(lang);
     let cards = SCENARIOS.iter().map(|spec| {
         let href = Route::Scenario(spec.id.to_owned()).href();
         html! {
@@ -50,6 +51,12 @@ pub fn Home() -> Html {
                     <a class="card-link" href={Route::Doctor.href()}>
                         <h3 class="card-title">{ doctor.card_title }</h3>
                         <p class="card-summary">{ doctor.card_summary }</p>
+                    </a>
+                </li>
+                <li class="card card-check" data-card="generate">
+                    <a class="card-link" href={Route::Generate.href()}>
+                        <h3 class="card-title">{ generate.card_title }</h3>
+                        <p class="card-summary">{ generate.card_summary }</p>
                     </a>
                 </li>
             </ul>

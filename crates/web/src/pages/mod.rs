@@ -4,5 +4,6 @@
 pub mod builder;
 pub mod checker;
 pub mod doctor;
+pub mod generate;
 pub mod home;
 pub mod scenario;
