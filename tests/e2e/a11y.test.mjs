@@ -22,6 +22,8 @@ const FIXTURES = path.resolve(
   '../fixtures/scenarios',
 );
 const readJson = async (file) => JSON.parse(await readFile(path.join(FIXTURES, file), 'utf8'));
+const ACTIONTRAIL = path.resolve(FIXTURES, '../actiontrail');
+let DOCTOR_OSS;
 const payload = (input) => `v1.${Buffer.from(JSON.stringify(input)).toString('base64url')}`;
 
 // WCAG 2.0, 2.1 and 2.2, levels A and AA (axe has no wcag22a rules).
@@ -198,6 +200,26 @@ const PAGES = [
   },
   // end builder
   {
+    name: 'doctor with an implicit deny answered',
+    route: '#/doctor',
+    ready: async (page) => {
+      await page.locator('#doctor-input').waitFor();
+      await page.locator('#doctor-input').fill(DOCTOR_OSS);
+      await page.locator('#doctor-fix[data-proven="true"]').waitFor();
+    },
+  },
+  {
+    name: 'generate with policies from ActionTrail files',
+    route: '#/generate',
+    ready: async (page) => {
+      await page.locator('#generate-files').setInputFiles([
+        path.join(ACTIONTRAIL, 'lookup-events.json'),
+        path.join(ACTIONTRAIL, 'oss-delivered.json'),
+      ]);
+      await page.locator('section.generated-policy').first().waitFor();
+    },
+  },
+  {
     name: 'embed',
     route: null, // filled in below, from a fixture
     ready: async (page) => {
@@ -209,6 +231,7 @@ const PAGES = [
 ];
 
 before(async () => {
+  DOCTOR_OSS = await readFile(path.resolve(FIXTURES, '../doctor/oss-xml-implicit-deny.input.xml'), 'utf8');
   const input = await readJson('emr-ecs-role/valid-old-version-read-write-prefix.input.json');
   PAGES.find((p) => p.name === 'embed').route = `#/embed/emr-ecs-role?s=${payload(input)}`;
 });

@@ -246,6 +246,9 @@ test('bad calls are failure answers, never exceptions, and echo no credential', 
         checkExisting: 4,
         exportPlan: 4,
         convert: 3,
+        diff: 3,
+        doctor: 2,
+        generate: 2,
       };
       const results = [];
       // Each odd value in each position of each function, the other positions left empty.
@@ -278,6 +281,9 @@ test('bad calls are failure answers, never exceptions, and echo no credential', 
         named('convert credential', ramplan.convert(odd.credentialPolicy, 'sh')),
         named('lint credential', ramplan.lint(odd.credentialPolicy)),
         named('export format', ramplan.exportPlan('dataworks-emr', {}, 'zip')),
+        named('diff credential', ramplan.diff('{}', odd.credentialPolicy)),
+        named('doctor credential', ramplan.doctor(`<Error><Code>AccessDenied</Code><Message>${credential}</Message></Error>`)),
+        named('generate credential', ramplan.generate([{ name: 'a.json', text: `{"eventName": "GetObject", "acsRegion": "${credential}"}` }])),
       ];
       return { beforeInit, results, specific };
     }, CREDENTIAL);
