@@ -139,6 +139,21 @@ fn targets() -> Vec<Target> {
             let _ = share::decode(t);
             let _ = share::encode_text(t);
         }),
+        ("diff", |t| {
+            let old = r#""{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"oss:Get*\",\"Resource\":\"*\"}]}""#;
+            let _ = api::diff(Some(old), Some(&quoted(t)), None);
+            let _ = api::diff(Some(&quoted(t)), Some(old), Some(r#"{"lang": "zh"}"#));
+        }),
+        ("doctor", |t| {
+            let _ = api::doctor(Some(&quoted(t)), None);
+        }),
+        ("generate", |t| {
+            let files = serde_json::json!([{"name": "events.json", "text": t}]).to_string();
+            let _ = api::generate(
+                Some(&files),
+                Some(r#"{"read_only": true, "collapse_above": 3}"#),
+            );
+        }),
     ]
 }
 
