@@ -3,7 +3,7 @@
 // (scripts/e2e.sh --update-screenshots writes docs/screenshots).
 
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -60,7 +60,8 @@ for (const [name, colorScheme, viewport, lang] of [
   });
 }
 
-// The home page, a filled scenario page and the builder, light and dark, wide and narrow.
+// The home page, a filled scenario page, the builder, the doctor and generate, light and dark,
+// wide and narrow.
 const ECS_ROLE = {
   emr_version: 'V3.32.0',
   buckets: ['examplebucket', 'warehouse-data'],
@@ -79,6 +80,14 @@ for (const [name, colorScheme, viewport, route] of [
   ['builder-dark.png', 'dark', WIDE, '#/build'],
   ['builder-narrow.png', 'light', NARROW, '#/build'],
   ['builder-narrow-dark.png', 'dark', NARROW, '#/build'],
+  ['doctor-light.png', 'light', WIDE, '#/doctor'],
+  ['doctor-dark.png', 'dark', WIDE, '#/doctor'],
+  ['doctor-narrow.png', 'light', NARROW, '#/doctor'],
+  ['doctor-narrow-dark.png', 'dark', NARROW, '#/doctor'],
+  ['generate-light.png', 'light', WIDE, '#/generate'],
+  ['generate-dark.png', 'dark', WIDE, '#/generate'],
+  ['generate-narrow.png', 'light', NARROW, '#/generate'],
+  ['generate-narrow-dark.png', 'dark', NARROW, '#/generate'],
 ]) {
   test(`screenshot: ${name}`, async () => {
     const { context, page, seen } = await openApp(browser, { colorScheme, viewport, route });
@@ -86,6 +95,18 @@ for (const [name, colorScheme, viewport, route] of [
     if (route === '#/') {
       await page.locator('#cards').waitFor();
       await page.locator('#cards li.card[data-scenario] a').first().focus();
+    } else if (route === '#/doctor') {
+      // An OSS access-denied error, answered with the statement that fixes it.
+      const error = await readFile(path.join(ROOT, 'tests/fixtures/doctor/oss-xml-implicit-deny.input.xml'), 'utf8');
+      await page.locator('#doctor-input').fill(error);
+      await page.locator('#doctor-fix[data-proven="true"]').waitFor();
+    } else if (route === '#/generate') {
+      // Two ActionTrail files, turned into one policy per identity.
+      await page.locator('#generate-files').setInputFiles([
+        path.join(ROOT, 'tests/fixtures/actiontrail/lookup-events.json'),
+        path.join(ROOT, 'tests/fixtures/actiontrail/oss-delivered.json'),
+      ]);
+      await page.locator('section.generated-policy').first().waitFor();
     } else if (route === '#/build') {
       // The builder after the OSS folder template replaced the policy: the result in view.
       await page.locator('#template').selectOption('oss-folder');
