@@ -1,0 +1,128 @@
+// Keystroke to updated page, in headless Chromium (issue 17): for each page, 200 edits, each
+// timed from the `input` event until the page shows its result (the finding count, the
+// plan's steps, the cards), so an answer that never updated the page cannot look fast.
+// Prints p50, p95 and the slowest per page as a Markdown table. Run by scripts/bench-web.sh.
+
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { launch, openApp, setPolicy, fillForm } from '../e2e/helpers.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const EDITS = Number(process.env.RAMPLAN_BENCH_EDITS ?? 200);
+
+/** A permission policy of about `size` characters: statements over several services. */
+function policyOf(size) {
+  const statements = [];
+  let text = '';
+  for (let i = 0; text.length < size - 200; i += 1) {
+    statements.push({
+      Effect: 'Allow',
+      Action: ['oss:GetObject', 'oss:ListObjects', `ecs:Describe${['Instances', 'Disks', 'Images'][i % 3]}`],
+      Resource: [`acs:oss:*:*:bucket-${i}/*`, `acs:oss:*:*:bucket-${i}`],
+    });
+    text = JSON.stringify({ Version: '1', Statement: statements }, null, 2);
+  }
+  return text;
+}
+
+/**
+ * Times `EDITS` edits. `edit(i)` gives the control and its new value; `ready` (page-side
+ * source of a function body, `i` in scope) says when the page shows the edit's result. Each
+ * edit is timed from its `input` event until `ready` holds, checked after the app's render
+ * (it runs in microtasks after the event) and after every zero-delay timeout from then on.
+ */
+async function measure(page, edit, ready) {
+  const times = [];
+  for (let i = 0; i < EDITS; i += 1) {
+    const { selector, value } = edit(i);
+    const ms = await page.evaluate(
+      async ({ selector, value, ready, i }) => {
+        const holds = new Function('i', ready);
+        const element = document.querySelector(selector);
+        const start = performance.now();
+        element.value = value;
+        element.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        do {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (performance.now() - start > 5000) throw new Error(`edit ${i}: the page never showed it`);
+        } while (!holds(i));
+        return performance.now() - start;
+      },
+      { selector, value, ready, i },
+    );
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { p50: at(0.5), p95: at(0.95), max: times[times.length - 1] };
+}
+
+const browser = await launch();
+const rows = [];
+try {
+  // 1. The checker with a 6,144-character policy: each edit turns one Effect into an
+  //    invalid value and back, so the finding count must follow.
+  {
+    const { context, page } = await openApp(browser, { route: '#/check' });
+    const text = policyOf(6144);
+    await setPolicy(page, text);
+    await page.locator('#finding-count').waitFor();
+    const broken = text.replace('"Allow"', '"Allox"');
+    assert.notEqual(broken, text);
+    const result = await measure(
+      page,
+      (i) => ({ selector: '#policy', value: i % 2 ? text : broken }),
+      "return (document.querySelector('#finding-count').dataset.errors === '0') === (i % 2 === 1);",
+    );
+    rows.push([`checker, ${text.length}-character policy`, result]);
+    await context.close();
+  }
+  // 2. A full scenario form: each edit types into the role name, the plan must follow.
+  {
+    const id = 'dataworks-maxcompute';
+    const input = JSON.parse(await readFile(path.join(ROOT, `tests/fixtures/scenarios/${id}/valid-typical.input.json`), 'utf8'));
+    const { context, page } = await openApp(browser, { route: `#/scenario/${id}` });
+    await fillForm(page, input);
+    await page.locator('#plan-status[data-ready="true"]').waitFor();
+    const result = await measure(
+      page,
+      (i) => ({ selector: '#field-role_name', value: `benchRole${i}x` }),
+      "return document.querySelector('#steps').textContent.includes('benchRole' + i + 'x');",
+    );
+    rows.push(['scenario form, filled (dataworks-maxcompute)', result]);
+    await context.close();
+  }
+  // 3. The builder with 20 cards: each edit renames one statement's bucket in the editor;
+  //    the cards must follow.
+  {
+    const { context, page } = await openApp(browser, { route: '#/build' });
+    await page.locator('main.builder #policy').waitFor();
+    const statements = Array.from({ length: 20 }, (_, i) => ({
+      Effect: 'Allow',
+      Action: ['oss:GetObject', 'oss:PutObject'],
+      Resource: [`acs:oss:*:*:bucket-${i}/*`],
+    }));
+    const text = (n) => JSON.stringify({ Version: '1', Statement: statements.map((s, i) => (i === 0 ? { ...s, Resource: [`acs:oss:*:*:edited-${n}/*`] } : s)) }, null, 2);
+    await setPolicy(page, text('start'));
+    await page.locator('#card-19').waitFor();
+    const result = await measure(
+      page,
+      (i) => ({ selector: '#policy', value: text(i) }),
+      "return document.querySelector('#card-0 .resource[data-resource=\"acs:oss:*:*:edited-' + i + '/*\"]') !== null;",
+    );
+    rows.push(['builder, 20 cards', result]);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(`\n${EDITS} edits per page (ms from the input event until the page shows the result)\n`);
+console.log('| page | p50 | p95 | slowest |');
+console.log('|---|---:|---:|---:|');
+for (const [name, { p50, p95, max }] of rows) {
+  console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} | ${max.toFixed(1)} |`);
+}
