@@ -2,7 +2,7 @@
 # How long the page takes from a keystroke to what it shows (issue 17): serves a release
 # build and runs tests/bench/keystrokes.mjs in headless Chromium, which prints p50, p95 and
 # the slowest of 200 edits on the checker (a 6,144-character policy), a filled scenario form
-# and the builder with 20 cards.
+# and the builder with 20 cards; and the startup, cold and warm, until the checker answers.
 #
 #   bash scripts/bench-web.sh [DIST_DIR]    default dist/, built first when it is missing
 #

@@ -62,7 +62,27 @@ async function measure(page, edit, ready) {
 
 const browser = await launch();
 const rows = [];
+const startups = [];
 try {
+  // 0. Startup: from navigation until the checker answers (its finding count is shown), in a
+  //    fresh context (cold: nothing cached) and on a reload (warm: the browser's cache).
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const url = new URL('#/check', process.env.RAMPLAN_URL ?? 'http://127.0.0.1:8080/').href;
+    const until = async (load) => {
+      const start = Date.now();
+      await load();
+      await page.locator('#finding-count').waitFor();
+      return Date.now() - start;
+    };
+    startups.push(['cold (new context)', await until(() => page.goto(url))]);
+    const warm = [];
+    for (let i = 0; i < 5; i += 1) warm.push(await until(() => page.reload()));
+    warm.sort((a, b) => a - b);
+    startups.push(['warm (reload, median of 5)', warm[2]]);
+    await context.close();
+  }
   // 1. The checker with a 6,144-character policy: each edit turns one Effect into an
   //    invalid value and back, so the finding count must follow.
   {
@@ -120,6 +140,10 @@ try {
   await browser.close();
 }
 
+console.log('\nStartup, navigation until the checker shows its findings (ms)\n');
+console.log('| load | ms |');
+console.log('|---|---:|');
+for (const [name, ms] of startups) console.log(`| ${name} | ${ms} |`);
 console.log(`\n${EDITS} edits per page (ms from the input event until the page shows the result)\n`);
 console.log('| page | p50 | p95 | slowest |');
 console.log('|---|---:|---:|---:|');
