@@ -117,8 +117,13 @@ pub fn convert(
         ..LintOptions::default()
     };
     // The name is checked against the rules for what it will name, so the kind is needed
-    // first: lint once to learn (or confirm) it, then again with the name.
-    let kind = lint(text, &lint_options).kind;
+    // first: the one lint would guess (a parse and the policy's shape, not every rule: the
+    // checker converts on every keystroke), then the lint, with the name.
+    let kind = options.kind.kind().unwrap_or_else(|| {
+        crate::json::parse(text).map_or(PolicyKind::Permission, |root| {
+            crate::policy::Policy::from_root(&root).guess_kind()
+        })
+    });
     if kind == PolicyKind::BucketPolicy {
         return Err(ConvertError::BucketPolicy);
     }
