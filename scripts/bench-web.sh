@@ -17,23 +17,7 @@ if [[ ! -f "$dist/index.html" ]]; then
   trunk build --release --dist "$dist"
 fi
 
-log="$(mktemp)"
-python3 -u -m http.server --bind 127.0.0.1 --directory "$dist" 0 >"$log" 2>&1 &
-server=$!
-cleanup() {
-  kill "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  rm -f "$log"
-}
-trap cleanup EXIT
-port=""
-for _ in $(seq 100); do
-  port="$(sed -n 's/^Serving HTTP on 127\.0\.0\.1 port \([0-9]*\).*/\1/p' "$log")"
-  if [[ -n "$port" ]]; then break; fi
-  sleep 0.1
-done
-if [[ -z "$port" ]]; then
-  echo "bench-web: the server did not start" >&2
-  exit 1
-fi
-RAMPLAN_URL="http://127.0.0.1:$port/" node tests/bench/keystrokes.mjs
+# shellcheck source=scripts/serve-dist.sh
+. scripts/serve-dist.sh
+serve_dist "$dist"
+RAMPLAN_URL="$served_url" node tests/bench/keystrokes.mjs

@@ -33,30 +33,10 @@ echo "e2e: trunk build --release"
 # Trunk's post-build hook (Trunk.toml) also writes ramplan-offline.html and js/ into it.
 trunk build --release --dist "$dist"
 
-# Port 0 lets the OS pick a free port; the server prints the one it got.
-log="$(mktemp)"
-python3 -u -m http.server --bind 127.0.0.1 --directory "$dist" 0 >"$log" 2>&1 &
-server=$!
-cleanup() {
-  kill "$server" 2>/dev/null || true
-  wait "$server" 2>/dev/null || true
-  rm -f "$log"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/serve-dist.sh
+. scripts/serve-dist.sh
+serve_dist "$dist"
 
-port=""
-for _ in $(seq 100); do
-  port="$(sed -n 's/^Serving HTTP on 127\.0\.0\.1 port \([0-9]*\).*/\1/p' "$log")"
-  if [ -n "$port" ]; then break; fi
-  if ! kill -0 "$server" 2>/dev/null; then break; fi
-  sleep 0.1
-done
-if [ -z "$port" ]; then
-  echo "e2e: the test server did not start" >&2
-  cat "$log" >&2
-  exit 1
-fi
-
-echo "e2e: serving $dist at http://127.0.0.1:$port/"
+echo "e2e: serving $dist at $served_url"
 # RAMPLAN_DIST_DIR: the build itself, for the test that opens ramplan-offline.html from disk.
-RAMPLAN_URL="http://127.0.0.1:$port/" RAMPLAN_DIST_DIR="$(cd "$dist" && pwd)" node --test --test-timeout=120000 "${files[@]}"
+RAMPLAN_URL="$served_url" RAMPLAN_DIST_DIR="$(cd "$dist" && pwd)" node --test --test-timeout=120000 "${files[@]}"

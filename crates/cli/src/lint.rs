@@ -497,3 +497,34 @@ pub(crate) fn presented(result: &DocumentReport, located: &Located, lang: Lang) 
 pub(crate) fn note_severity(note: &Note) -> Option<Severity> {
     note.unreadable.then_some(Severity::Error)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parallel_map;
+
+    /// Results come back in the items' order whatever thread finished first (the items take
+    /// unequal time), so the output is the same bytes on any number of cores.
+    #[test]
+    fn parallel_map_keeps_the_input_order() {
+        let items: Vec<u64> = (0..200).collect();
+        let slow_then_fast = |n: &u64| {
+            // Early items do more work, so later ones tend to finish first.
+            let spin = (200 - n) * 2_000;
+            let mut acc = *n;
+            for i in 0..spin {
+                acc = acc.wrapping_mul(31).wrapping_add(i);
+            }
+            (*n, std::hint::black_box(acc) | 1)
+        };
+        let got = parallel_map(&items, slow_then_fast);
+        let order: Vec<u64> = got.iter().map(|(n, _)| *n).collect();
+        assert_eq!(order, items);
+        let sequential: Vec<(u64, u64)> = items.iter().map(slow_then_fast).collect();
+        assert_eq!(got, sequential);
+        assert!(parallel_map(&[] as &[u64], slow_then_fast).is_empty());
+        assert_eq!(
+            parallel_map(&[7u64], slow_then_fast),
+            vec![slow_then_fast(&7)]
+        );
+    }
+}

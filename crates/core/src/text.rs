@@ -100,6 +100,16 @@ impl Table {
     }
 }
 
+/// The first word of a CamelCase name: `Get` in `GetObjectAcl`.
+pub fn leading_word(name: &str) -> &str {
+    let end = name
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| c.is_ascii_uppercase())
+        .map_or(name.len(), |(i, _)| i);
+    name.get(..end).unwrap_or(name)
+}
+
 /// Splits `service:name` at the first colon.
 pub fn split_action(action: &str) -> Option<(&str, &str)> {
     action.split_once(':')

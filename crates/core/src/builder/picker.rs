@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::catalogue::{self, AccessLevel, ActionRef, ServiceRef};
 use crate::finding::Lang;
+use crate::text::leading_word;
 use crate::wildcard::{self, Case};
 
 /// How the levels were decided, for the form to show beside the groups.
@@ -48,14 +49,12 @@ pub const LEVELS: [AccessLevel; 6] = [
     AccessLevel::Unknown,
 ];
 
+/// The level's id in the picker: as the JSON outputs write it, but "other" for a level the
+/// catalogue does not record (the picker's group of the rest).
 pub fn level_id(level: AccessLevel) -> &'static str {
     match level {
-        AccessLevel::List => "list",
-        AccessLevel::Read => "read",
-        AccessLevel::Write => "write",
-        AccessLevel::PermissionManagement => "permission-management",
-        AccessLevel::Tagging => "tagging",
         AccessLevel::Unknown => "other",
+        known => known.as_str(),
     }
 }
 
@@ -189,16 +188,6 @@ pub fn wildcards(service: &str) -> Vec<WildcardSuggestion> {
         covers,
     }));
     out
-}
-
-/// The first word of a CamelCase name: `Get` in `GetObjectAcl`.
-fn leading_word(name: &str) -> &str {
-    let end = name
-        .char_indices()
-        .skip(1)
-        .find(|(_, c)| c.is_ascii_uppercase())
-        .map_or(name.len(), |(i, _)| i);
-    name.get(..end).unwrap_or(name)
 }
 
 /// Every catalogued action a pattern such as `oss:Get*` or `*:List*` covers, as RAM matches

@@ -67,6 +67,21 @@ pub enum AccessLevel {
     Unknown,
 }
 
+impl AccessLevel {
+    /// The level as the JSON outputs write it: `list`, `read`, `write`,
+    /// `permission-management`, `tagging`, `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccessLevel::List => "list",
+            AccessLevel::Read => "read",
+            AccessLevel::Write => "write",
+            AccessLevel::PermissionManagement => "permission-management",
+            AccessLevel::Tagging => "tagging",
+            AccessLevel::Unknown => "unknown",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResourceScope {
     /// Applies to the whole service (`acs:oss:*:*:*` for `oss:ListBuckets`).

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::catalogue::{self, AccessLevel, ResourceScope};
+use crate::catalogue::{self, ResourceScope};
 use crate::finding::{Finding, Lang, Severity};
 use crate::lint::{lint, KindChoice, LintOptions};
 use crate::simulate::{self, ContextEntry, Outcome, PolicySource, Request};
@@ -126,7 +126,7 @@ pub fn propose(facts: &Facts, lang: Lang) -> Option<Fix> {
     let service_ref = catalogue::service(service);
     let access_level = service_ref
         .and_then(|s| s.action(name))
-        .map(|a| level_name(a.level));
+        .map(|a| a.level.as_str());
     let resource_types = if resource_known || resource_from_host {
         Vec::new()
     } else {
@@ -195,17 +195,6 @@ pub fn document(action: &str, resource: &str) -> String {
         quote(action),
         quote(resource)
     )
-}
-
-fn level_name(level: AccessLevel) -> &'static str {
-    match level {
-        AccessLevel::List => "list",
-        AccessLevel::Read => "read",
-        AccessLevel::Write => "write",
-        AccessLevel::PermissionManagement => "permission-management",
-        AccessLevel::Tagging => "tagging",
-        AccessLevel::Unknown => "unknown",
-    }
 }
 
 /// `ramplan-doctor-oss-GetObject`: letters, digits and `-`, at most 128 characters, as

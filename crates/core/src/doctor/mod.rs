@@ -142,16 +142,17 @@ pub fn diagnose(text: &str, lang: Lang) -> Result<Diagnosis, DoctorError> {
             help: Some(tr!(lang, "an access-denied error never contains a credential: remove it, and disable that AccessKey in the RAM console if it was shared", "无权限错误中不会含有凭证：请删除它；如果该 AccessKey 已被分享，请在 RAM 控制台禁用它")),
         });
     }
+    let not_an_error = || DoctorError {
+        kind: ErrorKind::NotAnError,
+        message: tr!(
+            lang,
+            "no field of an access-denied error was found",
+            "未找到无权限错误的任何字段"
+        ),
+        help: Some(paste_help(lang)),
+    };
     let Some(shape) = parse::shape(&parsed, text) else {
-        return Err(DoctorError {
-            kind: ErrorKind::NotAnError,
-            message: tr!(
-                lang,
-                "no field of an access-denied error was found",
-                "未找到无权限错误的任何字段"
-            ),
-            help: Some(paste_help(lang)),
-        });
+        return Err(not_an_error());
     };
     let facts = model::facts(&parsed, shape, text);
     if facts.asked.action.is_none()
@@ -159,15 +160,7 @@ pub fn diagnose(text: &str, lang: Lang) -> Result<Diagnosis, DoctorError> {
         && facts.encoded.is_none()
         && facts.error.code.is_none()
     {
-        return Err(DoctorError {
-            kind: ErrorKind::NotAnError,
-            message: tr!(
-                lang,
-                "no field of an access-denied error was found",
-                "未找到无权限错误的任何字段"
-            ),
-            help: Some(paste_help(lang)),
-        });
+        return Err(not_an_error());
     }
     let fix = match facts.denial {
         Denial::Explicit => None,

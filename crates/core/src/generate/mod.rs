@@ -385,7 +385,7 @@ pub fn generate(read: &Read, files: usize, options: &Options) -> Generated {
         let name = format!("{}:{}", service.code(), action.name);
         let entry = building.actions.entry(name).or_insert_with(|| ActionEntry {
             calls: 0,
-            level: level_str(level),
+            level: level.as_str(),
             level_inferred,
             mapping: if renamed.is_some() {
                 "oss-api-name"
@@ -802,17 +802,6 @@ fn oss_resources(scope: ResourceScope, event: &Event, lang: Lang) -> (Vec<String
     }
 }
 
-fn level_str(level: AccessLevel) -> &'static str {
-    match level {
-        AccessLevel::List => "list",
-        AccessLevel::Read => "read",
-        AccessLevel::Write => "write",
-        AccessLevel::PermissionManagement => "permission-management",
-        AccessLevel::Tagging => "tagging",
-        AccessLevel::Unknown => "unknown",
-    }
-}
-
 /// Case-insensitive, then exact: `ecs:DescribeInstances` before `ecs:getFoo` before `oss:*`.
 fn action_order(a: &str, b: &str) -> std::cmp::Ordering {
     catalogue::generated::cmp_ignore_case(a, b).then_with(|| a.cmp(b))
@@ -872,7 +861,7 @@ fn finish(id: String, account: String, building: Building, options: &Options) ->
                     .split_once(':')
                     .map(|(_, n)| n)
                     .unwrap_or_default();
-                format!("{service}:{}*", verb(name))
+                format!("{service}:{}*", crate::text::leading_word(name))
             } else {
                 format!("{service}:*")
             };
@@ -1104,17 +1093,6 @@ fn pieces(statement: StatementExplained) -> Vec<StatementExplained> {
     out
 }
 
-/// The leading verb of an API name: `Describe` in `DescribeInstances`.
-fn verb(name: &str) -> &str {
-    let end = name
-        .char_indices()
-        .skip(1)
-        .find(|(_, c)| c.is_ascii_uppercase())
-        .map(|(i, _)| i)
-        .unwrap_or(name.len());
-    name.get(..end).unwrap_or(name)
-}
-
 fn explain(use_: &ActionUse, lang: Lang) -> String {
     let mapping = match (use_.mapping, lang) {
         ("curated", Lang::En) => "named in ramplan's curated catalogue",
@@ -1220,8 +1198,8 @@ mod tests {
 
     #[test]
     fn verbs() {
-        assert_eq!(verb("DescribeInstances"), "Describe");
-        assert_eq!(verb("Get"), "Get");
-        assert_eq!(verb(""), "");
+        assert_eq!(crate::text::leading_word("DescribeInstances"), "Describe");
+        assert_eq!(crate::text::leading_word("Get"), "Get");
+        assert_eq!(crate::text::leading_word(""), "");
     }
 }
