@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
 # Prints the size of everything the web page loads, raw and gzip -9, as a Markdown table
 # for the README. Measures an existing build (dist/ unless told) and builds one if there is none.
+# With --check it also fails (exit 1) when a file weighs more than scripts/size-budgets.tsv
+# allows, so the weight cannot creep back; the test command runs it on the e2e build.
 #
-#   bash scripts/sizes.sh [DIST_DIR]
+#   bash scripts/sizes.sh [--check] [DIST_DIR]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+check=false
+if [[ "${1:-}" == --check ]]; then
+  check=true
+  shift
+fi
 dist="${1:-dist}"
 if [ ! -f "$dist/index.html" ]; then
+  if $check; then
+    echo "sizes: no build in $dist to check (run scripts/e2e.sh or trunk build --release first)" >&2
+    exit 2
+  fi
   # shellcheck source=scripts/env.sh
   . scripts/env.sh
   trunk build --release --dist "$dist" >&2
@@ -39,3 +50,26 @@ offline="$dist/ramplan-offline.html"
 if [ -f "$offline" ]; then
   echo "| \`ramplan-offline.html\` (single file, not loaded by the page) | $(wc -c <"$offline") | $(gzip -9 -c "$offline" | wc -c) |"
 fi
+
+$check || exit 0
+# The budgets: a name (`first-load`, or a file in the build) and its most gzip -9 bytes.
+over=0
+while IFS=$'\t' read -r name budget; do
+  [[ -z "$name" || "$name" == \#* ]] && continue
+  if [[ "$name" == first-load ]]; then
+    size=$total_gzip
+  elif [[ -f "$dist/$name" ]]; then
+    size=$(gzip -9 -c "$dist/$name" | wc -c)
+  else
+    echo "sizes: $name is missing from $dist" >&2
+    over=1
+    continue
+  fi
+  if ((size > budget)); then
+    echo "sizes: $name is $size B gzip, over its budget of $budget B (scripts/size-budgets.tsv)" >&2
+    over=1
+  else
+    echo "sizes: $name $size B gzip, within its budget of $budget B"
+  fi
+done <scripts/size-budgets.tsv
+exit "$over"

@@ -32,7 +32,7 @@ step "clippy (wasm32)" cargo clippy -p ramplan-core -p ramplan-web -p ramplan-js
 step "cargo test" cargo test --workspace --locked
 step "core builds for wasm32" cargo build -p ramplan-core --target wasm32-unknown-unknown --locked
 step "web build and end-to-end tests (headless Chromium)" bash scripts/e2e.sh
-step "size budgets (scripts/size-budgets.tsv)" bash scripts/check-sizes.sh dist
+step "size budgets (scripts/size-budgets.tsv)" bash scripts/sizes.sh --check dist
 step "pre-commit hooks (the real pre-commit, on a throwaway repository)" bash scripts/test-pre-commit.sh
 step "shellcheck" shellcheck scripts/*.sh .ci/run
 
