@@ -320,28 +320,37 @@ pub(crate) fn write_baseline(path: &Path, mut findings: Vec<Accepted>) -> Result
     std::fs::write(path, text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))
 }
 
-/// Drops the findings the baseline accepts, each accepted entry matching one finding.
-/// Returns how many were dropped.
-pub(crate) fn apply_baseline(results: &mut [DocumentReport], baseline: &[Accepted]) -> usize {
-    let mut left: BTreeMap<&Accepted, usize> = BTreeMap::new();
-    for entry in baseline {
-        *left.entry(entry).or_default() += 1;
+/// A baseline being applied: each accepted entry leaves out one finding.
+pub(crate) struct Baseline {
+    /// How many more times each accepted finding may still be left out.
+    left: BTreeMap<Accepted, usize>,
+    /// Findings left out so far.
+    pub(crate) dropped: usize,
+}
+
+impl Baseline {
+    pub(crate) fn new(accepted: Vec<Accepted>) -> Baseline {
+        let mut left = BTreeMap::new();
+        for entry in accepted {
+            *left.entry(entry).or_default() += 1;
+        }
+        Baseline { left, dropped: 0 }
     }
-    let mut dropped = 0;
-    for result in results.iter_mut() {
+
+    /// Leaves out of `result` the findings the baseline still accepts. Applied to results in
+    /// input order, as a finding accepted once is left out once.
+    pub(crate) fn apply(&mut self, result: &mut DocumentReport) {
         let findings = std::mem::take(&mut result.findings);
         for located in findings {
-            let key = accepted(result, &located);
-            match left.get_mut(&key) {
+            match self.left.get_mut(&accepted(result, &located)) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
-                    dropped += 1;
+                    self.dropped += 1;
                 }
                 _ => result.findings.push(located),
             }
         }
     }
-    dropped
 }
 
 #[cfg(test)]

@@ -38,72 +38,79 @@ pub(crate) struct Input {
 
 /// The inputs named on the command line: files as given (any name is read, as a policy when
 /// it is no other format, unless `skip_unrecognized`), folders walked for the formats ramplan
-/// reads, `-` for standard input.
+/// reads, `-` for standard input. Files are read on every core, kept in the order named.
 pub(crate) fn collect(paths: &[PathBuf], skip_unrecognized: bool) -> Result<Vec<Input>, String> {
+    /// A file to read: named on the command line (it must be readable), or found in a walk
+    /// (anything unreadable or in no format ramplan reads is left out).
+    enum Pending {
+        Stdin(String),
+        Named(PathBuf),
+        Walked(PathBuf),
+    }
     let stdin_only = [PathBuf::from("-")];
     let paths = if paths.is_empty() {
         &stdin_only[..]
     } else {
         paths
     };
-    let mut inputs = Vec::new();
+    let mut pending = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             let mut text = String::new();
             io::stdin()
                 .read_to_string(&mut text)
                 .map_err(|e| format!("cannot read standard input: {e}"))?;
-            let format = match ramplan_iac::detect("<stdin>", &text) {
-                Some(Format::Policy) | None => Format::Policy,
-                Some(format) => format,
-            };
-            inputs.push(Input {
-                source: "<stdin>".to_owned(),
-                text,
-                format,
-                referenced_by: None,
-            });
+            pending.push(Pending::Stdin(text));
         } else if path.is_dir() {
             let mut files = Vec::new();
             walk(path, &mut files)?;
-            for file in files {
-                let Ok(bytes) = std::fs::read(&file) else {
-                    continue;
-                };
-                // A folder may hold anything; only text in a format ramplan reads counts.
-                let Ok(text) = String::from_utf8(bytes) else {
-                    continue;
-                };
-                let source = display(&file);
-                if let Some(format) = ramplan_iac::detect(&source, &text) {
-                    inputs.push(Input {
-                        source,
-                        text,
-                        format,
-                        referenced_by: None,
-                    });
-                }
-            }
+            pending.extend(files.into_iter().map(Pending::Walked));
         } else {
-            let bytes = std::fs::read(path)
-                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| format!("`{}` is not UTF-8 text", path.display()))?;
-            let source = display(path);
-            let format = match ramplan_iac::detect(&source, &text) {
-                Some(format) => format,
-                None if skip_unrecognized => continue,
-                None => Format::Policy,
-            };
-            inputs.push(Input {
-                source,
-                text,
-                format,
-                referenced_by: None,
-            });
+            pending.push(Pending::Named(path.clone()));
         }
     }
-    Ok(inputs)
+    let read = parallel_map(&pending, |item| -> Result<Option<Input>, String> {
+        let input = |source: String, text: String, format: Format| Input {
+            source,
+            text,
+            format,
+            referenced_by: None,
+        };
+        Ok(match item {
+            Pending::Stdin(text) => {
+                let format = match ramplan_iac::detect("<stdin>", text) {
+                    Some(Format::Policy) | None => Format::Policy,
+                    Some(format) => format,
+                };
+                Some(input("<stdin>".to_owned(), text.clone(), format))
+            }
+            Pending::Walked(file) => {
+                // A folder may hold anything; only text in a format ramplan reads counts.
+                let text = std::fs::read(file)
+                    .ok()
+                    .and_then(|b| String::from_utf8(b).ok());
+                text.and_then(|text| {
+                    let source = display(file);
+                    let format = ramplan_iac::detect(&source, &text)?;
+                    Some(input(source, text, format))
+                })
+            }
+            Pending::Named(path) => {
+                let bytes = std::fs::read(path)
+                    .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| format!("`{}` is not UTF-8 text", path.display()))?;
+                let source = display(path);
+                match ramplan_iac::detect(&source, &text) {
+                    Some(format) => Some(input(source, text, format)),
+                    None if skip_unrecognized => None,
+                    None => Some(input(source, text, Format::Policy)),
+                }
+            }
+        })
+    });
+    // The first failure in the order named, as reading one by one would have stopped at.
+    read.into_iter().filter_map(Result::transpose).collect()
 }
 
 /// A path as output shows it: forward slashes, no leading `./`.
@@ -179,14 +186,20 @@ pub(crate) struct Options {
     pub(crate) must_not_grant: Vec<ramplan_core::diff::Forbidden>,
 }
 
-/// Lints every input. Policies that Terraform reads from files of their own
+/// The inputs with the policies found in each, ready to lint.
+pub(crate) struct Prepared {
+    /// As collected, then the policy files Terraform arguments read.
+    pub(crate) inputs: Vec<Input>,
+    extracted: Vec<ramplan_iac::Extracted>,
+    /// Policy files that Terraform arguments read and that could not be read.
+    pub(crate) notes: Vec<Note>,
+}
+
+/// Finds the policies in every input. Policies that Terraform reads from files of their own
 /// (`file("${path.module}/trust.json")`) are read too, beside the `.tf` file, and linted as
 /// the kind the argument makes them; a file also named on the command line or found in the
 /// walk is linted once, as that kind.
-pub(crate) fn run(
-    mut inputs: Vec<Input>,
-    options: &Options,
-) -> (Vec<Input>, Vec<DocumentReport>, Vec<Note>) {
+pub(crate) fn prepare(mut inputs: Vec<Input>, options: &Options) -> Prepared {
     let mut notes = Vec::new();
     let mut extracted: Vec<ramplan_iac::Extracted> =
         parallel_map(&inputs, |i| ramplan_iac::extract(i.format, &i.text));
@@ -195,6 +208,11 @@ pub(crate) fn run(
         .enumerate()
         .flat_map(|(i, found)| found.files.iter().map(move |r| (i, r.clone())))
         .collect();
+    // The first input of each source, as a search from the front would find it.
+    let mut by_source: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, input) in inputs.iter().enumerate() {
+        by_source.entry(input.source.clone()).or_insert(i);
+    }
     for (from, reference) in references {
         let Some(naming) = inputs.get(from) else {
             continue;
@@ -209,7 +227,7 @@ pub(crate) fn run(
             attribute: reference.attribute.clone(),
             kind: reference.kind,
         };
-        if let Some(existing) = inputs.iter_mut().find(|i| i.source == path) {
+        if let Some(existing) = by_source.get(&path).and_then(|&i| inputs.get_mut(i)) {
             if existing.format == Format::Policy && existing.referenced_by.is_none() {
                 existing.referenced_by = Some(referenced);
             }
@@ -218,6 +236,7 @@ pub(crate) fn run(
         match std::fs::read(&path).map(String::from_utf8) {
             Ok(Ok(text)) => {
                 extracted.push(ramplan_iac::extract(Format::Policy, &text));
+                by_source.insert(path.clone(), inputs.len());
                 inputs.push(Input {
                     source: path,
                     text,
@@ -250,16 +269,37 @@ pub(crate) fn run(
             }
         }
     }
-    // Each file on its own, on every core; put back in input order, so the output is the
-    // same bytes whatever the number of cores.
-    let pairs: Vec<(&Input, &ramplan_iac::Extracted)> = inputs.iter().zip(&extracted).collect();
-    let per_file = parallel_map(&pairs, |(input, found)| lint_file(input, found, options));
-    let mut results = Vec::new();
-    for (file_notes, file_results) in per_file {
-        notes.extend(file_notes);
-        results.extend(file_results);
+    Prepared {
+        inputs,
+        extracted,
+        notes,
     }
-    (inputs, results, notes)
+}
+
+/// Lints each file on every core, `finish` applied to each document's report on the same
+/// core, and hands `consume` each file's notes and reports in input order as soon as every
+/// file before it is done, so output streams and is the same bytes whatever the number of
+/// cores. Stops early when `consume` returns false.
+pub(crate) fn lint_each(
+    prepared: &Prepared,
+    options: &Options,
+    finish: impl Fn(&mut DocumentReport) + Sync,
+    mut consume: impl FnMut(&Input, Vec<Note>, Vec<DocumentReport>) -> bool,
+) {
+    let pairs: Vec<(&Input, &ramplan_iac::Extracted)> =
+        prepared.inputs.iter().zip(&prepared.extracted).collect();
+    parallel_ordered(
+        &pairs,
+        |(input, found)| {
+            let (notes, mut results) = lint_file(input, found, options);
+            results.iter_mut().for_each(&finish);
+            (notes, results)
+        },
+        |i, (notes, results)| match pairs.get(i) {
+            Some((input, _)) => consume(input, notes, results),
+            None => false,
+        },
+    );
 }
 
 /// The notes and document reports of one file.
@@ -293,54 +333,87 @@ fn lint_file(
         });
     }
     for document in &found.documents {
-        let mut document = document.clone();
-        if let Some(reference) = &input.referenced_by {
-            document.resource = reference.resource.clone();
-            document.attribute = reference.attribute.clone();
-            document.kind = Some(reference.kind);
-        }
+        let document = match &input.referenced_by {
+            Some(reference) => {
+                let mut document = document.clone();
+                document.resource = reference.resource.clone();
+                document.attribute = reference.attribute.clone();
+                document.kind = Some(reference.kind);
+                std::borrow::Cow::Owned(document)
+            }
+            None => std::borrow::Cow::Borrowed(document),
+        };
         results.push(lint_document(input, &document, &index, options));
     }
     (notes, results)
 }
 
-/// `f` over `items` on every core (a few files go on one thread), the results in the items'
-/// order. Threads take the next item as they finish one, so one large file holds up only
-/// its own thread.
+/// `f` over `items` on every core, the results in the items' order.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    let mut out = Vec::with_capacity(items.len());
+    parallel_ordered(items, f, |_, r| {
+        out.push(r);
+        true
+    });
+    out
+}
+
+/// `f` over `items` on every core (a few items go on one thread), `consume` called on this
+/// thread with each result in the items' order as soon as the results before it are in.
+/// Threads take the next item as they finish one, so one large file holds up only its own
+/// thread. Stops handing out items once `consume` returns false.
+fn parallel_ordered<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> R + Sync,
+    mut consume: impl FnMut(usize, R) -> bool,
+) {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len());
     if threads <= 1 {
-        return items.iter().map(f).collect();
+        for (i, item) in items.iter().enumerate() {
+            if !consume(i, f(item)) {
+                return;
+            }
+        }
+        return;
     }
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        for _ in 0..threads {
+            let sender = sender.clone();
+            let (next, stop, f) = (&next, &stop, &f);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if sender.send((i, f(item))).is_err() {
+                        break;
                     }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
-            })
-            .collect()
+                }
+            });
+        }
+        drop(sender);
+        // Results that came in before one ahead of them.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (i, result) in receiver {
+            if stop.load(Ordering::Relaxed) {
+                continue;
+            }
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&due) {
+                due += 1;
+                if !consume(due - 1, result) {
+                    stop.store(true, Ordering::Relaxed);
+                    break;
+                }
+            }
+        }
     });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The Terraform argument that reads a policy file (`assume_role_policy_document =

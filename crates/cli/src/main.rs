@@ -23,6 +23,11 @@ use ramplan_core::render;
 use ramplan_core::rules::RULES;
 use ramplan_core::{KindChoice, Lang, Severity};
 
+/// mimalloc, not the system allocator: lint allocates small strings per finding on every
+/// core, and glibc's malloc took a quarter of a 10,000-file run (issue 17, README).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "ramplan",
@@ -360,56 +365,80 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
             None => Vec::new(),
         },
     };
-    let (inputs, mut results, notes) = lint::run(inputs, &options);
-    if results.is_empty() && notes.is_empty() {
-        // Say so on stderr, which no output format owns: a pipeline pointed at the wrong
-        // folder should not pass silently.
-        eprintln!("ramplan: no policy found in {} file(s) read", inputs.len());
-    }
-    for result in &mut results {
-        config.apply(result, &cwd);
-    }
-    if let Some(path) = &args.write_baseline {
-        let accepted: Vec<config::Accepted> = results
-            .iter()
-            .flat_map(|r| r.findings.iter().map(move |l| config::accepted(r, l)))
-            .collect();
-        let count = accepted.len();
-        config::write_baseline(path, accepted)?;
-        eprintln!("ramplan: wrote {count} findings to `{}`", path.display());
-        return Ok(ExitCode::SUCCESS);
-    }
-    let baselined = match &args.baseline {
-        Some(path) => config::apply_baseline(&mut results, &config::read_baseline(path)?),
-        None => 0,
-    };
-    let run = output::Run {
-        inputs: &inputs,
-        results: &results,
-        notes: &notes,
-        lang,
-        baselined,
-    };
-    let text = match args.format {
-        LintFormat::Text => output::text(&run),
-        LintFormat::Json => output::json(&run),
-        LintFormat::Sarif => output::sarif(&run),
-        LintFormat::Github => output::github(&run),
-    };
-    write_stdout(&text)?;
+    let mut prepared = lint::prepare(inputs, &options);
     let fail_on: Severity = args
         .fail_on
         .map(Severity::from)
         .or(config.fail_on)
         .unwrap_or(Severity::Error);
-    let failed = results
-        .iter()
-        .flat_map(|r| &r.findings)
-        .any(|l| l.finding.severity <= fail_on)
-        || notes
+    let mut failed = false;
+    let mut found = 0usize;
+    let mut fails = |results: &[lint::DocumentReport], notes: &[lint::Note]| {
+        found += results.len() + notes.len();
+        failed |= results
             .iter()
-            .filter_map(lint::note_severity)
-            .any(|s| s <= fail_on);
+            .flat_map(|r| &r.findings)
+            .any(|l| l.finding.severity <= fail_on)
+            || notes
+                .iter()
+                .filter_map(lint::note_severity)
+                .any(|s| s <= fail_on);
+    };
+    let finish = |result: &mut lint::DocumentReport| config.apply(result, &cwd);
+    if let Some(path) = &args.write_baseline {
+        let mut accepted: Vec<config::Accepted> = Vec::new();
+        lint::lint_each(&prepared, &options, finish, |_, _, results| {
+            accepted.extend(
+                results
+                    .iter()
+                    .flat_map(|r| r.findings.iter().map(move |l| config::accepted(r, l))),
+            );
+            true
+        });
+        let count = accepted.len();
+        config::write_baseline(path, accepted)?;
+        eprintln!("ramplan: wrote {count} findings to `{}`", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut baseline = match &args.baseline {
+        Some(path) => Some(config::Baseline::new(config::read_baseline(path)?)),
+        None => None,
+    };
+    let style = match args.format {
+        LintFormat::Text => output::Style::Text,
+        LintFormat::Json => output::Style::Json,
+        LintFormat::Sarif => output::Style::Sarif,
+        LintFormat::Github => output::Style::Github,
+    };
+    let stdout = io::stdout().lock();
+    let mut writer = output::Writer::new(io::BufWriter::new(stdout), style, lang);
+    let notes = std::mem::take(&mut prepared.notes);
+    fails(&[], &notes);
+    let mut written = writer.notes(notes);
+    lint::lint_each(&prepared, &options, finish, |input, notes, mut results| {
+        if let Some(baseline) = &mut baseline {
+            results.iter_mut().for_each(|r| baseline.apply(r));
+        }
+        fails(&results, &notes);
+        written = writer.file(&input.text, notes, results);
+        written.is_ok()
+    });
+    let baselined = baseline.map_or(0, |b| b.dropped);
+    match written.and_then(|()| writer.finish(baselined)) {
+        // A reader that went away (`| head`) is not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            return Err(format!("cannot write output: {e}"))
+        }
+        _ => {}
+    }
+    if found == 0 {
+        // Say so on stderr, which no output format owns: a pipeline pointed at the wrong
+        // folder should not pass silently.
+        eprintln!(
+            "ramplan: no policy found in {} file(s) read",
+            prepared.inputs.len()
+        );
+    }
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -10,165 +10,257 @@ use ramplan_core::{Finding, Lang, LintReport, Severity};
 use ramplan_iac::Format;
 use serde_json::{json, Map, Value};
 
-use crate::lint::{self, DocumentReport, Input, Note, UNREADABLE};
+use crate::lint::{self, DocumentReport, Note, UNREADABLE};
 
+/// How `ramplan lint` prints.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// Everything linted, for the outputs that need it all at once (SARIF).
 pub(crate) struct Run<'a> {
-    pub(crate) inputs: &'a [Input],
     pub(crate) results: &'a [DocumentReport],
     pub(crate) notes: &'a [Note],
     pub(crate) lang: Lang,
-    /// Findings left out because the baseline accepts them.
-    pub(crate) baselined: usize,
 }
 
-fn input<'a>(run: &'a Run<'_>, source: &str) -> Option<&'a Input> {
-    run.inputs.iter().find(|i| i.source == source)
+/// Writes a lint's output as it comes, file by file in input order: text and workflow
+/// commands at once, JSON results at once and its notes after them, SARIF (one document
+/// whose rules come first) at the end.
+pub(crate) struct Writer<W: std::io::Write> {
+    out: W,
+    style: Style,
+    lang: Lang,
+    /// JSON results written so far.
+    written: usize,
+    /// Kept for the end: JSON's notes, SARIF's notes and results.
+    held_notes: Vec<Note>,
+    held_results: Vec<DocumentReport>,
 }
 
-pub(crate) fn text(run: &Run<'_>) -> String {
-    let lang = run.lang;
-    let mut out = String::new();
-    for note in run.notes {
-        let at = match note.span {
-            Some(r) => format!("{}:{}:{}", note.source, r.start.line, r.start.column),
-            None => note.source.clone(),
-        };
-        let resource = if note.resource.is_empty() {
-            String::new()
-        } else {
-            format!("{}: ", note.resource)
-        };
-        if note.unreadable {
-            out.push_str(&format!(
-                "{at}: {}[{UNREADABLE}]: {resource}{}\n\n",
-                Severity::Error.label(lang),
-                note.message
-            ));
-        } else {
-            out.push_str(&format!(
-                "{at}: {}: {resource}{}\n\n",
-                lang.pick("note", "说明"),
-                note.message
-            ));
+impl<W: std::io::Write> Writer<W> {
+    pub(crate) fn new(out: W, style: Style, lang: Lang) -> Writer<W> {
+        Writer {
+            out,
+            style,
+            lang,
+            written: 0,
+            held_notes: Vec::new(),
+            held_results: Vec::new(),
         }
     }
-    for result in run.results {
-        let text = input(run, &result.source).map(|i| i.text.as_str());
-        let findings: Vec<Finding> = result
-            .findings
-            .iter()
-            .map(|l| lint::presented(result, l, lang))
-            .collect();
-        out.push_str(&render::findings_text(
-            &result.source,
-            text,
-            &findings,
-            lang,
-        ));
-        let report = LintReport {
-            kind: result.kind,
-            kind_guessed: result.kind_guessed,
-            findings,
-            parsed: true,
-            credential: None,
-        };
-        let source = match (result.resource.is_empty(), result.attribute.is_empty()) {
-            (true, _) => result.source.clone(),
-            (false, true) => format!("{}: {}", result.source, result.resource),
-            (false, false) => format!(
-                "{}: {} {}",
-                result.source, result.resource, result.attribute
-            ),
-        };
-        out.push_str(&render::summary(
-            &Linted {
-                source: &source,
-                text: "",
-                report: &report,
+
+    /// Notes that belong to no one file's turn (policy files a Terraform argument reads
+    /// that could not be read).
+    pub(crate) fn notes(&mut self, notes: Vec<Note>) -> std::io::Result<()> {
+        let mut text = String::new();
+        for note in notes {
+            match self.style {
+                Style::Text => text.push_str(&note_text(&note, self.lang)),
+                Style::Github => text.push_str(&note_github(&note)),
+                Style::Json | Style::Sarif => self.held_notes.push(note),
+            }
+        }
+        self.out.write_all(text.as_bytes())
+    }
+
+    /// One file's notes and results; `text` is the file's content.
+    pub(crate) fn file(
+        &mut self,
+        text: &str,
+        notes: Vec<Note>,
+        results: Vec<DocumentReport>,
+    ) -> std::io::Result<()> {
+        self.notes(notes)?;
+        let mut out = String::new();
+        match self.style {
+            Style::Text => {
+                for result in &results {
+                    out.push_str(&result_text(result, text, self.lang));
+                }
+            }
+            Style::Github => {
+                for result in &results {
+                    out.push_str(&result_github(result, self.lang));
+                }
+            }
+            Style::Json => {
+                for result in &results {
+                    out.push_str(if self.written == 0 {
+                        "{\n  \"results\": [\n    "
+                    } else {
+                        ",\n    "
+                    });
+                    out.push_str(&pretty_at(&result_json(result), 2));
+                    self.written += 1;
+                }
+            }
+            Style::Sarif => self.held_results.extend(results),
+        }
+        self.out.write_all(out.as_bytes())
+    }
+
+    /// What comes after every file: the count the baseline left out, JSON's notes and
+    /// closing, the SARIF document.
+    pub(crate) fn finish(mut self, baselined: usize) -> std::io::Result<()> {
+        let lang = self.lang;
+        let text = match self.style {
+            Style::Github => String::new(),
+            Style::Text if baselined == 0 => String::new(),
+            Style::Text => match lang {
+                Lang::En => {
+                    format!("{baselined} findings accepted by the baseline are not shown\n")
+                }
+                Lang::Zh => format!("基线已接受的 {baselined} 个发现未显示\n"),
             },
-            lang,
-        ));
-        out.push('\n');
+            Style::Json => {
+                let mut out = String::from(if self.written == 0 {
+                    "{\n  \"results\": []"
+                } else {
+                    "\n  ]"
+                });
+                if !self.held_notes.is_empty() {
+                    let notes: Vec<Value> = self.held_notes.iter().map(note_json).collect();
+                    out.push_str(",\n  \"notes\": ");
+                    out.push_str(&pretty_at(&Value::Array(notes), 1));
+                }
+                if baselined > 0 {
+                    out.push_str(&format!(",\n  \"baselined\": {baselined}"));
+                }
+                out.push_str(",\n  \"catalogue\": ");
+                out.push_str(&pretty_at(&json!({ "date": CATALOGUE_DATE }), 1));
+                out.push_str("\n}\n");
+                out
+            }
+            Style::Sarif => sarif(&Run {
+                results: &self.held_results,
+                notes: &self.held_notes,
+                lang,
+            }),
+        };
+        self.out.write_all(text.as_bytes())?;
+        self.out.flush()
     }
-    if run.baselined > 0 {
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "{} findings accepted by the baseline are not shown\n",
-                run.baselined
-            ),
-            Lang::Zh => format!("基线已接受的 {} 个发现未显示\n", run.baselined),
-        });
+}
+
+/// `value` pretty-printed as it reads `depth` levels down in a pretty-printed document
+/// (JSON strings hold no raw line breaks, so every line break is one of the layout's).
+fn pretty_at(value: &Value, depth: usize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.replace('\n', &format!("\n{}", "  ".repeat(depth)))
+}
+
+fn note_text(note: &Note, lang: Lang) -> String {
+    let at = match note.span {
+        Some(r) => format!("{}:{}:{}", note.source, r.start.line, r.start.column),
+        None => note.source.clone(),
+    };
+    let resource = if note.resource.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", note.resource)
+    };
+    if note.unreadable {
+        format!(
+            "{at}: {}[{UNREADABLE}]: {resource}{}\n\n",
+            Severity::Error.label(lang),
+            note.message
+        )
+    } else {
+        format!(
+            "{at}: {}: {resource}{}\n\n",
+            lang.pick("note", "说明"),
+            note.message
+        )
     }
+}
+
+/// One document's findings (rustc style, with the lines of `text` they point at) and its
+/// summary line.
+fn result_text(result: &DocumentReport, text: &str, lang: Lang) -> String {
+    let findings: Vec<Finding> = result
+        .findings
+        .iter()
+        .map(|l| lint::presented(result, l, lang))
+        .collect();
+    let mut out = render::findings_text(&result.source, Some(text), &findings, lang);
+    let report = LintReport {
+        kind: result.kind,
+        kind_guessed: result.kind_guessed,
+        findings,
+        parsed: true,
+        credential: None,
+    };
+    let source = match (result.resource.is_empty(), result.attribute.is_empty()) {
+        (true, _) => result.source.clone(),
+        (false, true) => format!("{}: {}", result.source, result.resource),
+        (false, false) => format!(
+            "{}: {} {}",
+            result.source, result.resource, result.attribute
+        ),
+    };
+    out.push_str(&render::summary(
+        &Linted {
+            source: &source,
+            text: "",
+            report: &report,
+        },
+        lang,
+    ));
+    out.push('\n');
     out
 }
 
 /// The JSON contract: `results` (one per document: `source`, `kind`, `kind_guessed`,
 /// `findings`; for a document found in a template also `format`, `resource`, `attribute`,
-/// and per finding `depends_on`), `notes`, `baselined`, `catalogue`.
-pub(crate) fn json(run: &Run<'_>) -> String {
-    let results: Vec<Value> = run
-        .results
+/// and per finding `depends_on`), then `notes`, `baselined`, `catalogue`.
+fn result_json(result: &DocumentReport) -> Value {
+    let mut entry = Map::new();
+    entry.insert("source".into(), json!(result.source));
+    if result.format != Format::Policy {
+        entry.insert("format".into(), json!(result.format.as_str()));
+        entry.insert("resource".into(), json!(result.resource));
+        entry.insert("attribute".into(), json!(result.attribute));
+    }
+    entry.insert("kind".into(), json!(result.kind));
+    entry.insert("kind_guessed".into(), json!(result.kind_guessed));
+    let findings: Vec<Value> = result
+        .findings
         .iter()
-        .map(|result| {
-            let mut entry = Map::new();
-            entry.insert("source".into(), json!(result.source));
-            if result.format != Format::Policy {
-                entry.insert("format".into(), json!(result.format.as_str()));
-                entry.insert("resource".into(), json!(result.resource));
-                entry.insert("attribute".into(), json!(result.attribute));
+        .map(|l| {
+            let mut value = serde_json::to_value(&l.finding).unwrap_or(Value::Null);
+            if let (Value::Object(map), false) = (&mut value, l.depends_on.is_empty()) {
+                map.insert("depends_on".into(), json!(l.depends_on));
             }
-            entry.insert("kind".into(), json!(result.kind));
-            entry.insert("kind_guessed".into(), json!(result.kind_guessed));
-            let findings: Vec<Value> = result
-                .findings
-                .iter()
-                .map(|l| {
-                    let mut value = serde_json::to_value(&l.finding).unwrap_or(Value::Null);
-                    if let (Value::Object(map), false) = (&mut value, l.depends_on.is_empty()) {
-                        map.insert("depends_on".into(), json!(l.depends_on));
-                    }
-                    value
-                })
-                .collect();
-            entry.insert("findings".into(), Value::Array(findings));
-            Value::Object(entry)
+            value
         })
         .collect();
-    let notes: Vec<Value> = run
-        .notes
-        .iter()
-        .map(|n| {
-            let mut entry = Map::new();
-            entry.insert("source".into(), json!(n.source));
-            if !n.resource.is_empty() {
-                entry.insert("resource".into(), json!(n.resource));
-            }
-            if n.unreadable {
-                entry.insert("code".into(), json!(UNREADABLE));
-                entry.insert("severity".into(), json!("error"));
-            }
-            entry.insert("message".into(), json!(n.message));
-            if let Some(span) = n.span {
-                entry.insert(
-                    "span".into(),
-                    serde_json::to_value(span).unwrap_or(Value::Null),
-                );
-            }
-            Value::Object(entry)
-        })
-        .collect();
-    let mut out = Map::new();
-    out.insert("results".into(), Value::Array(results));
-    if !run.notes.is_empty() {
-        out.insert("notes".into(), Value::Array(notes));
+    entry.insert("findings".into(), Value::Array(findings));
+    Value::Object(entry)
+}
+
+fn note_json(n: &Note) -> Value {
+    let mut entry = Map::new();
+    entry.insert("source".into(), json!(n.source));
+    if !n.resource.is_empty() {
+        entry.insert("resource".into(), json!(n.resource));
     }
-    if run.baselined > 0 {
-        out.insert("baselined".into(), json!(run.baselined));
+    if n.unreadable {
+        entry.insert("code".into(), json!(UNREADABLE));
+        entry.insert("severity".into(), json!("error"));
     }
-    out.insert("catalogue".into(), json!({ "date": CATALOGUE_DATE }));
-    let mut text = serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default();
-    text.push('\n');
-    text
+    entry.insert("message".into(), json!(n.message));
+    if let Some(span) = n.span {
+        entry.insert(
+            "span".into(),
+            serde_json::to_value(span).unwrap_or(Value::Null),
+        );
+    }
+    Value::Object(entry)
 }
 
 fn sarif_level(severity: Severity) -> &'static str {
@@ -196,7 +288,7 @@ fn uri(source: &str) -> String {
 /// SARIF 2.1.0: one run, every lint rule with its help, every finding a result with its
 /// physical location (UTF-16 columns, as the core counts) and the resource as a logical
 /// location. Places ramplan could not read are tool notifications.
-pub(crate) fn sarif(run: &Run<'_>) -> String {
+fn sarif(run: &Run<'_>) -> String {
     let mut rules: Vec<Value> = RULES
         .iter()
         .zip(DOCS)
@@ -385,82 +477,81 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`, one a line.
-pub(crate) fn github(run: &Run<'_>) -> String {
-    let mut out = String::new();
-    let mut line = |level: &str,
-                    source: &str,
-                    span: Option<ramplan_core::position::TextRange>,
-                    title: &str,
-                    message: &str| {
-        let mut props = vec![format!("file={}", escape_property(source))];
-        if let Some(r) = span {
-            props.push(format!("line={}", r.start.line));
-            props.push(format!("col={}", r.start.column));
-            props.push(format!("endLine={}", r.end.line.max(r.start.line)));
-            if r.end.line == r.start.line {
-                props.push(format!("endColumn={}", r.end.column.max(r.start.column)));
-            }
-        }
-        props.push(format!("title={}", escape_property(title)));
-        out.push_str(&format!(
-            "::{level} {}::{}\n",
-            props.join(","),
-            escape_data(message)
-        ));
-    };
-    for note in run.notes {
-        let message = if note.resource.is_empty() {
-            note.message.clone()
-        } else {
-            format!("{}: {}", note.resource, note.message)
-        };
-        if note.unreadable {
-            line(
-                "error",
-                &note.source,
-                note.span,
-                &format!("ramplan {UNREADABLE}"),
-                &message,
-            );
-        } else {
-            line(
-                "notice",
-                &note.source,
-                note.span,
-                "ramplan: not checked",
-                &message,
-            );
+/// One GitHub Actions workflow command: `::error file=…,line=…,col=…::message`.
+fn github_line(
+    level: &str,
+    source: &str,
+    span: Option<ramplan_core::position::TextRange>,
+    title: &str,
+    message: &str,
+) -> String {
+    let mut props = vec![format!("file={}", escape_property(source))];
+    if let Some(r) = span {
+        props.push(format!("line={}", r.start.line));
+        props.push(format!("col={}", r.start.column));
+        props.push(format!("endLine={}", r.end.line.max(r.start.line)));
+        if r.end.line == r.start.line {
+            props.push(format!("endColumn={}", r.end.column.max(r.start.column)));
         }
     }
-    for result in run.results {
-        for located in &result.findings {
-            let finding = lint::presented(result, located, run.lang);
-            let level = match finding.severity {
-                Severity::Error | Severity::Security => "error",
-                Severity::Warning => "warning",
-                Severity::Suggestion => "notice",
-            };
-            let name = RULES
-                .iter()
-                .find(|r| r.meta.code == finding.code)
-                .map_or("", |r| r.meta.name);
-            let mut message = finding.message.clone();
-            if let Some(help) = &finding.help {
-                message.push_str(&format!("\nhelp: {help}"));
-            }
-            line(
-                level,
-                &result.source,
-                finding.span,
-                &format!(
-                    "ramplan {} {name} ({})",
-                    finding.code,
-                    finding.severity.as_str()
-                ),
-                &message,
-            );
+    props.push(format!("title={}", escape_property(title)));
+    format!("::{level} {}::{}\n", props.join(","), escape_data(message))
+}
+
+fn note_github(note: &Note) -> String {
+    let message = if note.resource.is_empty() {
+        note.message.clone()
+    } else {
+        format!("{}: {}", note.resource, note.message)
+    };
+    if note.unreadable {
+        github_line(
+            "error",
+            &note.source,
+            note.span,
+            &format!("ramplan {UNREADABLE}"),
+            &message,
+        )
+    } else {
+        github_line(
+            "notice",
+            &note.source,
+            note.span,
+            "ramplan: not checked",
+            &message,
+        )
+    }
+}
+
+/// A document's findings as workflow commands, one a line.
+fn result_github(result: &DocumentReport, lang: Lang) -> String {
+    let mut out = String::new();
+    for located in &result.findings {
+        let finding = lint::presented(result, located, lang);
+        let level = match finding.severity {
+            Severity::Error | Severity::Security => "error",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "notice",
+        };
+        let name = RULES
+            .iter()
+            .find(|r| r.meta.code == finding.code)
+            .map_or("", |r| r.meta.name);
+        let mut message = finding.message.clone();
+        if let Some(help) = &finding.help {
+            message.push_str(&format!("\nhelp: {help}"));
         }
+        out.push_str(&github_line(
+            level,
+            &result.source,
+            finding.span,
+            &format!(
+                "ramplan {} {name} ({})",
+                finding.code,
+                finding.severity.as_str()
+            ),
+            &message,
+        ));
     }
     out
 }
