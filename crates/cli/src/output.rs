@@ -147,11 +147,108 @@ impl<W: std::io::Write> Writer<W> {
     }
 }
 
-/// `value` pretty-printed as it reads `depth` levels down in a pretty-printed document
-/// (JSON strings hold no raw line breaks, so every line break is one of the layout's).
+/// `value` pretty-printed as it reads `depth` levels down in a pretty-printed document:
+/// serde_json's layout (two spaces a level), started at that depth.
 fn pretty_at(value: &Value, depth: usize) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.replace('\n', &format!("\n{}", "  ".repeat(depth)))
+    use serde::Serialize;
+    let mut out = Vec::with_capacity(256);
+    let formatter = Indented {
+        depth,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+    if value.serialize(&mut serializer).is_err() {
+        return String::new();
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// serde_json's `PrettyFormatter` with two spaces a level, starting `depth` levels in.
+struct Indented {
+    depth: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    fn indent<W: ?Sized + std::io::Write>(&self, writer: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.depth {
+            writer.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        _writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, writer: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            writer.write_all(b"\n")?;
+            self.indent(writer)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(writer)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+    ) -> std::io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        _writer: &mut W,
+    ) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 fn note_text(note: &Note, lang: Lang) -> String {
@@ -560,5 +657,25 @@ fn result_github(result: &DocumentReport, lang: Lang) -> String {
 fn set(value: &mut Value, key: &str, field: Value) {
     if let Some(map) = value.as_object_mut() {
         map.insert(key.to_owned(), field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Started at depth 0 the layout is serde_json's own; deeper, every line but the first
+    /// is that many levels further in.
+    #[test]
+    fn pretty_at_is_serde_jsons_layout_at_a_depth() {
+        let value = json!({
+            "a": [1, {"b": [], "c": {}}, [2, [3]]],
+            "d": "x\ny",
+            "e": {"f": null, "g": [true]},
+        });
+        let pretty = serde_json::to_string_pretty(&value).unwrap_or_default();
+        assert_eq!(pretty_at(&value, 0), pretty);
+        assert_eq!(pretty_at(&value, 2), pretty.replace('\n', "\n    "));
+        assert_eq!(pretty_at(&json!([]), 3), "[]");
     }
 }

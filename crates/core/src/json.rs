@@ -578,14 +578,55 @@ pub fn locate(text: &str, pointer: &str) -> Option<TextRange> {
 pub fn pointer_push(pointer: &str, token: &str) -> String {
     let mut out = String::with_capacity(pointer.len() + token.len() + 1);
     out.push_str(pointer);
-    out.push('/');
+    pointer_extend(&mut out, token);
+    out
+}
+
+/// Appends one reference token to a pointer in place: a walk of a document keeps one buffer,
+/// extends it on the way down and truncates it on the way back, instead of a new string for
+/// every node.
+pub fn pointer_extend(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    if !token.contains(['~', '/']) {
+        pointer.push_str(token);
+        return;
+    }
     for c in token.chars() {
         match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
         }
     }
+}
+
+/// Appends an array index to a pointer in place.
+pub fn pointer_extend_index(pointer: &mut String, index: usize) {
+    pointer.push('/');
+    // The digits, most significant first, without the formatting machinery.
+    let mut digits = [0u8; 20];
+    let mut rest = index;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        if let Some(d) = digits.get_mut(start) {
+            *d = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || start == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(start..).unwrap_or_default() {
+        pointer.push(char::from(d));
+    }
+}
+
+/// A pointer with an array index appended.
+pub fn pointer_index(pointer: &str, index: usize) -> String {
+    let mut out = String::with_capacity(pointer.len() + 4);
+    out.push_str(pointer);
+    pointer_extend_index(&mut out, index);
     out
 }
 
@@ -727,6 +768,13 @@ mod tests {
         assert!(node.pointer("/a~1b/1").is_none());
         assert!(node.pointer("/x").is_none());
         assert_eq!(node.pointer("").unwrap(), &node);
+    }
+
+    #[test]
+    fn appends_indices() {
+        for i in [0, 7, 10, 99, 100, 12_345, usize::MAX] {
+            assert_eq!(pointer_index("/Statement", i), format!("/Statement/{i}"));
+        }
     }
 
     #[test]

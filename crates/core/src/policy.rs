@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::json::{pointer_push, Member, Node, Value};
+use crate::json::{pointer_index, pointer_push, Member, Node, Value};
 use crate::position::Span;
 
 /// Top-level elements RAM documents.
@@ -151,7 +151,7 @@ pub fn strings_of<'n>(node: &'n Node, pointer: &str) -> Vec<Item<'n>> {
                 item.as_str().map(|s| Item {
                     value: s,
                     node: item,
-                    pointer: pointer_push(pointer, &i.to_string()),
+                    pointer: pointer_index(pointer, i),
                 })
             })
             .collect(),
@@ -170,8 +170,7 @@ impl<'n> Policy<'n> {
                 Value::Array(items) => {
                     for (i, item) in items.iter().enumerate() {
                         if item.as_object().is_some() {
-                            statements
-                                .push(Statement::new(item, pointer_push(&base, &i.to_string())));
+                            statements.push(Statement::new(item, pointer_index(&base, i)));
                         }
                     }
                 }

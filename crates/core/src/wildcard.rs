@@ -14,6 +14,13 @@ pub enum Case {
 /// calls it for every action against whole catalogues. The greedy scan with one backtrack
 /// point is linear in practice and quadratic at worst, never exponential.
 pub fn matches(pattern: &str, text: &str, case: Case) -> bool {
+    if pattern.is_ascii() && text.is_ascii() {
+        return matches_ascii(pattern.as_bytes(), text.as_bytes(), case);
+    }
+    matches_chars(pattern, text, case)
+}
+
+fn matches_chars(pattern: &str, text: &str, case: Case) -> bool {
     let same = |p: char, t: char| {
         p == '?' || p == t || (case == Case::Insensitive && p.to_lowercase().eq(t.to_lowercase()))
     };
@@ -56,6 +63,49 @@ pub fn matches(pattern: &str, text: &str, case: Case) -> bool {
     }
 }
 
+/// [`matches`] on ASCII text, byte by byte: the same scan, without decoding characters or
+/// Unicode case folding (ASCII letters fold only to ASCII letters).
+fn matches_ascii(pattern: &[u8], text: &[u8], case: Case) -> bool {
+    let same = |p: u8, t: u8| {
+        p == b'?' || p == t || (case == Case::Insensitive && p.eq_ignore_ascii_case(&t))
+    };
+    let (mut p, mut t) = (0, 0);
+    // After the last `*`: where the rest of the pattern starts, and the text position it
+    // resumes from.
+    let mut resume: Option<(usize, usize)> = None;
+    loop {
+        match pattern.get(p) {
+            Some(b'*') => {
+                p += 1;
+                resume = Some((p, t));
+                continue;
+            }
+            Some(&pc) => {
+                if text.get(t).is_some_and(|&tc| same(pc, tc)) {
+                    p += 1;
+                    t += 1;
+                    continue;
+                }
+            }
+            None => {
+                if t == text.len() {
+                    return true;
+                }
+            }
+        }
+        // A mismatch: let the last `*` swallow one more character, or fail.
+        let Some((p_star, t_star)) = resume else {
+            return false;
+        };
+        if t_star >= text.len() {
+            return false;
+        }
+        p = p_star;
+        t = t_star + 1;
+        resume = Some((p_star, t));
+    }
+}
+
 /// Whether two strings are equal ignoring case, comparing lowercase forms char by char
 /// (`StringEqualsIgnoreCase`).
 pub fn eq_ignore_case(a: &str, b: &str) -> bool {
@@ -77,6 +127,41 @@ pub fn has_wildcard(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte scan and the char scan agree on every pattern and text of up to five
+    /// characters over `a`, `B`, `*`, `?` (both cases), and so on every ASCII input of
+    /// those shapes.
+    #[test]
+    fn the_ascii_scan_agrees_with_the_char_scan() {
+        fn all(len: usize) -> Vec<String> {
+            let mut out = vec![String::new()];
+            for _ in 0..len {
+                let next: Vec<String> = out
+                    .iter()
+                    .flat_map(|s| ["a", "B", "b", "*", "?"].map(|c| format!("{s}{c}")))
+                    .collect();
+                out.extend(next);
+            }
+            out.sort();
+            out.dedup();
+            out
+        }
+        let words = all(5);
+        let mut checked = 0;
+        for pattern in &words {
+            for text in words.iter().filter(|t| t.len() <= 4) {
+                for case in [Case::Insensitive, Case::Sensitive] {
+                    assert_eq!(
+                        matches_ascii(pattern.as_bytes(), text.as_bytes(), case),
+                        matches_chars(pattern, text, case),
+                        "{pattern:?} against {text:?}, {case:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1_000_000);
+    }
 
     #[test]
     fn wildcards_match_like_ram() {

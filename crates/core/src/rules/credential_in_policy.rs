@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::json::{pointer_push, Node, Value};
+use crate::json::{pointer_extend, pointer_extend_index, Node, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::position::Span;
 use crate::secrets::{self, CredentialKind};
@@ -25,7 +25,7 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
-    walk(ctx.root, "", &mut found);
+    walk(ctx.root, &mut String::new(), &mut found);
     for (pointer, span, kind, masked) in found {
         let message = tr!(
             ctx.lang,
@@ -41,27 +41,32 @@ fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn walk(node: &Node, pointer: &str, found: &mut Vec<(String, Span, CredentialKind, String)>) {
+fn walk(node: &Node, pointer: &mut String, found: &mut Vec<(String, Span, CredentialKind, String)>) {
     match &node.value {
         Value::String(s) => {
             if let Some(m) = secrets::find_credential(s) {
                 let token = s.get(m.start..m.end).unwrap_or_default();
-                found.push((pointer.to_owned(), node.span, m.kind, secrets::mask(token)));
+                found.push((pointer.clone(), node.span, m.kind, secrets::mask(token)));
             }
         }
         Value::Object(members) => {
             for member in members {
-                let child = pointer_push(pointer, &member.key);
+                let at = pointer.len();
+                pointer_extend(pointer, &member.key);
                 if let Some(m) = secrets::find_credential(&member.key) {
                     let token = member.key.get(m.start..m.end).unwrap_or_default();
-                    found.push((child.clone(), member.key_span, m.kind, secrets::mask(token)));
+                    found.push((pointer.clone(), member.key_span, m.kind, secrets::mask(token)));
                 }
-                walk(&member.value, &child, found);
+                walk(&member.value, pointer, found);
+                pointer.truncate(at);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, &pointer_push(pointer, &i.to_string()), found);
+                let at = pointer.len();
+                pointer_extend_index(pointer, i);
+                walk(item, pointer, found);
+                pointer.truncate(at);
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::json::{pointer_push, Node, Value};
+use crate::json::{pointer_extend, pointer_extend_index, Node, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::tr;
 
@@ -26,7 +26,7 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
-    walk(ctx.root, "", &mut found);
+    walk(ctx.root, &mut String::new(), &mut found);
     for (pointer, key, span) in found {
         let message = tr!(
             ctx.lang,
@@ -37,22 +37,36 @@ fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn walk(node: &Node, pointer: &str, found: &mut Vec<(String, String, crate::position::Span)>) {
+fn walk(node: &Node, pointer: &mut String, found: &mut Vec<(String, String, crate::position::Span)>) {
     match &node.value {
         Value::Object(members) => {
-            // A set, not a scan of the earlier keys: an object may have many thousands.
-            let mut seen = std::collections::HashSet::with_capacity(members.len());
-            for member in members {
-                let child = pointer_push(pointer, &member.key);
-                if !seen.insert(member.key.as_str()) {
-                    found.push((child.clone(), member.key.clone(), member.key_span));
+            // A set, not a scan of the earlier keys, when there are many: an object may have
+            // many thousands; most have a handful.
+            let mut seen = std::collections::HashSet::new();
+            let few = members.len() <= 16;
+            for (i, member) in members.iter().enumerate() {
+                let at = pointer.len();
+                pointer_extend(pointer, &member.key);
+                let repeated = if few {
+                    members
+                        .get(..i)
+                        .is_some_and(|before| before.iter().any(|m| m.key == member.key))
+                } else {
+                    !seen.insert(member.key.as_str())
+                };
+                if repeated {
+                    found.push((pointer.clone(), member.key.clone(), member.key_span));
                 }
-                walk(&member.value, &child, found);
+                walk(&member.value, pointer, found);
+                pointer.truncate(at);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                walk(item, &pointer_push(pointer, &i.to_string()), found);
+                let at = pointer.len();
+                pointer_extend_index(pointer, i);
+                walk(item, pointer, found);
+                pointer.truncate(at);
             }
         }
         _ => {}

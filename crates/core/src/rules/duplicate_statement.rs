@@ -23,6 +23,9 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
+    if policy.statements.len() < 2 {
+        return;
+    }
     let canonical: Vec<String> = policy
         .statements
         .iter()
@@ -54,22 +57,54 @@ fn check(ctx: &mut Ctx<'_>) {
 
 /// A rendering with object keys sorted, so key order does not matter.
 fn canonical(node: &Node) -> String {
+    let mut out = String::new();
+    canonical_into(node, &mut out);
+    out
+}
+
+fn canonical_into(node: &Node, out: &mut String) {
     match &node.value {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(raw) => raw.clone(),
-        Value::String(s) => format!("{s:?}"),
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(raw) => out.push_str(raw),
+        Value::String(s) => quoted(s, out),
         Value::Array(items) => {
-            let inner: Vec<String> = items.iter().map(canonical).collect();
-            format!("[{}]", inner.join(","))
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical_into(item, out);
+            }
+            out.push(']');
         }
         Value::Object(members) => {
             let mut inner: Vec<String> = members
                 .iter()
-                .map(|m| format!("{:?}:{}", m.key, canonical(&m.value)))
+                .map(|m| {
+                    let mut one = String::new();
+                    quoted(&m.key, &mut one);
+                    one.push(':');
+                    canonical_into(&m.value, &mut one);
+                    one
+                })
                 .collect();
             inner.sort();
-            format!("{{{}}}", inner.join(","))
+            out.push('{');
+            out.push_str(&inner.join(","));
+            out.push('}');
         }
     }
+}
+
+/// A string in quotes, its quotes and backslashes escaped, so no two strings render alike.
+fn quoted(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
 }

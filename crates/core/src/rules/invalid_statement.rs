@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::json::{pointer_push, Value};
+use crate::json::{pointer_index, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::tr;
 
@@ -40,7 +40,7 @@ fn check(ctx: &mut Ctx<'_>) {
                         ),
                         format!("第 {i} 条语句必须是对象，实际为 {}", item.type_name())
                     );
-                    let item_pointer = pointer_push(&pointer, &i.to_string());
+                    let item_pointer = pointer_index(&pointer, i);
                     ctx.report(&RULE.meta, &item_pointer, Some(item.span), message);
                 }
             }

@@ -1,5 +1,5 @@
 use crate::finding::Severity;
-use crate::json::{pointer_push, Node, Value};
+use crate::json::{pointer_index, pointer_push, Node, Value};
 use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use crate::policy::Field;
 use crate::policy::PolicyKind;
@@ -139,7 +139,7 @@ fn expect_strings(ctx: &mut Ctx<'_>, node: &Node, pointer: &str, name: &str) {
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 if item.as_str().is_none() {
-                    let item_pointer = pointer_push(pointer, &i.to_string());
+                    let item_pointer = pointer_index(pointer, i);
                     wrong(ctx, item, &item_pointer, name, "string", "字符串");
                 }
             }
