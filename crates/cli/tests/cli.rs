@@ -79,6 +79,13 @@ fn json_format_follows_the_contract() {
     assert_eq!(finding["help"], "write `\"Allow\"`");
     assert_eq!(results[1]["findings"].as_array().unwrap().len(), 0);
     assert!(value["catalogue"]["date"].is_string());
+    // Results stream first, in the documented order; the catalogue closes the document.
+    let text = stdout(&output);
+    assert!(text.starts_with("{\n  \"results\": [\n    {\n"), "{text}");
+    assert!(
+        text.find("\"catalogue\"") > text.rfind("\"findings\""),
+        "{text}"
+    );
 }
 
 #[test]
