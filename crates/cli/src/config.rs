@@ -172,21 +172,33 @@ impl Config {
     /// Applies the configuration to one result: drops ignored codes, sets severities. The
     /// path globs match the file's path relative to the folder holding `ramplan.toml`.
     pub(crate) fn apply(&self, result: &mut DocumentReport, cwd: &Path) {
-        let relative = self.relative(&result.source, cwd);
-        let mut rules = self.rules.clone();
-        for entry in &self.paths {
-            if entry.globs.iter().any(|g| glob_match(g, &relative)) {
-                rules.ignore.extend(entry.rules.ignore.iter().cloned());
-                rules
-                    .severity
-                    .extend(entry.rules.severity.iter().map(|(c, s)| (c.clone(), *s)));
-            }
-        }
-        result
-            .findings
-            .retain(|f| !rules.ignore.iter().any(|c| c == f.finding.code));
+        // The path entries that match, in file order (a later one wins); none to look for,
+        // and no path to work out, when the file has no `[[paths]]`.
+        let matching: Vec<&Rules> = if self.paths.is_empty() {
+            Vec::new()
+        } else {
+            let relative = self.relative(&result.source, cwd);
+            self.paths
+                .iter()
+                .filter(|entry| entry.globs.iter().any(|g| glob_match(g, &relative)))
+                .map(|entry| &entry.rules)
+                .collect()
+        };
+        let ignored = |code: &str| {
+            std::iter::once(&self.rules)
+                .chain(matching.iter().copied())
+                .any(|rules| rules.ignore.iter().any(|c| c == code))
+        };
+        result.findings.retain(|f| !ignored(f.finding.code));
         for located in &mut result.findings {
-            if let Some(severity) = rules.severity.get(located.finding.code) {
+            let code = located.finding.code;
+            let set = matching
+                .iter()
+                .rev()
+                .copied()
+                .chain(std::iter::once(&self.rules))
+                .find_map(|rules| rules.severity.get(code));
+            if let Some(severity) = set {
                 located.finding.severity = *severity;
             }
         }

@@ -190,7 +190,10 @@ pub(crate) struct Options {
 pub(crate) struct Prepared {
     /// As collected, then the policy files Terraform arguments read.
     pub(crate) inputs: Vec<Input>,
-    extracted: Vec<ramplan_iac::Extracted>,
+    /// What was found in the inputs that can read other files (Terraform), by input; the
+    /// rest are extracted as they are linted, so that no more than a few files' documents
+    /// are held at once.
+    extracted: Vec<Option<ramplan_iac::Extracted>>,
     /// Policy files that Terraform arguments read and that could not be read.
     pub(crate) notes: Vec<Note>,
 }
@@ -201,11 +204,13 @@ pub(crate) struct Prepared {
 /// walk is linted once, as that kind.
 pub(crate) fn prepare(mut inputs: Vec<Input>, options: &Options) -> Prepared {
     let mut notes = Vec::new();
-    let mut extracted: Vec<ramplan_iac::Extracted> =
-        parallel_map(&inputs, |i| ramplan_iac::extract(i.format, &i.text));
+    let mut extracted: Vec<Option<ramplan_iac::Extracted>> = parallel_map(&inputs, |i| {
+        (i.format == Format::Terraform).then(|| ramplan_iac::extract(i.format, &i.text))
+    });
     let references: Vec<(usize, ramplan_iac::FileReference)> = extracted
         .iter()
         .enumerate()
+        .filter_map(|(i, found)| found.as_ref().map(|found| (i, found)))
         .flat_map(|(i, found)| found.files.iter().map(move |r| (i, r.clone())))
         .collect();
     // The first input of each source, as a search from the front would find it.
@@ -235,7 +240,7 @@ pub(crate) fn prepare(mut inputs: Vec<Input>, options: &Options) -> Prepared {
         }
         match std::fs::read(&path).map(String::from_utf8) {
             Ok(Ok(text)) => {
-                extracted.push(ramplan_iac::extract(Format::Policy, &text));
+                extracted.push(None);
                 by_source.insert(path.clone(), inputs.len());
                 inputs.push(Input {
                     source: path,
@@ -276,27 +281,36 @@ pub(crate) fn prepare(mut inputs: Vec<Input>, options: &Options) -> Prepared {
     }
 }
 
-/// Lints each file on every core, `finish` applied to each document's report on the same
-/// core, and hands `consume` each file's notes and reports in input order as soon as every
-/// file before it is done, so output streams and is the same bytes whatever the number of
-/// cores. Stops early when `consume` returns false.
-pub(crate) fn lint_each(
+/// Lints each file on every core, `work` applied to each file's notes and document reports
+/// on the same core (configuration, rendering), and hands `consume` what `work` made of each
+/// file in input order as soon as every file before it is done, so output streams and is the
+/// same bytes whatever the number of cores. Stops early when `consume` returns false.
+pub(crate) fn lint_each<P: Send>(
     prepared: &Prepared,
     options: &Options,
-    finish: impl Fn(&mut DocumentReport) + Sync,
-    mut consume: impl FnMut(&Input, Vec<Note>, Vec<DocumentReport>) -> bool,
+    work: impl Fn(&Input, Vec<Note>, Vec<DocumentReport>) -> P + Sync,
+    mut consume: impl FnMut(&Input, P) -> bool,
 ) {
-    let pairs: Vec<(&Input, &ramplan_iac::Extracted)> =
-        prepared.inputs.iter().zip(&prepared.extracted).collect();
+    let pairs: Vec<(&Input, Option<&ramplan_iac::Extracted>)> = prepared
+        .inputs
+        .iter()
+        .zip(prepared.extracted.iter().map(Option::as_ref))
+        .collect();
     parallel_ordered(
         &pairs,
-        |(input, found)| {
-            let (notes, mut results) = lint_file(input, found, options);
-            results.iter_mut().for_each(&finish);
-            (notes, results)
+        |&(input, found)| {
+            let (notes, results) = match found {
+                Some(found) => lint_file(input, found, options),
+                None => lint_file(
+                    input,
+                    &ramplan_iac::extract(input.format, &input.text),
+                    options,
+                ),
+            };
+            work(input, notes, results)
         },
-        |i, (notes, results)| match pairs.get(i) {
-            Some((input, _)) => consume(input, notes, results),
+        |i, made| match pairs.get(i) {
+            Some((input, _)) => consume(input, made),
             None => false,
         },
     );
@@ -358,10 +372,10 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     out
 }
 
-/// `f` over `items` on every core (a few items go on one thread), `consume` called on this
-/// thread with each result in the items' order as soon as the results before it are in.
-/// Threads take the next item as they finish one, so one large file holds up only its own
-/// thread. Stops handing out items once `consume` returns false.
+/// `f` over `items` on every core, `consume` called on this thread with each result in the
+/// items' order as soon as the results before it are in. Threads take the next few items as
+/// they finish (a batch, so that a run of small files costs few hand-overs), so one large file
+/// holds up only its own thread. Stops handing out items once `consume` returns false.
 fn parallel_ordered<T: Sync, R: Send>(
     items: &[T],
     f: impl Fn(&T) -> R + Sync,
@@ -379,36 +393,56 @@ fn parallel_ordered<T: Sync, R: Send>(
         }
         return;
     }
+    // Small enough that every thread gets many batches (the last ones even out), large
+    // enough that a batch of small files is worth a hand-over.
+    let batch = (items.len() / (threads * 16)).clamp(1, 32);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let (sender, receiver) = std::sync::mpsc::channel();
+        let (sender, receiver) = std::sync::mpsc::channel::<(usize, Vec<R>)>();
         for _ in 0..threads {
             let sender = sender.clone();
             let (next, stop, f) = (&next, &stop, &f);
             scope.spawn(move || {
                 while !stop.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    if sender.send((i, f(item))).is_err() {
+                    let first = next.fetch_add(batch, Ordering::Relaxed);
+                    let Some(chunk) = items.get(first..(first + batch).min(items.len())) else {
+                        break;
+                    };
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    let mut made = Vec::with_capacity(chunk.len());
+                    for item in chunk {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        made.push(f(item));
+                    }
+                    if sender.send((first, made)).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(sender);
-        // Results that came in before one ahead of them.
+        // Batches that came in before one ahead of them.
         let mut waiting = std::collections::BTreeMap::new();
         let mut due = 0;
-        for (i, result) in receiver {
+        for (first, made) in receiver {
             if stop.load(Ordering::Relaxed) {
                 continue;
             }
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&due) {
-                due += 1;
-                if !consume(due - 1, result) {
-                    stop.store(true, Ordering::Relaxed);
+            waiting.insert(first, made);
+            while let Some(made) = waiting.remove(&due) {
+                for (k, result) in made.into_iter().enumerate() {
+                    if !consume(due + k, result) {
+                        stop.store(true, Ordering::Relaxed);
+                        break;
+                    }
+                }
+                due += batch;
+                if stop.load(Ordering::Relaxed) {
                     break;
                 }
             }

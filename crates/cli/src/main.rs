@@ -384,10 +384,18 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
                 .filter_map(lint::note_severity)
                 .any(|s| s <= fail_on);
     };
-    let finish = |result: &mut lint::DocumentReport| config.apply(result, &cwd);
+    let configured = |results: &mut Vec<lint::DocumentReport>| {
+        results
+            .iter_mut()
+            .for_each(|result| config.apply(result, &cwd));
+    };
     if let Some(path) = &args.write_baseline {
         let mut accepted: Vec<config::Accepted> = Vec::new();
-        lint::lint_each(&prepared, &options, finish, |_, _, results| {
+        let work = |_: &lint::Input, _: Vec<lint::Note>, mut results| {
+            configured(&mut results);
+            results
+        };
+        lint::lint_each(&prepared, &options, work, |_, results| {
             accepted.extend(
                 results
                     .iter()
@@ -415,14 +423,27 @@ fn run_lint(args: &LintArgs) -> Result<ExitCode, String> {
     let notes = std::mem::take(&mut prepared.notes);
     fails(&[], &notes);
     let mut written = writer.notes(notes);
-    lint::lint_each(&prepared, &options, finish, |input, notes, mut results| {
-        if let Some(baseline) = &mut baseline {
-            results.iter_mut().for_each(|r| baseline.apply(r));
-        }
-        fails(&results, &notes);
-        written = writer.file(&input.text, notes, results);
-        written.is_ok()
-    });
+    // Each file is rendered on the core that linted it, unless a baseline is still to be
+    // applied: that takes input order, so it happens here, and rendering after it.
+    let render_early = baseline.is_none();
+    let work = |input: &lint::Input, notes, mut results| {
+        configured(&mut results);
+        let rendered = render_early.then(|| style.render(lang, &input.text, &results));
+        (notes, results, rendered)
+    };
+    lint::lint_each(
+        &prepared,
+        &options,
+        work,
+        |input, (notes, mut results, rendered)| {
+            if let Some(baseline) = &mut baseline {
+                results.iter_mut().for_each(|r| baseline.apply(r));
+            }
+            fails(&results, &notes);
+            written = writer.file(&input.text, notes, results, rendered);
+            written.is_ok()
+        },
+    );
     let baselined = baseline.map_or(0, |b| b.dropped);
     match written.and_then(|()| writer.finish(baselined)) {
         // A reader that went away (`| head`) is not an error.

@@ -68,40 +68,37 @@ impl<W: std::io::Write> Writer<W> {
         self.out.write_all(text.as_bytes())
     }
 
-    /// One file's notes and results; `text` is the file's content.
+    /// One file's notes and results; `text` is the file's content. `rendered` is what
+    /// [`Style::render`] made of the results on the core that linted them, if it could (no
+    /// baseline was left to apply); otherwise they are rendered here.
     pub(crate) fn file(
         &mut self,
         text: &str,
         notes: Vec<Note>,
         results: Vec<DocumentReport>,
+        rendered: Option<Rendered>,
     ) -> std::io::Result<()> {
         self.notes(notes)?;
-        let mut out = String::new();
-        match self.style {
-            Style::Text => {
-                for result in &results {
-                    out.push_str(&result_text(result, text, self.lang));
-                }
-            }
-            Style::Github => {
-                for result in &results {
-                    out.push_str(&result_github(result, self.lang));
-                }
-            }
-            Style::Json => {
-                for result in &results {
-                    out.push_str(if self.written == 0 {
-                        "{\n  \"results\": [\n    "
+        let rendered = rendered.unwrap_or_else(|| self.style.render(self.lang, text, &results));
+        match rendered {
+            Rendered::Text(out) => self.out.write_all(out.as_bytes()),
+            Rendered::Json(entries) => {
+                for entry in entries {
+                    self.out.write_all(if self.written == 0 {
+                        b"{\n  \"results\": [\n    "
                     } else {
-                        ",\n    "
-                    });
-                    out.push_str(&pretty_at(&result_json(result), 2));
+                        b",\n    "
+                    })?;
+                    self.out.write_all(entry.as_bytes())?;
                     self.written += 1;
                 }
+                Ok(())
             }
-            Style::Sarif => self.held_results.extend(results),
+            Rendered::Held => {
+                self.held_results.extend(results);
+                Ok(())
+            }
         }
-        self.out.write_all(out.as_bytes())
     }
 
     /// What comes after every file: the count the baseline left out, JSON's notes and
@@ -144,6 +141,44 @@ impl<W: std::io::Write> Writer<W> {
         };
         self.out.write_all(text.as_bytes())?;
         self.out.flush()
+    }
+}
+
+/// One file's results as output shows them, made where they were linted so that the thread
+/// that writes only writes.
+pub(crate) enum Rendered {
+    /// Text or workflow commands, ready to write.
+    Text(String),
+    /// JSON results, each pretty-printed at its depth in the document.
+    Json(Vec<String>),
+    /// SARIF: one document at the end, built from the results.
+    Held,
+}
+
+impl Style {
+    /// One file's results in this style; `text` is the file's content.
+    pub(crate) fn render(self, lang: Lang, text: &str, results: &[DocumentReport]) -> Rendered {
+        match self {
+            Style::Text => Rendered::Text(
+                results
+                    .iter()
+                    .map(|result| result_text(result, text, lang))
+                    .collect(),
+            ),
+            Style::Github => Rendered::Text(
+                results
+                    .iter()
+                    .map(|result| result_github(result, lang))
+                    .collect(),
+            ),
+            Style::Json => Rendered::Json(
+                results
+                    .iter()
+                    .map(|result| pretty_at(&result_json(result), 2))
+                    .collect(),
+            ),
+            Style::Sarif => Rendered::Held,
+        }
     }
 }
 

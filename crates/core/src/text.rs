@@ -14,18 +14,22 @@ pub fn did_you_mean<'c>(
     // of actions and a policy may hold thousands of unknown ones.
     let mut table = Table::default();
     let mut lowered = String::new();
-    candidates
-        .into_iter()
+    // The best so far: a later candidate only matters if it is as close, so the cap shrinks.
+    let mut best: Option<(usize, &'c str)> = None;
+    for c in candidates {
+        let cap = best.map_or(limit, |(d, _)| d);
         // The length difference bounds the distance from below: skip what cannot be close.
-        .filter(|c| c.chars().count().abs_diff(length) <= limit)
-        .filter_map(|c| {
-            lowered.clear();
-            lowered.extend(c.chars().map(|ch| ch.to_ascii_lowercase()));
-            let d = table.distance(&word_lower, &lowered, limit);
-            (d <= limit).then_some((d, c))
-        })
-        .min_by_key(|&(d, c)| (d, c))
-        .map(|(_, c)| c)
+        if c.chars().count().abs_diff(length) > cap {
+            continue;
+        }
+        lowered.clear();
+        lowered.extend(c.chars().map(|ch| ch.to_ascii_lowercase()));
+        let d = table.distance(&word_lower, &lowered, cap);
+        if d <= cap && best.is_none_or(|b| (d, c) < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// The edit distance when it is at most `limit`, stopping as soon as it cannot be: a whole row
@@ -55,28 +59,46 @@ struct Table {
 
 impl Table {
     /// [`edit_distance`], or some value over `cap` as soon as the distance must exceed it.
+    ///
+    /// Only the band of cells within `cap` of the diagonal is computed (a cell further off
+    /// needs more than `cap` insertions or deletions to reach); the cells just outside it hold
+    /// `cap + 1`, which stands for "too far" and is all a neighbour needs to know.
     fn distance(&mut self, a: &str, b: &str, cap: usize) -> usize {
         self.a.clear();
         self.a.extend(a.chars());
         self.b.clear();
         self.b.extend(b.chars());
         let (a, b) = (&self.a, &self.b);
+        if a.len().abs_diff(b.len()) > cap {
+            return cap.saturating_add(1);
+        }
+        let far = cap.saturating_add(1);
         let width = b.len() + 1;
         let (before, previous, current) = (&mut self.before, &mut self.previous, &mut self.current);
         before.clear();
-        before.resize(width, 0);
+        before.resize(width, far);
         previous.clear();
-        previous.extend(0..width);
+        previous.extend((0..width).map(|j| if j <= cap { j } else { far }));
         current.clear();
-        current.resize(width, 0);
+        current.resize(width, far);
         for (i, &ca) in a.iter().enumerate() {
+            // Row i + 1 covers columns lo..=hi of the table (column 0 is the empty prefix).
+            let row = i + 1;
+            let lo = row.saturating_sub(cap).max(1);
+            let hi = row.saturating_add(cap).min(b.len());
             if let Some(first) = current.first_mut() {
-                *first = i + 1;
+                *first = if row <= cap { row } else { far };
             }
-            for (j, &cb) in b.iter().enumerate() {
-                let substitution = previous.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
-                let deletion = previous.get(j + 1).copied().unwrap_or(0) + 1;
-                let insertion = current.get(j).copied().unwrap_or(0) + 1;
+            if let Some(left) = current.get_mut(lo - 1).filter(|_| lo > 1) {
+                *left = far;
+            }
+            let mut least = current.first().copied().unwrap_or(far);
+            for j in lo - 1..hi {
+                let Some(&cb) = b.get(j) else { break };
+                let at = |row: &[usize], k: usize| row.get(k).copied().unwrap_or(far);
+                let substitution = at(previous, j).saturating_add(usize::from(ca != cb));
+                let deletion = at(previous, j + 1).saturating_add(1);
+                let insertion = at(current, j).saturating_add(1);
                 let mut best = substitution.min(deletion).min(insertion);
                 let swapped = i > 0
                     && j > 0
@@ -84,14 +106,19 @@ impl Table {
                     && b.get(j - 1) == Some(&ca)
                     && ca != cb;
                 if swapped {
-                    best = best.min(before.get(j - 1).copied().unwrap_or(0) + 1);
+                    best = best.min(at(before, j - 1).saturating_add(1));
                 }
+                let best = best.min(far);
+                least = least.min(best);
                 if let Some(cell) = current.get_mut(j + 1) {
                     *cell = best;
                 }
             }
-            if current.iter().min().is_some_and(|&m| m > cap) {
-                return cap.saturating_add(1);
+            if let Some(right) = current.get_mut(hi + 1) {
+                *right = far;
+            }
+            if least > cap {
+                return far;
             }
             std::mem::swap(before, previous);
             std::mem::swap(previous, current);
@@ -129,6 +156,62 @@ pub fn clip(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The full table the banded one replaced, for the test below.
+    fn full_distance(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=b.len() {
+            d[0][j] = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut best = (d[i - 1][j - 1] + cost)
+                    .min(d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 2] == b[j - 1] && b[j - 2] == a[i - 1] && cost == 1 {
+                    best = best.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = best;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    /// The banded table with a cap agrees with the full one: the distance itself when it is
+    /// within the cap, something over the cap otherwise, for every pair of short words over a
+    /// small alphabet (where edits, swaps and repeats are dense) and every cap.
+    #[test]
+    fn banded_distance_agrees_with_the_full_table() {
+        let words: Vec<String> = (0..=5)
+            .flat_map(|len| {
+                (0..3usize.pow(len)).map(move |n| {
+                    (0..len)
+                        .map(|k| ['a', 'b', 'c'][n / 3usize.pow(k) % 3])
+                        .collect::<String>()
+                })
+            })
+            .collect();
+        let mut table = Table::default();
+        for a in &words {
+            for b in &words {
+                let full = full_distance(a, b);
+                assert_eq!(edit_distance(a, b), full, "{a} {b}");
+                for cap in 0..=6 {
+                    let d = table.distance(a, b, cap);
+                    if full <= cap {
+                        assert_eq!(d, full, "{a} {b} cap {cap}");
+                    } else {
+                        assert!(d > cap, "{a} {b} cap {cap}: {d}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn suggests_close_words_only() {

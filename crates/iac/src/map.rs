@@ -3,69 +3,128 @@
 //! Every byte of an extracted JSON text knows where it came from: a byte copied from the file
 //! maps to that byte, a byte ramplan wrote itself (the `"Statement"` key of a `jsonencode`
 //! object written `Statement = [...]`, a `{` for an HCL block) maps to the whole piece of the
-//! file it stands for. A dense table keeps the look-up trivial; policies are small (RAM takes
-//! 6,144 characters) and the core refuses documents over 4 MiB before this matters.
+//! file it stands for. The table is kept as runs, one per copied stretch or written piece, so
+//! a plain JSON file of any size costs one run, not two offsets per byte; a look-up is a
+//! binary search over the runs.
 
 use std::ops::Range;
 
 /// Where each byte of an extracted text came from in the original file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OffsetMap {
-    /// `starts[i]`: the file offset where JSON byte `i` begins.
-    starts: Vec<usize>,
-    /// `ends[i]`: the file offset just after what JSON byte `i` stands for.
-    ends: Vec<usize>,
+    /// The runs in text order; together they cover the text from 0 without gaps.
+    runs: Vec<Run>,
+    /// The text length the runs cover.
+    len: usize,
+}
+
+/// `len` bytes of text from `at`, either copied from the file at `file.start` byte for byte
+/// (`verbatim`) or all standing for the whole of `file`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Run {
+    at: usize,
+    len: usize,
+    file: Range<usize>,
+    verbatim: bool,
+}
+
+impl Run {
+    /// The file offsets text byte `i` (inside this run) begins at and stands for up to.
+    fn byte(&self, i: usize) -> (usize, usize) {
+        if self.verbatim {
+            let start = self.file.start + (i - self.at);
+            (start, start + 1)
+        } else {
+            (self.file.start, self.file.end)
+        }
+    }
 }
 
 impl OffsetMap {
     /// A text copied verbatim from the file at `file_start`.
     pub(crate) fn verbatim(file_start: usize, len: usize) -> OffsetMap {
-        OffsetMap {
-            starts: (file_start..file_start + len).collect(),
-            ends: (file_start + 1..=file_start + len).collect(),
-        }
+        let mut map = OffsetMap::default();
+        map.push_verbatim(file_start, len);
+        map
     }
 
     pub(crate) fn push_verbatim(&mut self, file_start: usize, len: usize) {
-        self.starts.extend(file_start..file_start + len);
-        self.ends.extend(file_start + 1..=file_start + len);
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.runs.last_mut() {
+            if last.verbatim && last.file.end == file_start {
+                last.len += len;
+                last.file.end += len;
+                self.len += len;
+                return;
+            }
+        }
+        self.push_run(len, file_start..file_start + len, true);
     }
 
     /// `len` bytes that all stand for the file range `file`.
     pub(crate) fn push_whole(&mut self, file: &Range<usize>, len: usize) {
-        self.starts.extend(std::iter::repeat_n(file.start, len));
-        self.ends.extend(std::iter::repeat_n(file.end, len));
+        if len == 0 {
+            return;
+        }
+        if let Some(last) = self.runs.last_mut() {
+            if !last.verbatim && last.file == *file {
+                last.len += len;
+                self.len += len;
+                return;
+            }
+        }
+        self.push_run(len, file.clone(), false);
     }
 
     pub(crate) fn push_one(&mut self, start: usize, end: usize) {
-        self.starts.push(start);
-        self.ends.push(end);
+        self.push_whole(&(start..end), 1);
+    }
+
+    fn push_run(&mut self, len: usize, file: Range<usize>, verbatim: bool) {
+        self.runs.push(Run {
+            at: self.len,
+            len,
+            file,
+            verbatim,
+        });
+        self.len += len;
     }
 
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.len == 0
+    }
+
+    /// The file offsets text byte `i` begins at and stands for up to, if the text has it.
+    fn byte(&self, i: usize) -> Option<(usize, usize)> {
+        if i >= self.len {
+            return None;
+        }
+        let run = self.runs.partition_point(|run| run.at + run.len <= i);
+        self.runs.get(run).map(|run| run.byte(i))
     }
 
     /// The file range a range of the extracted text stands for. An empty range maps to the
     /// place its start stands for; offsets past the end map to the end of the last byte.
     pub fn file_range(&self, text_range: Range<usize>) -> Range<usize> {
-        let last_end = self.ends.last().copied().unwrap_or(0);
+        let last_end = self
+            .len
+            .checked_sub(1)
+            .and_then(|i| self.byte(i))
+            .map_or(0, |(_, end)| end);
         let start = self
-            .starts
-            .get(text_range.start)
-            .copied()
-            .unwrap_or(last_end);
+            .byte(text_range.start)
+            .map_or(last_end, |(start, _)| start);
         let end = if text_range.end <= text_range.start {
             start
         } else {
-            self.ends
-                .get(text_range.end - 1)
-                .copied()
-                .unwrap_or(last_end)
+            self.byte(text_range.end - 1)
+                .map_or(last_end, |(_, end)| end)
         };
         start..end.max(start)
     }
@@ -142,6 +201,57 @@ mod tests {
         assert_eq!(map.file_range(5..5), 20..20);
         assert_eq!(map.file_range(50..60), 30..30);
         assert_eq!(OffsetMap::default().file_range(0..4), 0..0);
+    }
+
+    /// The runs agree with the dense table they replaced (two offsets per byte) for every range
+    /// of many pseudo-random push sequences, merges of adjacent runs included.
+    #[test]
+    fn runs_agree_with_a_dense_table() {
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) as usize) % n
+        };
+        for _ in 0..300 {
+            let mut map = OffsetMap::default();
+            let (mut starts, mut ends) = (Vec::new(), Vec::new());
+            for _ in 0..next(6) {
+                let (file, len) = (next(40), next(4));
+                match next(3) {
+                    0 => {
+                        map.push_verbatim(file, len);
+                        starts.extend(file..file + len);
+                        ends.extend(file + 1..=file + len);
+                    }
+                    1 => {
+                        let end = file + next(5);
+                        map.push_whole(&(file..end), len);
+                        starts.extend(std::iter::repeat_n(file, len));
+                        ends.extend(std::iter::repeat_n(end, len));
+                    }
+                    _ => {
+                        map.push_one(file, file + 1);
+                        starts.push(file);
+                        ends.push(file + 1);
+                    }
+                }
+            }
+            assert_eq!(map.len(), starts.len());
+            let last_end = ends.last().copied().unwrap_or(0);
+            for a in 0..starts.len() + 2 {
+                for b in 0..starts.len() + 2 {
+                    let start = starts.get(a).copied().unwrap_or(last_end);
+                    let end = if b <= a {
+                        start
+                    } else {
+                        ends.get(b - 1).copied().unwrap_or(last_end)
+                    };
+                    assert_eq!(map.file_range(a..b), start..end.max(start), "{a}..{b}");
+                }
+            }
+        }
     }
 
     #[test]
