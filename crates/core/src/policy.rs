@@ -76,7 +76,31 @@ pub struct Field<'n> {
 pub struct Item<'n> {
     pub value: &'n str,
     pub node: &'n Node,
-    pub pointer: String,
+    /// The element's pointer, shared by its items, and the item's index in the element's
+    /// array (none for a lone string): the item's own pointer is only written out for the
+    /// few items a finding points at.
+    field: std::rc::Rc<str>,
+    index: Option<usize>,
+}
+
+impl<'n> Item<'n> {
+    /// An item that is the whole value at `pointer`.
+    pub fn whole(value: &'n str, node: &'n Node, pointer: &str) -> Item<'n> {
+        Item {
+            value,
+            node,
+            field: pointer.into(),
+            index: None,
+        }
+    }
+
+    /// The JSON pointer of the value (`/Statement/0/Action/2`).
+    pub fn pointer(&self) -> String {
+        match self.index {
+            Some(i) => pointer_index(&self.field, i),
+            None => self.field.to_string(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -139,22 +163,22 @@ impl<'n> Field<'n> {
 
 pub fn strings_of<'n>(node: &'n Node, pointer: &str) -> Vec<Item<'n>> {
     match &node.value {
-        Value::String(s) => vec![Item {
-            value: s,
-            node,
-            pointer: pointer.to_owned(),
-        }],
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                item.as_str().map(|s| Item {
-                    value: s,
-                    node: item,
-                    pointer: pointer_index(pointer, i),
+        Value::String(s) => vec![Item::whole(s, node, pointer)],
+        Value::Array(items) => {
+            let field: std::rc::Rc<str> = pointer.into();
+            items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| {
+                    item.as_str().map(|s| Item {
+                        value: s,
+                        node: item,
+                        field: field.clone(),
+                        index: Some(i),
+                    })
                 })
-            })
-            .collect(),
+                .collect()
+        }
         _ => Vec::new(),
     }
 }

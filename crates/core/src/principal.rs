@@ -25,11 +25,7 @@ pub fn values<'n>(statement: &Statement<'n>) -> Vec<PrincipalValue<'n>> {
     match &field.node.value {
         Value::String(s) => vec![PrincipalValue {
             principal_type: "*",
-            item: Item {
-                value: s,
-                node: field.node,
-                pointer,
-            },
+            item: Item::whole(s, field.node, &pointer),
         }],
         Value::Object(members) => members
             .iter()

@@ -59,7 +59,7 @@ fn check(ctx: &mut Ctx<'_>) {
         );
         ctx.report_help(
             &RULE.meta,
-            &action.pointer,
+            &action.pointer(),
             Some(action.node.span),
             message,
             help,

@@ -104,7 +104,7 @@ fn check(ctx: &mut Ctx<'_>) {
             };
             ctx.report_help(
                 &RULE.meta,
-                &item.pointer,
+                &item.pointer(),
                 Some(item.node.span),
                 message,
                 help,

@@ -45,7 +45,7 @@ fn check(ctx: &mut Ctx<'_>) {
             let help = tr!(ctx.lang, "name the bucket `acs:oss:*:<uid>:<bucket>` or its objects `acs:oss:*:<uid>:<bucket>/*`", "请写作 Bucket `acs:oss:*:<uid>:<bucket>` 或其对象 `acs:oss:*:<uid>:<bucket>/*`");
             ctx.report_help(
                 &RULE.meta,
-                &item.pointer,
+                &item.pointer(),
                 Some(item.node.span),
                 message,
                 help,

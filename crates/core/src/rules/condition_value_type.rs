@@ -93,7 +93,7 @@ fn check(ctx: &mut Ctx<'_>) {
             ctx.report_as(
                 &RULE.meta,
                 severity,
-                &value.pointer,
+                &value.pointer(),
                 Some(value.node.span),
                 message,
                 help,

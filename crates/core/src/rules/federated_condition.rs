@@ -69,7 +69,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 tr!(ctx.lang, "add `StringEquals` conditions on the issuer and audience (keys from third-party examples; unconfirmed)", "请添加对签发者和受众的 `StringEquals` 条件（键名来自第三方示例，未经确认）")
             };
             let span = Some(value.item.node.span);
-            ctx.report_help(&RULE.meta, &value.item.pointer, span, message, help);
+            ctx.report_help(&RULE.meta, &value.item.pointer(), span, message, help);
         }
     }
 }

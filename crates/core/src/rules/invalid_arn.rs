@@ -73,7 +73,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 let help = tr!(ctx.lang, "write `acs:<service>:<region>:<account>:<relative-id>`, such as `acs:oss:*:*:examplebucket/*`; `*` may stand for the region or the account", "格式为 `acs:<服务>:<地域>:<账号>:<资源路径>`，例如 `acs:oss:*:*:examplebucket/*`；地域和账号可用 `*`");
                 ctx.report_help(
                     &RULE.meta,
-                    &item.pointer,
+                    &item.pointer(),
                     Some(item.node.span),
                     message,
                     help,

@@ -52,7 +52,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 let help = tr!(ctx.lang, "if it is a placeholder, put in the real account ID: hover over the profile picture in the console's top bar", "如果这是占位符，请填入真实账号 ID：将鼠标悬停在控制台右上角的头像上即可看到");
                 ctx.report_help(
                     &RULE.meta,
-                    &item.pointer,
+                    &item.pointer(),
                     Some(item.node.span),
                     message,
                     help,

@@ -67,7 +67,7 @@ fn check(ctx: &mut Ctx<'_>) {
         for value in principal::values(statement) {
             let text = value.item.value;
             let span = Some(value.item.node.span);
-            let path = value.item.pointer.as_str();
+            let path = &value.item.pointer();
             if value.principal_type == "*" {
                 if text != "*" {
                     let message = tr!(

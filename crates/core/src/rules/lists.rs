@@ -58,7 +58,7 @@ pub(crate) fn report_empty(ctx: &mut Ctx<'_>, rule: &RuleMeta, list: List) {
                         format!("`{name}` holds an empty {noun_en}"),
                         format!("`{name}` 中有空的{noun_zh}")
                     );
-                    ctx.report(rule, &item.pointer, Some(item.node.span), message);
+                    ctx.report(rule, &item.pointer(), Some(item.node.span), message);
                 }
             }
         }
@@ -88,7 +88,7 @@ pub(crate) fn report_repeats(
                         format!("`{shown}` 重复出现")
                     );
                     let help = tr!(ctx.lang, "remove the repeat", "请删除重复项");
-                    ctx.report_help(rule, &item.pointer, Some(item.node.span), message, help);
+                    ctx.report_help(rule, &item.pointer(), Some(item.node.span), message, help);
                 }
             }
         }

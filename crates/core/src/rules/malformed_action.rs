@@ -124,7 +124,7 @@ fn check(ctx: &mut Ctx<'_>) {
                     ctx.report_as(
                         &RULE.meta,
                         Severity::Warning,
-                        &item.pointer,
+                        &item.pointer(),
                         Some(item.node.span),
                         message,
                         Some(help),
@@ -133,7 +133,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 }
                 ctx.report_help(
                     &RULE.meta,
-                    &item.pointer,
+                    &item.pointer(),
                     Some(item.node.span),
                     message,
                     help,

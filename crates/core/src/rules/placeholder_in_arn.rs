@@ -59,7 +59,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 let message = tr!(ctx.lang, en, zh);
                 ctx.report_help(
                     &RULE.meta,
-                    &item.pointer,
+                    &item.pointer(),
                     Some(item.node.span),
                     message,
                     help,

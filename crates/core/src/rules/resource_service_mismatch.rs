@@ -73,7 +73,7 @@ fn check(ctx: &mut Ctx<'_>) {
             let help = tr!(ctx.lang, "an action applies only to resources of its own service; move the resource to a statement with matching actions", "操作只作用于本服务的资源；请把该资源移到操作匹配的语句中");
             ctx.report_help(
                 &RULE.meta,
-                &item.pointer,
+                &item.pointer(),
                 Some(item.node.span),
                 message,
                 help,

@@ -70,7 +70,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 ctx.report_as(
                     &RULE.meta,
                     Severity::Suggestion,
-                    &item.pointer,
+                    &item.pointer(),
                     span,
                     message,
                     Some(help),
@@ -89,7 +89,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 ctx.report_as(
                     &RULE.meta,
                     Severity::Warning,
-                    &item.pointer,
+                    &item.pointer(),
                     span,
                     message,
                     Some(help),
@@ -103,7 +103,7 @@ fn check(ctx: &mut Ctx<'_>) {
                     .to_owned(),
                 "请在附加到该角色的权限策略中授予；此处保留 `sts:AssumeRole`"
             );
-            ctx.report_help(&RULE.meta, &item.pointer, span, message, help);
+            ctx.report_help(&RULE.meta, &item.pointer(), span, message, help);
         }
     }
 }

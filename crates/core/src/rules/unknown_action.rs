@@ -63,7 +63,7 @@ fn check(ctx: &mut Ctx<'_>) {
                     let matches_any = actions.iter().any(|a| matches_action(name, a.name));
                     if !matches_any && list == ActionList::Complete {
                         let message = tr!(ctx.lang, format!("`{action}` matches no action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"), format!("`{action}` 不匹配 ramplan 目录（{CATALOGUE_DATE}）中 `{code}` 的任何操作"));
-                        ctx.report(&RULE.meta, &item.pointer, span, message);
+                        ctx.report(&RULE.meta, &item.pointer(), span, message);
                     }
                     continue;
                 }
@@ -82,7 +82,7 @@ fn check(ctx: &mut Ctx<'_>) {
                             ctx.report_as(
                                 &RULE.meta,
                                 Severity::Suggestion,
-                                &item.pointer,
+                                &item.pointer(),
                                 span,
                                 message,
                                 Some(help),
@@ -104,7 +104,7 @@ fn check(ctx: &mut Ctx<'_>) {
                         ctx.report_as(
                             &RULE.meta,
                             severity,
-                            &item.pointer,
+                            &item.pointer(),
                             span,
                             message,
                             Some(help),

@@ -58,7 +58,7 @@ fn check(ctx: &mut Ctx<'_>) {
                         ctx.report_as(
                             &RULE.meta,
                             Severity::Suggestion,
-                            &item.pointer,
+                            &item.pointer(),
                             Some(item.node.span),
                             message,
                             Some(help),
@@ -86,7 +86,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 };
                 ctx.report_help(
                     &RULE.meta,
-                    &item.pointer,
+                    &item.pointer(),
                     Some(item.node.span),
                     message,
                     help,

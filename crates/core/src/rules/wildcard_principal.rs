@@ -52,7 +52,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 "请明确指定可扮演该角色的账号、用户或服务"
             );
             let span = Some(value.item.node.span);
-            ctx.report_help(&RULE.meta, &value.item.pointer, span, message, help);
+            ctx.report_help(&RULE.meta, &value.item.pointer(), span, message, help);
         }
     }
 }

@@ -61,7 +61,7 @@ fn check(ctx: &mut Ctx<'_>) {
             );
             ctx.report_help(
                 &RULE.meta,
-                &value.pointer,
+                &value.pointer(),
                 Some(value.node.span),
                 message,
                 help,

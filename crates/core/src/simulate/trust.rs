@@ -351,7 +351,7 @@ fn evaluate_statement(
         .map(|v| {
             let check = check_entry(v.principal_type, v.item.value, asked, lang);
             PrincipalCheck {
-                path: v.item.pointer.clone(),
+                path: v.item.pointer(),
                 principal_type: redact(v.principal_type),
                 value: redact(v.item.value),
                 matched: check.matched,

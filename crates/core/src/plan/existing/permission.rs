@@ -199,7 +199,7 @@ impl Checker {
                         && !needed_actions.iter().any(|a| a.eq_ignore_ascii_case(value))
                     {
                         found.push((
-                            item.pointer.clone(),
+                            item.pointer(),
                             tr!(self.lang, format!("`{value}` allows every action it matches; this scenario needs only {actions}"), format!("`{value}` 允许其匹配的所有操作；本场景只需要 {actions}")),
                         ));
                     }
@@ -209,7 +209,7 @@ impl Checker {
                     let everything = value.rsplit(':').next() == Some("*");
                     if everything && !needed_resources.iter().any(|r| r == value) {
                         found.push((
-                            item.pointer.clone(),
+                            item.pointer(),
                             tr!(self.lang, format!("`{value}` covers every resource; this scenario needs only {resources}"), format!("`{value}` 涵盖所有资源；本场景只需要 {resources}")),
                         ));
                     }
