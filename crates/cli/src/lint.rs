@@ -324,13 +324,17 @@ fn lint_file(
 ) -> (Vec<Note>, Vec<DocumentReport>) {
     let mut notes = Vec::new();
     let mut results = Vec::new();
-    let index = LineIndex::new(&input.text);
+    let index = LazyIndex::new(&input.text);
     for problem in &found.problems {
         notes.push(Note {
             source: input.source.clone(),
             resource: String::new(),
             message: problem.message.clone(),
-            span: Some(index.range(Span::new(problem.span.start, problem.span.end))),
+            span: Some(
+                index
+                    .get()
+                    .range(Span::new(problem.span.start, problem.span.end)),
+            ),
             unreadable: true,
         });
     }
@@ -342,7 +346,11 @@ fn lint_file(
                 Lang::En => format!("{}; not checked", skipped.reason(options.lang)),
                 Lang::Zh => format!("{}；未检查", skipped.reason(options.lang)),
             },
-            span: Some(index.range(Span::new(skipped.span.start, skipped.span.end))),
+            span: Some(
+                index
+                    .get()
+                    .range(Span::new(skipped.span.start, skipped.span.end)),
+            ),
             unreadable: false,
         });
     }
@@ -360,6 +368,26 @@ fn lint_file(
         results.push(lint_document(input, &document, &index, options));
     }
     (notes, results)
+}
+
+/// A file's line index, built the first time a position needs it: a plain policy's findings
+/// already carry positions in the file, so most files never need their own.
+struct LazyIndex<'a> {
+    text: &'a str,
+    index: std::cell::OnceCell<LineIndex<'a>>,
+}
+
+impl<'a> LazyIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        LazyIndex {
+            text,
+            index: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &LineIndex<'a> {
+        self.index.get_or_init(|| LineIndex::new(self.text))
+    }
 }
 
 /// `f` over `items` on every core, the results in the items' order.
@@ -479,7 +507,7 @@ pub(crate) fn normalized(path: &Path) -> PathBuf {
 fn lint_document(
     input: &Input,
     document: &Document,
-    index: &LineIndex<'_>,
+    index: &LazyIndex<'_>,
     options: &Options,
 ) -> DocumentReport {
     let plain = input.format == Format::Policy;
@@ -501,6 +529,8 @@ fn lint_document(
         must_not_grant: options.must_not_grant.clone(),
     };
     let report = lint(&document.text, &lint_options);
+    // The core's positions are in the document; where it is the file, they stand.
+    let whole_file = document.is_whole_file(input.text.len());
     let findings = report
         .findings
         .into_iter()
@@ -516,10 +546,16 @@ fn lint_document(
                         depends_on.push(placeholder.expression.clone());
                     }
                 }
-                finding.span = Some(index.range(Span::new(file.start, file.end)));
+                if !whole_file {
+                    finding.span = Some(index.get().range(Span::new(file.start, file.end)));
+                }
             } else if !plain {
                 // A finding about the whole document points at the value that holds it.
-                finding.span = Some(index.range(Span::new(document.span.start, document.span.end)));
+                finding.span = Some(
+                    index
+                        .get()
+                        .range(Span::new(document.span.start, document.span.end)),
+                );
             }
             if let Some(resource) = Some(&document.resource).filter(|r| !r.is_empty()) {
                 if let ramplan_core::Location::Document { document: name, .. } =

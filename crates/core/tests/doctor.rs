@@ -170,7 +170,7 @@ fn the_proposal_allows_the_denied_request_and_removing_it_denies_again() {
     for i in 0..300 {
         let service = rng.pick(&services);
         let actions = service.actions();
-        let action = rng.pick(&actions);
+        let action = rng.pick(actions);
         let full = format!("{}:{}", service.code(), action.name);
         if full.eq_ignore_ascii_case("ecs:DescribeRegions") {
             continue;

@@ -77,6 +77,12 @@ impl Document {
         self.map.file_range(text_range)
     }
 
+    /// True when the document is the whole file of `file_len` bytes, unchanged: positions in
+    /// it are positions in the file.
+    pub fn is_whole_file(&self, file_len: usize) -> bool {
+        self.text.len() == file_len && self.map.is_identity()
+    }
+
     /// The placeholders that overlap a range of the file.
     pub fn placeholders_in(&self, file: &Range<usize>) -> impl Iterator<Item = &Placeholder> {
         let file = file.clone();

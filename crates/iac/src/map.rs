@@ -100,6 +100,16 @@ impl OffsetMap {
         self.len == 0
     }
 
+    /// True when the text is the file's first `len` bytes, copied: every offset maps to
+    /// itself.
+    pub fn is_identity(&self) -> bool {
+        match self.runs.as_slice() {
+            [] => true,
+            [run] => run.verbatim && run.at == 0 && run.file.start == 0,
+            _ => false,
+        }
+    }
+
     /// The file offsets text byte `i` begins at and stands for up to, if the text has it.
     fn byte(&self, i: usize) -> Option<(usize, usize)> {
         if i >= self.len {

@@ -170,7 +170,7 @@ pub fn wildcards(service: &str) -> Vec<WildcardSuggestion> {
     };
     let actions = svc.actions();
     let mut verbs: Vec<(&str, usize)> = Vec::new();
-    for action in &actions {
+    for action in actions {
         let verb = leading_word(action.name);
         match verbs.iter_mut().find(|(v, _)| *v == verb) {
             Some((_, n)) => *n += 1,
@@ -206,7 +206,7 @@ pub fn covered(pattern: &str) -> Vec<String> {
         .flat_map(|s| {
             let code = s.code();
             s.actions()
-                .into_iter()
+                .iter()
                 .map(move |a| format!("{code}:{}", a.name))
         })
         .filter(|full| pattern == "*" || wildcard::matches(pattern, full, Case::Insensitive))

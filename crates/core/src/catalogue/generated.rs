@@ -106,7 +106,7 @@ pub struct GenService {
     pub api_products: Vec<&'static str>,
     /// [`super::ServiceRef::actions`] for this code, merged with the curated entry once: rules
     /// ask for it per policy, and merging costs a lookup per action.
-    pub(crate) merged_actions: std::sync::OnceLock<Vec<super::ActionRef>>,
+    pub(crate) merged_actions: std::sync::OnceLock<super::MergedActions>,
 }
 
 /// A resource type and its ARN pattern (`acs:log:{#regionId}:{#accountId}:project/{#ProjectName}`).

@@ -266,8 +266,26 @@ impl ServiceRef {
     }
 
     /// Looks an action up by name, ignoring case: curated, then the authorization page, then
-    /// the API names.
+    /// the API names. A binary search in the merged table ([`Self::actions`] holds each name
+    /// once, the one this order picks); `lookup_action` is the same answer by scanning.
     pub fn action(&self, name: &str) -> Option<ActionRef> {
+        let merged = self.merged();
+        let by_name = &merged.by_name;
+        let at = by_name.partition_point(|&i| {
+            merged
+                .actions
+                .get(i as usize)
+                .is_some_and(|a| generated::cmp_ignore_case(a.name, name).is_lt())
+        });
+        let found = by_name
+            .get(at)
+            .and_then(|&i| merged.actions.get(i as usize))?;
+        found.name.eq_ignore_ascii_case(name).then_some(*found)
+    }
+
+    /// [`Self::action`] by walking each layer in turn: what the merged table must agree with.
+    #[cfg(test)]
+    fn lookup_action(&self, name: &str) -> Option<ActionRef> {
         if let Some(a) = self.curated.and_then(|c| c.action(name)) {
             return Some(curated_action(a));
         }
@@ -285,14 +303,43 @@ impl ServiceRef {
     }
 
     /// Every action of the service, each name once, curated first, then sorted additions.
-    pub fn actions(&self) -> Vec<ActionRef> {
-        match self.generated {
-            Some(g) => g
+    pub fn actions(&self) -> &'static [ActionRef] {
+        &self.merged().actions
+    }
+
+    /// The merged action table, built once per service: rules ask for it per policy, and
+    /// merging costs a lookup per action.
+    fn merged(&self) -> &'static MergedActions {
+        static CURATED_ONLY: OnceLock<Vec<MergedActions>> = OnceLock::new();
+        static EMPTY: MergedActions = MergedActions {
+            actions: Vec::new(),
+            by_name: Vec::new(),
+        };
+        if let Some(g) = self.generated {
+            return g
                 .merged_actions
-                .get_or_init(|| self.merge_actions())
-                .clone(),
-            None => self.merge_actions(),
+                .get_or_init(|| MergedActions::new(self.merge_actions()));
         }
+        let Some(curated) = self.curated else {
+            return &EMPTY;
+        };
+        let all = CURATED_ONLY.get_or_init(|| {
+            services::ALL
+                .iter()
+                .map(|c| {
+                    let only = ServiceRef {
+                        curated: Some(*c),
+                        generated: None,
+                    };
+                    MergedActions::new(only.merge_actions())
+                })
+                .collect()
+        });
+        services::ALL
+            .iter()
+            .position(|c| std::ptr::eq(*c, curated))
+            .and_then(|i| all.get(i))
+            .unwrap_or(&EMPTY)
     }
 
     fn merge_actions(&self) -> Vec<ActionRef> {
@@ -388,6 +435,27 @@ impl ServiceRef {
         self.generated
             .map(|g| g.api_products.as_slice())
             .unwrap_or_default()
+    }
+}
+
+/// A service's actions, each name once, and their positions sorted by name ignoring case (ties
+/// in table order, so a search finds the first).
+#[derive(Debug)]
+pub(crate) struct MergedActions {
+    actions: Vec<ActionRef>,
+    by_name: Vec<u32>,
+}
+
+impl MergedActions {
+    fn new(actions: Vec<ActionRef>) -> Self {
+        let mut by_name: Vec<u32> = (0..actions.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        by_name.sort_by(|&a, &b| {
+            let name = |i: u32| actions.get(i as usize).map_or("", |a| a.name);
+            generated::cmp_ignore_case(name(a), name(b))
+        });
+        MergedActions { actions, by_name }
     }
 }
 
@@ -592,4 +660,52 @@ fn find_key<'k>(keys: &'k [ConditionKey], key: &str) -> Option<&'k ConditionKey>
             k.key.eq_ignore_ascii_case(key)
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name any layer knows, in three cases, and names no layer knows.
+    fn names_to_try(s: &ServiceRef) -> Vec<String> {
+        let mut names: Vec<&str> = Vec::new();
+        if let Some(c) = s.curated {
+            names.extend(c.actions.iter().map(|a| a.name));
+        }
+        if let Some(g) = s.generated {
+            names.extend(g.page_actions.iter().map(|a| a.name));
+            names.extend(g.api_actions.iter().map(|a| a.name));
+        }
+        let mut out: Vec<String> = Vec::new();
+        for name in names {
+            out.push(name.to_string());
+            out.push(name.to_ascii_lowercase());
+            out.push(name.to_ascii_uppercase());
+            out.push(format!("{name}x"));
+            out.push(name.get(1..).unwrap_or_default().to_string());
+        }
+        out.extend(["", "*", "Get", "zzzz", "AAAA"].map(String::from));
+        out
+    }
+
+    #[test]
+    fn merged_lookup_agrees_with_the_layers() {
+        let curated_only = services::ALL.iter().map(|c| ServiceRef {
+            curated: Some(*c),
+            generated: None,
+        });
+        let mut checked = 0;
+        for s in services().iter().copied().chain(curated_only) {
+            for name in names_to_try(&s) {
+                assert_eq!(
+                    s.action(&name),
+                    s.lookup_action(&name),
+                    "{}:{name}",
+                    s.code()
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "only {checked} names tried");
+    }
 }

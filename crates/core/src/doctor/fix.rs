@@ -216,7 +216,7 @@ fn other_action(service: &str, name: &str) -> String {
     catalogue::service(service)
         .and_then(|s| {
             s.actions()
-                .into_iter()
+                .iter()
                 .find(|a| !a.name.eq_ignore_ascii_case(name))
                 .map(|a| format!("{service}:{}", a.name))
         })

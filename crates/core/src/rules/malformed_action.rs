@@ -25,6 +25,36 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 /// Why an action string is malformed, if it is.
 pub(crate) fn problem(action: &str) -> Option<Problem> {
+    if is_well_formed(action) {
+        return None;
+    }
+    problem_by_parts(action)
+}
+
+/// One pass over the bytes for the common case, `service:Name` in the allowed characters:
+/// every rule that reads actions asks, for every action. Anything else goes to
+/// [`problem_by_parts`], which says what is wrong.
+fn is_well_formed(action: &str) -> bool {
+    let mut colon = None;
+    for (i, &b) in action.as_bytes().iter().enumerate() {
+        let ok = match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'?' => true,
+            b'-' => colon.is_none(),
+            b'_' => colon.is_some(),
+            b':' if colon.is_none() => {
+                colon = Some(i);
+                true
+            }
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    colon.is_some_and(|at| at > 0 && at + 1 < action.len())
+}
+
+fn problem_by_parts(action: &str) -> Option<Problem> {
     if action == "*" {
         return None;
     }
@@ -152,5 +182,39 @@ fn lower_service(action: &str) -> String {
     match action.split_once(':') {
         Some((service, name)) => format!("{}:{name}", service.to_ascii_lowercase()),
         None => action.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path may only say "well formed" where the full check finds nothing: every
+    /// string of up to five characters over an alphabet of each class of byte.
+    #[test]
+    fn fast_path_agrees_with_the_full_check() {
+        const ALPHABET: [char; 10] = ['a', 'Z', '7', '*', '?', '-', '_', ':', ' ', 'é'];
+        let mut tried = 0;
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for word in &words {
+                for c in ALPHABET {
+                    let candidate = format!("{word}{c}");
+                    assert_eq!(
+                        problem(&candidate),
+                        problem_by_parts(&candidate),
+                        "{candidate:?}"
+                    );
+                    if is_well_formed(&candidate) {
+                        assert_eq!(problem_by_parts(&candidate), None, "{candidate:?}");
+                    }
+                    tried += 1;
+                    next.push(candidate);
+                }
+            }
+            words = next;
+        }
+        assert_eq!(tried, 10 + 100 + 1_000 + 10_000 + 100_000);
     }
 }

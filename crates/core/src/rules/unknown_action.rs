@@ -31,9 +31,7 @@ const SUGGESTIONS_MAX: usize = 200;
 
 fn check(ctx: &mut Ctx<'_>) {
     let policy = ctx.policy;
-    // Per document: each service's action list once, each distinct unknown name's help once.
-    let mut actions_of: std::collections::HashMap<&'static str, Vec<ActionRef>> =
-        std::collections::HashMap::new();
+    // Per document: each distinct unknown name's help once.
     let mut helps: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for statement in &policy.statements {
         for field in [statement.action, statement.not_action]
@@ -58,7 +56,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 let action = item.value;
                 let code = service.code();
                 let span = Some(item.node.span);
-                let actions = actions_of.entry(code).or_insert_with(|| service.actions());
+                let actions = service.actions();
                 if has_wildcard(name) {
                     let matches_any = actions.iter().any(|a| matches_action(name, a.name));
                     if !matches_any && list == ActionList::Complete {

@@ -101,7 +101,7 @@ fn example_action(pattern: &str) -> Option<String> {
     let service = catalogue::service(code)?;
     service
         .actions()
-        .into_iter()
+        .iter()
         .map(|a| format!("{}:{}", service.code(), a.name))
         .find(|action| crate::wildcard::matches_action(pattern, action))
 }
