@@ -78,10 +78,7 @@ pub(crate) fn collect(paths: &[PathBuf], skip_unrecognized: bool) -> Result<Vec<
         };
         Ok(match item {
             Pending::Stdin(text) => {
-                let format = match ramplan_iac::detect("<stdin>", text) {
-                    Some(Format::Policy) | None => Format::Policy,
-                    Some(format) => format,
-                };
+                let format = ramplan_iac::detect_or_policy("<stdin>", text);
                 Some(input("<stdin>".to_owned(), text.clone(), format))
             }
             Pending::Walked(file) => {
@@ -101,11 +98,11 @@ pub(crate) fn collect(paths: &[PathBuf], skip_unrecognized: bool) -> Result<Vec<
                 let text = String::from_utf8(bytes)
                     .map_err(|_| format!("`{}` is not UTF-8 text", path.display()))?;
                 let source = display(path);
-                match ramplan_iac::detect(&source, &text) {
-                    Some(format) => Some(input(source, text, format)),
-                    None if skip_unrecognized => None,
-                    None => Some(input(source, text, Format::Policy)),
+                if !skip_unrecognized {
+                    let format = ramplan_iac::detect_or_policy(&source, &text);
+                    return Ok(Some(input(source, text, format)));
                 }
+                ramplan_iac::detect(&source, &text).map(|format| input(source, text, format))
             }
         })
     });

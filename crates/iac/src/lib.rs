@@ -222,6 +222,24 @@ pub fn detect(name: &str, text: &str) -> Option<Format> {
     None
 }
 
+/// [`detect`], with a policy where it recognises nothing: how a file named on the command line
+/// is read. A JSON file is a ROS template or CLI output only with their keys at the top,
+/// which must appear in the text as written unless it escapes characters; without either, it
+/// is read as a policy whatever it holds, so it need not be parsed twice.
+pub fn detect_or_policy(name: &str, text: &str) -> Format {
+    let lower = name.to_ascii_lowercase();
+    let yaml = lower.ends_with(".yaml") || lower.ends_with(".yml");
+    if !lower.ends_with(".tf")
+        && !yaml
+        && !text.contains('\\')
+        && !text.contains("ROSTemplateFormatVersion")
+        && !text.contains("PolicyDocument")
+    {
+        return Format::Policy;
+    }
+    detect(name, text).unwrap_or(Format::Policy)
+}
+
 /// The documents in a file of a known format. A `Format::Policy` file is one document, the
 /// whole text.
 pub fn extract(format: Format, text: &str) -> Extracted {

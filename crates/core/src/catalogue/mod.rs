@@ -283,6 +283,39 @@ impl ServiceRef {
         found.name.eq_ignore_ascii_case(name).then_some(*found)
     }
 
+    /// True when some action of the service matches `pattern` (a name with `*` or `?`,
+    /// ignoring case). Only the names that start with the pattern's literal head can match, and
+    /// in the by-name order they are one run: a binary search finds it.
+    pub fn any_action_matches(&self, pattern: &str) -> bool {
+        let merged = self.merged();
+        let head_len = pattern.find(['*', '?']).unwrap_or(pattern.len());
+        let head = pattern.get(..head_len).unwrap_or_default();
+        let name = |i: u32| merged.actions.get(i as usize).map_or("", |a| a.name);
+        if head.is_empty() || !head.is_ascii() {
+            return merged
+                .actions
+                .iter()
+                .any(|a| crate::wildcard::matches_action(pattern, a.name));
+        }
+        let starts_with_head = |n: &str| {
+            n.as_bytes()
+                .get(..head.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(head.as_bytes()))
+        };
+        let by_name = &merged.by_name;
+        let first = by_name.partition_point(|&i| {
+            let n = name(i);
+            !starts_with_head(n) && generated::cmp_ignore_case(n, head).is_lt()
+        });
+        by_name
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| name(i))
+            .take_while(|n| starts_with_head(n))
+            .any(|n| crate::wildcard::matches_action(pattern, n))
+    }
+
     /// [`Self::action`] by walking each layer in turn: what the merged table must agree with.
     #[cfg(test)]
     fn lookup_action(&self, name: &str) -> Option<ActionRef> {
@@ -707,5 +740,41 @@ mod tests {
             }
         }
         assert!(checked > 10_000, "only {checked} names tried");
+    }
+
+    /// The narrowed search finds a match exactly when a scan of every action does.
+    #[test]
+    fn matching_by_head_agrees_with_a_scan() {
+        let mut tried = 0;
+        for s in services() {
+            let mut patterns: Vec<String> = ["*", "?*", "Get*", "get*", "*Bucket*", "List?", "Zz*"]
+                .map(String::from)
+                .to_vec();
+            for a in s.actions().iter().step_by(7) {
+                let n = a.name;
+                for cut in [1, 3, 6] {
+                    if let Some(head) = n.get(..cut.min(n.len())) {
+                        patterns.push(format!("{head}*"));
+                        patterns.push(format!("{}*", head.to_ascii_uppercase()));
+                        patterns.push(format!("{head}?{}", n.get(cut + 1..).unwrap_or_default()));
+                        patterns.push(format!("{head}*x*"));
+                    }
+                }
+            }
+            for pattern in patterns {
+                let scan = s
+                    .actions()
+                    .iter()
+                    .any(|a| crate::wildcard::matches_action(&pattern, a.name));
+                assert_eq!(
+                    s.any_action_matches(&pattern),
+                    scan,
+                    "{}:{pattern}",
+                    s.code()
+                );
+                tried += 1;
+            }
+        }
+        assert!(tried > 5_000, "only {tried} patterns tried");
     }
 }

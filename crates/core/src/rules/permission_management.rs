@@ -3,7 +3,7 @@ use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 
 use crate::text::split_action;
 use crate::tr;
-use crate::wildcard::matches_action;
+use crate::wildcard::{has_wildcard, matches_action};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -95,7 +95,13 @@ fn check(ctx: &mut Ctx<'_>) {
 
 /// The first escalating action the (possibly wildcard) action grants.
 fn escalating(action: &str) -> Option<&'static str> {
-    split_action(action)?;
+    let (service, _) = split_action(action)?;
+    // Every escalating action is `ram:` or `sts:`: a pattern naming another service
+    // literally can match none of them.
+    let literal = !has_wildcard(service);
+    if literal && !service.eq_ignore_ascii_case("ram") && !service.eq_ignore_ascii_case("sts") {
+        return None;
+    }
     ESCALATING
         .iter()
         .copied()
@@ -110,5 +116,25 @@ fn is_all_ram_resources(resource: &str) -> bool {
                 && arn.relative_id == "*"
         }
         Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `escalating` skips actions of other services on the strength of this.
+    #[test]
+    fn every_escalating_action_is_ram_or_sts() {
+        for action in ESCALATING {
+            assert!(
+                action.starts_with("ram:") || action.starts_with("sts:"),
+                "{action}"
+            );
+        }
+        assert!(escalating("RAM:Create*").is_some());
+        assert_eq!(escalating("ecs:CreateUser"), None);
+        assert!(escalating("r?m:PassRole").is_some());
+        assert!(escalating("*:PassRole").is_some());
     }
 }

@@ -5,7 +5,7 @@ use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
 use super::malformed_action;
 use crate::text::{did_you_mean, split_action};
 use crate::tr;
-use crate::wildcard::{has_wildcard, matches_action};
+use crate::wildcard::has_wildcard;
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -42,10 +42,10 @@ fn check(ctx: &mut Ctx<'_>) {
                 if malformed_action::problem(item.value).is_some() {
                     continue;
                 }
-                let Some((code, name)) = split_action(item.value) else {
+                let Some((written_code, name)) = split_action(item.value) else {
                     continue;
                 };
-                let Some(service) = catalogue::service(code) else {
+                let Some(service) = catalogue::service(written_code) else {
                     continue;
                 };
                 let list = service.action_list();
@@ -58,7 +58,7 @@ fn check(ctx: &mut Ctx<'_>) {
                 let span = Some(item.node.span);
                 let actions = service.actions();
                 if has_wildcard(name) {
-                    let matches_any = actions.iter().any(|a| matches_action(name, a.name));
+                    let matches_any = service.any_action_matches(name);
                     if !matches_any && list == ActionList::Complete {
                         let message = tr!(ctx.lang, format!("`{action}` matches no action of `{code}` in ramplan's catalogue ({CATALOGUE_DATE})"), format!("`{action}` 不匹配 ramplan 目录（{CATALOGUE_DATE}）中 `{code}` 的任何操作"));
                         ctx.report(&RULE.meta, &item.pointer(), span, message);
@@ -67,10 +67,11 @@ fn check(ctx: &mut Ctx<'_>) {
                 }
                 match service.action(name) {
                     Some(known) => {
-                        let documented = format!("{code}:{}", known.name);
+                        let as_documented = written_code == code && name == known.name;
                         // Only a documented spelling is worth suggesting; an API name is not
                         // evidence of how RAM spells the action.
-                        if documented != action && known.basis != ActionBasis::ApiMetadata {
+                        if !as_documented && known.basis != ActionBasis::ApiMetadata {
+                            let documented = format!("{code}:{}", known.name);
                             let message = tr!(
                                 ctx.lang,
                                 format!("`{action}` is documented as `{documented}`"),
