@@ -43,19 +43,26 @@ pub struct CredentialMatch {
 
 /// Finds the first credential-looking token in the text.
 pub fn find_credential(text: &str) -> Option<CredentialMatch> {
-    tokens(text).find_map(|(start, token)| {
-        let found = |(offset, part): (usize, &str)| {
-            classify(part).map(|kind| CredentialMatch {
-                kind,
-                start: start + offset,
-                end: start + offset + part.len(),
-            })
-        };
-        // A security token is base64, so `+`, `/` and `=` belong to it; an AccessKey ID can
-        // still sit right before one of them, as in `acs:oss:*:*:LTAI.../*`.
-        found((0, token)).or_else(|| pieces(token).find_map(found))
-    })
+    // Nothing shorter than an AccessKey ID (`LTAI` and 12 more) is a credential, nor is any
+    // piece of it: most words are skipped before they are split.
+    tokens(text)
+        .filter(|(_, token)| token.len() >= SHORTEST)
+        .find_map(|(start, token)| {
+            let found = |(offset, part): (usize, &str)| {
+                classify(part).map(|kind| CredentialMatch {
+                    kind,
+                    start: start + offset,
+                    end: start + offset + part.len(),
+                })
+            };
+            // A security token is base64, so `+`, `/` and `=` belong to it; an AccessKey ID can
+            // still sit right before one of them, as in `acs:oss:*:*:LTAI.../*`.
+            found((0, token)).or_else(|| pieces(token).find_map(found))
+        })
 }
+
+/// The length of the shortest credential [`classify`] recognises (an AccessKey ID).
+const SHORTEST: usize = 16;
 
 /// How Alibaba Cloud credentials begin: an AccessKey ID, an STS AccessKey ID, a security
 /// token. A 30-character AccessKey secret has no such beginning.
@@ -162,6 +169,23 @@ pub fn mask(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The length filter in `find_credential` rests on this: nothing shorter is classified.
+    #[test]
+    fn nothing_shorter_than_the_shortest_is_a_credential() {
+        assert!(classify("LTAI5tQw3E7xYz9A").is_some());
+        assert_eq!("LTAI5tQw3E7xYz9A".len(), SHORTEST);
+        for len in 0..SHORTEST {
+            for fill in ["a", "A1b2C3", "9"] {
+                let body: String = fill.chars().cycle().take(len.saturating_sub(4)).collect();
+                for start in ["LTAI", "STS.", "CAIS", ""] {
+                    let token = format!("{start}{body}");
+                    let token = token.get(..len.min(token.len())).unwrap_or_default();
+                    assert_eq!(classify(token), None, "{token}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_start_of_a_credential_is_recognised_as_it_is_typed() {
