@@ -997,3 +997,39 @@ fn check_existing_refuses_credentials_without_echoing_them() {
     );
     assert!(!stdout(&json).contains("LTAI5t"));
 }
+
+/// A reader that stops early (`ramplan lint ... | head`) closes the pipe: lint ends by
+/// itself, quietly, with the status its findings so far give, not killed by the signal and
+/// not with an error about the pipe.
+#[test]
+fn lint_stops_quietly_when_the_reader_closes_the_pipe() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("ramplan-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = std::fs::read_to_string(path(BROKEN)).unwrap();
+    for i in 0..2000 {
+        std::fs::write(dir.join(format!("{i:04}.json")), &broken).unwrap();
+    }
+    for format in ["json", "text"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_ramplan"))
+            .args(["lint", "--format", format])
+            .arg(&dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut head = [0u8; 100];
+        child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+        // The read end is dropped here, with most of the output unwritten.
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{format}: {:?}",
+            output.status
+        );
+        assert_eq!(stderr(&output), "", "{format}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
