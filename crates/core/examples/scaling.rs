@@ -78,6 +78,20 @@ fn shape(name: &str, n: usize) -> String {
                 values.join(", ")
             )
         }
+        "deep nesting" => {
+            // Each statement's condition holds a value nested just under the parser's limit.
+            let depth = ramplan_core::json::MAX_DEPTH - 8;
+            let value = format!("{}\"x\"{}", "[".repeat(depth), "]".repeat(depth));
+            let st: Vec<String> = (0..n)
+                .map(|i| {
+                    format!("{{\"Effect\": \"Allow\", \"Action\": \"oss:GetObject\", \"Resource\": \"acs:oss:*:*:b{i}/*\", \"Condition\": {{\"StringEquals\": {{\"acs:UserAgent\": {value}}}}}}}")
+                })
+                .collect();
+            format!("{{\"Version\": \"1\", \"Statement\": [{}]}}", st.join(", "))
+        }
+        "nesting past the limit" => {
+            format!("{{\"Version\": \"1\", \"Statement\": {}", "[".repeat(n))
+        }
         _ => {
             // "long wildcard": one resource pattern of many `*`, compared with a long request.
             let pattern = "a*".repeat(n);
@@ -142,9 +156,13 @@ fn main() {
         ("duplicate keys", 1_000),
         ("condition values", 1_000),
         ("long wildcard", 100),
+        ("deep nesting", 10),
+        ("nesting past the limit", 10_000),
     ];
-    println!("| shape | entry point | 1x | 10x | 100x | 100x / 10x | memory at 100x |");
-    println!("|---|---|---:|---:|---:|---:|---:|");
+    println!(
+        "| shape | entry point | 1x | 10x | 100x | 100x / 10x | ns per byte, 1x / 100x | memory at 100x |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|---:|");
     for &(name, base) in shapes {
         let texts: Vec<(usize, String)> = [1, 10, 100]
             .iter()
@@ -155,12 +173,16 @@ fn main() {
                 texts.iter().map(|(n, t)| measure(entry, t, *n)).collect();
             let ms = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1e3);
             let ratio = results[2].0.as_secs_f64() / results[1].0.as_secs_f64().max(1e-9);
+            let per_byte =
+                |i: usize| results[i].0.as_secs_f64() * 1e9 / texts[i].1.len().max(1) as f64;
             println!(
-                "| {name} (1x: {base}, {} KB) | {entry_name} | {} | {} | {} | {ratio:.1} | {:.1} MB |",
+                "| {name} (1x: {base}, {} KB) | {entry_name} | {} | {} | {} | {ratio:.1} | {:.0} / {:.0} | {:.1} MB |",
                 texts[0].1.len() / 1024,
                 ms(results[0].0),
                 ms(results[1].0),
                 ms(results[2].0),
+                per_byte(0),
+                per_byte(2),
                 results[2].1 as f64 / 1e6,
             );
         }
