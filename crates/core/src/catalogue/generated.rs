@@ -172,9 +172,16 @@ impl GenService {
 
 /// Orders ASCII strings ignoring case, the order the lookups above binary-search.
 pub fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+    // The order of the lowercased bytes, then of the lengths: what comparing the two
+    // lowercased byte sequences gives, without an iterator adapter per byte.
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    for (x, y) in a.iter().zip(b) {
+        let (x, y) = (x.to_ascii_lowercase(), y.to_ascii_lowercase());
+        if x != y {
+            return x.cmp(&y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Why a catalogue file could not be read.
@@ -390,6 +397,37 @@ fn page_level(text: &str) -> AccessLevel {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
     use super::*;
+
+    /// The byte loop orders every pair of short strings as comparing their lowercased bytes
+    /// does.
+    #[test]
+    fn cmp_ignore_case_is_the_order_of_lowercased_bytes() {
+        let alphabet = ["", "a", "A", "b", "_", "Z", "z", "é"];
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for w in &words {
+                for c in alphabet {
+                    next.push(format!("{w}{c}"));
+                }
+            }
+            words = next;
+        }
+        for a in &words {
+            for b in &words {
+                let lower = |s: &str| {
+                    s.bytes()
+                        .map(|c| c.to_ascii_lowercase())
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    cmp_ignore_case(a, b),
+                    lower(a).cmp(&lower(b)),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 
     const SAMPLE: &str = "V\t1\nD\t2026-12-03\nM\taliyun/aliyun-openapi-meta\tabc\t2026-04-21\nU\thttps://example.com/slb-ram\nS\tslb\tauthorization-page\tServer Load Balancer\t负载均衡\tslb\t0\tapi-names\nR\tloadbalancer\tacs:slb:{#regionId}:{#accountId}:loadbalancer/{#LoadBalancerId}\t0\nK\tslb:tag\tString\t0\nP\tCreateLoadBalancer\tcreate\tloadbalancer\t0\nA\tSlb\tDescribeZones=l CreateLoadBalancer=c AddTags\n";
 

@@ -25,7 +25,7 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 
 fn check(ctx: &mut Ctx<'_>) {
     let mut found = Vec::new();
-    walk(ctx.root, &mut String::new(), &mut found);
+    walk(ctx.root, &mut Vec::new(), &mut found);
     for (pointer, span, kind, masked) in found {
         let message = tr!(
             ctx.lang,
@@ -41,32 +41,51 @@ fn check(ctx: &mut Ctx<'_>) {
     }
 }
 
-fn walk(node: &Node, pointer: &mut String, found: &mut Vec<(String, Span, CredentialKind, String)>) {
+/// One step of the path to a value: a member's key or an array index.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The JSON pointer of a path, written only for what is found.
+fn pointer(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match *step {
+            Step::Key(key) => pointer_extend(&mut out, key),
+            Step::Index(i) => pointer_extend_index(&mut out, i),
+        }
+    }
+    out
+}
+
+type Found = Vec<(String, Span, CredentialKind, String)>;
+
+fn walk<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, found: &mut Found) {
     match &node.value {
         Value::String(s) => {
             if let Some(m) = secrets::find_credential(s) {
                 let token = s.get(m.start..m.end).unwrap_or_default();
-                found.push((pointer.clone(), node.span, m.kind, secrets::mask(token)));
+                found.push((pointer(path), node.span, m.kind, secrets::mask(token)));
             }
         }
         Value::Object(members) => {
             for member in members {
-                let at = pointer.len();
-                pointer_extend(pointer, &member.key);
+                path.push(Step::Key(&member.key));
                 if let Some(m) = secrets::find_credential(&member.key) {
                     let token = member.key.get(m.start..m.end).unwrap_or_default();
-                    found.push((pointer.clone(), member.key_span, m.kind, secrets::mask(token)));
+                    found.push((pointer(path), member.key_span, m.kind, secrets::mask(token)));
                 }
-                walk(&member.value, pointer, found);
-                pointer.truncate(at);
+                walk(&member.value, path, found);
+                path.pop();
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let at = pointer.len();
-                pointer_extend_index(pointer, i);
-                walk(item, pointer, found);
-                pointer.truncate(at);
+                path.push(Step::Index(i));
+                walk(item, path, found);
+                path.pop();
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
