@@ -269,17 +269,7 @@ impl ServiceRef {
     /// the API names. A binary search in the merged table ([`Self::actions`] holds each name
     /// once, the one this order picks); `lookup_action` is the same answer by scanning.
     pub fn action(&self, name: &str) -> Option<ActionRef> {
-        let merged = self.merged();
-        let by_name = &merged.by_name;
-        let at = by_name.partition_point(|&i| {
-            merged
-                .actions
-                .get(i as usize)
-                .is_some_and(|a| generated::cmp_ignore_case(a.name, name).is_lt())
-        });
-        let found = by_name
-            .get(at)
-            .and_then(|&i| merged.actions.get(i as usize))?;
+        let found = self.merged().from(name).next()?;
         found.name.eq_ignore_ascii_case(name).then_some(*found)
     }
 
@@ -290,7 +280,6 @@ impl ServiceRef {
         let merged = self.merged();
         let head_len = pattern.find(['*', '?']).unwrap_or(pattern.len());
         let head = pattern.get(..head_len).unwrap_or_default();
-        let name = |i: u32| merged.actions.get(i as usize).map_or("", |a| a.name);
         if head.is_empty() || !head.is_ascii() {
             return merged
                 .actions
@@ -302,16 +291,9 @@ impl ServiceRef {
                 .get(..head.len())
                 .is_some_and(|start| start.eq_ignore_ascii_case(head.as_bytes()))
         };
-        let by_name = &merged.by_name;
-        let first = by_name.partition_point(|&i| {
-            let n = name(i);
-            !starts_with_head(n) && generated::cmp_ignore_case(n, head).is_lt()
-        });
-        by_name
-            .get(first..)
-            .unwrap_or_default()
-            .iter()
-            .map(|&i| name(i))
+        merged
+            .from(head)
+            .map(|a| a.name)
             .take_while(|n| starts_with_head(n))
             .any(|n| crate::wildcard::matches_action(pattern, n))
     }
@@ -489,6 +471,19 @@ impl MergedActions {
             generated::cmp_ignore_case(name(a), name(b))
         });
         MergedActions { actions, by_name }
+    }
+
+    /// The actions in by-name order from the first not ordered before `key`.
+    fn from<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a ActionRef> + 'a {
+        let name = |i: u32| self.actions.get(i as usize).map_or("", |a| a.name);
+        let first = self
+            .by_name
+            .partition_point(|&i| generated::cmp_ignore_case(name(i), key).is_lt());
+        self.by_name
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|&i| self.actions.get(i as usize))
     }
 }
 
