@@ -321,7 +321,7 @@ pub(crate) fn read_baseline(path: &Path) -> Result<Vec<Accepted>, String> {
 }
 
 pub(crate) fn write_baseline(path: &Path, mut findings: Vec<Accepted>) -> Result<(), String> {
-    findings.sort();
+    ramplan_core::sort::sort(&mut findings);
     let file = BaselineFile {
         ramplan_baseline: 1,
         findings,

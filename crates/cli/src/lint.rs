@@ -121,7 +121,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot read `{}`: {e}", dir.display()))?;
     let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
-    entries.sort_by_key(|e| e.file_name());
+    ramplan_core::sort::sort_by_key(&mut entries, |e| e.file_name());
     for entry in entries {
         let path = entry.path();
         let Ok(kind) = entry.file_type() else {

@@ -22,7 +22,7 @@ fn cases() -> Vec<String> {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name.contains(".input."))
         .collect();
-    names.sort();
+    ramplan_core::sort::sort(&mut names);
     names
 }
 

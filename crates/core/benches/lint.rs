@@ -17,7 +17,7 @@ fn corpus() -> Vec<String> {
         .map(|e| e.expect("corpus entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
-    paths.sort();
+    ramplan_core::sort::sort(&mut paths);
     paths
         .iter()
         .map(|p| fs::read_to_string(p).expect("corpus file"))

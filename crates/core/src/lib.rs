@@ -37,6 +37,7 @@ pub mod rules;
 pub mod secrets;
 pub mod share;
 pub mod simulate;
+pub mod sort;
 pub mod text;
 pub mod wildcard;
 

@@ -274,7 +274,7 @@ pub fn lint(text: &str, options: &LintOptions) -> LintReport {
     }
     // Text order first, so output reads top to bottom; then by code for ties. Findings on
     // the same place with the same code and message are reported once.
-    findings.sort_by(|a, b| {
+    crate::sort::sort_by(&mut findings, |a, b| {
         let key = |f: &Finding| f.span.map(|s| (s.start.offset, s.end.offset));
         key(a)
             .cmp(&key(b))

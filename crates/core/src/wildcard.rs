@@ -142,7 +142,7 @@ mod tests {
                     .collect();
                 out.extend(next);
             }
-            out.sort();
+            crate::sort::sort(&mut out);
             out.dedup();
             out
         }

@@ -36,7 +36,7 @@ mod cases {
             .unwrap()
             .map(|e| e.unwrap().path())
             .collect();
-        entries.sort();
+        ramplan_core::sort::sort(&mut entries);
         entries
     }
 

@@ -34,7 +34,7 @@ fn cases() -> Vec<PathBuf> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir())
         .collect();
-    dirs.sort();
+    ramplan_core::sort::sort(&mut dirs);
     dirs
 }
 

@@ -33,7 +33,7 @@ fn cases() -> Vec<(String, PathBuf)> {
             Some((case.to_owned(), p))
         })
         .collect();
-    out.sort();
+    ramplan_core::sort::sort(&mut out);
     out
 }
 

@@ -41,7 +41,7 @@ fn cases(prefix: &str) -> Vec<(&'static str, String, String)> {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.starts_with(prefix) && n.ends_with(".input.json"))
             .collect();
-        names.sort();
+        ramplan_core::sort::sort(&mut names);
         for name in names {
             let input = fs::read_to_string(fixtures(scenario.id).join(&name)).unwrap();
             let case = name.trim_end_matches(".input.json").to_owned();

@@ -168,7 +168,7 @@ fn seeds() -> Vec<String> {
             .unwrap()
             .map(|e| e.unwrap().path())
             .collect();
-        entries.sort();
+        ramplan_core::sort::sort(&mut entries);
         for path in entries {
             if path.is_dir() {
                 walk(&path, out);
@@ -358,7 +358,7 @@ fn inputs_that_once_failed_pass_every_target() {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
-    inputs.sort();
+    ramplan_core::sort::sort(&mut inputs);
     assert!(
         !inputs.is_empty(),
         "no regression inputs in {}",

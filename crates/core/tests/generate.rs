@@ -35,7 +35,7 @@ fn fixtures() -> Vec<PathBuf> {
             (name.ends_with(".json") || name.ends_with(".jsonl")) && !name.contains(".snap.")
         })
         .collect();
-    out.sort();
+    ramplan_core::sort::sort(&mut out);
     out
 }
 

@@ -190,7 +190,7 @@ fn sources() -> Vec<PathBuf> {
             }
         }
     }
-    files.sort();
+    ramplan_core::sort::sort(&mut files);
     files
 }
 

@@ -41,7 +41,7 @@ fn entries() -> Vec<Entry> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.join("manifest.json").is_file())
         .collect();
-    batches.sort();
+    ramplan_core::sort::sort(&mut batches);
     for dir in batches {
         let batch = dir.file_name().unwrap().to_string_lossy().into_owned();
         let manifest: Value =

@@ -40,7 +40,7 @@ fn policies(dir: &Path) -> Vec<PathBuf> {
             name.ends_with(".json") && !name.ends_with(".options.json")
         })
         .collect();
-    files.sort();
+    ramplan_core::sort::sort(&mut files);
     files
 }
 

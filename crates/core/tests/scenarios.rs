@@ -43,7 +43,7 @@ fn inputs(id: &str) -> Vec<PathBuf> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".input.json"))
         .collect();
-    files.sort();
+    ramplan_core::sort::sort(&mut files);
     files
 }
 

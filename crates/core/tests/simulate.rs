@@ -44,7 +44,7 @@ fn cases(folder: &str) -> Vec<(String, Value)> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
-    files.sort();
+    ramplan_core::sort::sort(&mut files);
     let mut out = Vec::new();
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
@@ -748,7 +748,7 @@ fn no_input_makes_the_evaluator_panic() {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .map(|p| fs::read_to_string(p).unwrap())
         .collect();
-    corpus.sort();
+    ramplan_core::sort::sort(&mut corpus);
     let pieces = [
         "{",
         "}",

@@ -183,7 +183,7 @@ fn fixtures() -> Vec<(String, String)> {
             .unwrap()
             .map(|e| e.unwrap().path())
             .collect();
-        entries.sort();
+        ramplan_core::sort::sort(&mut entries);
         for path in entries {
             out.push((
                 path.display().to_string(),

@@ -91,7 +91,7 @@ pub fn actions(service: &str) -> Vec<ActionInfo> {
         return Vec::new();
     };
     let mut out: Vec<ActionInfo> = svc.actions().iter().map(|a| info(&svc, a)).collect();
-    out.sort_by(|a, b| a.name.cmp(b.name));
+    crate::sort::sort_by(&mut out, |a, b| a.name.cmp(b.name));
     out
 }
 
@@ -108,7 +108,9 @@ pub fn search(service: &str, query: &str) -> Vec<ActionInfo> {
         .into_iter()
         .filter_map(|a| rank(a.name, &query).map(|r| (r, a)))
         .collect();
-    ranked.sort_by(|(ra, a), (rb, b)| ra.cmp(rb).then_with(|| a.name.cmp(b.name)));
+    crate::sort::sort_by(&mut ranked, |(ra, a), (rb, b)| {
+        ra.cmp(rb).then_with(|| a.name.cmp(b.name))
+    });
     ranked.into_iter().map(|(_, a)| a).collect()
 }
 
@@ -178,7 +180,9 @@ pub fn wildcards(service: &str) -> Vec<WildcardSuggestion> {
         }
     }
     verbs.retain(|(_, n)| *n >= 2);
-    verbs.sort_by(|(va, na), (vb, nb)| nb.cmp(na).then_with(|| va.cmp(vb)));
+    crate::sort::sort_by(&mut verbs, |(va, na), (vb, nb)| {
+        nb.cmp(na).then_with(|| va.cmp(vb))
+    });
     let mut out = vec![WildcardSuggestion {
         pattern: format!("{}:*", svc.code()),
         covers: actions.len(),
@@ -211,7 +215,7 @@ pub fn covered(pattern: &str) -> Vec<String> {
         })
         .filter(|full| pattern == "*" || wildcard::matches(pattern, full, Case::Insensitive))
         .collect();
-    out.sort();
+    crate::sort::sort(&mut out);
     out
 }
 

@@ -346,12 +346,12 @@ pub fn parse(text: &'static str) -> Result<Generated, ParseError> {
         });
     }
     for service in &mut generated.services {
-        service
-            .page_actions
-            .sort_by(|a, b| cmp_ignore_case(a.name, b.name));
-        service
-            .api_actions
-            .sort_by(|a, b| cmp_ignore_case(a.name, b.name));
+        crate::sort::sort_by(&mut service.page_actions, |a, b| {
+            cmp_ignore_case(a.name, b.name)
+        });
+        crate::sort::sort_by(&mut service.api_actions, |a, b| {
+            cmp_ignore_case(a.name, b.name)
+        });
         service
             .api_actions
             .dedup_by(|a, b| cmp_ignore_case(a.name, b.name).is_eq());

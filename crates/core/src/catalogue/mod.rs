@@ -383,7 +383,9 @@ impl ServiceRef {
                     .filter(|a| !known(a.name) && g.page_action(a.name).is_none())
                     .map(|a| api_action(*a)),
             );
-            extra.sort_by(|a, b| generated::cmp_ignore_case(a.name, b.name));
+            crate::sort::sort_by(&mut extra, |a, b| {
+                generated::cmp_ignore_case(a.name, b.name)
+            });
             out.extend(extra);
         }
         out
@@ -466,7 +468,7 @@ impl MergedActions {
         let mut by_name: Vec<u32> = (0..actions.len())
             .filter_map(|i| u32::try_from(i).ok())
             .collect();
-        by_name.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut by_name, |&a, &b| {
             let name = |i: u32| actions.get(i as usize).map_or("", |a| a.name);
             generated::cmp_ignore_case(name(a), name(b))
         });
@@ -614,7 +616,9 @@ fn merge(generated: Option<&'static generated::Generated>) -> Vec<ServiceRef> {
                 }),
         );
     }
-    out.sort_by(|a, b| generated::cmp_ignore_case(a.code(), b.code()));
+    crate::sort::sort_by(&mut out, |a, b| {
+        generated::cmp_ignore_case(a.code(), b.code())
+    });
     out
 }
 

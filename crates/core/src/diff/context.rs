@@ -241,7 +241,7 @@ impl KeyValues {
         }
         // Numbers: each value, one either side, and the middle between two neighbours.
         let mut numbers = self.numbers.clone();
-        numbers.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut numbers, f64::total_cmp);
         numbers.dedup();
         let mut points: Vec<f64> = Vec::new();
         for (i, n) in numbers.iter().enumerate() {

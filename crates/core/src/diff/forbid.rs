@@ -240,7 +240,7 @@ pub(crate) fn check(policy: &Policy<'_>, list: &[Forbidden], lang: Lang) -> Vec<
             help: tr!(lang, "split the policy, or shorten the list", "请拆分策略或缩短列表"),
         });
     }
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         (a.span.map(|s| s.start), &a.message).cmp(&(b.span.map(|s| s.start), &b.message))
     });
     out

@@ -262,9 +262,9 @@ impl Space {
                     .extend(field.strings(&s.pointer).iter().map(|i| i.value.to_owned()));
             }
         }
-        action_patterns.sort();
+        crate::sort::sort(&mut action_patterns);
         action_patterns.dedup();
-        resource_patterns.sort();
+        crate::sort::sort(&mut resource_patterns);
         resource_patterns.dedup();
         if action_patterns.len() > limits::DIFF_MAX_PATTERNS {
             return Err(TooLarge::ActionPatterns(action_patterns.len()));
@@ -648,7 +648,9 @@ fn build_change(
     let mut actions: Vec<ServiceActions> = by_service
         .into_iter()
         .map(|(service, mut names)| {
-            names.sort_by(|a, b| crate::catalogue::generated::cmp_ignore_case(a, b));
+            crate::sort::sort_by(&mut names, |a, b| {
+                crate::catalogue::generated::cmp_ignore_case(a, b)
+            });
             let total = space.catalogue.total(service);
             let all = names.len() == total && total > 0;
             ServiceActions {
@@ -664,7 +666,7 @@ fn build_change(
             }
         })
         .collect();
-    actions.sort_by(|a, b| a.service.cmp(&b.service));
+    crate::sort::sort_by(&mut actions, |a, b| a.service.cmp(&b.service));
     let always = contexts.len() == all_contexts;
     let examples = if always {
         Vec::new()
@@ -731,7 +733,7 @@ fn notes(
             }
         }
     }
-    partial.sort();
+    crate::sort::sort(&mut partial);
     if !partial.is_empty() {
         let mut listed = partial
             .iter()

@@ -255,7 +255,7 @@ pub(crate) fn action_classes(
     let mut out: Vec<ActionClass> = classes
         .into_iter()
         .map(|(sig, mut class)| {
-            class.other.sort_by_key(|s| s.display());
+            crate::sort::sort_by_key(&mut class.other, |s| s.display());
             class.matches = patterns
                 .iter()
                 .enumerate()
@@ -265,7 +265,7 @@ pub(crate) fn action_classes(
             class
         })
         .collect();
-    out.sort_by_cached_key(|c| class_key(c, catalogue));
+    crate::sort::sort_by_cached_key(&mut out, |c| class_key(c, catalogue));
     (out, complete)
 }
 
@@ -329,7 +329,7 @@ pub(crate) fn resource_classes(
             service,
         });
     }
-    out.sort_by(|a, b| a.shown.cmp(&b.shown));
+    crate::sort::sort_by(&mut out, |a, b| a.shown.cmp(&b.shown));
     (out, complete)
 }
 

@@ -391,7 +391,7 @@ fn read_event(
             }
         }
     }
-    resources.sort();
+    crate::sort::sort(&mut resources);
     resources.dedup();
     let event = Event {
         source: source.to_owned(),

@@ -431,7 +431,7 @@ pub fn generate(read: &Read, files: usize, options: &Options) -> Generated {
     let mut left_out: Vec<LeftOut> = left_out
         .into_iter()
         .map(|(reason, (count, mut examples))| {
-            examples.sort();
+            crate::sort::sort(&mut examples);
             examples.truncate(5);
             LeftOut {
                 reason,
@@ -457,7 +457,7 @@ pub fn generate(read: &Read, files: usize, options: &Options) -> Generated {
         }
     }
     for entry in &mut left_out {
-        entry.examples.sort();
+        crate::sort::sort(&mut entry.examples);
     }
     Generated {
         identities,
@@ -830,7 +830,7 @@ fn finish(id: String, account: String, building: Building, options: &Options) ->
             }
         })
         .collect();
-    actions.sort_by(|a, b| action_order(&a.action, &b.action));
+    crate::sort::sort_by(&mut actions, |a, b| action_order(&a.action, &b.action));
 
     // (policy action, its resources, why) after any collapse.
     let mut entries: Vec<(String, BTreeSet<String>, Vec<String>)> = Vec::new();
@@ -902,7 +902,7 @@ fn finish(id: String, account: String, building: Building, options: &Options) ->
     let mut statements: Vec<StatementExplained> = grouped
         .into_iter()
         .map(|(resources, mut members)| {
-            members.sort_by(|a, b| action_order(&a.0, &b.0));
+            crate::sort::sort_by(&mut members, |a, b| action_order(&a.0, &b.0));
             StatementExplained {
                 actions: members.iter().map(|m| m.0.clone()).collect(),
                 why: members.into_iter().flat_map(|m| m.1).collect(),
@@ -910,7 +910,7 @@ fn finish(id: String, account: String, building: Building, options: &Options) ->
             }
         })
         .collect();
-    statements.sort_by(|a, b| {
+    crate::sort::sort_by(&mut statements, |a, b| {
         let first = |s: &StatementExplained| s.actions.first().cloned().unwrap_or_default();
         action_order(&first(a), &first(b)).then_with(|| a.resources.cmp(&b.resources))
     });

@@ -468,7 +468,7 @@ fn build_plan(
         );
     }
     let mut findings = builder.findings;
-    findings.sort_by_key(|f| f.severity);
+    crate::sort::sort_by_key(&mut findings, |f| f.severity);
     Ok(Plan {
         scenario: spec.id,
         inputs,

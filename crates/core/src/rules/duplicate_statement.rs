@@ -89,7 +89,7 @@ fn canonical_into(node: &Node, out: &mut String) {
                     one
                 })
                 .collect();
-            inner.sort();
+            crate::sort::sort(&mut inner);
             out.push('{');
             out.push_str(&inner.join(","));
             out.push('}');

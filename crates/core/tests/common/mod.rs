@@ -16,7 +16,7 @@ pub fn corpus() -> Vec<(PathBuf, String)> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
-    files.sort();
+    ramplan_core::sort::sort(&mut files);
     files
         .into_iter()
         .map(|p| {
@@ -51,7 +51,7 @@ fn sorted_entries(dir: &Path) -> Vec<PathBuf> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
-    entries.sort();
+    ramplan_core::sort::sort(&mut entries);
     entries
 }
 

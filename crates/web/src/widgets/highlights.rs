@@ -86,7 +86,7 @@ pub fn pieces<'a>(text: &'a str, findings: &[Finding]) -> Vec<Piece<'a>> {
     // them and leave it once it passes their end, so each run looks only at the spots that
     // are open there, not at all of them.
     let mut by_start: Vec<usize> = (0..spots.len()).collect();
-    by_start.sort_by_key(|&i| spots.get(i).map(|s| s.start));
+    ramplan_core::sort::sort_by_key(&mut by_start, |&i| spots.get(i).map(|s| s.start));
     let mut next_spot = 0;
     let mut active: Vec<usize> = Vec::new();
 

@@ -213,7 +213,7 @@ pub fn check_existing(
         checker.compare(&plan, &read);
     }
     let mut findings = checker.findings;
-    findings.sort_by_key(|f| f.severity);
+    crate::sort::sort_by_key(&mut findings, |f| f.severity);
     let satisfied =
         input_findings.is_empty() && !findings.iter().any(|f| f.severity == Severity::Error);
     Ok(ExistingReport {
