@@ -153,9 +153,124 @@ pub fn clip(text: &str) -> String {
     }
 }
 
+/// A finite number written the way Rust's `{}` writes an `f64`: the shortest digits that read
+/// back as the same number, never an exponent (`100`, `0.5`, `0.0000001`, `-0`); `None` when it
+/// is not finite.
+///
+/// The digits come from serde_json, which the page already carries, and only the notation is
+/// rewritten here: formatting the `f64` with `{}` would add the standard library's two float
+/// printers (10 kB) to the browser's WebAssembly. The one difference from `{}`: where two
+/// shortest forms are equally near the number, which happens only at 16 or 17 digits, this
+/// takes the one ending in an even digit (`1658206780088562.2` for ...562.25, where `{}` writes
+/// `.3`); both read back as the same number.
+pub fn plain_decimal(number: f64) -> Option<String> {
+    let shortest = serde_json::Number::from_f64(number)?.to_string();
+    let (negative, unsigned) = match shortest.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, shortest.as_str()),
+    };
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().ok()?),
+        None => (unsigned, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    // The decimal point sits `point` digits into `digits`.
+    let mut point = i64::try_from(whole.len()).ok()? + exponent;
+    let significant = digits.trim_start_matches('0');
+    point -= i64::try_from(digits.len() - significant.len()).ok()?;
+    let significant = significant.trim_end_matches('0');
+    let mut out = String::with_capacity(significant.len() + 8);
+    if negative {
+        out.push('-');
+    }
+    let count = i64::try_from(significant.len()).ok()?;
+    if significant.is_empty() {
+        out.push('0');
+    } else if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', usize::try_from(-point).ok()?));
+        out.push_str(significant);
+    } else if point >= count {
+        out.push_str(significant);
+        out.extend(std::iter::repeat_n(
+            '0',
+            usize::try_from(point - count).ok()?,
+        ));
+    } else {
+        let (head, tail) = significant.split_at(usize::try_from(point).ok()?);
+        out.push_str(head);
+        out.push('.');
+        out.push_str(tail);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `plain_decimal` writes what `{}` writes, for the shapes the diff makes (integers, halves,
+    /// neighbours of user values), the edges (zeros, the smallest and largest finite numbers,
+    /// subnormals) and 50,000 bit patterns spread over every exponent.
+    #[test]
+    fn plain_decimal_is_rusts_display() {
+        let mut samples: Vec<f64> = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            100.0,
+            1e21,
+            1e22,
+            1e-7,
+            123456789012345680000.0,
+            0.1 + 0.2,
+            f64::MAX,
+            f64::MIN,
+            f64::MIN_POSITIVE,
+            f64::EPSILON,
+            5e-324,
+            -5e-324,
+            9007199254740993.0,
+        ];
+        for n in -1000..1000 {
+            let n = f64::from(n);
+            samples.extend([n, n / 2.0, n / 3.0, n * 1e15, n * 1e-15, n + 0.5]);
+        }
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..50_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            samples.push(f64::from_bits(state));
+        }
+        for n in samples {
+            let Some(ours) = plain_decimal(n) else {
+                assert!(!n.is_finite(), "bits {:#x}", n.to_bits());
+                continue;
+            };
+            let rusts = format!("{n}");
+            let digits = |text: &str| {
+                let all: String = text.chars().filter(char::is_ascii_digit).collect();
+                all.trim_matches('0').len()
+            };
+            // It reads back as the same number, in plain notation, with as few digits.
+            assert_eq!(
+                ours.parse::<f64>().map(f64::to_bits),
+                Ok(n.to_bits()),
+                "{ours}"
+            );
+            assert!(!ours.contains(['e', 'E']), "{ours}");
+            assert_eq!(digits(&ours), digits(&rusts), "{ours} {rusts}");
+            // Two shortest forms can be equally near only at 16 or 17 digits; below that the
+            // text is Rust's own.
+            if digits(&rusts) < 16 {
+                assert_eq!(ours, rusts, "bits {:#x}", n.to_bits());
+            }
+        }
+    }
 
     /// The full table the banded one replaced, for the test below.
     fn full_distance(a: &str, b: &str) -> usize {

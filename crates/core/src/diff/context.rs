@@ -15,6 +15,7 @@ use crate::iso8601;
 use crate::json::{Node, Value};
 use crate::policy::Statement;
 use crate::simulate::{self, ContextEntry};
+use crate::text;
 use crate::wildcard::Case;
 
 use super::shape::Shape;
@@ -251,9 +252,10 @@ impl KeyValues {
             }
         }
         for point in points {
-            let text = format!("{point}");
-            if point.is_finite() && condition::is_number(&text) {
-                out.push(literal(text));
+            if let Some(text) = text::plain_decimal(point) {
+                if condition::is_number(&text) {
+                    out.push(literal(text));
+                }
             }
         }
         // Dates: each instant and a second either side.
