@@ -43,23 +43,26 @@ pub struct CredentialMatch {
 
 /// Finds the first credential-looking token in the text.
 pub fn find_credential(text: &str) -> Option<CredentialMatch> {
-    // Nothing shorter than an AccessKey ID (`LTAI` and 12 more) is a credential, nor is any
-    // piece of it: most words are skipped before they are split.
-    tokens(text)
-        .filter(|(_, token)| token.len() >= SHORTEST)
-        .find_map(|(start, token)| {
-            let found = |(offset, part): (usize, &str)| {
-                classify(part).map(|kind| CredentialMatch {
-                    kind,
-                    start: start + offset,
-                    end: start + offset + part.len(),
-                })
-            };
-            // A security token is base64, so `+`, `/` and `=` belong to it; an AccessKey ID can
-            // still sit right before one of them, as in `acs:oss:*:*:LTAI.../*`.
-            found((0, token)).or_else(|| pieces(token).find_map(found))
-        })
+    // Nothing shorter than an AccessKey ID (`LTAI` and 12 more) is a credential, nor anything
+    // with fewer than three capitals (every kind [`classify`] knows has them), nor any piece
+    // of such a token: most words are skipped as they are scanned.
+    candidates(text).find_map(|(start, token)| {
+        let found = |(offset, part): (usize, &str)| {
+            classify(part).map(|kind| CredentialMatch {
+                kind,
+                start: start + offset,
+                end: start + offset + part.len(),
+            })
+        };
+        // A security token is base64, so `+`, `/` and `=` belong to it; an AccessKey ID can
+        // still sit right before one of them, as in `acs:oss:*:*:LTAI.../*`.
+        found((0, token)).or_else(|| pieces(token).find_map(found))
+    })
 }
+
+/// The fewest capital letters of anything [`classify`] recognises: `STS.`, `LTAI` and `CAIS`
+/// begin with three or four, and a secret needs three.
+const FEWEST_CAPITALS: usize = 3;
 
 /// The length of the shortest credential [`classify`] recognises (an AccessKey ID).
 const SHORTEST: usize = 16;
@@ -92,9 +95,51 @@ fn pieces(token: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, piece)| !piece.is_empty())
 }
 
+/// Whether each byte can be part of a token (ASCII letters and digits, `+`, `/`, `=`, `.`):
+/// one load per byte in the scan.
+static TOKEN_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'/' | b'=' | b'.');
+        b += 1;
+    }
+    table
+};
+
+fn is_token_byte(b: u8) -> bool {
+    TOKEN_BYTE.get(usize::from(b)).copied().unwrap_or(false)
+}
+
+/// The runs of characters that can appear in keys, IDs and tokens that are long enough and
+/// have enough capitals to hold a credential, with their offsets: what [`tokens`] gives,
+/// less what [`classify`] refuses whole and piece by piece.
+fn candidates(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        let rest = bytes.get(pos..)?;
+        let start = pos + rest.iter().position(|&b| is_token_byte(b))?;
+        let run = bytes.get(start..).unwrap_or_default();
+        let len = run
+            .iter()
+            .position(|&b| !is_token_byte(b))
+            .unwrap_or(run.len());
+        pos = start + len;
+        if len >= SHORTEST {
+            let token = run.get(..len).unwrap_or_default();
+            if token.iter().filter(|b| b.is_ascii_uppercase()).count() >= FEWEST_CAPITALS {
+                // Token bytes are ASCII, so both ends are char boundaries.
+                return text.get(start..pos).map(|token| (start, token));
+            }
+        }
+    })
+}
+
 /// Splits the text into runs of characters that can appear in keys, IDs and tokens.
+#[cfg(test)]
 fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_token_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'.');
     let bytes = text.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -169,6 +214,78 @@ pub fn mask(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`find_credential`] did before the scan skipped tokens: every token, then its
+    /// pieces, through [`classify`].
+    fn find_credential_by_every_token(text: &str) -> Option<CredentialMatch> {
+        tokens(text).find_map(|(start, token)| {
+            let found = |(offset, part): (usize, &str)| {
+                classify(part).map(|kind| CredentialMatch {
+                    kind,
+                    start: start + offset,
+                    end: start + offset + part.len(),
+                })
+            };
+            found((0, token)).or_else(|| pieces(token).find_map(found))
+        })
+    }
+
+    /// Skipping short tokens and tokens with few capitals changes no answer: the scan agrees
+    /// with classifying every token on texts built from credentials, near misses and noise.
+    #[test]
+    fn skipping_tokens_changes_no_answer() {
+        let pieces = [
+            "LTAI5tAbCdEfGhIjKlMnOp",
+            "LTAI5tabcdefghijklmnop",
+            "LTAI5tAb",
+            "STS.NUabcdefGHIJKLmnop12",
+            "STS.nuabcdefghijklmnop12",
+            "Ab3dEf6hIj9kLmNoPqRsTuVwXyZ012",
+            "ab3def6hij9klmnopqrsTuVwxyz012",
+            "AB3DEF6HIJ9KLMNOPQRSTUVWXYZ012",
+            "CAIS",
+            "CAISabcdefghijklmnopqrstuvwxyz0123456789",
+            "+",
+            "/",
+            "=",
+            ".",
+            "..",
+            ":",
+            " ",
+            "\"",
+            "*",
+            "é",
+            "中",
+            "oss:GetObject",
+            "acs:oss:*:*:",
+            "AbC",
+            "0123456789",
+        ];
+        let mut state: u64 = 0x5eed_7e57;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            usize::try_from(state >> 33).unwrap_or(0) % n
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let count = 1 + next(8);
+            let text: String = (0..count)
+                .map(|_| pieces.get(next(pieces.len())).copied().unwrap_or_default())
+                .collect();
+            let expected = find_credential_by_every_token(&text);
+            assert_eq!(find_credential(&text), expected, "{text}");
+            found += usize::from(expected.is_some());
+        }
+        let token = "CAIS".to_owned() + &"Ab1+/=".repeat(20);
+        assert_eq!(
+            find_credential(&token),
+            find_credential_by_every_token(&token)
+        );
+        assert!(find_credential(&token).is_some());
+        assert!(found > 2000, "{found}");
+    }
 
     /// The length filter in `find_credential` rests on this: nothing shorter is classified.
     #[test]
