@@ -96,7 +96,10 @@ fn pieces(token: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Whether each byte can be part of a token (ASCII letters and digits, `+`, `/`, `=`, `.`):
-/// one load per byte in the scan.
+/// one load per byte in the scan (measured: fewer instructions than comparing ranges or testing
+/// bits of a `u128`).
+// The index is the loop's counter, below the table's length.
+#[allow(clippy::indexing_slicing)]
 static TOKEN_BYTE: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
