@@ -14,7 +14,7 @@ use crate::pages::home::Home;
 use crate::pages::scenario::ScenarioPage;
 use crate::prefs;
 use crate::route::{use_route, Route};
-use crate::state::{Page, PageHandle};
+use crate::state::{Page, PageHandle, PageLang};
 use crate::widgets::header::Header;
 
 #[component]
@@ -77,17 +77,21 @@ pub fn App() -> Html {
         };
         return html! {
             <ContextProvider<PageHandle> context={page.clone()}>
-                { body }
+                <ContextProvider<PageLang> context={PageLang(page.lang)}>
+                    { body }
+                </ContextProvider<PageLang>>
             </ContextProvider<PageHandle>>
         };
     }
     html! {
         <ContextProvider<PageHandle> context={page.clone()}>
-            <Header />
-            { body }
-            <footer class="page-footer">
-                <p>{ privacy }</p>
-            </footer>
+            <ContextProvider<PageLang> context={PageLang(page.lang)}>
+                <Header />
+                { body }
+                <footer class="page-footer">
+                    <p>{ privacy }</p>
+                </footer>
+            </ContextProvider<PageLang>>
         </ContextProvider<PageHandle>>
     }
 }

@@ -406,6 +406,12 @@ impl Reducible for Page {
 /// What components read from context: the state and the way to change it.
 pub type PageHandle = UseReducerHandle<Page>;
 
+/// The page's language alone, as a context of its own. Every change of the page (each
+/// keystroke) re-renders everything that reads [`PageHandle`]; a component that needs only
+/// the language reads this instead and is re-rendered only when its own props change.
+#[derive(Clone, Copy, PartialEq)]
+pub struct PageLang(pub Lang);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::strings;
 use crate::pages::builder::findings::{describe, PlacedList};
 use crate::pages::builder::OnEdit;
-use crate::state::PageHandle;
+use crate::state::PageLang;
 
 /// How many matches the list shows at once.
 const SHOWN: usize = 12;
@@ -29,10 +29,10 @@ pub fn BuilderActions(props: &BuilderActionsProps) -> Html {
     let query = use_state(String::new);
     let active = use_state(|| None::<usize>);
     let wildcard = use_state(String::new);
-    let Some(page) = use_context::<PageHandle>() else {
+    // The language alone: a keystroke elsewhere does not re-render this.
+    let Some(PageLang(lang)) = use_context::<PageLang>() else {
         return Html::default();
     };
-    let lang = page.lang;
     let strings = strings::builder_strings(lang);
     let index = props.index;
     let id = |name: &str| format!("card-{index}-{name}");

@@ -13,7 +13,7 @@ use crate::pages::builder::findings::{on, PlacedList};
 use crate::pages::builder::moves::CardMoves;
 use crate::pages::builder::resources::BuilderResources;
 use crate::pages::builder::OnEdit;
-use crate::state::PageHandle;
+use crate::state::PageLang;
 
 #[derive(Properties, PartialEq)]
 pub struct BuilderCardProps {
@@ -28,10 +28,10 @@ pub struct BuilderCardProps {
 pub fn BuilderCard(props: &BuilderCardProps) -> Html {
     // The service the person chose; until then, the service of the card's first action.
     let chosen = use_state(|| None::<String>);
-    let Some(page) = use_context::<PageHandle>() else {
+    // The language alone: a keystroke elsewhere does not re-render this.
+    let Some(PageLang(lang)) = use_context::<PageLang>() else {
         return Html::default();
     };
-    let lang = page.lang;
     let strings = strings::builder_strings(lang);
     let index = props.index;
     let statement = &props.statement;

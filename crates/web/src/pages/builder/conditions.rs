@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::strings;
 use crate::pages::builder::findings::{describe, PlacedList};
 use crate::pages::builder::OnEdit;
-use crate::state::PageHandle;
+use crate::state::PageLang;
 use crate::widgets::finding_item::with_code;
 
 #[derive(Properties, PartialEq)]
@@ -29,10 +29,10 @@ pub fn BuilderConditions(props: &BuilderConditionsProps) -> Html {
     let key = use_state(String::new);
     let values = use_state(String::new);
     let tried = use_state(|| false);
-    let Some(page) = use_context::<PageHandle>() else {
+    // The language alone: a keystroke elsewhere does not re-render this.
+    let Some(PageLang(lang)) = use_context::<PageLang>() else {
         return Html::default();
     };
-    let lang = page.lang;
     let strings = strings::builder_strings(lang);
     let index = props.index;
     let id = |name: &str| format!("card-{index}-{name}");

@@ -4,7 +4,7 @@ use ramplan_core::builder::{Place, Placed, Target};
 use yew::prelude::*;
 
 use crate::i18n;
-use crate::state::PageHandle;
+use crate::state::PageLang;
 use crate::widgets::finding_item::with_code;
 
 #[derive(Properties, PartialEq)]
@@ -17,13 +17,13 @@ pub struct PlacedListProps {
 
 #[component]
 pub fn PlacedList(props: &PlacedListProps) -> Html {
-    let Some(page) = use_context::<PageHandle>() else {
+    // The language alone: a keystroke elsewhere does not re-render this.
+    let Some(PageLang(lang)) = use_context::<PageLang>() else {
         return Html::default();
     };
     if props.placed.is_empty() {
         return Html::default();
     }
-    let lang = page.lang;
     let strings = i18n::strings(lang);
     let items = props.placed.iter().map(|placed| {
         let finding = &placed.finding;

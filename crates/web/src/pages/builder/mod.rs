@@ -82,11 +82,16 @@ pub fn BuilderPage() -> Html {
     };
     let strings = strings::builder_strings(lang);
 
+    // One callback for as long as the language stays: the cards compare it in their props,
+    // so a new one on every render would re-render every card on every keystroke. What it
+    // reads that changes (the text) comes through `latest`; the dispatcher and the status
+    // setter stay the same for the page's life.
     let on_edit: OnEdit = {
-        let page = page.clone();
+        let dispatcher = page.dispatcher();
         let latest = latest.clone();
-        let status = status.clone();
-        Callback::from(move |edits: Vec<Edit>| {
+        let status = status.setter();
+        let lang = page.lang;
+        use_callback(lang, move |edits: Vec<Edit>, _| {
             let current: Rc<str> = latest.borrow().clone();
             let Ok(mut doc) = from_json(&current) else {
                 return;
@@ -95,7 +100,7 @@ pub fn BuilderPage() -> Html {
                 match apply(&doc, edit) {
                     Ok(next) => doc = next,
                     Err(error) => {
-                        status.set(error.message(page.lang));
+                        status.set(error.message(lang));
                         return;
                     }
                 }
@@ -104,7 +109,7 @@ pub fn BuilderPage() -> Html {
             let json = to_json(&doc);
             if *json != *current {
                 *latest.borrow_mut() = Rc::from(json.as_str());
-                page.dispatch(PageAction::Edit(json));
+                dispatcher.dispatch(PageAction::Edit(json));
             }
         })
     };

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::strings;
 use crate::pages::builder::OnEdit;
-use crate::state::PageHandle;
+use crate::state::PageLang;
 
 #[derive(Properties, PartialEq)]
 pub struct CardMovesProps {
@@ -16,10 +16,10 @@ pub struct CardMovesProps {
 
 #[component]
 pub fn CardMoves(props: &CardMovesProps) -> Html {
-    let Some(page) = use_context::<PageHandle>() else {
+    // The language alone: a keystroke elsewhere does not re-render this.
+    let Some(PageLang(lang)) = use_context::<PageLang>() else {
         return Html::default();
     };
-    let lang = page.lang;
     let strings = strings::builder_strings(lang);
     let index = props.index;
     let number = strings::statement_number(index + 1, lang);

@@ -9,7 +9,7 @@ use super::strings;
 use crate::pages::builder::findings::PlacedList;
 use crate::pages::builder::moves::CardMoves;
 use crate::pages::builder::OnEdit;
-use crate::state::PageHandle;
+use crate::state::PageLang;
 use crate::widgets::finding_item::with_code;
 
 #[derive(Properties, PartialEq)]
@@ -23,10 +23,10 @@ pub struct BuilderRawProps {
 
 #[component]
 pub fn BuilderRaw(props: &BuilderRawProps) -> Html {
-    let Some(page) = use_context::<PageHandle>() else {
+    // The language alone: a keystroke elsewhere does not re-render this.
+    let Some(PageLang(lang)) = use_context::<PageLang>() else {
         return Html::default();
     };
-    let lang = page.lang;
     let strings = strings::builder_strings(lang);
     let index = props.index;
     let onchange = {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::strings;
 use crate::pages::builder::findings::{describe, PlacedList};
 use crate::pages::builder::OnEdit;
-use crate::state::PageHandle;
+use crate::state::PageLang;
 
 /// One field of the ARN builder as typed: its name, its text, and whether "any" is ticked.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,10 +34,10 @@ pub fn BuilderResources(props: &BuilderResourcesProps) -> Html {
     let fields = use_state(Vec::<FieldValue>::new);
     let tried = use_state(|| false);
     let free = use_state(String::new);
-    let Some(page) = use_context::<PageHandle>() else {
+    // The language alone: a keystroke elsewhere does not re-render this.
+    let Some(PageLang(lang)) = use_context::<PageLang>() else {
         return Html::default();
     };
-    let lang = page.lang;
     let strings = strings::builder_strings(lang);
     let index = props.index;
     let id = |name: &str| format!("card-{index}-{name}");
