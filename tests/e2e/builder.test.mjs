@@ -352,3 +352,29 @@ test('the text is shared with the checker, and the builder speaks Chinese', asyn
   await assertCleanRun(page, seen);
   await context.close();
 });
+
+// The cards read only the language from the page (so a keystroke elsewhere does not
+// re-render them) and share one edit callback while it stays: switching the language must
+// still reach every card, and an edit made after other edits must start from the newest text.
+test('cards follow the language and edit the newest text', async () => {
+  const { context, page, seen } = await openBuilder();
+  const statement = (bucket) => ({ Effect: 'Allow', Action: ['oss:GetObject'], Resource: [`acs:oss:*:*:${bucket}/*`] });
+  await setPolicy(page, JSON.stringify({ Version: '1', Statement: [statement('a'), statement('b')] }, null, 2));
+  await page.locator('#card-1').waitFor();
+  const label = page.locator('label[for="card-1-effect"]');
+  assert.equal(await label.textContent(), 'Effect');
+  await page.locator('button[data-lang="zh"]').click();
+  await page.waitForFunction(() => document.querySelector('label[for="card-1-effect"]')?.textContent === '效果');
+  // An edit in the text, then one on a card: the card's edit keeps the text's.
+  await setPolicy(page, JSON.stringify({ Version: '1', Statement: [statement('edited'), statement('b')] }, null, 2));
+  await page.locator('#card-0 .resource[data-resource="acs:oss:*:*:edited/*"]').waitFor();
+  await page.locator('#card-1-effect').selectOption('Deny');
+  await page.waitForFunction(() => {
+    const doc = JSON.parse(document.querySelector('#policy').value);
+    return doc.Statement[1].Effect === 'Deny' && doc.Statement[0].Resource[0] === 'acs:oss:*:*:edited/*';
+  });
+  await page.locator('button[data-lang="en"]').click();
+  await page.waitForFunction(() => document.querySelector('label[for="card-0-effect"]')?.textContent === 'Effect');
+  await assertCleanRun(page, seen);
+  await context.close();
+});
