@@ -38,6 +38,8 @@ pub mod secrets;
 pub mod share;
 pub mod simulate;
 pub mod sort;
+#[cfg(test)]
+mod test_rng;
 pub mod text;
 pub mod wildcard;
 

@@ -46,7 +46,12 @@ pub fn find_credential(text: &str) -> Option<CredentialMatch> {
     // Nothing shorter than an AccessKey ID (`LTAI` and 12 more) is a credential, nor anything
     // with fewer than three capitals (every kind [`classify`] knows has them), nor any piece
     // of such a token: most words are skipped as they are scanned.
-    candidates(text).find_map(|(start, token)| {
+    first_credential(candidates(text))
+}
+
+/// The first of these tokens (with their offsets) that is a credential, whole or in part.
+fn first_credential<'t>(tokens: impl Iterator<Item = (usize, &'t str)>) -> Option<CredentialMatch> {
+    tokens.into_iter().find_map(|(start, token)| {
         let found = |(offset, part): (usize, &str)| {
             classify(part).map(|kind| CredentialMatch {
                 kind,
@@ -54,8 +59,8 @@ pub fn find_credential(text: &str) -> Option<CredentialMatch> {
                 end: start + offset + part.len(),
             })
         };
-        // A security token is base64, so `+`, `/` and `=` belong to it; an AccessKey ID can
-        // still sit right before one of them, as in `acs:oss:*:*:LTAI.../*`.
+        // A security token is base64, so `+`, `/` and `=` belong to it; an AccessKey ID
+        // can still sit right before one of them, as in `acs:oss:*:*:LTAI.../*`.
         found((0, token)).or_else(|| pieces(token).find_map(found))
     })
 }
@@ -221,16 +226,7 @@ mod tests {
     /// What [`find_credential`] did before the scan skipped tokens: every token, then its
     /// pieces, through [`classify`].
     fn find_credential_by_every_token(text: &str) -> Option<CredentialMatch> {
-        tokens(text).find_map(|(start, token)| {
-            let found = |(offset, part): (usize, &str)| {
-                classify(part).map(|kind| CredentialMatch {
-                    kind,
-                    start: start + offset,
-                    end: start + offset + part.len(),
-                })
-            };
-            found((0, token)).or_else(|| pieces(token).find_map(found))
-        })
+        first_credential(tokens(text))
     }
 
     /// Skipping short tokens and tokens with few capitals changes no answer: the scan agrees
@@ -264,19 +260,11 @@ mod tests {
             "AbC",
             "0123456789",
         ];
-        let mut state: u64 = 0x5eed_7e57;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            usize::try_from(state >> 33).unwrap_or(0) % n
-        };
+        let mut rng = crate::test_rng::Lcg(0x5eed_7e57);
         let mut found = 0;
         for _ in 0..20_000 {
-            let count = 1 + next(8);
-            let text: String = (0..count)
-                .map(|_| pieces.get(next(pieces.len())).copied().unwrap_or_default())
-                .collect();
+            let count = 1 + rng.below(8);
+            let text: String = (0..count).map(|_| rng.pick(&pieces)).collect();
             let expected = find_credential_by_every_token(&text);
             assert_eq!(find_credential(&text), expected, "{text}");
             found += usize::from(expected.is_some());

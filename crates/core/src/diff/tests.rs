@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use super::*;
+use crate::test_rng::Lcg;
 
 fn run(old: &str, new: &str) -> DiffReport {
     diff(
@@ -250,23 +251,6 @@ fn output_is_deterministic_and_credentials_are_masked() {
     let sources = [PolicySource::new("new.json", new.as_str())];
     let t = text(&run(&old, &new), &sources, Lang::En);
     assert!(!t.contains("LTAI5tAbCdEfGhIjKlMnOp"), "{t}");
-}
-
-/// A tiny deterministic generator, so that failures reproduce.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
 }
 
 fn random_policy(rng: &mut Lcg) -> String {
