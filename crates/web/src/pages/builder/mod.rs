@@ -77,20 +77,14 @@ pub fn BuilderPage() -> Html {
                 Err(_) => Vec::new(),
             }
         });
-    let Some(page) = page else {
-        return Html::default();
-    };
-    let strings = strings::builder_strings(lang);
-
     // One callback for as long as the language stays: the cards compare it in their props,
     // so a new one on every render would re-render every card on every keystroke. What it
     // reads that changes (the text) comes through `latest`; the dispatcher and the status
-    // setter stay the same for the page's life.
+    // setter stay the same for the page's life. A hook, so before the return below.
     let on_edit: OnEdit = {
-        let dispatcher = page.dispatcher();
+        let dispatcher = page.as_ref().map(|page| page.dispatcher());
         let latest = latest.clone();
         let status = status.setter();
-        let lang = page.lang;
         use_callback(lang, move |edits: Vec<Edit>, _| {
             let current: Rc<str> = latest.borrow().clone();
             let Ok(mut doc) = from_json(&current) else {
@@ -109,10 +103,17 @@ pub fn BuilderPage() -> Html {
             let json = to_json(&doc);
             if *json != *current {
                 *latest.borrow_mut() = Rc::from(json.as_str());
-                dispatcher.dispatch(PageAction::Edit(json));
+                if let Some(dispatcher) = &dispatcher {
+                    dispatcher.dispatch(PageAction::Edit(json));
+                }
             }
         })
     };
+    if page.is_none() {
+        return Html::default();
+    }
+    let strings = strings::builder_strings(lang);
+
     let on_add = {
         let on_edit = on_edit.clone();
         Callback::from(move |_: MouseEvent| {
