@@ -188,6 +188,11 @@ impl Ctx<'_> {
         self.push(rule.code, severity, path, span, message, help);
     }
 
+    /// Adds a finding a rule built itself, if it found one.
+    pub fn add(&mut self, finding: Option<Finding>) {
+        self.findings.extend(finding);
+    }
+
     fn push(
         &mut self,
         code: &'static str,
@@ -272,16 +277,8 @@ pub fn lint(text: &str, options: &LintOptions) -> LintReport {
                 })
         });
     }
-    // Text order first, so output reads top to bottom; then by code for ties. Findings on
-    // the same place with the same code and message are reported once.
-    crate::sort::sort_by(&mut findings, |a, b| {
-        let key = |f: &Finding| f.span.map(|s| (s.start.offset, s.end.offset));
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| a.code.cmp(b.code))
-            .then_with(|| a.path().cmp(b.path()))
-            .then_with(|| a.message.cmp(&b.message))
-    });
+    // Findings on the same place with the same code and message are reported once.
+    crate::sort::sort_by(&mut findings, report_order);
     findings.dedup();
     let credential = findings
         .iter()
@@ -294,6 +291,45 @@ pub fn lint(text: &str, options: &LintOptions) -> LintReport {
         parsed: true,
         credential,
     }
+}
+
+/// The order of a report's findings: text order first, so output reads top to bottom; then
+/// by code for ties, then by place and message.
+fn report_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    let key = |f: &Finding| f.span.map(|s| (s.start.offset, s.end.offset));
+    key(a)
+        .cmp(&key(b))
+        .then_with(|| a.code.cmp(b.code))
+        .then_with(|| a.path().cmp(b.path()))
+        .then_with(|| a.message.cmp(&b.message))
+}
+
+/// The rules that judge what is given with a document (the policy's name, the role's name,
+/// the description) and read nothing of the document itself.
+const OPTION_RULES: [fn(&LintOptions) -> Option<Finding>; 3] = [
+    rules::policy_name::finding,
+    rules::role_name::finding,
+    rules::description_length::finding,
+];
+
+/// The report `lint(text, options)` gives, from `unnamed`: the report of the same text with
+/// the same options but no name or description. Only [`OPTION_RULES`] read those, and they
+/// read nothing else, so their findings join the unnamed report's instead of the text being
+/// linted again (the checker's Convert names what it converts on every keystroke).
+pub fn with_names(unnamed: &LintReport, options: &LintOptions) -> LintReport {
+    let mut report = unnamed.clone();
+    // Text that is not JSON gets one finding, about its syntax, and no rule runs.
+    if !report.parsed {
+        return report;
+    }
+    let found = OPTION_RULES.iter().filter_map(|rule| rule(options));
+    for finding in redacted(found.collect()) {
+        let at = report
+            .findings
+            .partition_point(|f| report_order(f, &finding).is_le());
+        report.findings.insert(at, finding);
+    }
+    report
 }
 
 /// Rules quote the values they complain about; a quoted credential is masked here, once for

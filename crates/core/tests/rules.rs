@@ -320,3 +320,65 @@ fn no_finding_echoes_a_credential() {
         }
     }
 }
+
+/// `lint::with_names` gives what linting again with the names gives: on every fixture, as
+/// each kind, with names RAM accepts, refuses and warns about, and an over-long description.
+#[test]
+fn names_join_the_unnamed_report_as_a_second_lint_would_report_them() {
+    use ramplan_core::lint::{with_names, KindChoice};
+    let names: [(Option<&str>, Option<&str>, Option<String>); 7] = [
+        (None, None, None),
+        (Some("read-oss-logs"), None, None),
+        (Some("read_oss_logs"), Some("emr role"), None),
+        (None, Some("EMR_Role"), None),
+        (Some(""), Some(""), Some("d".repeat(1025))),
+        (
+            Some(&"p".repeat(129)),
+            Some(&"r".repeat(65)),
+            Some("short".to_owned()),
+        ),
+        (
+            Some("策略"),
+            Some("AKIA-looking-LTAI5tAbCdEfGhIjKlMnOpQr"),
+            None,
+        ),
+    ];
+    let mut checked = 0;
+    for rule in RULES {
+        let dir = rule_dir(rule.meta.code, rule.meta.name);
+        for path in policies(&dir.join("invalid"))
+            .iter()
+            .chain(&policies(&dir.join("valid")))
+        {
+            let text = fs::read_to_string(path).unwrap();
+            for kind in [KindChoice::Auto, KindChoice::Permission, KindChoice::Trust] {
+                for lang in [Lang::En, Lang::Zh] {
+                    let unnamed = LintOptions {
+                        kind,
+                        policy_name: None,
+                        role_name: None,
+                        description: None,
+                        ..options_for(path, lang)
+                    };
+                    let report = lint(&text, &unnamed);
+                    for (policy_name, role_name, description) in &names {
+                        let named = LintOptions {
+                            policy_name: policy_name.map(str::to_owned),
+                            role_name: role_name.map(str::to_owned),
+                            description: description.clone(),
+                            ..unnamed.clone()
+                        };
+                        assert_eq!(
+                            with_names(&report, &named),
+                            lint(&text, &named),
+                            "{} as {kind:?} with {policy_name:?} {role_name:?}",
+                            path.display()
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} cases");
+}

@@ -104,26 +104,27 @@ pub fn convert(
     options: &ConvertOptions,
     format: Format,
 ) -> Result<String, ConvertError> {
-    if options
-        .name
-        .as_deref()
-        .is_some_and(|n| secrets::find_credential(n).is_some())
-    {
+    if name_holds_credential(options) {
         return Err(ConvertError::CredentialInName);
     }
-    let mut lint_options = LintOptions {
-        kind: options.kind,
-        lang: options.lang,
-        ..LintOptions::default()
-    };
-    // The name is checked against the rules for what it will name, so the kind is needed
-    // first: the one lint would guess (a parse and the policy's shape, not every rule: the
-    // checker converts on every keystroke), then the lint, with the name.
-    let kind = options.kind.kind().unwrap_or_else(|| {
-        crate::json::parse(text).map_or(PolicyKind::Permission, |root| {
-            crate::policy::Policy::from_root(&root).guess_kind()
-        })
-    });
+    convert_linted(text, &lint(text, &lint_options(options)), options, format)
+}
+
+/// [`convert`] for a text already linted: `unnamed` is `lint(text, …)` with the kind and
+/// language of `options` and nothing else (the report the checker shows), so only the name
+/// is checked here, not the whole document again. Gives exactly what `convert` gives.
+pub fn convert_linted(
+    text: &str,
+    unnamed: &LintReport,
+    options: &ConvertOptions,
+    format: Format,
+) -> Result<String, ConvertError> {
+    if name_holds_credential(options) {
+        return Err(ConvertError::CredentialInName);
+    }
+    // The kind lint chose or guessed; the name is checked against the rules for what it
+    // will name.
+    let kind = unnamed.kind;
     if kind == PolicyKind::BucketPolicy {
         return Err(ConvertError::BucketPolicy);
     }
@@ -134,11 +135,12 @@ pub fn convert(
         }
         .to_owned()
     });
+    let mut named = lint_options(options);
     match kind {
-        PolicyKind::Permission => lint_options.policy_name = Some(name.clone()),
-        PolicyKind::Trust | PolicyKind::BucketPolicy => lint_options.role_name = Some(name.clone()),
+        PolicyKind::Permission => named.policy_name = Some(name.clone()),
+        PolicyKind::Trust | PolicyKind::BucketPolicy => named.role_name = Some(name.clone()),
     }
-    let report = lint(text, &lint_options);
+    let report = crate::lint::with_names(unnamed, &named);
     if refuses(&report) {
         return Err(ConvertError::Refused(report));
     }
@@ -176,6 +178,22 @@ pub fn convert(
         unconfirmed: Vec::new(),
     };
     Ok(export.render(format))
+}
+
+/// The options `convert` lints the document with before the name is known.
+fn lint_options(options: &ConvertOptions) -> LintOptions {
+    LintOptions {
+        kind: options.kind,
+        lang: options.lang,
+        ..LintOptions::default()
+    }
+}
+
+fn name_holds_credential(options: &ConvertOptions) -> bool {
+    options
+        .name
+        .as_deref()
+        .is_some_and(|n| secrets::find_credential(n).is_some())
 }
 
 fn credential_rule_code() -> Option<&'static str> {

@@ -1,6 +1,6 @@
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::limits::DESCRIPTION_MAX;
-use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::lint::{Ctx, LintOptions, Rule, RuleDocs, RuleMeta};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -25,17 +25,21 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 };
 
 fn check(ctx: &mut Ctx<'_>) {
-    let Some(description) = ctx.options.description.as_deref() else {
-        return;
-    };
+    ctx.add(finding(ctx.options));
+}
+
+/// What the rule finds: it reads only the description given with the document, never the
+/// document (`lint::with_names` relies on that).
+pub(crate) fn finding(options: &LintOptions) -> Option<Finding> {
+    let description = options.description.as_deref()?;
     let length = description.chars().count();
     if length <= DESCRIPTION_MAX {
-        return;
+        return None;
     }
     let message = tr!(
-        ctx.lang,
+        options.lang,
         format!("the description is {length} characters, over the limit of {DESCRIPTION_MAX}"),
         format!("描述长 {length} 个字符，超出 {DESCRIPTION_MAX} 的上限")
     );
-    ctx.report(&RULE.meta, "", None, message);
+    Some(super::policy_name::option_finding(&RULE.meta, RULE.meta.severity, message))
 }

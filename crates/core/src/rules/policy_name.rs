@@ -1,6 +1,6 @@
-use crate::finding::Severity;
+use crate::finding::{Finding, Lang, Location, Severity};
 use crate::limits::{self, NameProblem};
-use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::lint::{Ctx, LintOptions, Rule, RuleDocs, RuleMeta};
 use crate::tr;
 
 pub static RULE: Rule = Rule {
@@ -22,19 +22,27 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 };
 
 fn check(ctx: &mut Ctx<'_>) {
-    let Some(name) = ctx.options.policy_name.as_deref() else {
-        return;
-    };
-    let Some(problem) = limits::check_policy_name(name) else {
-        return;
-    };
-    let message = describe(ctx, "policy name", "策略名称", name, &problem);
-    ctx.report(&RULE.meta, "", None, message);
+    ctx.add(finding(ctx.options));
+}
+
+/// What the rule finds: it reads only the name given with the document, never the
+/// document (`lint::with_names` relies on that).
+pub(crate) fn finding(options: &LintOptions) -> Option<Finding> {
+    let name = options.policy_name.as_deref()?;
+    let problem = limits::check_policy_name(name)?;
+    let message = describe(options.lang, "policy name", "策略名称", name, &problem);
+    Some(option_finding(&RULE.meta, RULE.meta.severity, message))
+}
+
+/// A finding about something given with the document (a name, a description): it has no
+/// place in the text.
+pub(super) fn option_finding(rule: &RuleMeta, severity: Severity, message: String) -> Finding {
+    Finding::new(rule.code, severity, message, Location::pointer(""))
 }
 
 /// Shared wording for name problems.
 pub(super) fn describe(
-    ctx: &Ctx<'_>,
+    lang: Lang,
     what_en: &str,
     what_zh: &str,
     name: &str,
@@ -42,22 +50,22 @@ pub(super) fn describe(
 ) -> String {
     match problem {
         NameProblem::Empty => tr!(
-            ctx.lang,
+            lang,
             format!("the {what_en} is empty"),
             format!("{what_zh}为空")
         ),
         NameProblem::TooLong { length, max } => tr!(
-            ctx.lang,
+            lang,
             format!("the {what_en} `{name}` is {length} characters, over the limit of {max}"),
             format!("{what_zh} `{name}` 长 {length} 个字符，超出 {max} 的上限")
         ),
         NameProblem::BadCharacter(c) => tr!(
-            ctx.lang,
+            lang,
             format!("the {what_en} `{name}` contains `{c}`, which RAM does not allow"),
             format!("{what_zh} `{name}` 包含 RAM 不允许的字符 `{c}`")
         ),
         NameProblem::Underscore => tr!(
-            ctx.lang,
+            lang,
             format!("the {what_en} `{name}` contains `_`, which the CreateRole API does not list"),
             format!("{what_zh} `{name}` 包含 CreateRole API 未列出的字符 `_`")
         ),

@@ -1,6 +1,6 @@
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::limits::{self, NameProblem};
-use crate::lint::{Ctx, Rule, RuleDocs, RuleMeta};
+use crate::lint::{Ctx, LintOptions, Rule, RuleDocs, RuleMeta};
 
 pub static RULE: Rule = Rule {
     meta: RuleMeta {
@@ -21,17 +21,19 @@ pub(crate) static DOCS: RuleDocs = RuleDocs {
 };
 
 fn check(ctx: &mut Ctx<'_>) {
-    let Some(name) = ctx.options.role_name.as_deref() else {
-        return;
-    };
-    let Some(problem) = limits::check_role_name(name) else {
-        return;
-    };
-    let message = super::policy_name::describe(ctx, "role name", "角色名称", name, &problem);
+    ctx.add(finding(ctx.options));
+}
+
+/// What the rule finds: it reads only the role name given with the document, never the
+/// document (`lint::with_names` relies on that).
+pub(crate) fn finding(options: &LintOptions) -> Option<Finding> {
+    let name = options.role_name.as_deref()?;
+    let problem = limits::check_role_name(name)?;
+    let message = super::policy_name::describe(options.lang, "role name", "角色名称", name, &problem);
     let severity = if problem == NameProblem::Underscore {
         Severity::Warning
     } else {
         RULE.meta.severity
     };
-    ctx.report_as(&RULE.meta, severity, "", None, message, None);
+    Some(super::policy_name::option_finding(&RULE.meta, severity, message))
 }

@@ -1,7 +1,8 @@
 //! Convert: the checked policy as an aliyun CLI script, Terraform or a ROS template, written
-//! by the core's `export::convert` (the same function as `ramplan convert`). A permission
-//! policy becomes a custom policy, a trust policy a role that trusts it. The core refuses a
-//! policy with any error or a credential; the findings beside the editor say why.
+//! by the core's `export::convert_linted` (what `ramplan convert` does, from the checker's
+//! report). A permission policy becomes a custom policy, a trust policy a role that trusts
+//! it. The core refuses a policy with any error or a credential; the findings beside the
+//! editor say why.
 
 use std::rc::Rc;
 
@@ -41,6 +42,7 @@ pub fn ConvertPanel(props: &ConvertPanelProps) -> Html {
     let inputs = page.as_ref().filter(|_| !props.too_large).map(|page| {
         (
             page.text.clone(),
+            props.report.clone(),
             page.kind,
             page.lang,
             (*name).clone(),
@@ -48,17 +50,19 @@ pub fn ConvertPanel(props: &ConvertPanelProps) -> Html {
             props.withheld,
         )
     });
-    // Derived: recomputed exactly when the text, kind, language, name or format change.
+    // Derived: recomputed exactly when the text (and so its report), kind, language, name or
+    // format change. The checker's report is the document's lint, so only the name is
+    // checked here.
     let converted: Rc<Option<Result<String, ConvertError>>> =
         use_memo(inputs, |inputs| match inputs {
-            Some((_, _, _, _, _, true)) | None => None,
-            Some((text, kind, lang, name, format, false)) => {
+            Some((_, _, _, _, _, _, true)) | None => None,
+            Some((text, report, kind, lang, name, format, false)) => {
                 let options = ConvertOptions {
                     kind: *kind,
                     name: Some(name.trim().to_owned()).filter(|name| !name.is_empty()),
                     lang: *lang,
                 };
-                Some(export::convert(text, &options, *format))
+                Some(export::convert_linted(text, report, &options, *format))
             }
         });
     let Some(page) = page else {
