@@ -182,6 +182,29 @@ test('a finding is highlighted exactly over its span, with tabs and wide charact
   await context.close();
 });
 
+test('highlights stay on their lines across empty lines, one block per line of the text', async () => {
+  const { context, page, seen } = await openApp(browser);
+  // Empty lines (one of them at the very start) before and after the finding's line.
+  const text = '\n{\n  "Version": "1",\n\n\n  "Statement": [\n\n    {\n      "Effect": "allow ",\n\n      "Action": "oss:GetObject",\n      "Resource": "*"\n    }\n  ]\n}\n';
+  await setPolicy(page, text);
+  const item = await finding(page, 'RP102');
+  const line = Number(await item.getAttribute('data-line'));
+  assert.equal(line, 9);
+  await waitAligned(page, 'mark[data-codes~="RP102"]', line);
+  assert.equal(await page.locator('.code-backdrop .code-line').count(), text.split('\n').length);
+  // Typing a line break above the mark moves it down with its text.
+  await page.locator('#policy').evaluate((area) => {
+    area.focus();
+    area.setSelectionRange(1, 1);
+  });
+  await page.keyboard.press('Enter');
+  await page.locator(`li.finding[data-code="RP102"][data-line="${line + 1}"]`).waitFor();
+  await waitAligned(page, 'mark[data-codes~="RP102"]', line + 1);
+  await waitAligned(page, `#gutter .gutter-line[data-line="${line + 1}"]`, line + 1);
+  await assertCleanRun(page, seen);
+  await context.close();
+});
+
 const MINIFIED_WITH_DUPLICATE = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObject","Action":"oss:PutObject","Resource":["acs:oss:*:*:读取/*",1.50]}]}`;
 const FORMATTED_WITH_DUPLICATE = `{
   "Version": "1",
