@@ -84,6 +84,27 @@ async function type(page, selector, value) {
 const decision = (page, outcome) => page.locator(`#sim-decision[data-decision="${outcome}"]`).waitFor();
 const statement = (page, path) => page.locator(`#sim-statements li.sim-statement[data-path="${path}"]`);
 
+test('the completion lists follow the services the policy names, and only them', async () => {
+  const { context, page, seen } = await openApp(browser);
+  const offered = () => page.locator('#sim-actions option').evaluateAll((options) => options.map((o) => o.value));
+  const policy = (action, effect) =>
+    JSON.stringify({ Version: '1', Statement: [{ Effect: effect, Action: action, Resource: '*' }] }, null, 2);
+  await setPolicy(page, policy('ecs:DescribeInstances', 'Allow'));
+  await page.waitForFunction(() => [...document.querySelectorAll('#sim-actions option')].some((o) => o.value.startsWith('ecs:')));
+  assert.ok(!(await offered()).some((a) => a.startsWith('oss:')));
+  // Another effect changes the example request but not the lists: the same options.
+  const before = await offered();
+  await setPolicy(page, policy('ecs:DescribeInstances', 'Deny'));
+  await page.locator('#finding-count').waitFor();
+  assert.deepEqual(await offered(), before);
+  // Back to OSS: the lists follow.
+  await setPolicy(page, policy('oss:GetObject', 'Allow'));
+  await page.waitForFunction(() => [...document.querySelectorAll('#sim-actions option')].every((o) => o.value.startsWith('oss:')));
+  assert.ok((await offered()).includes('oss:PutObject'));
+  await assertCleanRun(page, seen);
+  await context.close();
+});
+
 test('allow for the example policy, with the deciding statement; implicit deny for another action', async () => {
   const { context, page, seen } = await openApp(browser);
   // Nothing asked yet: a prompt, no decision.

@@ -49,6 +49,7 @@ pub fn suggestions(text: &str) -> Suggestions {
         }
     }
     let mut out = Suggestions::default();
+    let mut seen = Seen::default();
     if let Some(statement) = policy
         .statements
         .iter()
@@ -74,20 +75,21 @@ pub fn suggestions(text: &str) -> Suggestions {
     }
     for service in &services {
         for action in service.actions() {
-            push(
+            seen.push(
                 &mut out.actions,
                 format!("{}:{}", service.code(), action.name),
             );
         }
     }
+    seen.clear();
     for entry in condition::entries(&policy) {
-        push(&mut out.condition_keys, entry.key_name().to_owned());
+        seen.push(&mut out.condition_keys, entry.key_name().to_owned());
     }
     let catalogued = catalogue::global_condition_keys()
         .iter()
         .chain(services.iter().flat_map(|s| s.condition_keys()));
     for key in catalogued.filter(|k| !k.key.ends_with('/')) {
-        push(&mut out.condition_keys, key.key.to_owned());
+        seen.push(&mut out.condition_keys, key.key.to_owned());
     }
     out
 }
@@ -134,9 +136,23 @@ fn example_resource(pattern: &str) -> String {
     )
 }
 
-fn push(list: &mut Vec<String>, item: String) {
-    if !item.trim().is_empty() && !list.iter().any(|i| i.eq_ignore_ascii_case(&item)) {
-        list.push(item);
+/// What one list already holds, ignoring ASCII case: a policy naming a few large services
+/// suggests thousands of actions, and looking each up in the list itself made the lists
+/// quadratic to build.
+#[derive(Default)]
+struct Seen(std::collections::HashSet<String>);
+
+impl Seen {
+    /// Adds `item` to `list` unless it is blank or `list` has it already.
+    fn push(&mut self, list: &mut Vec<String>, item: String) {
+        if !item.trim().is_empty() && self.0.insert(item.to_ascii_lowercase()) {
+            list.push(item);
+        }
+    }
+
+    /// Forgets everything, for the next list.
+    fn clear(&mut self) {
+        self.0.clear();
     }
 }
 
@@ -161,6 +177,12 @@ mod tests {
         );
         assert!(!s.actions.iter().any(|a| a.starts_with("nope:")));
         assert_eq!(s, suggestions(POLICY), "the same text, the same lists");
+        for list in [&s.actions, &s.condition_keys] {
+            let mut lower: Vec<String> = list.iter().map(|a| a.to_ascii_lowercase()).collect();
+            lower.sort_unstable();
+            lower.dedup();
+            assert_eq!(lower.len(), list.len(), "each once, ignoring case");
+        }
     }
 
     #[test]

@@ -189,12 +189,6 @@ pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
             }
         }
     };
-    let options = |items: &[String]| -> Html {
-        items
-            .iter()
-            .map(|item| html! { <option value={item.clone()} /> })
-            .collect()
-    };
     let hint = match kind {
         PolicyKind::Permission => access.sim_hint_permission,
         PolicyKind::Trust => access.sim_hint_trust,
@@ -208,10 +202,42 @@ pub fn SimulatePanel(props: &SimulatePanelProps) -> Html {
                 { fields }
                 <ContextRows keys_list={KEYS_LIST} />
             </form>
-            <datalist id={ACTIONS_LIST}>{ options(&suggested.actions) }</datalist>
-            <datalist id={KEYS_LIST}>{ options(&suggested.condition_keys) }</datalist>
+            <Completions suggested={suggested.clone()} />
             { result(&answer, kind, access, lang, &on_statement) }
         </section>
+    }
+}
+
+#[derive(Properties)]
+struct CompletionsProps {
+    suggested: Rc<Suggestions>,
+}
+
+/// Equal when the lists are: the example request beside them is not shown here.
+impl PartialEq for CompletionsProps {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&*self.suggested, &*other.suggested);
+        a.actions == b.actions && a.condition_keys == b.condition_keys
+    }
+}
+
+/// The completion lists of the action and condition key fields. A component of its own, so
+/// that a keystroke which leaves the lists as they were (most do: they change with the
+/// services the policy names and the keys it reads) re-renders none of their hundreds of
+/// options.
+#[component]
+fn Completions(props: &CompletionsProps) -> Html {
+    let options = |items: &[String]| -> Html {
+        items
+            .iter()
+            .map(|item| html! { <option value={item.clone()} /> })
+            .collect()
+    };
+    html! {
+        <>
+            <datalist id={ACTIONS_LIST}>{ options(&props.suggested.actions) }</datalist>
+            <datalist id={KEYS_LIST}>{ options(&props.suggested.condition_keys) }</datalist>
+        </>
     }
 }
 
