@@ -104,9 +104,6 @@ pub fn convert(
     options: &ConvertOptions,
     format: Format,
 ) -> Result<String, ConvertError> {
-    if name_holds_credential(options) {
-        return Err(ConvertError::CredentialInName);
-    }
     convert_linted(text, &lint(text, &lint_options(options)), options, format)
 }
 
@@ -119,7 +116,11 @@ pub fn convert_linted(
     options: &ConvertOptions,
     format: Format,
 ) -> Result<String, ConvertError> {
-    if name_holds_credential(options) {
+    if options
+        .name
+        .as_deref()
+        .is_some_and(|n| secrets::find_credential(n).is_some())
+    {
         return Err(ConvertError::CredentialInName);
     }
     // The kind lint chose or guessed; the name is checked against the rules for what it
@@ -187,13 +188,6 @@ fn lint_options(options: &ConvertOptions) -> LintOptions {
         lang: options.lang,
         ..LintOptions::default()
     }
-}
-
-fn name_holds_credential(options: &ConvertOptions) -> bool {
-    options
-        .name
-        .as_deref()
-        .is_some_and(|n| secrets::find_credential(n).is_some())
 }
 
 fn credential_rule_code() -> Option<&'static str> {
